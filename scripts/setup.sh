@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs every prerequisite of Switchboard on a Debian 12 machine, idempotently:
+# the Debian packages Tauri needs, the E2E tools (Xvfb, D-Bus, dunst, WebKitWebDriver,
+# xclip), the UI's npm packages, and tauri-driver. A second run on a ready machine
+# only checks and returns in seconds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TAURI_DRIVER_VERSION="2.1.0"
+
+DEB_PACKAGES=(
+  # build
+  build-essential pkg-config libwebkit2gtk-4.1-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
+  libayatana-appindicator3-dev librsvg2-dev libssl-dev
+  # run and test under a virtual display with a session bus
+  xvfb xauth dbus dbus-x11 webkit2gtk-driver dunst xclip xdotool x11-apps x11-utils imagemagick at-spi2-core
+  # hub storage for teams
+  sqlite3
+)
+
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "setup.sh: these Debian packages are missing: ${missing[*]}" >&2
+    echo "setup.sh: run this script as root (sudo scripts/setup.sh) to install them." >&2
+    exit 1
+  fi
+  echo "setup.sh: installing ${#missing[@]} Debian packages: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup.sh: Debian packages present"
+fi
+
+# The UI's packages: reinstall only when the lock file changed since the last install.
+if [ -f ui/package-lock.json ]; then
+  stamp=ui/node_modules/.switchboard-lock-stamp
+  if [ ! -f "$stamp" ] || ! cmp -s ui/package-lock.json "$stamp"; then
+    echo "setup.sh: npm ci in ui/"
+    (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+    cp ui/package-lock.json "$stamp"
+  else
+    echo "setup.sh: ui/node_modules up to date"
+  fi
+fi
+
+# tauri-driver: pinned 2.x (crates.io's latest is a 3.0 alpha).
+if ! command -v tauri-driver >/dev/null 2>&1 || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+  echo "setup.sh: installing tauri-driver $TAURI_DRIVER_VERSION"
+  cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
+else
+  echo "setup.sh: tauri-driver $TAURI_DRIVER_VERSION present"
+fi
+
+echo "setup.sh: ready"
