@@ -1,0 +1,3 @@
+//! switchboard-hub: the team server.
+//!
+//! Must not depend on tauri.

@@ -1,0 +1,207 @@
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::CommunicationType;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    Agent,
+    Admin,
+}
+
+/// What a caller hears while waiting in a queue that takes calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WaitStrategy {
+    HoldMusic,
+    Message,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Queue {
+    pub id: String,
+    pub name: String,
+    pub wait_strategy: Option<WaitStrategy>,
+}
+
+/// `GET /api/v1/me`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Me {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub queues: Vec<Queue>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ChannelStatus {
+    UnverifiedTrial,
+    Failed,
+    Connected,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Channel {
+    pub id: String,
+    pub phone_number_id: String,
+    pub display_number: String,
+    pub waba_id: String,
+    pub status: ChannelStatus,
+    pub enabled: bool,
+    /// Card numbers are redacted before storing unless this is off.
+    pub redact_card_numbers: bool,
+    pub has_icon: bool,
+    /// Trial limits: distinct customers reachable; null when unlimited.
+    pub max_customers: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewChannel {
+    pub phone_number_id: String,
+    pub display_number: String,
+    pub waba_id: String,
+    pub access_token: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PatchChannel {
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    #[serde(default)]
+    pub status: Option<ChannelStatus>,
+    #[serde(default)]
+    pub redact_card_numbers: Option<bool>,
+    #[serde(default)]
+    pub max_customers: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewQueue {
+    pub name: String,
+    #[serde(default)]
+    pub wait_strategy: Option<WaitStrategy>,
+}
+
+/// Routes are tried in `position` order; the first match picks the queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Route {
+    pub id: String,
+    pub position: u32,
+    /// Null matches any channel.
+    pub channel_id: Option<String>,
+    /// Null matches messages and calls.
+    pub communication_type: Option<CommunicationType>,
+    pub queue_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewRoute {
+    #[serde(default)]
+    pub position: Option<u32>,
+    #[serde(default)]
+    pub channel_id: Option<String>,
+    #[serde(default)]
+    pub communication_type: Option<CommunicationType>,
+    pub queue_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Agent {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub queue_ids: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct NewAgent {
+    pub name: String,
+    #[serde(default)]
+    pub queue_ids: Vec<String>,
+    #[serde(default)]
+    pub admin: bool,
+}
+
+/// Answer of agent creation: the token is shown this once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CreatedAgent {
+    pub agent: Agent,
+    pub token: String,
+}
+
+/// A configuration problem shown in the admin API (e.g. a queue that takes
+/// calls without a wait strategy).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConfigWarning {
+    pub code: String,
+    pub message: String,
+    pub queue_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AdminConfig {
+    pub channels: Vec<Channel>,
+    pub queues: Vec<Queue>,
+    pub routes: Vec<Route>,
+    pub agents: Vec<Agent>,
+    pub warnings: Vec<ConfigWarning>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventKind {
+    DeliveryFailed,
+    Assigned,
+    QueueChanged,
+    StatusChanged,
+    CallPermissionRequested,
+    CallPermissionGranted,
+    CallPermissionDenied,
+    CallPermissionRevoked,
+    CallMissed,
+    CallEnded,
+    ChannelDisabled,
+}
+
+/// One line of a conversation's event log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventLogEntry {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub conversation_id: String,
+    pub kind: EventKind,
+    pub message: String,
+    /// The message the entry is about, if any.
+    pub message_id: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventLog {
+    pub events: Vec<EventLogEntry>,
+}

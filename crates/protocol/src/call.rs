@@ -1,0 +1,60 @@
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::{Customer, Direction};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CallState {
+    Ringing,
+    Connecting,
+    Connected,
+    Ended,
+    Declined,
+    Missed,
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Call {
+    pub id: String,
+    pub conversation_id: String,
+    pub channel_id: String,
+    pub wacid: Option<String>,
+    pub direction: Direction,
+    pub state: CallState,
+    pub queue_id: Option<String>,
+    pub customer: Customer,
+    /// Meta's SDP: the offer of an inbound call, the answer of an outbound one.
+    pub remote_sdp: Option<String>,
+    pub agent_id: Option<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub started_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub connected_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub ended_at: Option<OffsetDateTime>,
+    pub duration_seconds: Option<u32>,
+    /// Meta's error code of a failed call (138019–138023, …).
+    pub error_code: Option<u32>,
+}
+
+/// `POST /api/v1/conversations/{id}/calls`: the agent's WebRTC offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlaceCallRequest {
+    pub sdp: String,
+}
+
+/// `POST /api/v1/calls/{id}/accept`: the agent's WebRTC answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AcceptCallRequest {
+    pub sdp: String,
+}

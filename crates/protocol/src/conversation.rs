@@ -1,0 +1,183 @@
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::{Message, TemplateSend};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ConversationStatus {
+    Open,
+    Pending,
+    Solved,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Priority {
+    Low,
+    Normal,
+    High,
+    Urgent,
+}
+
+/// Message or call: what a route matches and what starts a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CommunicationType {
+    Message,
+    Call,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum WindowState {
+    Open,
+    Closed,
+}
+
+/// The 24-hour customer-service window, from the customer's send timestamps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Window {
+    pub state: WindowState,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub closes_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub last_customer_message_at: Option<OffsetDateTime>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CallPermissionState {
+    /// Never asked (or the last request expired unanswered).
+    None,
+    /// A request is waiting for the customer's answer.
+    Requested,
+    Granted,
+    Denied,
+    Expired,
+    /// Revoked automatically after unanswered calls, or by the customer.
+    Revoked,
+}
+
+/// What the agent may do about calling this customer right now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallPermissionSummary {
+    pub state: CallPermissionState,
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub expires_at: Option<OffsetDateTime>,
+    pub requests_left_24h: u32,
+    pub requests_left_7d: u32,
+    /// When the next permission request becomes possible (null: now, or never
+    /// needed).
+    #[serde(with = "time::serde::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub next_request_at: Option<OffsetDateTime>,
+    pub calls_left_24h: u32,
+    pub unanswered_in_a_row: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Customer {
+    /// The customer's WhatsApp id (`wa_id`, digits of the phone number).
+    pub wa_id: String,
+    pub name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Conversation {
+    pub id: String,
+    pub channel_id: String,
+    pub customer: Customer,
+    pub queue_id: Option<String>,
+    pub assignee_id: Option<String>,
+    pub status: ConversationStatus,
+    pub priority: Priority,
+    pub tags: Vec<String>,
+    pub window: Window,
+    pub call_permission: CallPermissionSummary,
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// `GET /api/v1/conversations` answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConversationList {
+    pub conversations: Vec<Conversation>,
+}
+
+/// `PATCH /api/v1/conversations/{id}`: only the fields present change.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PatchConversation {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub status: Option<ConversationStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub priority: Option<Priority>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub tags: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub queue_id: Option<String>,
+    /// `null` unassigns.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::double_option"
+    )]
+    #[ts(optional, type = "string | null")]
+    pub assignee_id: Option<Option<String>>,
+}
+
+/// `POST /api/v1/conversations`: start an outbound conversation with an
+/// approved template (a message, or a call-permission request for a call).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartConversationRequest {
+    pub client_id: String,
+    pub channel_id: String,
+    /// The customer's number, E.164 (`+4915112345678`) or digits.
+    pub phone: String,
+    #[serde(default)]
+    pub customer_name: Option<String>,
+    pub communication_type: CommunicationType,
+    pub template: TemplateSend,
+    #[serde(default)]
+    pub queue_id: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    #[serde(default)]
+    pub status: Option<ConversationStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct StartConversationResponse {
+    pub conversation: Conversation,
+    pub message: Message,
+    /// E.g. "a call-permission request is already pending".
+    pub warnings: Vec<String>,
+}
