@@ -1,3 +1,40 @@
-//! Switchboard's WhatsApp rules engine (skeleton; filled in by issue 3).
+//! # switchboard-domain: the WhatsApp rules engine
 //!
-//! Must not depend on IO, async or tauri.
+//! Every rule of `docs/rules.md` as pure Rust, so the hub, the app and the UI
+//! all decide the same way:
+//!
+//! - [`window`]: the 24-hour customer-service window and its warning schedule;
+//! - [`composer`]: what may be sent now, content limits, late-reply outcome;
+//! - [`call_permission`]: the call-permission state machine and its limits;
+//! - [`redaction`]: payment-card number redaction;
+//! - [`templates`]: Meta's template components, parameters, preview, search;
+//! - [`phone`]: E.164 normalisation and display formatting;
+//! - [`routing`]: routes to queues and configuration warnings;
+//! - [`channel`]: channel status, trial and verified limits, icon checks;
+//! - [`limits`]: every number above, in one place, with Meta's figures;
+//! - [`clock`]: the `Clock` seam (the only place time is read).
+//!
+//! **This crate must not depend on IO, async or tauri.** It reads no clock:
+//! the current instant is always a parameter (`now`). Instants are
+//! `time::OffsetDateTime` in UTC, durations `time::Duration`. Reason codes
+//! are closed enums that serialize as snake_case strings.
+
+pub mod call_permission;
+pub mod clock;
+pub mod composer;
+pub mod limits;
+pub mod templates;
+pub mod window;
+
+pub use call_permission::{
+    CallDirection, CallPermission, CallPermissionEvent, CallPermissionSummary, CallRefusal,
+    CallRefusalReason, PermissionResponse, PermissionState,
+};
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use composer::{
+    ChannelCapabilities, ComposerPolicy, ConversationFacts, Decision, LateReplyOutcome,
+    MessageKind, Originator, RefusalReason, SendAttempt, SendOutcome,
+};
+pub use limits::{CallPermissionLimits, ChannelLimits, Limits, MessageLimits, WindowLimits};
+pub use templates::{Template, TemplateParams, TemplateStatus};
+pub use window::{CustomerWindow, Warning, WarningSchedule, WindowState, WindowSummary};
