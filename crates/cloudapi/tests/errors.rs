@@ -1,0 +1,180 @@
+//! Graph error codes, the error envelope and retryability.
+
+use serde_json::json;
+use switchboard_cloudapi::errors::{
+    GraphErrorBody, GraphErrorCode, GraphErrorEnvelope, WebhookError,
+};
+
+#[test]
+fn every_named_code_round_trips_through_its_number() {
+    assert!(GraphErrorCode::ALL.len() > 70);
+    let mut seen = std::collections::HashSet::new();
+    for &code in GraphErrorCode::ALL {
+        assert!(seen.insert(code.code()), "duplicate number {}", code.code());
+        assert_eq!(GraphErrorCode::from_code(code.code()), code);
+        assert!(!matches!(code, GraphErrorCode::Other(_)));
+        let v = serde_json::to_value(code).unwrap();
+        assert_eq!(v, json!(code.code()));
+        assert_eq!(serde_json::from_value::<GraphErrorCode>(v).unwrap(), code);
+    }
+    assert_eq!(
+        GraphErrorCode::from_code(999_999),
+        GraphErrorCode::Other(999_999)
+    );
+    assert_eq!(GraphErrorCode::Other(999_999).code(), 999_999);
+    assert_eq!(
+        serde_json::from_value::<GraphErrorCode>(json!("131047")).unwrap(),
+        GraphErrorCode::ReEngagement
+    );
+}
+
+#[test]
+fn the_issue_codes_are_named() {
+    use GraphErrorCode::*;
+    for (n, c) in [
+        (131047, ReEngagement),
+        (131026, Undeliverable),
+        (131051, UnsupportedMessageType),
+        (131056, PairRateLimit),
+        (130429, ThroughputRateLimit),
+        (132000, TemplateParamCountMismatch),
+        (132001, TemplateNotFound),
+        (132012, TemplateParamFormatMismatch),
+        (190, AccessTokenExpired),
+        (100, InvalidParameter),
+        (131008, RequiredParameterMissing),
+        (131009, ParameterValueInvalid),
+        (138000, CallingNotEnabled),
+        (138006, NoCallPermission),
+        (138012, BusinessCallLimit),
+        (138021, MediaReceiveTimeout),
+        (470, ReEngagementLegacy),
+    ] {
+        assert_eq!(GraphErrorCode::from_code(n), c, "{n}");
+    }
+}
+
+#[test]
+fn retryability() {
+    use GraphErrorCode::*;
+    for c in [
+        ApiUnknown,
+        ApiService,
+        ApiTooManyCalls,
+        WabaRateLimit,
+        ThroughputRateLimit,
+        SomethingWentWrong,
+        ServiceUnavailable,
+        PairRateLimit,
+        AccountInMaintenance,
+        ServerTemporarilyUnavailable,
+        CallRateLimit,
+        ConcurrentCallsLimit,
+        CallPermissionsRateLimit,
+    ] {
+        assert!(c.is_retryable(), "{c:?}");
+    }
+    for c in [
+        ReEngagement,
+        ReEngagementLegacy,
+        InvalidParameter,
+        AccessTokenExpired,
+        AuthException,
+        Undeliverable,
+        UnsupportedMessageType,
+        TemplateParamCountMismatch,
+        TemplateNotFound,
+        TemplateParamFormatMismatch,
+        NoCallPermission,
+        CallingNotEnabled,
+        MarketingOptOut,
+        SpamRateLimit,
+        Other(42),
+    ] {
+        assert!(!c.is_retryable(), "{c:?}");
+    }
+    assert!(ReEngagement.is_reengagement() && ReEngagementLegacy.is_reengagement());
+    assert!(!Undeliverable.is_reengagement());
+    assert!(AccessTokenExpired.is_auth() && AuthException.is_auth() && !InvalidParameter.is_auth());
+    assert!(
+        NoCallPermission.is_calling()
+            && CallingSipEnabled.is_calling()
+            && !ReEngagement.is_calling()
+    );
+    assert!(TemplateNotFound.is_template() && !ReEngagement.is_template());
+    assert!(
+        PairRateLimit.is_rate_limit()
+            && ThroughputRateLimit.is_rate_limit()
+            && !InvalidParameter.is_rate_limit()
+    );
+}
+
+#[test]
+fn error_envelope_parses_and_builds() {
+    let raw = json!({"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,
+        "error_data":{"messaging_product":"whatsapp","details":"More than 24 hours have passed since the recipient last replied to the sender number."},
+        "error_subcode":2494055,"fbtrace_id":"Az8or2yhqkZfEZ-_4Qn_Bam","is_transient":false,
+        "error_user_title":"Outside window","error_user_msg":"Send a template","new_thing":1}});
+    let env: GraphErrorEnvelope = serde_json::from_value(raw.clone()).unwrap();
+    assert_eq!(env.error.code, GraphErrorCode::ReEngagement);
+    assert_eq!(env.error.kind.as_deref(), Some("OAuthException"));
+    assert_eq!(env.error.error_subcode, Some(2_494_055));
+    assert_eq!(
+        env.error.fbtrace_id.as_deref(),
+        Some("Az8or2yhqkZfEZ-_4Qn_Bam")
+    );
+    assert_eq!(env.error.is_transient, Some(false));
+    assert_eq!(env.error.error_user_msg.as_deref(), Some("Send a template"));
+    assert!(
+        env.error
+            .details()
+            .unwrap()
+            .starts_with("More than 24 hours")
+    );
+    assert_eq!(env.error.extra["new_thing"], 1);
+    assert_eq!(serde_json::to_value(&env).unwrap(), raw);
+
+    let built = GraphErrorEnvelope::new(GraphErrorBody::new(
+        GraphErrorCode::TemplateNotFound,
+        "Template name does not exist in the translation",
+        "template name (x) does not exist in en_US",
+    ));
+    let v = serde_json::to_value(&built).unwrap();
+    assert_eq!(v["error"]["code"], 132001);
+    assert_eq!(
+        v["error"]["message"],
+        "(#132001) Template name does not exist in the translation"
+    );
+    assert_eq!(
+        v["error"]["error_data"]["details"],
+        "template name (x) does not exist in en_US"
+    );
+    assert_eq!(
+        serde_json::from_value::<GraphErrorEnvelope>(v).unwrap(),
+        built
+    );
+
+    let minimal: GraphErrorEnvelope =
+        serde_json::from_value(json!({"error":{"code":190}})).unwrap();
+    assert_eq!(minimal.error.code, GraphErrorCode::AccessTokenExpired);
+    assert_eq!(minimal.error.details(), None);
+    assert!(
+        serde_json::from_value::<GraphErrorEnvelope>(json!({"error":{"message":"no code"}}))
+            .is_err()
+    );
+}
+
+#[test]
+fn webhook_error_builds_with_title_equal_to_message() {
+    let e = WebhookError::new(
+        GraphErrorCode::ReEngagement,
+        "Re-engagement message",
+        Some("24 hours"),
+    );
+    let v = serde_json::to_value(&e).unwrap();
+    assert_eq!(v["code"], 131047);
+    assert_eq!(v["title"], v["message"]);
+    assert_eq!(v["error_data"]["details"], "24 hours");
+    assert_eq!(e.details(), Some("24 hours"));
+    assert_eq!(serde_json::from_value::<WebhookError>(v).unwrap(), e);
+}
