@@ -20,9 +20,13 @@
 //! are closed enums that serialize as snake_case strings.
 
 pub mod call_permission;
+pub mod channel;
 pub mod clock;
 pub mod composer;
 pub mod limits;
+pub mod phone;
+pub mod redaction;
+pub mod routing;
 pub mod templates;
 pub mod window;
 
@@ -30,11 +34,15 @@ pub use call_permission::{
     CallDirection, CallPermission, CallPermissionEvent, CallPermissionSummary, CallRefusal,
     CallRefusalReason, PermissionResponse, PermissionState,
 };
+pub use channel::{Channel, ChannelRefusal, ChannelRefusalReason, ChannelStatus, DepartmentId};
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use composer::{
     ChannelCapabilities, ComposerPolicy, ConversationFacts, Decision, LateReplyOutcome,
     MessageKind, Originator, RefusalReason, SendAttempt, SendOutcome,
 };
 pub use limits::{CallPermissionLimits, ChannelLimits, Limits, MessageLimits, WindowLimits};
+pub use phone::{E164, PhoneError};
+pub use redaction::{Redacted, RedactionSettings, redact_card_numbers};
+pub use routing::{ChannelId, CommunicationType, ConfigWarning, QueueId, Route};
 pub use templates::{Template, TemplateParams, TemplateStatus};
 pub use window::{CustomerWindow, Warning, WarningSchedule, WindowState, WindowSummary};
