@@ -1,0 +1,547 @@
+//! The Graph client over real HTTP on loopback against a tiny axum server:
+//! success, typed error envelope, retry on 5xx / 130429 then success, no retry on
+//! 131047 / 100, timeout, paging, media and call endpoints.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+use switchboard_cloudapi::calls::{CallActionRequest, PermissionStatus};
+use switchboard_cloudapi::client::{ClientError, GraphClient, GraphConfig, TemplateQuery};
+use switchboard_cloudapi::errors::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope};
+use switchboard_cloudapi::send::{MarkRead, MessagesRequest, SendMessage};
+
+const TOKEN: &str = "test-token";
+
+#[derive(Clone, Default)]
+struct Srv {
+    /// Attempts per key (the `to` of a send, or a route name).
+    hits: Arc<Mutex<HashMap<String, usize>>>,
+    /// Bodies received on /messages, parsed.
+    received: Arc<Mutex<Vec<MessagesRequest>>>,
+    base: Arc<Mutex<String>>,
+}
+
+impl Srv {
+    fn hit(&self, key: &str) -> usize {
+        let mut h = self.hits.lock().unwrap();
+        let n = h.entry(key.to_owned()).or_default();
+        *n += 1;
+        *n
+    }
+    fn hits(&self, key: &str) -> usize {
+        self.hits.lock().unwrap().get(key).copied().unwrap_or(0)
+    }
+}
+
+fn graph_error(status: StatusCode, code: GraphErrorCode, title: &str) -> Response {
+    let env = GraphErrorEnvelope::new(GraphErrorBody::new(code, title, "details here"));
+    (status, Json(env)).into_response()
+}
+
+fn authorized(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        == Some(&format!("Bearer {TOKEN}"))
+}
+
+async fn messages(
+    State(s): State<Srv>,
+    Path((version, pnid)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if !authorized(&headers) {
+        return graph_error(
+            StatusCode::UNAUTHORIZED,
+            GraphErrorCode::AccessTokenExpired,
+            "Access token expired",
+        );
+    }
+    assert_eq!(version, "v24.0");
+    assert_eq!(pnid, "106540352242922");
+    assert_eq!(
+        headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/json"
+    );
+    let req = match MessagesRequest::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => return (StatusCode::BAD_REQUEST, e.to_string()).into_response(),
+    };
+    s.received.lock().unwrap().push(req.clone());
+    let to = match &req {
+        MessagesRequest::MarkRead(_) => return Json(json!({"success": true})).into_response(),
+        MessagesRequest::Send(m) => m.to.clone(),
+    };
+    let n = s.hit(&to);
+    let ok = || {
+        Json(json!({"messaging_product":"whatsapp","contacts":[{"input":to,"wa_id":to.trim_start_matches('+')}],"messages":[{"id":format!("wamid.{n}")}]})).into_response()
+    };
+    match to.as_str() {
+        "+ok" => ok(),
+        "+5xx-then-ok" if n <= 2 => {
+            (StatusCode::BAD_GATEWAY, "<html>bad gateway</html>").into_response()
+        }
+        "+5xx-then-ok" => ok(),
+        "+131000-then-ok" if n == 1 => graph_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            GraphErrorCode::SomethingWentWrong,
+            "Something went wrong",
+        ),
+        "+131000-then-ok" => ok(),
+        "+130429-then-ok" if n == 1 => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::ThroughputRateLimit,
+            "Rate limit hit",
+        ),
+        "+130429-then-ok" => ok(),
+        "+unknown-500-then-ok" if n == 1 => graph_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            GraphErrorCode::Other(1_234_567),
+            "New",
+        ),
+        "+unknown-500-then-ok" => ok(),
+        "+131047" => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::ReEngagement,
+            "Re-engagement message",
+        ),
+        "+100" => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::InvalidParameter,
+            "Invalid parameter",
+        ),
+        "+always-503" => (StatusCode::SERVICE_UNAVAILABLE, "down").into_response(),
+        "+always-130429" => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::ThroughputRateLimit,
+            "Rate limit hit",
+        ),
+        "+garbage" => (StatusCode::OK, "not json").into_response(),
+        "+slow" => {
+            // A deliberate delay, longer than the client's timeout.
+            tokio::time::sleep(Duration::from_secs(5)).await;
+            ok()
+        }
+        _ => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::RequiredParameterMissing,
+            "unexpected",
+        ),
+    }
+}
+
+async fn calls(
+    State(s): State<Srv>,
+    headers: HeaderMap,
+    Json(req): Json<CallActionRequest>,
+) -> Response {
+    assert!(authorized(&headers));
+    s.hit("calls");
+    match req.action.as_str() {
+        "connect" => {
+            assert_eq!(req.session.unwrap().sdp_type.as_str(), "offer");
+            Json(json!({"messaging_product":"whatsapp","calls":[{"id":"wacid.new"}]}))
+                .into_response()
+        }
+        "terminate" if req.call_id.as_deref() == Some("wacid.gone") => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::InvalidParameter,
+            "Invalid call id",
+        ),
+        _ => Json(json!({"messaging_product":"whatsapp","success":true})).into_response(),
+    }
+}
+
+async fn templates(
+    State(s): State<Srv>,
+    Path((_v, waba)): Path<(String, String)>,
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    assert!(authorized(&headers));
+    assert_eq!(waba, "waba1");
+    assert!(q["fields"].contains("components"));
+    assert_eq!(q.get("status").map(String::as_str), Some("APPROVED"));
+    s.hit("templates");
+    let t = |id: &str, name: &str| json!({"id":id,"name":name,"status":"APPROVED","category":"UTILITY","language":"en_US","components":[{"type":"BODY","text":"Hi {{1}}"}]});
+    let base = s.base.lock().unwrap().clone();
+    match q.get("after").map(String::as_str) {
+        None => Json(json!({"data":[t("1","a"),t("2","b")],"paging":{"cursors":{"before":"x","after":"c1"},"next":format!("{base}/v24.0/waba1/message_templates?after=c1")}})).into_response(),
+        Some("c1") => Json(json!({"data":[t("3","c")],"paging":{"cursors":{"before":"c1","after":"c2"}}})).into_response(),
+        Some(other) => panic!("unexpected cursor {other}"),
+    }
+}
+
+async fn call_permissions(
+    headers: HeaderMap,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    assert!(authorized(&headers));
+    assert_eq!(q["user_wa_id"], "972987654321");
+    Json(json!({"messaging_product":"whatsapp","permission":{"status":"temporary","expiration_time":1745343479},
+        "actions":[{"action_name":"start_call","can_perform_action":true,"limits":[{"time_period":"PT24H","max_allowed":10,"current_usage":1}]}]}))
+    .into_response()
+}
+
+async fn upload(State(s): State<Srv>, headers: HeaderMap, body: Bytes) -> Response {
+    assert!(authorized(&headers));
+    s.hit("upload");
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(ct.starts_with("multipart/form-data; boundary="), "{ct}");
+    let text = String::from_utf8_lossy(&body);
+    assert!(
+        text.contains("name=\"messaging_product\"\r\n\r\nwhatsapp"),
+        "{text}"
+    );
+    assert!(text.contains("name=\"type\"\r\n\r\napplication/pdf"));
+    assert!(text.contains("name=\"file\"; filename=\"invoice.pdf\""));
+    assert!(text.contains("%PDF-1.4 fake"));
+    Json(json!({"id":"media-123"})).into_response()
+}
+
+async fn media(
+    State(s): State<Srv>,
+    Path((_v, id)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    if !authorized(&headers) {
+        return (StatusCode::UNAUTHORIZED, "no token").into_response();
+    }
+    if let Some(blob) = id.strip_prefix("blob-") {
+        return (StatusCode::OK, format!("bytes of {blob}")).into_response();
+    }
+    if id == "expired" {
+        return graph_error(
+            StatusCode::NOT_FOUND,
+            GraphErrorCode::InvalidParameter,
+            "Unsupported get request",
+        );
+    }
+    let base = s.base.lock().unwrap().clone();
+    Json(json!({"messaging_product":"whatsapp","url":format!("{base}/v24.0/blob-{id}"),"mime_type":"image/jpeg",
+        "sha256":"abc","file_size":12,"id":id}))
+    .into_response()
+}
+
+fn router(s: Srv) -> Router {
+    Router::new()
+        .route("/{version}/{pnid}/messages", post(messages))
+        .route("/{version}/{pnid}/calls", post(calls))
+        .route("/{version}/{waba}/message_templates", get(templates))
+        .route("/{version}/{pnid}/call_permissions", get(call_permissions))
+        .route("/{version}/{pnid}/media", post(upload))
+        .route("/{version}/{id}", get(media))
+        .with_state(s)
+}
+
+async fn start() -> (GraphClient, Srv) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let srv = Srv::default();
+    *srv.base.lock().unwrap() = format!("http://{addr}");
+    let app = router(srv.clone());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let config = GraphConfig {
+        base_url: format!("http://{addr}/"),
+        version: "v24.0".into(),
+        timeout: Duration::from_millis(500),
+        max_retries: 3,
+        backoff_base: Duration::from_millis(5),
+        backoff_max: Duration::from_millis(20),
+    };
+    (GraphClient::new(config).unwrap(), srv)
+}
+
+const PNID: &str = "106540352242922";
+
+#[tokio::test]
+async fn send_success() {
+    let (client, srv) = start().await;
+    let resp = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+ok", "hello ✓", true))
+        .await
+        .unwrap();
+    assert_eq!(resp.message_id(), Some("wamid.1"));
+    assert_eq!(resp.contacts[0].wa_id, "ok");
+    let received = srv.received.lock().unwrap().clone();
+    assert_eq!(
+        received,
+        vec![MessagesRequest::Send(Box::new(SendMessage::text(
+            "+ok",
+            "hello ✓",
+            true
+        )))]
+    );
+}
+
+#[tokio::test]
+async fn typed_error_envelope_without_retry() {
+    let (client, srv) = start().await;
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+131047", "late", false))
+        .await
+        .unwrap_err();
+    let ClientError::Graph(g) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(g.code, GraphErrorCode::ReEngagement);
+    assert_eq!(g.http_status, 400);
+    assert_eq!(g.message, "(#131047) Re-engagement message");
+    assert_eq!(g.details.as_deref(), Some("details here"));
+    assert!(!g.retryable && !err.is_retryable());
+    assert_eq!(err.graph_code(), Some(GraphErrorCode::ReEngagement));
+    assert_eq!(srv.hits("+131047"), 1, "131047 must not be retried");
+
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+100", "x", false))
+        .await
+        .unwrap_err();
+    assert_eq!(err.graph_code(), Some(GraphErrorCode::InvalidParameter));
+    assert_eq!(srv.hits("+100"), 1, "100 must not be retried");
+
+    let err = client
+        .send_message("wrong", PNID, &SendMessage::text("+ok", "x", false))
+        .await
+        .unwrap_err();
+    let ClientError::Graph(g) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (g.code, g.http_status),
+        (GraphErrorCode::AccessTokenExpired, 401)
+    );
+}
+
+#[tokio::test]
+async fn retries_5xx_and_retryable_codes_then_succeeds() {
+    let (client, srv) = start().await;
+    for (to, attempts) in [
+        ("+5xx-then-ok", 3),
+        ("+131000-then-ok", 2),
+        ("+130429-then-ok", 2),
+        ("+unknown-500-then-ok", 2),
+    ] {
+        let resp = client
+            .send_message(TOKEN, PNID, &SendMessage::text(to, "x", false))
+            .await
+            .unwrap();
+        assert_eq!(
+            resp.message_id(),
+            Some(format!("wamid.{attempts}").as_str()),
+            "{to}"
+        );
+        assert_eq!(srv.hits(to), attempts, "{to}");
+    }
+}
+
+#[tokio::test]
+async fn gives_up_after_max_retries() {
+    let (client, srv) = start().await;
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+always-503", "x", false))
+        .await
+        .unwrap_err();
+    let ClientError::Http { status, body } = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!((*status, body.as_str()), (503, "down"));
+    assert!(err.is_retryable());
+    assert_eq!(srv.hits("+always-503"), 4, "1 attempt + 3 retries");
+
+    let err = client
+        .send_message(
+            TOKEN,
+            PNID,
+            &SendMessage::text("+always-130429", "x", false),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.graph_code(), Some(GraphErrorCode::ThroughputRateLimit));
+    assert_eq!(srv.hits("+always-130429"), 4);
+}
+
+#[tokio::test]
+async fn timeout_is_typed_and_not_retried() {
+    let (client, srv) = start().await;
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+slow", "x", false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Timeout), "{err:?}");
+    assert_eq!(
+        srv.hits("+slow"),
+        1,
+        "a timed-out send may have been executed: no retry"
+    );
+}
+
+#[tokio::test]
+async fn decode_and_transport_errors() {
+    let (client, _srv) = start().await;
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+garbage", "x", false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Decode(_)), "{err:?}");
+
+    // Nothing listens on this port: connection refused, retried, then Transport.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let dead = GraphClient::new(GraphConfig {
+        base_url: format!("http://{addr}"),
+        backoff_base: Duration::from_millis(1),
+        ..GraphConfig::default()
+    })
+    .unwrap();
+    let err = dead
+        .send_message(TOKEN, PNID, &SendMessage::text("+ok", "x", false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Transport(_)), "{err:?}");
+
+    let err = client
+        .send_message(TOKEN, "../admin", &SendMessage::text("+ok", "x", false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::InvalidRequest(_)), "{err:?}");
+}
+
+#[tokio::test]
+async fn mark_read_and_typing() {
+    let (client, srv) = start().await;
+    let ok = client
+        .mark_read(TOKEN, PNID, &MarkRead::new("wamid.in").with_typing())
+        .await
+        .unwrap();
+    assert!(ok.success);
+    assert_eq!(
+        srv.received.lock().unwrap()[0],
+        MessagesRequest::MarkRead(MarkRead::new("wamid.in").with_typing())
+    );
+}
+
+#[tokio::test]
+async fn call_actions() {
+    let (client, srv) = start().await;
+    let r = client
+        .call_action(
+            TOKEN,
+            PNID,
+            &CallActionRequest::connect("14085551234", "v=0\r\n"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.call_id(), Some("wacid.new"));
+    for req in [
+        CallActionRequest::pre_accept("wacid.1", "v=0\r\n"),
+        CallActionRequest::accept("wacid.1", "v=0\r\n"),
+        CallActionRequest::reject("wacid.2"),
+        CallActionRequest::terminate("wacid.1"),
+    ] {
+        let r = client.call_action(TOKEN, PNID, &req).await.unwrap();
+        assert_eq!(r.success, Some(true));
+    }
+    let err = client
+        .call_action(TOKEN, PNID, &CallActionRequest::terminate("wacid.gone"))
+        .await
+        .unwrap_err();
+    assert_eq!(err.graph_code(), Some(GraphErrorCode::InvalidParameter));
+    assert_eq!(srv.hits("calls"), 6);
+}
+
+#[tokio::test]
+async fn call_permissions_query() {
+    let (client, _srv) = start().await;
+    let r = client
+        .call_permissions(TOKEN, PNID, "972987654321")
+        .await
+        .unwrap();
+    assert_eq!(r.permission.status, PermissionStatus::Temporary);
+    assert!(r.action("start_call").unwrap().can_perform_action);
+}
+
+#[tokio::test]
+async fn templates_follow_paging() {
+    let (client, srv) = start().await;
+    let q = TemplateQuery {
+        status: Some("APPROVED".into()),
+        ..TemplateQuery::default()
+    };
+    let all = client.list_templates(TOKEN, "waba1", &q).await.unwrap();
+    let names: Vec<_> = all.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c"]);
+    assert_eq!(srv.hits("templates"), 2);
+    let first = client
+        .list_templates_page(TOKEN, "waba1", &q, None)
+        .await
+        .unwrap();
+    assert_eq!(first.next_cursor(), Some("c1"));
+}
+
+#[tokio::test]
+async fn media_upload_info_and_download() {
+    let (client, srv) = start().await;
+    let up = client
+        .upload_media(
+            TOKEN,
+            PNID,
+            Bytes::from_static(b"%PDF-1.4 fake"),
+            "application/pdf",
+            "invoice.pdf",
+        )
+        .await
+        .unwrap();
+    assert_eq!(up.id, "media-123");
+    assert_eq!(srv.hits("upload"), 1);
+    let err = client
+        .upload_media(TOKEN, PNID, Bytes::new(), "not a mime", "x")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::InvalidRequest(_)), "{err:?}");
+    assert_eq!(srv.hits("upload"), 1);
+
+    let (info, bytes) = client.fetch_media(TOKEN, "m1").await.unwrap();
+    assert_eq!(info.id, "m1");
+    assert_eq!(info.mime_type, "image/jpeg");
+    assert_eq!(&bytes[..], b"bytes of m1");
+    let err = client.download_media("wrong", &info.url).await.unwrap_err();
+    assert!(
+        matches!(err, ClientError::Http { status: 401, .. }),
+        "{err:?}"
+    );
+    let err = client.media_info(TOKEN, "expired").await.unwrap_err();
+    let ClientError::Graph(g) = err else { panic!() };
+    assert_eq!(g.http_status, 404);
+}
+
+#[test]
+fn backoff_doubles_and_is_capped() {
+    let c = GraphConfig {
+        backoff_base: Duration::from_millis(100),
+        backoff_max: Duration::from_secs(1),
+        ..GraphConfig::default()
+    };
+    assert_eq!(c.backoff(0), Duration::from_millis(100));
+    assert_eq!(c.backoff(1), Duration::from_millis(200));
+    assert_eq!(c.backoff(3), Duration::from_millis(800));
+    assert_eq!(c.backoff(4), Duration::from_secs(1));
+    assert_eq!(c.backoff(u32::MAX), Duration::from_secs(1));
+    let v: Value = json!(GraphConfig::default().version);
+    assert_eq!(v, "v24.0");
+}
