@@ -1,0 +1,39 @@
+//! The virtual clock: real UTC time plus an offset that `/_sandbox/clock/advance`
+//! moves forward. Every timestamp the sandbox emits or compares comes from here.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::Duration;
+
+use time::OffsetDateTime;
+
+#[derive(Debug, Default)]
+pub struct VirtualClock {
+    offset_ms: AtomicI64,
+}
+
+impl VirtualClock {
+    pub fn now(&self) -> OffsetDateTime {
+        OffsetDateTime::now_utc()
+            + time::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst))
+    }
+
+    /// Moves the clock forward (never backwards).
+    pub fn advance(&self, by: Duration) -> OffsetDateTime {
+        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX / 2);
+        self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+        self.now()
+    }
+
+    pub fn offset(&self) -> Duration {
+        Duration::from_millis(u64::try_from(self.offset_ms.load(Ordering::SeqCst)).unwrap_or(0))
+    }
+
+    pub fn reset(&self) {
+        self.offset_ms.store(0, Ordering::SeqCst);
+    }
+}
+
+/// Unix seconds as Meta writes them in messages/statuses/calls: a string.
+pub fn unix_string(t: OffsetDateTime) -> String {
+    t.unix_timestamp().to_string()
+}

@@ -1,0 +1,528 @@
+//! Simulated customers: what a person on WhatsApp does (write, forward, reply,
+//! call, answer, decline, grant permission), turned into the webhooks Meta would
+//! send. Used by the control API and by the demo scenario.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::http::StatusCode;
+use base64::Engine as _;
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use crate::clock::unix_string;
+use crate::graph::calls::end_call;
+use crate::payloads;
+use crate::state::{
+    Call, CallState, Direction, Grant, InboundMessage, Sandbox, lock, normalize_phone,
+};
+
+/// A control-API error: `{"error":{"code","message"}}`.
+#[derive(Debug, Clone)]
+pub struct ControlError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ControlError {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            code: "bad_request",
+            message: message.into(),
+        }
+    }
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found",
+            message: message.into(),
+        }
+    }
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::CONFLICT,
+            code: "conflict",
+            message: message.into(),
+        }
+    }
+}
+
+/// `timestamp` as unix seconds (number or digits) or RFC 3339; default: now.
+fn parse_timestamp(v: &Value, now: OffsetDateTime) -> Result<OffsetDateTime, ControlError> {
+    let bad = || ControlError::bad_request("timestamp: unix seconds or an RFC 3339 date-time");
+    match v {
+        Value::Null => Ok(now),
+        Value::Number(n) => n
+            .as_i64()
+            .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
+            .ok_or_else(bad),
+        Value::String(s) => match s.parse::<i64>() {
+            Ok(secs) => OffsetDateTime::from_unix_timestamp(secs).map_err(|_| bad()),
+            Err(_) => OffsetDateTime::parse(s, &Rfc3339).map_err(|_| bad()),
+        },
+        _ => Err(bad()),
+    }
+}
+
+fn sender(sb: &Sandbox, req: &Value) -> Result<String, ControlError> {
+    let from = req["from"]
+        .as_str()
+        .ok_or_else(|| ControlError::bad_request("`from` (the customer's number) is required"))?;
+    let wa_id = normalize_phone(from)
+        .ok_or_else(|| ControlError::bad_request("`from` is not a valid phone number"))?;
+    if let Some(name) = req["name"].as_str() {
+        sb.with_customer(&wa_id, |c| c.name = name.to_string());
+    }
+    Ok(wa_id)
+}
+
+const MEDIA: &[&str] = &["image", "video", "audio", "document", "sticker"];
+
+fn default_mime(kind: &str) -> &'static str {
+    match kind {
+        "image" => "image/jpeg",
+        "video" => "video/mp4",
+        "audio" => "audio/ogg",
+        "sticker" => "image/webp",
+        _ => "application/pdf",
+    }
+}
+
+/// A customer sends a message. Body: `{from, name?, timestamp?, type?, <type>: {...},
+/// forwarded?, frequently_forwarded?, reply_to?}`; `text` may be a plain string.
+pub fn send_message(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
+    if !req.is_object() {
+        return Err(ControlError::bad_request("the body must be a JSON object"));
+    }
+    let wa_id = sender(sb, req)?;
+    let now = sb.now();
+    let timestamp = parse_timestamp(&req["timestamp"], now)?;
+    let kind = req["type"].as_str().unwrap_or("text").to_string();
+    let content = match (kind.as_str(), &req[kind.as_str()]) {
+        ("text", Value::String(s)) => json!({ "body": s }),
+        ("text", Value::Object(o)) if o.get("body").is_some_and(Value::is_string) => {
+            Value::Object(o.clone())
+        }
+        ("text", _) => {
+            return Err(ControlError::bad_request(
+                "text: a string or {\"body\": \"…\"} is required",
+            ));
+        }
+        ("contacts", Value::Array(a)) if !a.is_empty() => Value::Array(a.clone()),
+        ("location", Value::Object(o))
+            if o.get("latitude").is_some() && o.get("longitude").is_some() =>
+        {
+            Value::Object(o.clone())
+        }
+        ("location", _) => {
+            return Err(ControlError::bad_request(
+                "location: {latitude, longitude, name?, address?}",
+            ));
+        }
+        (k, v) if MEDIA.contains(&k) => inbound_media(sb, k, v, now)?,
+        (k, Value::Object(o)) => {
+            let _ = k;
+            Value::Object(o.clone())
+        }
+        (k, _) => {
+            return Err(ControlError::bad_request(format!(
+                "`{k}`: an object with the message content is required"
+            )));
+        }
+    };
+    let forwarded = req["forwarded"].as_bool().unwrap_or(false);
+    let frequently = req["frequently_forwarded"].as_bool().unwrap_or(false);
+    let reply_to = req["reply_to"].as_str();
+    let context = match (forwarded, frequently, reply_to) {
+        (false, false, None) => None,
+        (true, false, None) => Some(json!({ "forwarded": true })),
+        (false, true, None) => Some(json!({ "frequently_forwarded": true })),
+        (false, false, Some(id)) => Some(json!({ "from": sb.config.display_number, "id": id })),
+        _ => {
+            return Err(ControlError::bad_request(
+                "forwarded, frequently_forwarded and reply_to exclude each other",
+            ));
+        }
+    };
+    let id = crate::ids::wamid(&wa_id);
+    let mut message =
+        json!({ "from": wa_id, "id": id, "timestamp": unix_string(timestamp), "type": kind });
+    message[kind.as_str()] = content;
+    if let Some(ctx) = context {
+        message["context"] = ctx;
+    }
+    if let Some(referral) = req.get("referral").filter(|r| r.is_object()) {
+        message["referral"] = referral.clone();
+    }
+    deliver_inbound(sb, &wa_id, timestamp, &kind, message.clone());
+    Ok(json!({ "id": id, "from": wa_id, "timestamp": unix_string(timestamp), "message": message }))
+}
+
+fn inbound_media(
+    sb: &Sandbox,
+    kind: &str,
+    v: &Value,
+    now: OffsetDateTime,
+) -> Result<Value, ControlError> {
+    let empty = json!({});
+    let v = if v.is_null() { &empty } else { v };
+    if !v.is_object() {
+        return Err(ControlError::bad_request(format!(
+            "{kind}: an object {{caption?, mime_type?, filename?, data_base64?}}"
+        )));
+    }
+    let mime = v["mime_type"]
+        .as_str()
+        .unwrap_or(default_mime(kind))
+        .to_string();
+    let bytes = match v["data_base64"].as_str() {
+        Some(b) => base64::engine::general_purpose::STANDARD
+            .decode(b)
+            .map_err(|_| {
+                ControlError::bad_request(format!("{kind}.data_base64 is not valid base64"))
+            })?,
+        None => format!("sandbox {kind} file").into_bytes(),
+    };
+    let filename = v["filename"].as_str().map(str::to_string);
+    let id = crate::graph::media::store(sb, &mime, bytes, filename.clone());
+    let sha256 = lock(&sb.media)
+        .get(&id)
+        .map(|m| m.sha256.clone())
+        .unwrap_or_default();
+    let mut out = json!({ "id": id, "mime_type": mime, "sha256": sha256, "url": crate::graph::media::download_url(sb, &id, now) });
+    if let Some(c) = v["caption"].as_str() {
+        out["caption"] = json!(c);
+    }
+    match kind {
+        "document" => out["filename"] = json!(filename.unwrap_or_else(|| "document.pdf".into())),
+        "audio" => out["voice"] = json!(v["voice"].as_bool().unwrap_or(false)),
+        "sticker" => out["animated"] = json!(v["animated"].as_bool().unwrap_or(false)),
+        _ => {}
+    }
+    Ok(out)
+}
+
+/// Records an inbound message, refreshes the window, posts the webhook.
+fn deliver_inbound(
+    sb: &Sandbox,
+    wa_id: &str,
+    timestamp: OffsetDateTime,
+    kind: &str,
+    message: Value,
+) {
+    let name = sb.with_customer(wa_id, |c| {
+        c.last_inbound_at = Some(c.last_inbound_at.map_or(timestamp, |t| t.max(timestamp)));
+        c.name.clone()
+    });
+    let id = message["id"].as_str().unwrap_or("").to_string();
+    lock(&sb.inbound).push(InboundMessage {
+        id: id.clone(),
+        from: wa_id.to_string(),
+        timestamp,
+        kind: kind.to_string(),
+        message: message.clone(),
+    });
+    tracing::info!(%id, from = %wa_id, %kind, "customer message");
+    sb.webhooks.send(
+        format!("messages/{kind}"),
+        payloads::inbound_message(&sb.config, &name, wa_id, message),
+        sb.now(),
+    );
+}
+
+/// A customer calls the business: a ringing user-initiated call with Meta's offer.
+pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
+    let wa_id = sender(sb, req)?;
+    let now = sb.now();
+    let call_id = crate::ids::wacid(&wa_id);
+    {
+        let mut calls = lock(&sb.calls);
+        if calls
+            .values()
+            .any(|c| c.wa_id == wa_id && c.state != CallState::Ended)
+        {
+            return Err(ControlError::conflict("this customer is already in a call"));
+        }
+        calls.insert(
+            call_id.clone(),
+            Call {
+                id: call_id.clone(),
+                wa_id: wa_id.clone(),
+                direction: Direction::UserInitiated,
+                state: CallState::Ringing,
+                created_at: now,
+                connected_at: None,
+                ended_at: None,
+                outcome: None,
+                biz_opaque_callback_data: None,
+            },
+        );
+    }
+    // A user-initiated call opens the window, answered or not.
+    let name = sb.with_customer(&wa_id, |c| {
+        c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
+        c.name.clone()
+    });
+    let mut event = json!({
+        "id": call_id, "from": wa_id, "to": sb.config.display_number, "event": "connect",
+        "timestamp": unix_string(now), "direction": "USER_INITIATED",
+        "session": { "sdp_type": "offer", "sdp": payloads::sdp("offer") },
+    });
+    if let Some(p) = req["deeplink_payload"].as_str() {
+        event["deeplink_payload"] = json!(p);
+    }
+    if let Some(p) = req["cta_payload"].as_str() {
+        event["cta_payload"] = json!(p);
+    }
+    sb.webhooks.send(
+        "calls/connect",
+        payloads::call_event(&sb.config, &name, &wa_id, event, None),
+        now,
+    );
+    tracing::info!(%call_id, from = %wa_id, "customer call ringing");
+    if sb.config.callback_permission {
+        let _ = grant_permission(sb, &wa_id, true, false, Some(call_id.clone()), "automatic");
+    }
+    ring_timeout(sb, &call_id);
+    Ok(json!({ "call_id": call_id, "from": wa_id }))
+}
+
+/// Unanswered calls stop ringing after `ring_timeout` (Meta: "Not answered").
+fn ring_timeout(sb: &Arc<Sandbox>, call_id: &str) {
+    let sb = sb.clone();
+    let call_id = call_id.to_string();
+    tokio::spawn(async move {
+        tokio::time::sleep(sb.config.ring_timeout).await;
+        let call = lock(&sb.calls).get(&call_id).cloned();
+        if let Some(c) =
+            call.filter(|c| matches!(c.state, CallState::Ringing | CallState::PreAccepted))
+        {
+            match c.direction {
+                Direction::UserInitiated => {
+                    end_call(&sb, &call_id, "not_answered", None);
+                }
+                Direction::BusinessInitiated => {
+                    let _ = customer_call_action(&sb, &call_id, "ignore");
+                }
+            }
+        }
+    });
+}
+
+fn call_for(sb: &Sandbox, call_id: &str) -> Result<Call, ControlError> {
+    let call = lock(&sb.calls)
+        .get(call_id)
+        .cloned()
+        .ok_or_else(|| ControlError::not_found(format!("no call {call_id}")))?;
+    if call.state == CallState::Ended {
+        return Err(ControlError::conflict(format!(
+            "call {call_id} has already ended"
+        )));
+    }
+    Ok(call)
+}
+
+/// The customer answers, declines, ignores or hangs up a call.
+pub fn customer_call_action(
+    sb: &Arc<Sandbox>,
+    call_id: &str,
+    action: &str,
+) -> Result<Value, ControlError> {
+    let call = call_for(sb, call_id)?;
+    let now = sb.now();
+    let bic = call.direction == Direction::BusinessInitiated;
+    let ringing = call.state != CallState::Connected;
+    let status = |s: &str| {
+        sb.webhooks.send(
+            format!("calls/status:{s}"),
+            payloads::call_status(
+                &sb.config,
+                call_id,
+                &call.wa_id,
+                s,
+                now,
+                call.biz_opaque_callback_data.as_deref(),
+            ),
+            now,
+        );
+    };
+    match action {
+        "answer" if bic && ringing => {
+            if let Some(c) = lock(&sb.calls).get_mut(call_id) {
+                c.state = CallState::Connected;
+                c.connected_at = Some(now);
+            }
+            sb.with_customer(&call.wa_id, |c| {
+                c.permission.connected_calls.push(now);
+                c.permission.requests.clear();
+                c.permission.unanswered_in_a_row = 0;
+                // An accepted business call opens the window.
+                c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
+            });
+            status("ACCEPTED");
+            tracing::info!(%call_id, "customer answered");
+        }
+        "decline" | "ignore" if bic && ringing => {
+            if action == "decline" {
+                status("REJECTED");
+            }
+            let revoke = sb.config.limits.unanswered_revoke;
+            sb.with_customer(&call.wa_id, |c| {
+                c.permission.unanswered_in_a_row += 1;
+                if c.permission.unanswered_in_a_row >= revoke {
+                    c.permission.grant = Grant::NoPermission;
+                    tracing::info!(wa_id = %c.wa_id, "call permission revoked after {revoke} unanswered calls");
+                }
+            });
+            end_call(
+                sb,
+                call_id,
+                if action == "decline" {
+                    "declined"
+                } else {
+                    "not_answered"
+                },
+                None,
+            );
+        }
+        "hangup" => {
+            let outcome = if ringing {
+                "caller_hung_up"
+            } else {
+                "completed"
+            };
+            end_call(sb, call_id, outcome, None);
+        }
+        "answer" | "decline" | "ignore" if !bic => {
+            return Err(ControlError::conflict(
+                "the customer placed this call; the business answers it via Graph /calls",
+            ));
+        }
+        "answer" | "decline" | "ignore" => {
+            return Err(ControlError::conflict("the call is already connected"));
+        }
+        other => {
+            return Err(ControlError::not_found(format!(
+                "unknown call action `{other}`"
+            )));
+        }
+    }
+    let call = lock(&sb.calls).get(call_id).cloned();
+    Ok(json!({ "call": call }))
+}
+
+/// The customer replies to a call-permission request (or, with `request_id`, to a missed call).
+pub fn permission_reply(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
+    let wa_id = sender(sb, req)?;
+    let accept = match req["response"].as_str() {
+        Some("accept") => true,
+        Some("reject") => false,
+        _ => {
+            return Err(ControlError::bad_request(
+                "`response` must be `accept` or `reject`",
+            ));
+        }
+    };
+    let permanent = req["permanent"].as_bool().unwrap_or(false);
+    let request_id = match req["request_id"].as_str() {
+        Some(id) => Some(id.to_string()),
+        None => sb
+            .customer(&wa_id)
+            .and_then(|c| c.permission.pending_request),
+    };
+    if request_id.is_none() {
+        return Err(ControlError::conflict(
+            "no call-permission request to reply to (give request_id)",
+        ));
+    }
+    grant_permission(sb, &wa_id, accept, permanent, request_id, "user_action")
+}
+
+fn grant_permission(
+    sb: &Sandbox,
+    wa_id: &str,
+    accept: bool,
+    permanent: bool,
+    request_id: Option<String>,
+    source: &str,
+) -> Result<Value, ControlError> {
+    let now = sb.now();
+    let expires_at = now + sb.config.limits.temporary_permission;
+    sb.with_customer(wa_id, |c| {
+        c.permission.grant = match (accept, permanent) {
+            (false, _) => Grant::NoPermission,
+            (true, true) => Grant::Permanent,
+            (true, false) => Grant::Temporary { expires_at },
+        };
+        c.permission.pending_request = None;
+        c.permission.unanswered_in_a_row = 0;
+        if source == "user_action" {
+            c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
+        }
+    });
+    let mut reply = json!({
+        "response": if accept { "accept" } else { "reject" },
+        "is_permanent": accept && permanent,
+        "response_source": source,
+    });
+    if accept && !permanent {
+        reply["expiration_timestamp"] = json!(expires_at.unix_timestamp());
+    }
+    let id = crate::ids::wamid(wa_id);
+    let mut message = json!({
+        "from": wa_id, "id": id, "timestamp": unix_string(now), "type": "interactive",
+        "interactive": { "type": "call_permission_reply", "call_permission_reply": reply },
+    });
+    if let Some(r) = request_id {
+        message["context"] = json!({ "from": sb.config.display_number, "id": r });
+    }
+    deliver_inbound(sb, wa_id, now, "interactive", message.clone());
+    Ok(json!({ "id": id, "message": message }))
+}
+
+/// Demo personas: reply to a permission request on their own.
+pub async fn persona_permission_reply(sb: &Arc<Sandbox>, wa_id: &str, request_id: &str) {
+    let Some((accept, permanent)) = sb.customer(wa_id).and_then(|c| c.persona.permission_reply)
+    else {
+        return;
+    };
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let still_pending = sb
+        .customer(wa_id)
+        .and_then(|c| c.permission.pending_request)
+        .as_deref()
+        == Some(request_id);
+    if still_pending {
+        let _ = grant_permission(
+            sb,
+            wa_id,
+            accept,
+            permanent,
+            Some(request_id.to_string()),
+            "user_action",
+        );
+    }
+}
+
+/// Demo personas: answer business calls, hang up after a while.
+pub fn persona_answer_call(sb: &Arc<Sandbox>, wa_id: &str, call_id: &str) {
+    ring_timeout(sb, call_id);
+    let Some(hold) = sb
+        .customer(wa_id)
+        .and_then(|c| c.persona.answers_calls_for_secs)
+    else {
+        return;
+    };
+    let sb = sb.clone();
+    let call_id = call_id.to_string();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        if customer_call_action(&sb, &call_id, "answer").is_ok() {
+            tokio::time::sleep(Duration::from_secs(hold)).await;
+            let _ = customer_call_action(&sb, &call_id, "hangup");
+        }
+    });
+}

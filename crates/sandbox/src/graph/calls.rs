@@ -1,0 +1,332 @@
+//! `POST /{version}/{phone_number_id}/calls`: connect / pre_accept / accept /
+//! reject / terminate, and the `calls` webhooks both sides of a call produce.
+//!
+//! A business-initiated call needs the customer's permission (138006), stays
+//! within the connected-calls-per-24-h limit (138012) and cannot overlap an
+//! ongoing call with the same customer (138003). SDP problems are 100.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+
+use super::auth::Authorized;
+use super::error::GraphError;
+use crate::clock::unix_string;
+use crate::payloads;
+use crate::state::{Call, CallState, Direction, Grant, Sandbox, lock};
+
+pub async fn action(
+    State(sb): State<Arc<Sandbox>>,
+    _auth: Authorized,
+    Path((_version, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<Value>, GraphError> {
+    if id != sb.config.phone_number_id {
+        return Err(super::unknown_object(&id));
+    }
+    let body: Value = serde_json::from_slice(&body)
+        .map_err(|e| GraphError::new(100, format!("Invalid JSON in request body: {e}")))?;
+    if !body.is_object() {
+        return Err(GraphError::new(
+            100,
+            "The request body must be a JSON object.",
+        ));
+    }
+    if body["messaging_product"].as_str() != Some("whatsapp") {
+        return Err(GraphError::new(
+            100,
+            "The parameter messaging_product is required and must be `whatsapp`.",
+        ));
+    }
+    let action = body["action"]
+        .as_str()
+        .ok_or_else(|| GraphError::new(131008, "The parameter action is required."))?;
+    let biz_opaque = body["biz_opaque_callback_data"]
+        .as_str()
+        .map(str::to_string);
+    if biz_opaque.as_ref().is_some_and(|b| b.chars().count() > 512) {
+        return Err(GraphError::new(
+            100,
+            "Param biz_opaque_callback_data must be at most 512 characters long.",
+        ));
+    }
+    match action {
+        "connect" => connect(&sb, &body, biz_opaque),
+        "pre_accept" | "accept" | "reject" | "terminate" => {
+            let call_id = body["call_id"]
+                .as_str()
+                .ok_or_else(|| GraphError::new(131008, "The parameter call_id is required."))?;
+            if action == "pre_accept" || action == "accept" {
+                check_sdp(&body, "answer")?;
+            }
+            business_action(&sb, call_id, action, biz_opaque)?;
+            Ok(Json(
+                json!({ "messaging_product": "whatsapp", "success": true }),
+            ))
+        }
+        other => Err(GraphError::new(
+            131009,
+            format!(
+                "Param action is not valid: `{other}` (connect, pre_accept, accept, reject, terminate)"
+            ),
+        )),
+    }
+}
+
+/// `session` (or the legacy `connection.webrtc`) with an SDP of the expected type.
+fn check_sdp(body: &Value, want: &str) -> Result<(), GraphError> {
+    let (sdp_type, sdp) = if body["session"].is_object() {
+        (
+            body["session"]["sdp_type"].as_str(),
+            body["session"]["sdp"].as_str(),
+        )
+    } else if body["connection"]["webrtc"].is_object() {
+        (Some(want), body["connection"]["webrtc"]["sdp"].as_str())
+    } else {
+        return Err(GraphError::new(
+            131008,
+            "The parameter session is required.",
+        ));
+    };
+    if sdp_type != Some(want) {
+        return Err(GraphError::new(
+            100,
+            format!("Invalid parameter: session.sdp_type must be `{want}`"),
+        ));
+    }
+    match sdp {
+        Some(s) if s.starts_with("v=0") && s.contains("m=audio") => Ok(()),
+        _ => Err(GraphError::new(
+            100,
+            "Invalid parameter: session.sdp is not a valid SDP (SDP validation error)",
+        )),
+    }
+}
+
+fn connect(
+    sb: &Arc<Sandbox>,
+    body: &Value,
+    biz_opaque: Option<String>,
+) -> Result<Json<Value>, GraphError> {
+    let to = body["to"]
+        .as_str()
+        .ok_or_else(|| GraphError::new(131008, "The parameter to is required."))?;
+    let wa_id = crate::state::normalize_phone(to).ok_or_else(|| {
+        GraphError::new(131009, "Param to is not valid: not a valid phone number")
+    })?;
+    check_sdp(body, "offer")?;
+    let now = sb.now();
+    let limits = &sb.config.limits;
+    sb.with_customer(&wa_id, |c| {
+        if c.permission.effective(now) == Grant::NoPermission {
+            return Err(GraphError::new(
+                138006,
+                "No approved call permission from the recipient.",
+            ));
+        }
+        if c.permission
+            .calls_within(now, std::time::Duration::from_secs(24 * 3600))
+            >= limits.connected_calls_24h as usize
+        {
+            return Err(GraphError::new(
+                138012,
+                format!(
+                    "Business-initiated calling limit of {} connected calls per 24 hours reached.",
+                    limits.connected_calls_24h
+                ),
+            ));
+        }
+        Ok(())
+    })?;
+    let call_id = crate::ids::wacid(&wa_id);
+    {
+        let mut calls = lock(&sb.calls);
+        if calls
+            .values()
+            .any(|c| c.wa_id == wa_id && c.state != CallState::Ended)
+        {
+            return Err(GraphError::new(
+                138003,
+                "A call with this user is already in progress.",
+            ));
+        }
+        calls.insert(
+            call_id.clone(),
+            Call {
+                id: call_id.clone(),
+                wa_id: wa_id.clone(),
+                direction: Direction::BusinessInitiated,
+                state: CallState::Ringing,
+                created_at: now,
+                connected_at: None,
+                ended_at: None,
+                outcome: None,
+                biz_opaque_callback_data: biz_opaque.clone(),
+            },
+        );
+    }
+    tracing::info!(%call_id, to = %wa_id, "business call placed");
+    let name = sb.customer_name(&wa_id);
+    let mut event = json!({
+        "id": call_id, "from": sb.config.display_number, "to": wa_id, "event": "connect",
+        "timestamp": unix_string(now), "direction": "BUSINESS_INITIATED",
+        "session": { "sdp_type": "answer", "sdp": payloads::sdp("answer") },
+    });
+    if let Some(b) = &biz_opaque {
+        event["biz_opaque_callback_data"] = json!(b);
+    }
+    sb.webhooks.send(
+        "calls/connect",
+        payloads::call_event(&sb.config, &name, &wa_id, event, None),
+        now,
+    );
+    sb.webhooks.send(
+        "calls/status:RINGING",
+        payloads::call_status(
+            &sb.config,
+            &call_id,
+            &wa_id,
+            "RINGING",
+            now,
+            biz_opaque.as_deref(),
+        ),
+        now,
+    );
+    crate::customers::persona_answer_call(sb, &wa_id, &call_id);
+    Ok(Json(
+        json!({ "messaging_product": "whatsapp", "calls": [{ "id": call_id }] }),
+    ))
+}
+
+fn business_action(
+    sb: &Arc<Sandbox>,
+    call_id: &str,
+    action: &str,
+    biz_opaque: Option<String>,
+) -> Result<(), GraphError> {
+    let now = sb.now();
+    let call = lock(&sb.calls).get(call_id).cloned();
+    let Some(call) = call else {
+        return Err(GraphError::new(
+            100,
+            format!("Invalid parameter: call {call_id} not found"),
+        ));
+    };
+    if call.state == CallState::Ended {
+        return Err(GraphError::new(
+            100,
+            format!("Invalid parameter: call {call_id} has already ended"),
+        ));
+    }
+    let user_initiated = call.direction == Direction::UserInitiated;
+    match action {
+        "pre_accept" | "accept" | "reject" if !user_initiated => Err(GraphError::new(
+            100,
+            format!("Invalid parameter: `{action}` applies to user-initiated calls only"),
+        )),
+        "pre_accept" if call.state == CallState::Ringing => {
+            set_state(sb, call_id, CallState::PreAccepted, |_| {});
+            Ok(())
+        }
+        "pre_accept" => Err(GraphError::new(
+            100,
+            "Invalid parameter: the call is already pre-accepted or connected",
+        )),
+        "accept" if call.state == CallState::Connected => Err(GraphError::new(
+            100,
+            "Invalid parameter: the call is already connected",
+        )),
+        "accept" => {
+            set_state(sb, call_id, CallState::Connected, |c| {
+                c.connected_at = Some(now);
+                if biz_opaque.is_some() {
+                    c.biz_opaque_callback_data = biz_opaque.clone();
+                }
+            });
+            sb.with_customer(&call.wa_id, |c| {
+                // A connected call resets the permission-request limits.
+                c.permission.requests.clear();
+            });
+            tracing::info!(%call_id, "user call accepted by the business");
+            Ok(())
+        }
+        "reject" => {
+            end_call(sb, call_id, "rejected", None);
+            Ok(())
+        }
+        _ => {
+            end_call(sb, call_id, "terminated_by_business", None);
+            Ok(())
+        }
+    }
+}
+
+fn set_state(sb: &Sandbox, call_id: &str, state: CallState, f: impl FnOnce(&mut Call)) {
+    if let Some(c) = lock(&sb.calls).get_mut(call_id) {
+        c.state = state;
+        f(c);
+    }
+}
+
+/// Ends a call and sends the terminate webhook (COMPLETED with duration when it
+/// was connected; FAILED without duration when it never was).
+pub fn end_call(
+    sb: &Sandbox,
+    call_id: &str,
+    outcome: &str,
+    error: Option<(u32, &str)>,
+) -> Option<Call> {
+    let now = sb.now();
+    let call = {
+        let mut calls = lock(&sb.calls);
+        let c = calls.get_mut(call_id)?;
+        if c.state == CallState::Ended {
+            return None;
+        }
+        c.state = CallState::Ended;
+        c.ended_at = Some(now);
+        c.outcome = Some(outcome.to_string());
+        c.clone()
+    };
+    let (from, to) = match call.direction {
+        Direction::UserInitiated => (call.wa_id.clone(), sb.config.display_number.clone()),
+        Direction::BusinessInitiated => (sb.config.display_number.clone(), call.wa_id.clone()),
+    };
+    let direction = match call.direction {
+        Direction::UserInitiated => "USER_INITIATED",
+        Direction::BusinessInitiated => "BUSINESS_INITIATED",
+    };
+    let mut event = json!({
+        "id": call.id, "from": from, "to": to, "event": "terminate", "direction": direction,
+        "timestamp": unix_string(now),
+    });
+    match call.connected_at {
+        Some(start) => {
+            event["status"] = json!("COMPLETED");
+            event["start_time"] = json!(unix_string(start));
+            event["end_time"] = json!(unix_string(now));
+            event["duration"] = json!(duration_secs(start, now));
+        }
+        None => event["status"] = json!("FAILED"),
+    }
+    if let Some(b) = &call.biz_opaque_callback_data {
+        event["biz_opaque_callback_data"] = json!(b);
+    }
+    let errors = error.map(|(code, details)| json!([GraphError::webhook_error(code, details)]));
+    let name = sb.customer_name(&call.wa_id);
+    sb.webhooks.send(
+        "calls/terminate",
+        payloads::call_event(&sb.config, &name, &call.wa_id, event, errors),
+        now,
+    );
+    tracing::info!(call_id = %call.id, %outcome, "call ended");
+    Some(call)
+}
+
+fn duration_secs(start: OffsetDateTime, end: OffsetDateTime) -> i64 {
+    (end - start).whole_seconds().max(0)
+}

@@ -1,0 +1,123 @@
+//! Meta's Graph error envelope, as the sandbox answers it:
+//! `{"error":{"message":"(#code) title","type":"OAuthException","code":..,"error_data":{..},"fbtrace_id":..}}`.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::ids;
+
+/// Titles and HTTP statuses of the codes the sandbox emits (see README).
+pub fn code_info(code: u32) -> (&'static str, StatusCode) {
+    match code {
+        100 => ("Invalid parameter", StatusCode::BAD_REQUEST),
+        190 => (
+            "Invalid OAuth access token - Cannot parse access token",
+            StatusCode::UNAUTHORIZED,
+        ),
+        613 => (
+            "Calls to this api have exceeded the rate limit.",
+            StatusCode::TOO_MANY_REQUESTS,
+        ),
+        130429 => ("Rate limit hit", StatusCode::BAD_REQUEST),
+        131008 => ("Required parameter is missing", StatusCode::BAD_REQUEST),
+        131009 => ("Parameter value is not valid", StatusCode::BAD_REQUEST),
+        131026 => ("Message undeliverable", StatusCode::BAD_REQUEST),
+        131047 => ("Re-engagement message", StatusCode::BAD_REQUEST),
+        131053 => ("Media upload error", StatusCode::BAD_REQUEST),
+        131056 => (
+            "(Business Account, Consumer Account) pair rate limit hit",
+            StatusCode::BAD_REQUEST,
+        ),
+        132000 => (
+            "Number of parameters does not match the expected number of params",
+            StatusCode::BAD_REQUEST,
+        ),
+        132001 => (
+            "Template name does not exist in the translation",
+            StatusCode::NOT_FOUND,
+        ),
+        132012 => (
+            "Parameter format does not match format in the created template",
+            StatusCode::BAD_REQUEST,
+        ),
+        132015 => ("Template is Paused", StatusCode::BAD_REQUEST),
+        132016 => ("Template is Disabled", StatusCode::BAD_REQUEST),
+        138003 => ("Duplicate call", StatusCode::BAD_REQUEST),
+        138006 => (
+            "No approved call permission from the recipient",
+            StatusCode::UNAUTHORIZED,
+        ),
+        138009 => (
+            "Call permission request limit reached",
+            StatusCode::BAD_REQUEST,
+        ),
+        138012 => (
+            "Business initiated calling limit reached",
+            StatusCode::BAD_REQUEST,
+        ),
+        138017 => (
+            "Call permission already granted permanently",
+            StatusCode::BAD_REQUEST,
+        ),
+        _ => ("Unknown error", StatusCode::BAD_REQUEST),
+    }
+}
+
+/// A Graph error response.
+#[derive(Debug, Clone)]
+pub struct GraphError {
+    pub code: u32,
+    pub details: String,
+}
+
+impl GraphError {
+    pub fn new(code: u32, details: impl Into<String>) -> Self {
+        Self {
+            code,
+            details: details.into(),
+        }
+    }
+
+    pub fn title(&self) -> &'static str {
+        code_info(self.code).0
+    }
+
+    /// The body Meta sends.
+    pub fn body(&self) -> serde_json::Value {
+        json!({
+            "error": {
+                "message": format!("(#{}) {}", self.code, self.title()),
+                "type": "OAuthException",
+                "code": self.code,
+                "error_data": { "messaging_product": "whatsapp", "details": self.details },
+                "fbtrace_id": ids::fbtrace_id(),
+            }
+        })
+    }
+
+    /// The error object of a `failed` status webhook or a terminate webhook.
+    pub fn webhook_error(code: u32, details: &str) -> serde_json::Value {
+        let title = code_info(code).0;
+        json!({
+            "code": code,
+            "title": title,
+            "message": title,
+            "error_data": { "details": details },
+            "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+        })
+    }
+}
+
+impl IntoResponse for GraphError {
+    fn into_response(self) -> Response {
+        let status = code_info(self.code).1;
+        (status, axum::Json(self.body())).into_response()
+    }
+}
+
+impl std::fmt::Display for GraphError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "(#{}) {}: {}", self.code, self.title(), self.details)
+    }
+}

@@ -1,0 +1,258 @@
+//! `POST /{version}/{phone_number_id}/messages`: sends and mark-as-read.
+//!
+//! Synchronous errors: validation (100 / 131008 / 131009), templates (132001 /
+//! 132000 / 132012), throughput (130429), pair rate (131056), call-permission
+//! request limits (138009 / 138017). A free-form message outside the customer's
+//! window is *accepted* (200 + wamid) and then fails on its status webhook with
+//! 131047, as Meta does; so does a message to a number not on WhatsApp (131026:
+//! the sandbox treats numbers starting with `999` as such).
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use serde_json::{Value, json};
+
+use super::auth::Authorized;
+use super::error::GraphError;
+use super::templates::check_send;
+use crate::clock::unix_string;
+use crate::payloads;
+use crate::state::{Grant, OutboundMessage, OutboundStatus, Sandbox, lock};
+use crate::validation::{SendRequest, validate_send};
+
+/// Numbers with this prefix are "not on WhatsApp" (status `failed`, 131026).
+pub const UNDELIVERABLE_PREFIX: &str = "999";
+
+pub async fn send(
+    State(sb): State<Arc<Sandbox>>,
+    _auth: Authorized,
+    Path((_version, id)): Path<(String, String)>,
+    body: Bytes,
+) -> Result<Json<Value>, GraphError> {
+    if id != sb.config.phone_number_id {
+        return Err(super::unknown_object(&id));
+    }
+    let m = match validate_send(&body)? {
+        SendRequest::MarkRead { message_id } => {
+            let known = lock(&sb.inbound).iter().any(|m| m.id == message_id);
+            if !known {
+                return Err(GraphError::new(
+                    100,
+                    format!("Invalid parameter: message_id {message_id} not found"),
+                ));
+            }
+            return Ok(Json(json!({ "success": true })));
+        }
+        SendRequest::Message(m) => m,
+    };
+    if let Some(media_id) = &m.media_id {
+        if !lock(&sb.media).contains_key(media_id) {
+            return Err(GraphError::new(
+                131009,
+                format!(
+                    "Param {}.id is not valid: media {media_id} does not exist",
+                    m.kind
+                ),
+            ));
+        }
+    }
+    let template = match &m.template {
+        Some((name, language, components)) => {
+            Some(check_send(&sb, name, language, components.as_ref())?)
+        }
+        None => None,
+    };
+    let now = sb.now();
+    let limits = &sb.config.limits;
+    {
+        let mut limiter = lock(&sb.limiter);
+        if !limiter.throughput(limits.throughput_mps, now) {
+            return Err(GraphError::new(
+                130429,
+                format!(
+                    "Cloud API message throughput ({} messages per second) has been reached.",
+                    limits.throughput_mps
+                ),
+            ));
+        }
+        if !limiter.pair(&m.wa_id, limits.pair_burst, limits.pair_interval, now) {
+            return Err(GraphError::new(
+                131056,
+                "Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.",
+            ));
+        }
+    }
+    let is_permission_request = m.call_permission_request
+        || template
+            .as_ref()
+            .is_some_and(|t| t.is_call_permission_request());
+    let window_open = sb.with_customer(&m.wa_id, |c| c.window_open(now, limits.window));
+    let failure: Option<(u32, &str)> = if m.free_form() && !window_open {
+        Some((
+            131047,
+            "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
+        ))
+    } else if m.wa_id.starts_with(UNDELIVERABLE_PREFIX) {
+        Some((
+            131026,
+            "Message undeliverable: the recipient is not a WhatsApp user.",
+        ))
+    } else {
+        None
+    };
+    let id = crate::ids::wamid(&m.wa_id);
+    if is_permission_request {
+        sb.with_customer(&m.wa_id, |c| {
+            let p = &mut c.permission;
+            if p.effective(now) == Grant::Permanent {
+                return Err(GraphError::new(
+                    138017,
+                    "The user has already granted permanent call permission.",
+                ));
+            }
+            let day = p.requests_within(now, std::time::Duration::from_secs(24 * 3600));
+            let week = p.requests_within(now, std::time::Duration::from_secs(7 * 24 * 3600));
+            if day >= limits.permission_requests_24h as usize
+                || week >= limits.permission_requests_7d as usize
+            {
+                return Err(GraphError::new(
+                    138009,
+                    format!(
+                        "Call permission request limit reached: {} per 24 hours and {} per 7 days.",
+                        limits.permission_requests_24h, limits.permission_requests_7d
+                    ),
+                ));
+            }
+            if failure.is_none() {
+                p.requests.push(now);
+                p.pending_request = Some(id.clone());
+            }
+            Ok(())
+        })?;
+    }
+    let raw: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    lock(&sb.outbound).push(OutboundMessage {
+        id: id.clone(),
+        to: m.wa_id.clone(),
+        kind: m.kind.clone(),
+        template: template
+            .as_ref()
+            .map(|t| format!("{}/{}", t.name, t.language)),
+        free_form: m.free_form(),
+        accepted_at: now,
+        status: OutboundStatus::Accepted,
+        error: None,
+        biz_opaque_callback_data: m.biz_opaque_callback_data.clone(),
+        body: raw,
+    });
+    tracing::info!(%id, to = %m.wa_id, kind = %m.kind, failure = ?failure.map(|f| f.0), "message accepted");
+    let flow = StatusFlow {
+        id: id.clone(),
+        wa_id: m.wa_id.clone(),
+        failure: failure.map(|(c, d)| (c, d.to_string())),
+        category: template.as_ref().map(|t| t.category.to_ascii_lowercase()),
+        only_sent: m.kind == "reaction",
+        biz_opaque: m.biz_opaque_callback_data.clone(),
+        permission_request: is_permission_request,
+    };
+    tokio::spawn(flow.run(sb.clone()));
+    Ok(Json(json!({
+        "messaging_product": "whatsapp",
+        "contacts": [{ "input": m.to_input, "wa_id": m.wa_id }],
+        "messages": [{ "id": id }],
+    })))
+}
+
+/// The status webhooks of one accepted message: sent → delivered → read, or failed.
+struct StatusFlow {
+    id: String,
+    wa_id: String,
+    failure: Option<(u32, String)>,
+    /// Template category (lowercase); `None` for free-form (service).
+    category: Option<String>,
+    /// Reactions only ever get `sent`.
+    only_sent: bool,
+    biz_opaque: Option<String>,
+    permission_request: bool,
+}
+
+impl StatusFlow {
+    fn status(&self, sb: &Sandbox, status: &str, with_pricing: bool) -> Value {
+        let now = sb.now();
+        let mut s = json!({
+            "id": self.id, "status": status, "timestamp": unix_string(now), "recipient_id": self.wa_id,
+        });
+        if let Some(b) = &self.biz_opaque {
+            s["biz_opaque_callback_data"] = json!(b);
+        }
+        if with_pricing {
+            let (billable, kind, category) = match &self.category {
+                Some(c) => (true, "regular", c.as_str()),
+                None => (false, "free_customer_service", "service"),
+            };
+            if sb.config.statuses_have_conversation() {
+                let mut conv = json!({
+                    "id": hex::encode(rand::random::<[u8; 16]>()),
+                    "origin": { "type": category },
+                });
+                if status == "sent" {
+                    conv["expiration_timestamp"] =
+                        json!(unix_string(now + time::Duration::hours(24)));
+                }
+                s["conversation"] = conv;
+            }
+            s["pricing"] = json!({ "billable": billable, "pricing_model": "PMP", "type": kind, "category": category });
+        }
+        s
+    }
+
+    async fn run(self, sb: Arc<Sandbox>) {
+        let delays = sb.config.status_delays.clone();
+        tokio::time::sleep(delays.sent).await;
+        if let Some((code, details)) = &self.failure {
+            let error = GraphError::webhook_error(*code, details);
+            sb.set_outbound_status(&self.id, OutboundStatus::Failed, Some(error.clone()));
+            let mut s = self.status(&sb, "failed", false);
+            s["errors"] = json!([error]);
+            sb.webhooks.send(
+                "messages/status:failed",
+                payloads::message_status(&sb.config, s),
+                sb.now(),
+            );
+            return;
+        }
+        sb.set_outbound_status(&self.id, OutboundStatus::Sent, None);
+        let s = self.status(&sb, "sent", true);
+        sb.webhooks.send(
+            "messages/status:sent",
+            payloads::message_status(&sb.config, s),
+            sb.now(),
+        );
+        if self.only_sent {
+            return;
+        }
+        tokio::time::sleep(delays.delivered).await;
+        sb.set_outbound_status(&self.id, OutboundStatus::Delivered, None);
+        let s = self.status(&sb, "delivered", true);
+        sb.webhooks.send(
+            "messages/status:delivered",
+            payloads::message_status(&sb.config, s),
+            sb.now(),
+        );
+        if delays.auto_read {
+            tokio::time::sleep(delays.read).await;
+            sb.set_outbound_status(&self.id, OutboundStatus::Read, None);
+            let s = self.status(&sb, "read", false);
+            sb.webhooks.send(
+                "messages/status:read",
+                payloads::message_status(&sb.config, s),
+                sb.now(),
+            );
+        }
+        if self.permission_request {
+            crate::customers::persona_permission_reply(&sb, &self.wa_id, &self.id).await;
+        }
+    }
+}

@@ -1,0 +1,397 @@
+//! The emulator's state. Each collection sits behind its own short-lived
+//! `std::sync::Mutex` (never held across an `.await`); when two are needed they
+//! are taken one after the other, never nested, so there is no lock order to get wrong.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard, RwLock};
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+
+use crate::clock::VirtualClock;
+use crate::config::Config;
+use crate::graph::templates::{Template, seed_templates};
+use crate::webhooks::Dispatcher;
+
+/// Locks a mutex, recovering from poisoning (a panicked handler must not wedge the sandbox).
+pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A customer's call permission as Meta tracks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Grant {
+    NoPermission,
+    Temporary {
+        #[serde(with = "time::serde::rfc3339")]
+        expires_at: OffsetDateTime,
+    },
+    Permanent,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Permission {
+    pub grant: Grant,
+    /// Requests sent since the last connected call (limits reset when a call connects).
+    #[serde(with = "rfc3339_vec")]
+    pub requests: Vec<OffsetDateTime>,
+    /// The latest request a reply would answer (its wamid).
+    pub pending_request: Option<String>,
+    #[serde(with = "rfc3339_vec")]
+    pub connected_calls: Vec<OffsetDateTime>,
+    pub unanswered_in_a_row: u32,
+}
+
+impl Default for Permission {
+    fn default() -> Self {
+        Self {
+            grant: Grant::NoPermission,
+            requests: Vec::new(),
+            pending_request: None,
+            connected_calls: Vec::new(),
+            unanswered_in_a_row: 0,
+        }
+    }
+}
+
+impl Permission {
+    /// The grant as of `now` (a temporary one lapses).
+    pub fn effective(&self, now: OffsetDateTime) -> Grant {
+        match self.grant {
+            Grant::Temporary { expires_at } if expires_at <= now => Grant::NoPermission,
+            g => g,
+        }
+    }
+
+    pub fn requests_within(&self, now: OffsetDateTime, d: Duration) -> usize {
+        self.requests.iter().filter(|t| **t > now - d).count()
+    }
+
+    pub fn calls_within(&self, now: OffsetDateTime, d: Duration) -> usize {
+        self.connected_calls
+            .iter()
+            .filter(|t| **t > now - d)
+            .count()
+    }
+}
+
+mod rfc3339_vec {
+    use serde::Serializer;
+    use serde::ser::SerializeSeq as _;
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+
+    pub fn serialize<S: Serializer>(v: &[OffsetDateTime], s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(v.len()))?;
+        for t in v {
+            seq.serialize_element(&t.format(&Rfc3339).unwrap_or_default())?;
+        }
+        seq.end()
+    }
+}
+
+/// How a simulated customer reacts on their own (set by the demo scenario).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Persona {
+    /// Replies to call-permission requests: `Some((accept, permanent))`.
+    pub permission_reply: Option<(bool, bool)>,
+    /// Answers business calls and hangs up after this many seconds.
+    pub answers_calls_for_secs: Option<u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Customer {
+    pub wa_id: String,
+    pub name: String,
+    /// `timestamp` of the customer's last message or call (the window's start).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_inbound_at: Option<OffsetDateTime>,
+    pub permission: Permission,
+    #[serde(skip)]
+    pub persona: Persona,
+}
+
+impl Customer {
+    pub fn new(wa_id: &str) -> Self {
+        Self {
+            wa_id: wa_id.to_string(),
+            name: format!("Customer {}", &wa_id[wa_id.len().saturating_sub(4)..]),
+            last_inbound_at: None,
+            permission: Permission::default(),
+            persona: Persona::default(),
+        }
+    }
+
+    pub fn window_open(&self, now: OffsetDateTime, window: Duration) -> bool {
+        self.last_inbound_at.is_some_and(|t| now < t + window)
+    }
+}
+
+/// Lifecycle of an outbound message as the sandbox reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutboundStatus {
+    Accepted,
+    Sent,
+    Delivered,
+    Read,
+    Failed,
+}
+
+/// What the business sent (`GET /_sandbox/sent`).
+#[derive(Debug, Clone, Serialize)]
+pub struct OutboundMessage {
+    pub id: String,
+    pub to: String,
+    /// `text`, `image`, `template`, `interactive`, `reaction`, …
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub template: Option<String>,
+    /// Free-form (anything but a template): needs the window.
+    pub free_form: bool,
+    #[serde(with = "time::serde::rfc3339")]
+    pub accepted_at: OffsetDateTime,
+    pub status: OutboundStatus,
+    pub error: Option<Value>,
+    pub biz_opaque_callback_data: Option<String>,
+    /// The request body as the business posted it.
+    pub body: Value,
+}
+
+/// What a customer sent (`GET /_sandbox/received`).
+#[derive(Debug, Clone, Serialize)]
+pub struct InboundMessage {
+    pub id: String,
+    pub from: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub timestamp: OffsetDateTime,
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The `messages[]` object as posted in the webhook.
+    pub message: Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Direction {
+    #[serde(rename = "USER_INITIATED")]
+    UserInitiated,
+    #[serde(rename = "BUSINESS_INITIATED")]
+    BusinessInitiated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CallState {
+    Ringing,
+    PreAccepted,
+    Connected,
+    Ended,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Call {
+    pub id: String,
+    pub wa_id: String,
+    pub direction: Direction,
+    pub state: CallState,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub connected_at: Option<OffsetDateTime>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ended_at: Option<OffsetDateTime>,
+    /// How it ended: `completed`, `rejected`, `missed`, `declined`, `ignored`, …
+    pub outcome: Option<String>,
+    pub biz_opaque_callback_data: Option<String>,
+}
+
+/// An uploaded or customer-sent file.
+#[derive(Debug, Clone)]
+pub struct Media {
+    pub id: String,
+    pub mime_type: String,
+    pub bytes: Vec<u8>,
+    pub sha256: String,
+    pub filename: Option<String>,
+    pub uploaded_at: OffsetDateTime,
+}
+
+/// Token buckets (on the virtual clock) for the rate limits.
+#[derive(Debug, Default)]
+pub struct Limiter {
+    pair: HashMap<String, Bucket>,
+    throughput: Option<Bucket>,
+    permission_reads: Option<Bucket>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    at: OffsetDateTime,
+}
+
+fn take(b: &mut Bucket, capacity: f64, per_sec: f64, now: OffsetDateTime) -> bool {
+    let elapsed = (now - b.at).as_seconds_f64().max(0.0);
+    b.tokens = (b.tokens + elapsed * per_sec).min(capacity);
+    b.at = now;
+    if b.tokens >= 1.0 {
+        b.tokens -= 1.0;
+        true
+    } else {
+        false
+    }
+}
+
+impl Limiter {
+    /// Per-number throughput (130429).
+    pub fn throughput(&mut self, mps: u32, now: OffsetDateTime) -> bool {
+        let cap = f64::from(mps.max(1));
+        let b = self.throughput.get_or_insert(Bucket {
+            tokens: cap,
+            at: now,
+        });
+        take(b, cap, cap, now)
+    }
+
+    /// Pair rate (131056).
+    pub fn pair(
+        &mut self,
+        wa_id: &str,
+        burst: u32,
+        interval: Duration,
+        now: OffsetDateTime,
+    ) -> bool {
+        let cap = f64::from(burst.max(1));
+        let per_sec = 1.0 / interval.as_secs_f64().max(0.001);
+        let b = self.pair.entry(wa_id.to_string()).or_insert(Bucket {
+            tokens: cap,
+            at: now,
+        });
+        take(b, cap, per_sec, now)
+    }
+
+    /// `GET /call_permissions` reads (613).
+    pub fn permission_read(&mut self, per_sec: u32, now: OffsetDateTime) -> bool {
+        let cap = f64::from(per_sec.max(1));
+        let b = self.permission_reads.get_or_insert(Bucket {
+            tokens: cap,
+            at: now,
+        });
+        take(b, cap, cap, now)
+    }
+}
+
+/// The whole emulator.
+#[derive(Debug)]
+pub struct Sandbox {
+    pub config: Config,
+    /// Base URL of this sandbox (media URLs point here).
+    pub public_url: String,
+    pub clock: VirtualClock,
+    pub webhooks: Dispatcher,
+    pub customers: Mutex<HashMap<String, Customer>>,
+    pub outbound: Mutex<Vec<OutboundMessage>>,
+    pub inbound: Mutex<Vec<InboundMessage>>,
+    pub calls: Mutex<HashMap<String, Call>>,
+    pub templates: RwLock<Vec<Template>>,
+    pub media: Mutex<HashMap<String, Media>>,
+    pub limiter: Mutex<Limiter>,
+}
+
+impl Sandbox {
+    /// Builds the state and starts the webhook dispatcher (needs a tokio runtime).
+    pub fn new(config: Config, public_url: String) -> Self {
+        let webhooks = Dispatcher::start(
+            config.webhook_url.clone(),
+            config.app_secret.clone(),
+            config.retry.clone(),
+            config.delivery,
+            config.meta_escaping,
+        );
+        Self {
+            public_url,
+            clock: VirtualClock::default(),
+            webhooks,
+            customers: Mutex::default(),
+            outbound: Mutex::default(),
+            inbound: Mutex::default(),
+            calls: Mutex::default(),
+            templates: RwLock::new(seed_templates()),
+            media: Mutex::default(),
+            limiter: Mutex::default(),
+            config,
+        }
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        self.clock.now()
+    }
+
+    /// Runs `f` on the customer (created on first use).
+    pub fn with_customer<R>(&self, wa_id: &str, f: impl FnOnce(&mut Customer) -> R) -> R {
+        let mut customers = lock(&self.customers);
+        let c = customers
+            .entry(wa_id.to_string())
+            .or_insert_with(|| Customer::new(wa_id));
+        f(c)
+    }
+
+    pub fn customer(&self, wa_id: &str) -> Option<Customer> {
+        lock(&self.customers).get(wa_id).cloned()
+    }
+
+    pub fn customer_name(&self, wa_id: &str) -> String {
+        self.with_customer(wa_id, |c| c.name.clone())
+    }
+
+    pub fn set_outbound_status(&self, id: &str, status: OutboundStatus, error: Option<Value>) {
+        if let Some(m) = lock(&self.outbound).iter_mut().find(|m| m.id == id) {
+            m.status = status;
+            if error.is_some() {
+                m.error = error;
+            }
+        }
+    }
+
+    pub fn templates(&self) -> Vec<Template> {
+        self.templates
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Forgets everything: customers, messages, calls, media, limits, the clock
+    /// offset and the delivery log; templates go back to the seed.
+    pub fn reset(&self) {
+        lock(&self.customers).clear();
+        lock(&self.outbound).clear();
+        lock(&self.inbound).clear();
+        lock(&self.calls).clear();
+        lock(&self.media).clear();
+        *lock(&self.limiter) = Limiter::default();
+        *self.templates.write().unwrap_or_else(|e| e.into_inner()) = seed_templates();
+        self.clock.reset();
+        self.webhooks.clear_log();
+    }
+}
+
+/// Digits of a phone number as Meta normalises `to` (`+49 151-234` → `49151234`).
+pub fn normalize_phone(input: &str) -> Option<String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let mut digits = String::new();
+    for (i, c) in trimmed.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '(' | ')' | '.' => {}
+            _ => return None,
+        }
+    }
+    (7..=15).contains(&digits.len()).then_some(digits)
+}
