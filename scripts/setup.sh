@@ -49,7 +49,8 @@ if [ -f ui/package-lock.json ]; then
 fi
 
 # tauri-driver: pinned 2.x (crates.io's latest is a 3.0 alpha).
-if ! command -v tauri-driver >/dev/null 2>&1 || ! tauri-driver --version 2>/dev/null | grep -q "$TAURI_DRIVER_VERSION"; then
+# (tauri-driver has no --version flag; cargo's install list knows what it installed.)
+if ! command -v tauri-driver >/dev/null 2>&1 || ! cargo install --list | grep -q "^tauri-driver v$TAURI_DRIVER_VERSION:"; then
   echo "setup.sh: installing tauri-driver $TAURI_DRIVER_VERSION"
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
 else

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `make test`: every gate, each blocking. Fails on the first failing gate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+start=$SECONDS
+
+step "prerequisites (scripts/setup.sh)"
+scripts/setup.sh
+
+step "UI: build (the app embeds ui/dist), type check, unit tests"
+npm --prefix ui run --silent build
+npm --prefix ui run --silent check
+npm --prefix ui test --silent
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "no crate but the app depends on tauri"
+scripts/check-tauri-deps.sh
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test --workspace (unit, integration and the E2E suite against the real window)"
+cargo test --workspace --locked -- --color never
+
+step "generated TypeScript bindings are fresh"
+scripts/check-bindings.sh
+
+printf '\nmake test: all gates passed in %ss\n' "$((SECONDS - start))"

@@ -1,0 +1,338 @@
+//! The E2E harness: the real `switchboard` binary in a real WebKit window, each
+//! test under its own Xvfb display, its own D-Bus session bus with a
+//! notification server, and its own tauri-driver + WebKitWebDriver; driven
+//! through WebDriver (fantoccini). Every process it starts runs in its own
+//! process group and is killed by pid on drop; on a failing test a screenshot
+//! of the display lands in `tests/e2e/artifacts/<test>.png`.
+
+use std::future::Future;
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+use crate::notification_server::NotificationServer;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+pub struct Desktop {
+    name: String,
+    display: String,
+    bus: String,
+    children: Vec<Child>,
+    pub notifications: NotificationServer,
+    client: Option<Client>,
+    _data: tempfile::TempDir,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .expect("bind loopback")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+fn first_line(child: &mut Child) -> String {
+    let mut line = String::new();
+    let out = child.stdout.take().expect("piped stdout");
+    BufReader::new(out)
+        .read_line(&mut line)
+        .expect("read first line");
+    line.trim().to_owned()
+}
+
+/// Spawns `cmd` as the leader of a new process group, so that everything it
+/// starts (tauri-driver → WebKitWebDriver → the app) can be killed together.
+fn spawn(cmd: &mut Command, what: &str) -> Child {
+    cmd.process_group(0)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{what}: {e} (run scripts/setup.sh)"))
+}
+
+pub fn artifacts_dir() -> PathBuf {
+    std::env::var_os("SWITCHBOARD_E2E_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/artifacts"))
+}
+
+impl Desktop {
+    /// Starts a display, a session bus, a notification server, tauri-driver
+    /// and the app, and returns once the main window's page is loaded.
+    pub async fn launch(name: &str) -> Desktop {
+        let mut children = Vec::new();
+        let mut xvfb = spawn(
+            Command::new("Xvfb")
+                .args([
+                    "-displayfd",
+                    "1",
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+            "Xvfb",
+        );
+        let display = format!(":{}", first_line(&mut xvfb));
+        children.push(xvfb);
+        let mut dbus = spawn(
+            Command::new("dbus-daemon")
+                .args(["--session", "--nofork", "--nopidfile", "--print-address=1"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+            "dbus-daemon",
+        );
+        let bus = first_line(&mut dbus);
+        children.push(dbus);
+        let notifications =
+            NotificationServer::start(&bus).expect("own org.freedesktop.Notifications");
+
+        // The app keeps its data (language choice, later the local store) in a
+        // fresh folder, so tests never see each other's state.
+        let data = tempfile::tempdir().expect("temp dir");
+        let port = free_port();
+        let td = spawn(
+            Command::new("tauri-driver")
+                .args([
+                    "--port",
+                    &port.to_string(),
+                    "--native-port",
+                    &free_port().to_string(),
+                ])
+                .env("DISPLAY", &display)
+                .env("DBUS_SESSION_BUS_ADDRESS", &bus)
+                .env("XDG_DATA_HOME", data.path().join("data"))
+                .env("XDG_CONFIG_HOME", data.path().join("config"))
+                .env("XDG_CACHE_HOME", data.path().join("cache"))
+                .env("LANG", "en_US.UTF-8")
+                // Composited frames never reach the X window under Xvfb, which
+                // would make failure screenshots blank.
+                .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null()),
+            "tauri-driver",
+        );
+        children.push(td);
+
+        let mut desktop = Desktop {
+            name: name.to_owned(),
+            display,
+            bus,
+            children,
+            notifications,
+            client: None,
+            _data: data,
+        };
+        desktop.client = Some(connect(port).await);
+        desktop
+            .wait_for(|| async { desktop_ready(desktop.client()).await })
+            .await;
+        desktop
+    }
+
+    pub fn client(&self) -> &Client {
+        self.client.as_ref().expect("session open")
+    }
+
+    /// Runs a command with this test's display and session bus.
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.env("DISPLAY", &self.display)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus);
+        cmd
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        self.client()
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let el = self.find(css).await;
+        el.clear()
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+    }
+
+    pub async fn select(&self, css: &str, value: &str) {
+        self.find(css)
+            .await
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("select {value} in {css}: {e}"));
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        self.find(css)
+            .await
+            .attr(name)
+            .await
+            .unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
+    }
+
+    /// Awaits until the element's text equals `want`; returns the last text seen.
+    pub async fn text_becomes(&self, css: &str, want: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let got = self.text(css).await;
+            if got == want || start.elapsed() > WAIT {
+                return got;
+            }
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+    }
+
+    /// Polls `check` until it holds (10 s at most): for conditions no event announces.
+    pub async fn wait_for<F, Fut>(&self, check: F)
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = bool>,
+    {
+        let start = Instant::now();
+        while !check().await {
+            assert!(start.elapsed() < WAIT, "condition not met within {WAIT:?}");
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
+    }
+
+    /// The X clipboard's text, read with xclip as another application would.
+    pub fn clipboard(&self) -> String {
+        let out = self
+            .command("xclip")
+            .args(["-o", "-selection", "clipboard"])
+            .output()
+            .expect("xclip");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Puts text on the X clipboard, as another application would.
+    pub fn set_clipboard(&self, text: &str) {
+        let mut child = self
+            .command("xclip")
+            .args(["-i", "-selection", "clipboard"])
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("xclip");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write clipboard");
+        child.wait().expect("xclip exit");
+    }
+
+    /// A PNG of the whole display.
+    pub fn screenshot(&self, path: &std::path::Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let status = Command::new("import")
+            .args(["-display", &self.display, "-window", "root"])
+            .arg(path)
+            .status()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(std::io::Error::other(format!("import exited {status}")))
+        }
+    }
+
+    /// Ends the WebDriver session (closing the app) and stops every process.
+    /// With `SWITCHBOARD_E2E_SCREENSHOTS=1` it first saves the final screen.
+    pub async fn close(mut self) {
+        if std::env::var_os("SWITCHBOARD_E2E_SCREENSHOTS").is_some() {
+            let path = artifacts_dir().join(format!("{}-final.png", self.name));
+            if let Err(e) = self.screenshot(&path) {
+                eprintln!("e2e: no screenshot: {e}");
+            }
+        }
+        if let Some(client) = self.client.take() {
+            let _ = client.close().await;
+        }
+    }
+}
+
+impl Drop for Desktop {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let path = artifacts_dir().join(format!("{}.png", self.name));
+            match self.screenshot(&path) {
+                Ok(()) => eprintln!("e2e: screenshot of the failure: {}", path.display()),
+                Err(e) => eprintln!("e2e: no screenshot: {e}"),
+            }
+        }
+        for child in self.children.iter_mut().rev() {
+            // Kill the whole group (the child and what it started), then reap.
+            let _ = Command::new("kill")
+                .args(["-KILL", "--", &format!("-{}", child.id())])
+                .status();
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+async fn connect(port: u16) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": env!("CARGO_BIN_EXE_switchboard") }),
+    );
+    let url = format!("http://127.0.0.1:{port}");
+    let start = Instant::now();
+    loop {
+        match ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return client,
+            // tauri-driver needs a moment before it listens.
+            Err(e) if start.elapsed() < Duration::from_secs(30) => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            Err(e) => panic!("WebDriver session: {e}"),
+        }
+    }
+}
+
+async fn desktop_ready(client: &Client) -> bool {
+    client
+        .find(Locator::Css("[data-testid=app-name]"))
+        .await
+        .is_ok()
+}
