@@ -83,7 +83,7 @@ pub struct GraphError {
     /// Whether the client considered it worth retrying.
     pub retryable: bool,
     /// The full error body.
-    pub body: GraphErrorBody,
+    pub body: Box<GraphErrorBody>,
 }
 
 impl GraphError {
@@ -98,7 +98,7 @@ impl GraphError {
             message: body.message.clone(),
             details: body.details().map(str::to_owned),
             retryable,
-            body,
+            body: Box::new(body),
         }
     }
 }
