@@ -237,7 +237,10 @@ pub enum MessageContent {
     /// The user opened the chat for the first time.
     RequestWelcome {},
     /// A type this crate does not know (or whose object did not parse), kept raw.
-    #[serde(skip)]
+    ///
+    /// Inside an [`InboundMessage`] it is written back in the wire shape
+    /// (`"type": kind, kind: raw`); serialized on its own it is `{kind, raw}`.
+    #[serde(untagged)]
     Unknown {
         /// The wire `type`.
         kind: String,

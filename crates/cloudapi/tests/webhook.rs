@@ -591,3 +591,45 @@ fn unknown_interactive_reply_is_kept_raw() {
         json!({"type":"carousel_reply","carousel_reply":{"card":2}})
     );
 }
+
+#[test]
+fn message_content_serializes_on_its_own_including_unknown() {
+    let known = MessageContent::text("hi");
+    let v = serde_json::to_value(&known).unwrap();
+    assert_eq!(v, json!({"type":"text","text":{"body":"hi"}}));
+    assert_eq!(serde_json::from_value::<MessageContent>(v).unwrap(), known);
+    let unknown = MessageContent::Unknown {
+        kind: "poll".into(),
+        raw: json!({"q": 1}),
+    };
+    let v = serde_json::to_value(&unknown).unwrap();
+    assert_eq!(
+        serde_json::from_value::<MessageContent>(v).unwrap(),
+        unknown
+    );
+    assert_eq!(
+        MessageContent::from_wire("poll", Some(json!({"q": 1}))),
+        unknown
+    );
+}
+
+#[test]
+fn out_of_range_and_odd_timestamps_are_errors_not_panics() {
+    for bad in [
+        json!("99999999999999999999"),
+        json!(1e300),
+        json!(1.5),
+        json!(true),
+        json!(-999_999_999_999i64),
+    ] {
+        let r = serde_json::from_value::<InboundMessage>(
+            json!({"from":"1","id":"w","timestamp":bad,"type":"text","text":{"body":"x"}}),
+        );
+        assert!(r.is_err(), "{bad}");
+    }
+    let m: InboundMessage = serde_json::from_value(
+        json!({"from":"1","id":"w","timestamp":" 1700000000 ","type":"text","text":{"body":"x"}}),
+    )
+    .unwrap();
+    assert_eq!(m.timestamp, ts(1_700_000_000));
+}
