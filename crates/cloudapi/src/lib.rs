@@ -26,7 +26,7 @@ pub use calls::{
     CallOutcome, CallPermissionsResponse, CallStatus, CallStatusKind, CallsValue, PermissionStatus,
     Session,
 };
-pub use client::{ClientError, GraphClient, GraphConfig, GraphError};
+pub use client::{ClientError, GraphClient, GraphConfig, GraphError, TemplateQuery};
 pub use errors::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope, WebhookError};
 pub use inbound::{Context, InboundMessage, InteractiveReply, MessageContent, Referral};
 pub use media::{MediaInfo, MediaUploadResponse};
@@ -39,5 +39,5 @@ pub use status::{DeliveryStatus, MessageStatus, Pricing};
 pub use templates::{MessageTemplate, TemplateList};
 pub use webhook::{
     Change, ChangeValue, Contact, Entry, MessagesValue, Metadata, TemplateStatusUpdate,
-    WebhookEnvelope,
+    WebhookEnvelope, verify_handshake,
 };
