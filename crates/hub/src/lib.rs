@@ -1,3 +1,59 @@
-//! switchboard-hub: the team server.
+//! switchboard-hub: the team server. It receives Meta's signed webhooks,
+//! applies the rules of `switchboard-domain`, keeps the record (SQLite by
+//! default, behind [`storage::Storage`]), routes conversations to queues,
+//! sends through the Cloud API (`switchboard-cloudapi`), and serves agents
+//! the agent API (`switchboard-protocol` types) with its change feed.
 //!
-//! Must not depend on tauri.
+//! Must not depend on tauri or on the app's local store. Rules live in the
+//! domain crate; this crate is IO around them. The router is built by
+//! [`app`] so tests drive it without a socket.
+
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod feed;
+pub mod metrics;
+pub mod openapi;
+pub mod ops;
+pub mod outbound;
+pub mod redact;
+pub mod routing;
+pub mod sender;
+pub mod state;
+pub mod storage;
+pub mod templates_sync;
+pub mod views;
+pub mod webhook;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::get;
+
+pub use state::{AppState, Hub};
+
+/// Meta sends webhook payloads of at most 3 MB.
+pub const WEBHOOK_MAX_BYTES: usize = 3 * 1024 * 1024;
+
+/// The whole HTTP surface.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/metrics", get(metrics::handler))
+        .route(
+            "/webhooks/whatsapp",
+            get(webhook::verify).post(webhook::receive),
+        )
+        .route("/api/v1/openapi.json", get(openapi::handler))
+        .nest("/api/v1", api::router())
+        .fallback(|| async { error::ApiErr::not_found("route") })
+        // The webhook handler reads the body itself and answers 413 above the
+        // limit; this is the hard cap for every route.
+        .layer(DefaultBodyLimit::max(WEBHOOK_MAX_BYTES + 1))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            metrics::track,
+        ))
+        .with_state(state)
+}

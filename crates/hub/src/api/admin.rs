@@ -1,0 +1,289 @@
+//! Admin routes: channels (status, enable/disable keeping data, icon,
+//! redaction, limits), queues (wait strategy), routes and agents. The same
+//! functions back the CLI.
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use switchboard_protocol::{
+    AdminConfig, Agent, ChangeKind, Channel, ChannelStatus, CreatedAgent, NewAgent, NewChannel,
+    NewQueue, NewRoute, PatchChannel, Queue, Role, Route, WaitStrategy,
+};
+
+use crate::auth::{Caller, hash_token, new_token};
+use crate::error::{ApiErr, ApiResult};
+use crate::feed::emit;
+use crate::state::AppState;
+use crate::storage::{AgentRow, ChannelRow, Storage, StoreError};
+use crate::views::new_id;
+
+pub async fn create_channel(store: &Arc<dyn Storage>, n: NewChannel) -> ApiResult<Channel> {
+    if n.phone_number_id.trim().is_empty() || n.access_token.trim().is_empty() {
+        return Err(ApiErr::invalid(
+            "phone_number_id and access_token are required",
+        ));
+    }
+    Ok(store
+        .write(move |tx| {
+            let row = ChannelRow {
+                channel: Channel {
+                    id: new_id(),
+                    phone_number_id: n.phone_number_id,
+                    display_number: n.display_number,
+                    waba_id: n.waba_id,
+                    status: ChannelStatus::Connected,
+                    enabled: true,
+                    redact_card_numbers: true,
+                    has_icon: false,
+                    max_customers: None,
+                },
+                access_token: n.access_token,
+            };
+            tx.insert_channel(&row)?;
+            emit(tx, ChangeKind::Channel, None, &row.channel)?;
+            Ok(row.channel)
+        })
+        .await?)
+}
+
+pub async fn create_queue(store: &Arc<dyn Storage>, n: NewQueue) -> ApiResult<Queue> {
+    if n.name.trim().is_empty() {
+        return Err(ApiErr::invalid("a queue needs a name"));
+    }
+    Ok(store
+        .write(move |tx| {
+            let q = Queue {
+                id: new_id(),
+                name: n.name,
+                wait_strategy: n.wait_strategy,
+            };
+            tx.insert_queue(&q)?;
+            emit(tx, ChangeKind::Queue, Some(&q.id), &q)?;
+            Ok(q)
+        })
+        .await?)
+}
+
+pub async fn create_route(store: &Arc<dyn Storage>, n: NewRoute) -> ApiResult<Route> {
+    Ok(store
+        .write(move |tx| {
+            let queue = tx
+                .queue(&n.queue_id)?
+                .ok_or_else(|| ApiErr::invalid("unknown queue"))?;
+            if let Some(c) = &n.channel_id
+                && tx.channel(c)?.is_none()
+            {
+                return Err(ApiErr::invalid("unknown channel").into());
+            }
+            let routes = tx.routes()?;
+            let position = n
+                .position
+                .unwrap_or_else(|| routes.iter().map(|r| r.position + 1).max().unwrap_or(1));
+            let r = Route {
+                id: new_id(),
+                position,
+                channel_id: n.channel_id,
+                communication_type: n.communication_type,
+                queue_id: queue.id,
+            };
+            tx.insert_route(&r)?;
+            Ok(r)
+        })
+        .await?)
+}
+
+pub async fn create_agent(store: &Arc<dyn Storage>, n: NewAgent) -> ApiResult<CreatedAgent> {
+    if n.name.trim().is_empty() {
+        return Err(ApiErr::invalid("an agent needs a name"));
+    }
+    let token = new_token();
+    let hash = hash_token(&token);
+    let agent = store
+        .write(move |tx| {
+            let mut queue_ids = Vec::new();
+            for q in &n.queue_ids {
+                let queue = tx
+                    .queue(q)?
+                    .ok_or_else(|| ApiErr::invalid(format!("unknown queue {q}")))?;
+                queue_ids.push(queue.id);
+            }
+            let agent = Agent {
+                id: new_id(),
+                name: n.name,
+                role: if n.admin { Role::Admin } else { Role::Agent },
+                queue_ids,
+            };
+            tx.insert_agent(&AgentRow {
+                agent: agent.clone(),
+                token_hash: hash,
+            })?;
+            Ok(agent)
+        })
+        .await?;
+    Ok(CreatedAgent { agent, token })
+}
+
+pub async fn config(State(hub): State<AppState>, caller: Caller) -> ApiResult<Json<AdminConfig>> {
+    caller.require_admin()?;
+    Ok(Json(
+        hub.store
+            .read(|tx| {
+                let queues = tx.queues()?;
+                let routes = tx.routes()?;
+                Ok(AdminConfig {
+                    channels: tx.channels()?.into_iter().map(|c| c.channel).collect(),
+                    warnings: crate::routing::warnings(&queues, &routes),
+                    queues,
+                    routes,
+                    agents: tx.agents()?,
+                })
+            })
+            .await?,
+    ))
+}
+
+pub async fn add_channel(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Json(n): Json<NewChannel>,
+) -> ApiResult<(StatusCode, Json<Channel>)> {
+    caller.require_admin()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(create_channel(&hub.store, n).await?),
+    ))
+}
+
+pub async fn patch_channel(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(p): Json<PatchChannel>,
+) -> ApiResult<Json<Channel>> {
+    caller.require_admin()?;
+    Ok(Json(
+        hub.store
+            .write(move |tx| {
+                let mut row = tx.channel(&id)?.ok_or(StoreError::NotFound)?;
+                let c = &mut row.channel;
+                if let Some(e) = p.enabled {
+                    c.enabled = e;
+                }
+                if let Some(s) = p.status {
+                    c.status = s;
+                }
+                if let Some(r) = p.redact_card_numbers {
+                    c.redact_card_numbers = r;
+                }
+                if let Some(m) = p.max_customers {
+                    c.max_customers = Some(m);
+                }
+                tx.update_channel(c)?;
+                emit(tx, ChangeKind::Channel, None, &row.channel)?;
+                Ok(row.channel)
+            })
+            .await?,
+    ))
+}
+
+/// jpg/jpeg or png, at most 1 MB (by content, not by name).
+pub fn check_icon(bytes: &[u8]) -> Result<(), ApiErr> {
+    const MAX: usize = 1024 * 1024;
+    let png = bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
+    let jpg = bytes.starts_with(&[0xff, 0xd8, 0xff]);
+    if !(png || jpg) {
+        return Err(ApiErr::invalid("the icon must be a jpg, jpeg or png image"));
+    }
+    if bytes.len() > MAX {
+        return Err(ApiErr::invalid("the icon must be at most 1 MB"));
+    }
+    Ok(())
+}
+
+pub async fn put_icon(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> ApiResult<Json<Channel>> {
+    caller.require_admin()?;
+    check_icon(&body)?;
+    Ok(Json(
+        hub.store
+            .write(move |tx| {
+                tx.set_channel_icon(&id, &body)?;
+                let row = tx.channel(&id)?.ok_or(StoreError::NotFound)?;
+                emit(tx, ChangeKind::Channel, None, &row.channel)?;
+                Ok(row.channel)
+            })
+            .await?,
+    ))
+}
+
+pub async fn add_queue(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Json(n): Json<NewQueue>,
+) -> ApiResult<(StatusCode, Json<Queue>)> {
+    caller.require_admin()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(create_queue(&hub.store, n).await?),
+    ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct PatchQueue {
+    #[serde(default, with = "switchboard_protocol::double_option")]
+    wait_strategy: Option<Option<WaitStrategy>>,
+}
+
+pub async fn patch_queue(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(p): Json<PatchQueue>,
+) -> ApiResult<Json<Queue>> {
+    caller.require_admin()?;
+    Ok(Json(
+        hub.store
+            .write(move |tx| {
+                let mut q = tx.queue(&id)?.ok_or(StoreError::NotFound)?;
+                if let Some(w) = p.wait_strategy {
+                    q.wait_strategy = w;
+                }
+                tx.update_queue(&q)?;
+                emit(tx, ChangeKind::Queue, Some(&q.id), &q)?;
+                Ok(q)
+            })
+            .await?,
+    ))
+}
+
+pub async fn add_route(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Json(n): Json<NewRoute>,
+) -> ApiResult<(StatusCode, Json<Route>)> {
+    caller.require_admin()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(create_route(&hub.store, n).await?),
+    ))
+}
+
+pub async fn add_agent(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Json(n): Json<NewAgent>,
+) -> ApiResult<(StatusCode, Json<CreatedAgent>)> {
+    caller.require_admin()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(create_agent(&hub.store, n).await?),
+    ))
+}

@@ -1,0 +1,239 @@
+//! Calls: place a business-initiated call (when the permission allows),
+//! accept / decline / hang up. SDP passes through to the Cloud API.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use switchboard_cloudapi::CallActionRequest;
+use switchboard_domain::call_permission::{CallDirection as RuleDirection, CallPermissionEvent};
+use switchboard_protocol::{
+    AcceptCallRequest, Call, CallState, ChangeKind, Customer, Direction, ErrorCode,
+    PlaceCallRequest,
+};
+
+use crate::auth::Caller;
+use crate::error::{ApiErr, ApiResult};
+use crate::ops;
+use crate::state::AppState;
+use crate::storage::StoreError;
+use crate::views;
+
+fn upstream(e: switchboard_cloudapi::ClientError) -> ApiErr {
+    ApiErr::new(ErrorCode::Upstream, format!("Cloud API: {e}"))
+}
+
+pub async fn place(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(req): Json<PlaceCallRequest>,
+) -> ApiResult<(StatusCode, Json<Call>)> {
+    let now = hub.now();
+    let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
+    views::call_permission_of(&conv)
+        .can_call(now, &hub.limits.call_permission)
+        .map_err(crate::api::permissions::refusal)?;
+    let channel_id = conv.channel_id.clone();
+    let channel = hub
+        .store
+        .read(move |tx| tx.channel(&channel_id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("channel"))?;
+    if !channel.channel.enabled {
+        return Err(ApiErr::new(
+            ErrorCode::ChannelDisabled,
+            "the channel is disabled",
+        ));
+    }
+    let resp = hub
+        .sender
+        .call_action(
+            &channel,
+            &CallActionRequest::connect(&conv.customer_wa_id, &req.sdp),
+        )
+        .await
+        .map_err(upstream)?;
+    let wacid = resp.call_id().map(str::to_owned);
+    let call = Call {
+        id: views::new_id(),
+        conversation_id: conv.id.clone(),
+        channel_id: conv.channel_id.clone(),
+        wacid,
+        direction: Direction::Outbound,
+        state: CallState::Connecting,
+        queue_id: conv.queue_id.clone(),
+        customer: Customer {
+            wa_id: conv.customer_wa_id.clone(),
+            name: conv.customer_name.clone(),
+        },
+        remote_sdp: None,
+        agent_id: Some(caller.agent.id.clone()),
+        started_at: now,
+        connected_at: None,
+        ended_at: None,
+        duration_seconds: None,
+        error_code: None,
+    };
+    let c = call.clone();
+    hub.store
+        .write(move |tx| {
+            tx.insert_call(&c)?;
+            crate::feed::emit(tx, ChangeKind::Call, c.queue_id.as_deref(), &c)?;
+            crate::webhook::ingest::call_message(tx, &conv, &c, "Outgoing call", now)
+        })
+        .await?;
+    Ok((StatusCode::CREATED, Json(call)))
+}
+
+async fn load_call(hub: &AppState, caller: &Caller, id: &str) -> ApiResult<Call> {
+    let id = id.to_owned();
+    let call = hub
+        .store
+        .read(move |tx| tx.call(&id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("call"))?;
+    if !caller.can_see_queue(call.queue_id.as_deref()) {
+        return Err(ApiErr::forbidden("this call is outside your queues"));
+    }
+    Ok(call)
+}
+
+async fn channel_of(hub: &AppState, call: &Call) -> ApiResult<crate::storage::ChannelRow> {
+    let channel_id = call.channel_id.clone();
+    hub.store
+        .read(move |tx| tx.channel(&channel_id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("channel"))
+}
+
+/// Records a call's new state (and, when a connected call ends, the
+/// permission reset) with its change.
+async fn record(hub: &AppState, call: Call, ended_connected: bool) -> ApiResult<Call> {
+    let now = hub.now();
+    let limits = hub.limits.clone();
+    Ok(hub
+        .store
+        .write(move |tx| {
+            tx.update_call(&call)?;
+            crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+            if ended_connected {
+                let mut conv = tx
+                    .conversation(&call.conversation_id)?
+                    .ok_or(StoreError::NotFound)?;
+                let mut perm = views::call_permission_of(&conv);
+                let direction = match call.direction {
+                    Direction::Inbound => RuleDirection::Inbound,
+                    Direction::Outbound => RuleDirection::Outbound,
+                };
+                perm.apply(
+                    CallPermissionEvent::CallConnected { direction },
+                    call.connected_at.unwrap_or(now),
+                    &limits.call_permission,
+                );
+                conv.call_permission = serde_json::to_value(&perm).unwrap_or_default();
+                conv.updated_at = now;
+                tx.update_conversation(&conv)?;
+                ops::emit_call_permission(tx, &conv, now, &limits)?;
+                ops::emit_conversation(tx, &conv, now, &limits)?;
+                let text = format!(
+                    "Call ended ({} s)",
+                    call.duration_seconds.unwrap_or_default()
+                );
+                ops::log_event(
+                    tx,
+                    &conv,
+                    switchboard_protocol::EventKind::CallEnded,
+                    &text,
+                    None,
+                    now,
+                )?;
+                crate::webhook::ingest::call_message(tx, &conv, &call, &text, now)?;
+            }
+            Ok(call)
+        })
+        .await?)
+}
+
+pub async fn accept(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(req): Json<AcceptCallRequest>,
+) -> ApiResult<Json<Call>> {
+    let mut call = load_call(&hub, &caller, &id).await?;
+    if call.direction != Direction::Inbound || call.state != CallState::Ringing {
+        return Err(ApiErr::new(ErrorCode::Conflict, "the call is not ringing"));
+    }
+    let wacid = call
+        .wacid
+        .clone()
+        .ok_or_else(|| ApiErr::invalid("call without id"))?;
+    let channel = channel_of(&hub, &call).await?;
+    hub.sender
+        .call_action(&channel, &CallActionRequest::pre_accept(&wacid, &req.sdp))
+        .await
+        .map_err(upstream)?;
+    hub.sender
+        .call_action(&channel, &CallActionRequest::accept(&wacid, &req.sdp))
+        .await
+        .map_err(upstream)?;
+    call.state = CallState::Connected;
+    call.connected_at = Some(hub.now());
+    call.agent_id = Some(caller.agent.id.clone());
+    Ok(Json(record(&hub, call, false).await?))
+}
+
+pub async fn decline(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Call>> {
+    let mut call = load_call(&hub, &caller, &id).await?;
+    if call.direction != Direction::Inbound || call.state != CallState::Ringing {
+        return Err(ApiErr::new(ErrorCode::Conflict, "the call is not ringing"));
+    }
+    let wacid = call
+        .wacid
+        .clone()
+        .ok_or_else(|| ApiErr::invalid("call without id"))?;
+    let channel = channel_of(&hub, &call).await?;
+    hub.sender
+        .call_action(&channel, &CallActionRequest::reject(&wacid))
+        .await
+        .map_err(upstream)?;
+    call.state = CallState::Declined;
+    call.agent_id = Some(caller.agent.id.clone());
+    Ok(Json(record(&hub, call, false).await?))
+}
+
+pub async fn hangup(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Call>> {
+    let mut call = load_call(&hub, &caller, &id).await?;
+    if call.ended_at.is_some() {
+        return Ok(Json(call));
+    }
+    let wacid = call
+        .wacid
+        .clone()
+        .ok_or_else(|| ApiErr::invalid("call without id"))?;
+    let channel = channel_of(&hub, &call).await?;
+    hub.sender
+        .call_action(&channel, &CallActionRequest::terminate(&wacid))
+        .await
+        .map_err(upstream)?;
+    let now = hub.now();
+    let connected = call.connected_at.is_some();
+    call.ended_at = Some(now);
+    call.state = if connected {
+        CallState::Ended
+    } else {
+        CallState::Missed
+    };
+    call.duration_seconds = call
+        .connected_at
+        .map(|c| u32::try_from((now - c).whole_seconds().max(0)).unwrap_or(0));
+    Ok(Json(record(&hub, call, connected).await?))
+}

@@ -1,0 +1,261 @@
+//! Conversations: list (queue, status, window filters), one, PATCH, and
+//! starting an outbound conversation with a template.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use switchboard_domain::call_permission::CallRefusalReason;
+use switchboard_protocol::{
+    ChangeKind, CommunicationType, Conversation, ConversationList, ConversationStatus, ErrorCode,
+    EventKind, PatchConversation, Priority, StartConversationRequest, StartConversationResponse,
+    WindowState,
+};
+
+use crate::auth::Caller;
+use crate::error::{ApiErr, ApiResult};
+use crate::ops;
+use crate::state::AppState;
+use crate::storage::{ConversationFilter, ConversationRow};
+use crate::views;
+
+#[derive(Debug, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    queue: Option<String>,
+    #[serde(default)]
+    status: Option<ConversationStatus>,
+    #[serde(default)]
+    window: Option<WindowState>,
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+pub async fn list(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ListQuery>,
+) -> ApiResult<Json<ConversationList>> {
+    let now = hub.now();
+    if let Some(queue) = &q.queue
+        && !caller.can_see_queue(Some(queue))
+    {
+        return Err(ApiErr::forbidden("this queue is not yours"));
+    }
+    let filter = ConversationFilter {
+        queues: caller.queues(),
+        queue_id: q.queue,
+        status: q.status,
+        window: q
+            .window
+            .map(|w| (w == WindowState::Open, now - hub.limits.window.length)),
+        limit: q.limit.unwrap_or(200),
+    };
+    let rows = hub.store.read(move |tx| tx.conversations(&filter)).await?;
+    Ok(Json(ConversationList {
+        conversations: rows
+            .iter()
+            .map(|r| views::conversation(r, now, &hub.limits))
+            .collect(),
+    }))
+}
+
+/// Loads a conversation the caller may see (404 / 403 otherwise).
+pub async fn load(hub: &AppState, caller: &Caller, id: &str) -> ApiResult<ConversationRow> {
+    let id = id.to_owned();
+    let row = hub
+        .store
+        .read(move |tx| tx.conversation(&id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("conversation"))?;
+    caller.check(&row)?;
+    Ok(row)
+}
+
+pub async fn one(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Conversation>> {
+    let row = load(&hub, &caller, &id).await?;
+    Ok(Json(views::conversation(&row, hub.now(), &hub.limits)))
+}
+
+pub async fn patch(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(p): Json<PatchConversation>,
+) -> ApiResult<Json<Conversation>> {
+    let now = hub.now();
+    let limits = hub.limits.clone();
+    let row = hub
+        .store
+        .write(move |tx| {
+            let mut row = tx
+                .conversation(&id)?
+                .ok_or_else(|| ApiErr::not_found("conversation"))?;
+            caller.check(&row)?;
+            if let Some(q) = &p.queue_id {
+                if tx.queue(q)?.is_none() {
+                    return Err(ApiErr::invalid("unknown queue").into());
+                }
+                if !caller.can_see_queue(Some(q)) {
+                    return Err(ApiErr::forbidden("that queue is not yours").into());
+                }
+            }
+            let mut events: Vec<(EventKind, String)> = Vec::new();
+            if let Some(s) = p.status
+                && s != row.status
+            {
+                events.push((
+                    EventKind::StatusChanged,
+                    format!("Status: {}", crate::storage::sqlite::enum_str(&s)),
+                ));
+                row.status = s;
+            }
+            if let Some(pr) = p.priority {
+                row.priority = pr;
+            }
+            if let Some(tags) = p.tags {
+                row.tags = tags;
+            }
+            if let Some(q) = p.queue_id
+                && row.queue_id.as_deref() != Some(q.as_str())
+            {
+                events.push((EventKind::QueueChanged, format!("Moved to queue {q}")));
+                row.queue_id = Some(q);
+            }
+            if let Some(assignee) = p.assignee_id
+                && assignee != row.assignee_id
+            {
+                if let Some(a) = &assignee
+                    && tx.agent(a)?.is_none()
+                {
+                    return Err(ApiErr::invalid("unknown agent").into());
+                }
+                events.push((
+                    EventKind::Assigned,
+                    match &assignee {
+                        Some(a) => format!("Assigned to {a}"),
+                        None => "Unassigned".to_owned(),
+                    },
+                ));
+                row.assignee_id = assignee;
+            }
+            row.updated_at = now;
+            tx.update_conversation(&row)?;
+            for (kind, text) in events {
+                ops::log_event(tx, &row, kind, &text, None, now)?;
+            }
+            ops::emit_conversation(tx, &row, now, &limits)?;
+            Ok(row)
+        })
+        .await?;
+    Ok(Json(views::conversation(&row, now, &hub.limits)))
+}
+
+/// Digits of a phone number (`+49 151-123` → `49151123`).
+fn wa_id_of(phone: &str) -> Option<String> {
+    let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+    (7..=15).contains(&digits.len()).then_some(digits)
+}
+
+pub async fn start(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Json(req): Json<StartConversationRequest>,
+) -> ApiResult<(StatusCode, Json<StartConversationResponse>)> {
+    let now = hub.now();
+    let limits = hub.limits.clone();
+    let wa_id = wa_id_of(&req.phone).ok_or_else(|| ApiErr::invalid("invalid phone number"))?;
+    if let Some(q) = &req.queue_id
+        && !caller.can_see_queue(Some(q))
+    {
+        return Err(ApiErr::forbidden("that queue is not yours"));
+    }
+    let channel_id = req.channel_id.clone();
+    let channel = hub
+        .store
+        .read(move |tx| tx.channel(&channel_id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("channel"))?;
+    let (out, template) =
+        crate::api::templates::outgoing(&hub, &channel.channel.waba_id, &req.template).await?;
+    let is_call = req.communication_type == CommunicationType::Call;
+    if is_call && !template.is_call_permission_request() {
+        return Err(ApiErr::invalid(
+            "a call conversation starts with a call-permission-request template",
+        ));
+    }
+    let r = req.clone();
+    let caller2 = caller.clone();
+    let (conv, created, warnings) = hub
+        .store
+        .write(move |tx| {
+            let mut warnings = Vec::new();
+            if let Some(existing) = tx.conversation_by_customer(&r.channel_id, &wa_id)? {
+                if tx
+                    .message_by_client_id(&existing.id, &r.client_id)?
+                    .is_some()
+                {
+                    return Ok((existing, false, warnings));
+                }
+                return Err(ApiErr::new(
+                    ErrorCode::Conflict,
+                    "a conversation with this customer already exists",
+                )
+                .with_conversation(existing.id)
+                .into());
+            }
+            let (mut row, _) = ops::find_or_create_conversation(
+                tx,
+                &r.channel_id,
+                &wa_id,
+                r.customer_name.as_deref(),
+                r.communication_type,
+                now,
+            )?;
+            if r.queue_id.is_some() {
+                row.queue_id = r.queue_id.clone();
+            } else if !caller2.can_see_queue(row.queue_id.as_deref()) {
+                row.queue_id = caller2.agent.queue_ids.first().cloned();
+            }
+            row.tags = r.tags.clone();
+            row.priority = r.priority.unwrap_or(Priority::Normal);
+            row.status = r.status.unwrap_or(ConversationStatus::Open);
+            if is_call {
+                let perm = views::call_permission_of(&row);
+                if let Err(refusal) = perm.can_request(now, &limits.call_permission)
+                    && refusal.reason == CallRefusalReason::RequestPending
+                {
+                    warnings.push("a call-permission request is already pending".to_owned());
+                }
+            }
+            tx.update_conversation(&row)?;
+            ops::emit_conversation(tx, &row, now, &limits)?;
+            Ok((row, true, warnings))
+        })
+        .await?;
+    let extra =
+        is_call.then(|| crate::api::permissions::request_sent_hook(hub.limits.clone(), now));
+    let (status, message) = crate::outbound::send(
+        &hub,
+        &caller,
+        conv.id.clone(),
+        req.client_id.clone(),
+        out,
+        extra,
+    )
+    .await?;
+    let conv = load(&hub, &caller, &conv.id).await?;
+    let _ = ChangeKind::Conversation;
+    Ok((
+        if created { StatusCode::CREATED } else { status },
+        Json(StartConversationResponse {
+            conversation: views::conversation(&conv, hub.now(), &hub.limits),
+            message,
+            warnings,
+        }),
+    ))
+}

@@ -1,0 +1,160 @@
+//! A thread's pages and the send endpoint.
+
+use axum::Json;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use switchboard_cloudapi::send::Interactive;
+use switchboard_cloudapi::{MediaRef, OutboundContent};
+use switchboard_domain::composer;
+use switchboard_protocol::{MediaKind, Message, MessageKind, MessagePage, SendBody, SendRequest};
+
+use crate::auth::Caller;
+use crate::error::{ApiErr, ApiResult};
+use crate::outbound::Outgoing;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    before: Option<String>,
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+pub async fn page(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> ApiResult<Json<MessagePage>> {
+    let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 500);
+    let before = q.before.clone();
+    let messages = hub
+        .store
+        .read(move |tx| tx.messages(&conv.id, before.as_deref(), limit))
+        .await?;
+    let before = (messages.len() as u32 == limit)
+        .then(|| messages.first().map(|m| m.id.clone()))
+        .flatten();
+    Ok(Json(MessagePage { messages, before }))
+}
+
+pub async fn send(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(req): Json<SendRequest>,
+) -> ApiResult<(StatusCode, Json<Message>)> {
+    if req.client_id.trim().is_empty() || req.client_id.len() > 200 {
+        return Err(ApiErr::invalid(
+            "client_id is required (at most 200 characters)",
+        ));
+    }
+    let limits = &hub.limits.message;
+    let out = match req.body {
+        SendBody::Text { text } => {
+            composer::validate_text(&text, limits)
+                .map_err(|e| ApiErr::invalid(format!("text: {e:?}")))?;
+            Outgoing {
+                content: OutboundContent::Text {
+                    text: switchboard_cloudapi::send::TextBody {
+                        body: text.clone(),
+                        preview_url: None,
+                    },
+                },
+                kind: MessageKind::Text,
+                rule_kind: composer::MessageKind::Text,
+                text: Some(text),
+                media: None,
+                template_status: None,
+            }
+        }
+        SendBody::Template { template } => {
+            let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
+            let channel_id = conv.channel_id.clone();
+            let channel = hub
+                .store
+                .read(move |tx| tx.channel(&channel_id))
+                .await?
+                .ok_or_else(|| ApiErr::not_found("channel"))?;
+            crate::api::templates::outgoing(&hub, &channel.channel.waba_id, &template)
+                .await?
+                .0
+        }
+        SendBody::Media {
+            media_kind,
+            media_id,
+            link,
+            caption,
+            filename,
+        } => {
+            if let Some(c) = &caption {
+                composer::validate_caption(c, limits)
+                    .map_err(|e| ApiErr::invalid(format!("caption: {e:?}")))?;
+            }
+            let mut r = match (&media_id, &link) {
+                (Some(id), _) => MediaRef::id(id.clone()),
+                (None, Some(l)) => MediaRef::link(l.clone()),
+                (None, None) => return Err(ApiErr::invalid("media_id or link is required")),
+            };
+            r.caption = caption.clone();
+            r.filename = filename.clone();
+            let (content, kind) = match media_kind {
+                MediaKind::Image => (OutboundContent::Image { image: r }, MessageKind::Image),
+                MediaKind::Audio => (OutboundContent::Audio { audio: r }, MessageKind::Audio),
+                MediaKind::Video => (OutboundContent::Video { video: r }, MessageKind::Video),
+                MediaKind::Document => (
+                    OutboundContent::Document { document: r },
+                    MessageKind::Document,
+                ),
+                MediaKind::Sticker => (
+                    OutboundContent::Sticker { sticker: r },
+                    MessageKind::Sticker,
+                ),
+            };
+            Outgoing {
+                content,
+                kind,
+                rule_kind: composer::MessageKind::Media,
+                text: caption.clone(),
+                media: Some(switchboard_protocol::Media {
+                    id: media_id,
+                    link,
+                    mime_type: None,
+                    caption,
+                    filename,
+                }),
+                template_status: None,
+            }
+        }
+        SendBody::CallButton {
+            text,
+            button_label,
+            ttl_minutes,
+            payload,
+        } => {
+            let label = button_label.unwrap_or_else(|| "Call now".to_owned());
+            composer::validate_call_button(&text, &label, limits)
+                .map_err(|e| ApiErr::invalid(format!("call button: {e:?}")))?;
+            Outgoing {
+                content: OutboundContent::Interactive {
+                    interactive: Interactive::voice_call(
+                        text.clone(),
+                        Some(label),
+                        ttl_minutes.map(i64::from),
+                        payload,
+                    ),
+                },
+                kind: MessageKind::CallButton,
+                rule_kind: composer::MessageKind::CallButton,
+                text: Some(text),
+                media: None,
+                template_status: None,
+            }
+        }
+    };
+    let (status, msg) = crate::outbound::send(&hub, &caller, id, req.client_id, out, None).await?;
+    Ok((status, Json(msg)))
+}

@@ -1,0 +1,163 @@
+//! The change feed: a page (`/changes`) and a live SSE stream (`/stream`).
+//! An agent sees only changes of their queues (and queue-less ones).
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use axum::response::sse::{Event, KeepAlive, Sse};
+use futures::Stream;
+use serde::Deserialize;
+use switchboard_protocol::{Change, ChangesPage};
+use tokio::sync::broadcast::error::RecvError;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+
+use crate::auth::Caller;
+use crate::error::{ApiErr, ApiResult};
+use crate::feed::change_json;
+use crate::state::AppState;
+use crate::storage::FeedRecord;
+use crate::storage::sqlite::visible;
+
+#[derive(Debug, Deserialize)]
+pub struct ChangesQuery {
+    #[serde(default)]
+    after: Option<i64>,
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+pub async fn changes(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Query(q): Query<ChangesQuery>,
+) -> ApiResult<Json<ChangesPage>> {
+    let after = q.after.unwrap_or(0).max(0);
+    let limit = q.limit.unwrap_or(500).clamp(1, 5000);
+    let queues = caller.queues();
+    let mut recs = hub
+        .store
+        .read(move |tx| tx.changes_after(after, limit + 1, queues.as_deref()))
+        .await?;
+    let more = recs.len() > limit as usize;
+    recs.truncate(limit as usize);
+    let next = recs.last().map_or(after, |r| r.seq);
+    let changes = recs
+        .into_iter()
+        .map(|r| {
+            Ok(Change {
+                seq: r.seq,
+                kind: r.kind,
+                data: serde_json::from_str(&r.data).map_err(|e| ApiErr::internal(e.to_string()))?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Json(ChangesPage {
+        changes,
+        next,
+        more,
+    }))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct StreamQuery {
+    #[serde(default)]
+    after: Option<i64>,
+}
+
+fn event_of(r: &FeedRecord) -> Event {
+    Event::default().id(r.seq.to_string()).data(change_json(r))
+}
+
+/// Live changes after `Last-Event-ID` (or `?after=`): catch-up from storage,
+/// then the broadcast; a client too slow for the broadcast catches up again.
+pub async fn stream(
+    State(hub): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Query(q): Query<StreamQuery>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let last_event_id = headers
+        .get("last-event-id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<i64>().ok());
+    let after = last_event_id.or(q.after).unwrap_or(0).max(0);
+    let (out, rx) = mpsc::channel::<Result<Event, Infallible>>(256);
+    let queues = caller.queues();
+    hub.metrics
+        .sse_clients
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let hub2 = hub.clone();
+    tokio::spawn(async move {
+        follow(&hub2, queues, after, out).await;
+        hub2.metrics
+            .sse_clients
+            .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    });
+    Sse::new(ReceiverStream::new(rx)).keep_alive(
+        KeepAlive::new()
+            .interval(hub.config.heartbeat)
+            .text("heartbeat"),
+    )
+}
+
+async fn follow(
+    hub: &AppState,
+    queues: Option<Vec<String>>,
+    mut last: i64,
+    out: mpsc::Sender<Result<Event, Infallible>>,
+) {
+    let queues: Option<Arc<[String]>> = queues.map(Into::into);
+    let mut live = hub.feed.subscribe();
+    'catch_up: loop {
+        // Storage first: everything committed before we subscribed.
+        loop {
+            let qs = queues.clone();
+            let after = last;
+            let page = match hub
+                .store
+                .read(move |tx| tx.changes_after(after, 500, qs.as_deref()))
+                .await
+            {
+                Ok(p) => p,
+                Err(e) => {
+                    tracing::warn!(error = %e, "sse catch-up failed");
+                    return;
+                }
+            };
+            let n = page.len();
+            for r in page {
+                last = last.max(r.seq);
+                if out.send(Ok(event_of(&r))).await.is_err() {
+                    return;
+                }
+            }
+            if n < 500 {
+                break;
+            }
+        }
+        // Then live, skipping what the catch-up already sent.
+        loop {
+            let next = tokio::select! {
+                r = live.recv() => r,
+                () = out.closed() => return,
+            };
+            match next {
+                Ok(r) => {
+                    if r.seq <= last {
+                        continue;
+                    }
+                    last = r.seq;
+                    if visible(&r, queues.as_deref()) && out.send(Ok(event_of(&r))).await.is_err() {
+                        return;
+                    }
+                }
+                Err(RecvError::Lagged(_)) => continue 'catch_up,
+                Err(RecvError::Closed) => return,
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! `switchboard-hub-bench`: placeholder until the load generator lands.
+fn main() {}

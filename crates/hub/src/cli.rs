@@ -1,0 +1,238 @@
+//! The `switchboard-hub` command line: `serve`, and the admin commands
+//! (`channels add`, `queues add`, `routes add`, `agents add`). Flags fall
+//! back to the environment (`SWITCHBOARD_DB`, `SWITCHBOARD_LISTEN`,
+//! `WHATSAPP_GRAPH_URL`, `WHATSAPP_API_VERSION`, `WHATSAPP_APP_SECRET`,
+//! `WHATSAPP_VERIFY_TOKEN`).
+
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use switchboard_domain::clock::SystemClock;
+use switchboard_protocol::{
+    CommunicationType, NewAgent, NewChannel, NewQueue, NewRoute, WaitStrategy,
+};
+
+use crate::api::admin;
+use crate::config::Config;
+use crate::state::Hub;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "switchboard-hub",
+    version,
+    about = "The Switchboard team server"
+)]
+pub struct Cli {
+    /// The database, `sqlite://path`.
+    #[arg(
+        long,
+        env = "SWITCHBOARD_DB",
+        default_value = "sqlite://switchboard-hub.db",
+        global = true
+    )]
+    pub db: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve webhooks and the agent API.
+    Serve(ServeArgs),
+    /// Manage channels (WhatsApp numbers).
+    #[command(subcommand)]
+    Channels(ChannelsCmd),
+    /// Manage queues.
+    #[command(subcommand)]
+    Queues(QueuesCmd),
+    /// Manage routes.
+    #[command(subcommand)]
+    Routes(RoutesCmd),
+    /// Manage agents.
+    #[command(subcommand)]
+    Agents(AgentsCmd),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[arg(long, env = "SWITCHBOARD_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    #[arg(
+        long,
+        env = "WHATSAPP_GRAPH_URL",
+        default_value = "https://graph.facebook.com"
+    )]
+    pub graph_url: String,
+    #[arg(long, env = "WHATSAPP_API_VERSION", default_value = "v23.0")]
+    pub api_version: String,
+    #[arg(long, env = "WHATSAPP_APP_SECRET", hide_env_values = true)]
+    pub app_secret: Option<String>,
+    #[arg(long, env = "WHATSAPP_VERIFY_TOKEN", hide_env_values = true)]
+    pub verify_token: Option<String>,
+    /// Template re-sync period in seconds (0: only at start and on demand).
+    #[arg(long, default_value_t = 900)]
+    pub template_sync_secs: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChannelsCmd {
+    Add {
+        #[arg(long)]
+        phone_number_id: String,
+        #[arg(long)]
+        display_number: String,
+        #[arg(long)]
+        waba_id: String,
+        #[arg(long, hide_env_values = true)]
+        access_token: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QueuesCmd {
+    Add {
+        #[arg(long)]
+        name: String,
+        /// `hold_music` or `message`.
+        #[arg(long)]
+        wait_strategy: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RoutesCmd {
+    Add {
+        /// Queue id or name.
+        #[arg(long)]
+        queue: String,
+        #[arg(long)]
+        channel: Option<String>,
+        /// `message` or `call`; absent: both.
+        #[arg(long)]
+        communication_type: Option<String>,
+        #[arg(long)]
+        position: Option<u32>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AgentsCmd {
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Queue ids or names, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        queues: Vec<String>,
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> anyhow::Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .map_err(|_| anyhow::anyhow!("unknown value {s}"))
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let mut config = Config {
+        db_url: cli.db.clone(),
+        ..Config::default()
+    };
+    if let Command::Serve(a) = &cli.command {
+        config.graph_url = a.graph_url.clone();
+        config.api_version = a.api_version.clone();
+        config.app_secret = a.app_secret.clone();
+        config.verify_token = a.verify_token.clone();
+        config.template_sync_every = std::time::Duration::from_secs(a.template_sync_secs);
+    }
+    let hub = Hub::open(config, Arc::new(SystemClock))?;
+    let err = |e: crate::error::ApiErr| anyhow::anyhow!("{}", e.message);
+    match cli.command {
+        Command::Serve(a) => {
+            crate::templates_sync::spawn_periodic(hub.clone());
+            let listener = tokio::net::TcpListener::bind(&a.listen).await?;
+            tracing::info!(listen = %a.listen, "switchboard-hub serving");
+            axum::serve(listener, crate::app(hub))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await?;
+        }
+        Command::Channels(ChannelsCmd::Add {
+            phone_number_id,
+            display_number,
+            waba_id,
+            access_token,
+        }) => {
+            let c = admin::create_channel(
+                &hub.store,
+                NewChannel {
+                    phone_number_id,
+                    display_number,
+                    waba_id,
+                    access_token,
+                },
+            )
+            .await
+            .map_err(err)?;
+            println!("channel {} ({})", c.id, c.display_number);
+        }
+        Command::Queues(QueuesCmd::Add {
+            name,
+            wait_strategy,
+        }) => {
+            let wait_strategy: Option<WaitStrategy> =
+                wait_strategy.as_deref().map(parse_enum).transpose()?;
+            let q = admin::create_queue(
+                &hub.store,
+                NewQueue {
+                    name,
+                    wait_strategy,
+                },
+            )
+            .await
+            .map_err(err)?;
+            println!("queue {} ({})", q.id, q.name);
+        }
+        Command::Routes(RoutesCmd::Add {
+            queue,
+            channel,
+            communication_type,
+            position,
+        }) => {
+            let communication_type: Option<CommunicationType> =
+                communication_type.as_deref().map(parse_enum).transpose()?;
+            let r = admin::create_route(
+                &hub.store,
+                NewRoute {
+                    position,
+                    channel_id: channel,
+                    communication_type,
+                    queue_id: queue,
+                },
+            )
+            .await
+            .map_err(err)?;
+            println!("route {} (position {})", r.id, r.position);
+        }
+        Command::Agents(AgentsCmd::Add {
+            name,
+            queues,
+            admin: is_admin,
+        }) => {
+            let created = admin::create_agent(
+                &hub.store,
+                NewAgent {
+                    name,
+                    queue_ids: queues,
+                    admin: is_admin,
+                },
+            )
+            .await
+            .map_err(err)?;
+            println!("agent {} ({})", created.agent.id, created.agent.name);
+            println!("token (shown once): {}", created.token);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! The hub's API error: a closed [`ErrorCode`] and a message, answered as
+//! `{"error": {"code", "message"}}` with a fitting HTTP status.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use switchboard_protocol::{ApiError, ErrorCode};
+use time::OffsetDateTime;
+
+use crate::storage::StoreError;
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{code:?}: {message}")]
+pub struct ApiErr {
+    pub code: ErrorCode,
+    pub message: String,
+    pub conversation_id: Option<String>,
+    pub next_allowed_at: Option<OffsetDateTime>,
+}
+
+pub type ApiResult<T> = Result<T, ApiErr>;
+
+impl ApiErr {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            conversation_id: None,
+            next_allowed_at: None,
+        }
+    }
+    pub fn not_found(what: &str) -> Self {
+        Self::new(ErrorCode::NotFound, format!("{what} not found"))
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidRequest, message)
+    }
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Forbidden, message)
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::Internal, message)
+    }
+    pub fn with_conversation(mut self, id: impl Into<String>) -> Self {
+        self.conversation_id = Some(id.into());
+        self
+    }
+    pub fn with_next_allowed_at(mut self, at: Option<OffsetDateTime>) -> Self {
+        self.next_allowed_at = at;
+        self
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self.code {
+            ErrorCode::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
+            ErrorCode::NotFound => StatusCode::NOT_FOUND,
+            ErrorCode::InvalidRequest => StatusCode::BAD_REQUEST,
+            ErrorCode::Conflict => StatusCode::CONFLICT,
+            ErrorCode::LimitReached => StatusCode::TOO_MANY_REQUESTS,
+            ErrorCode::WindowClosed => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ChannelDisabled => StatusCode::CONFLICT,
+            ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::Upstream => StatusCode::BAD_GATEWAY,
+            ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+}
+
+impl From<StoreError> for ApiErr {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ApiErr::new(ErrorCode::NotFound, "not found"),
+            StoreError::Conflict(m) => ApiErr::new(ErrorCode::Conflict, m),
+            StoreError::Api(e) => e,
+            StoreError::Backend(m) => {
+                tracing::error!(error = %m, "storage error");
+                ApiErr::internal("storage error")
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiErr {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let mut body = ApiError::new(self.code, self.message);
+        body.error.conversation_id = self.conversation_id;
+        body.error.next_allowed_at = self.next_allowed_at;
+        (status, Json(body)).into_response()
+    }
+}

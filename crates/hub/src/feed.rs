@@ -1,0 +1,80 @@
+//! The live side of the change feed: every committed change goes to a
+//! broadcast channel (in sequence order, from the storage writer); SSE
+//! clients subscribe, catch up from storage, then follow the broadcast.
+
+use std::sync::Arc;
+
+use switchboard_protocol::ChangeKind;
+use tokio::sync::broadcast;
+
+use crate::storage::{CommitListener, FeedRecord, Tx};
+
+/// Live changes kept for slow clients before they must catch up from storage.
+const CAPACITY: usize = 16_384;
+
+#[derive(Clone)]
+pub struct Feed {
+    tx: broadcast::Sender<Arc<FeedRecord>>,
+}
+
+impl std::fmt::Debug for Feed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Feed")
+            .field("subscribers", &self.tx.receiver_count())
+            .finish()
+    }
+}
+
+impl Default for Feed {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Feed {
+    pub fn new() -> Self {
+        let (tx, _) = broadcast::channel(CAPACITY);
+        Self { tx }
+    }
+
+    /// The storage's commit listener: publishes committed changes in order.
+    pub fn listener(&self) -> CommitListener {
+        let tx = self.tx.clone();
+        Arc::new(move |records: &[FeedRecord]| {
+            for r in records {
+                // No subscribers is fine: the change is in storage.
+                let _ = tx.send(Arc::new(r.clone()));
+            }
+        })
+    }
+
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<FeedRecord>> {
+        self.tx.subscribe()
+    }
+
+    pub fn subscribers(&self) -> usize {
+        self.tx.receiver_count()
+    }
+}
+
+/// `{"seq":…,"kind":…,"data":…}` without re-parsing `data`.
+pub fn change_json(r: &FeedRecord) -> String {
+    format!(
+        r#"{{"seq":{},"kind":"{}","data":{}}}"#,
+        r.seq,
+        r.kind.as_str(),
+        r.data
+    )
+}
+
+/// Appends a change of `kind` about `data` (scoped to `queue_id`).
+pub fn emit<T: serde::Serialize>(
+    tx: &mut dyn Tx,
+    kind: ChangeKind,
+    queue_id: Option<&str>,
+    data: &T,
+) -> crate::storage::StoreResult<i64> {
+    let value = serde_json::to_value(data)
+        .map_err(|e| crate::storage::StoreError::Backend(e.to_string()))?;
+    tx.append_change(kind, queue_id, &value)
+}

@@ -1,0 +1,80 @@
+//! Cloud API calls on behalf of a channel (its token, its phone number id),
+//! through `switchboard-cloudapi`'s `GraphClient`. Tokens are never logged.
+
+use switchboard_cloudapi::client::TemplateQuery;
+use switchboard_cloudapi::{
+    CallActionRequest, CallActionResponse, ClientError, GraphClient, GraphConfig, MessageTemplate,
+    OutboundContent, SendMessage,
+};
+
+use crate::config::Config;
+use crate::storage::ChannelRow;
+
+#[derive(Clone, Debug)]
+pub struct Sender {
+    client: GraphClient,
+}
+
+impl Sender {
+    pub fn new(config: &Config) -> anyhow::Result<Self> {
+        let graph = GraphConfig {
+            base_url: config.graph_url.clone(),
+            version: config.api_version.clone(),
+            timeout: std::time::Duration::from_secs(15),
+            max_retries: 2,
+            backoff_base: std::time::Duration::from_millis(200),
+            ..GraphConfig::default()
+        };
+        let client = GraphClient::new(graph).map_err(|e| anyhow::anyhow!("graph client: {e}"))?;
+        Ok(Self { client })
+    }
+
+    /// Sends a message; the `wamid` Meta assigned.
+    pub async fn send(
+        &self,
+        channel: &ChannelRow,
+        to: &str,
+        content: OutboundContent,
+    ) -> Result<String, ClientError> {
+        let body = SendMessage::new(to, content);
+        let resp = self
+            .client
+            .send_message(
+                &channel.access_token,
+                &channel.channel.phone_number_id,
+                &body,
+            )
+            .await?;
+        resp.message_id()
+            .map(str::to_owned)
+            .ok_or_else(|| ClientError::Decode("no message id in the send response".into()))
+    }
+
+    pub async fn call_action(
+        &self,
+        channel: &ChannelRow,
+        req: &CallActionRequest,
+    ) -> Result<CallActionResponse, ClientError> {
+        self.client
+            .call_action(&channel.access_token, &channel.channel.phone_number_id, req)
+            .await
+    }
+
+    pub async fn templates(
+        &self,
+        channel: &ChannelRow,
+    ) -> Result<Vec<MessageTemplate>, ClientError> {
+        self.client
+            .list_templates(
+                &channel.access_token,
+                &channel.channel.waba_id,
+                &TemplateQuery::default(),
+            )
+            .await
+    }
+}
+
+/// Meta's numeric error code of a failed call, if Graph answered with one.
+pub fn graph_code(e: &ClientError) -> Option<u32> {
+    e.graph_code().and_then(|c| u32::try_from(c.code()).ok())
+}

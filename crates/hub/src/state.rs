@@ -1,0 +1,56 @@
+//! The hub's shared state: storage, the live feed, the clock, the rules'
+//! limits, configuration, the Cloud API sender and metrics. No global lock:
+//! storage serializes its own writes; everything else is immutable or atomic.
+
+use std::sync::Arc;
+
+use switchboard_domain::clock::Clock;
+use switchboard_domain::limits::Limits;
+
+use crate::config::Config;
+use crate::feed::Feed;
+use crate::metrics::Metrics;
+use crate::sender::Sender;
+use crate::storage::Storage;
+
+pub type AppState = Arc<Hub>;
+
+pub struct Hub {
+    pub store: Arc<dyn Storage>,
+    pub feed: Feed,
+    pub clock: Arc<dyn Clock>,
+    pub limits: Limits,
+    pub config: Config,
+    pub sender: Sender,
+    pub metrics: Metrics,
+}
+
+impl std::fmt::Debug for Hub {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Hub").field("config", &self.config).finish()
+    }
+}
+
+impl Hub {
+    pub fn now(&self) -> time::OffsetDateTime {
+        self.clock.now()
+    }
+
+    /// Opens the storage named by `config.db_url` and wires the feed to it.
+    pub fn open(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
+        let feed = Feed::new();
+        let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
+        let store = crate::storage::sqlite::SqliteStorage::open(&path, feed.listener())
+            .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+        let sender = Sender::new(&config)?;
+        Ok(Arc::new(Hub {
+            store: Arc::new(store),
+            feed,
+            clock,
+            limits: config.limits.clone(),
+            config,
+            sender,
+            metrics: Metrics::default(),
+        }))
+    }
+}

@@ -1,0 +1,264 @@
+//! The hub's record behind a storage trait, so that a Postgres backend can
+//! follow. Use-case code (ingest, the API handlers) runs as a closure over a
+//! [`Tx`] inside [`Storage::write`] (one transaction, with the change-feed
+//! rows it appends) or [`Storage::read`].
+//!
+//! Implementations must deliver the changes a write appended to the commit
+//! listener in sequence order, after the commit and before any later write's.
+
+use std::any::Any;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use switchboard_protocol::{
+    Agent, Call, ChangeKind, Channel, CommunicationType, ConversationStatus, EventKind,
+    EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template,
+};
+use time::OffsetDateTime;
+
+pub mod sqlite;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("storage: {0}")]
+    Backend(String),
+    /// A use-case refused inside the transaction; rolled back, passed through.
+    #[error("{0}")]
+    Api(crate::error::ApiErr),
+}
+
+impl From<crate::error::ApiErr> for StoreError {
+    fn from(e: crate::error::ApiErr) -> Self {
+        StoreError::Api(e)
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A change appended by a write, delivered to the commit listener.
+#[derive(Debug, Clone)]
+pub struct FeedRecord {
+    pub seq: i64,
+    pub kind: ChangeKind,
+    pub queue_id: Option<String>,
+    /// The serialized `data` object.
+    pub data: String,
+}
+
+pub type CommitListener = Arc<dyn Fn(&[FeedRecord]) + Send + Sync>;
+
+#[derive(Debug, Clone)]
+pub struct ChannelRow {
+    pub channel: Channel,
+    pub access_token: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct AgentRow {
+    pub agent: Agent,
+    pub token_hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConversationRow {
+    pub id: String,
+    pub channel_id: String,
+    pub customer_wa_id: String,
+    pub customer_name: Option<String>,
+    pub queue_id: Option<String>,
+    pub assignee_id: Option<String>,
+    pub status: ConversationStatus,
+    pub priority: Priority,
+    pub tags: Vec<String>,
+    pub last_customer_message_at: Option<OffsetDateTime>,
+    /// The call-permission state machine, serialized by the hub.
+    pub call_permission: serde_json::Value,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ConversationFilter {
+    /// Only these queues (an agent's); `None`: all.
+    pub queues: Option<Vec<String>>,
+    pub queue_id: Option<String>,
+    pub status: Option<ConversationStatus>,
+    /// `Some(t)`: only conversations whose last customer message is after `t`
+    /// (window open) with `open = true`, or not (closed) with `open = false`.
+    pub window: Option<(bool, OffsetDateTime)>,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TemplateFilter {
+    pub q: Option<String>,
+    pub language: Option<String>,
+    pub category: Option<String>,
+    pub approved_only: bool,
+}
+
+/// The operations use cases need, inside one transaction.
+pub trait Tx {
+    // configuration
+    fn insert_channel(&mut self, row: &ChannelRow) -> StoreResult<()>;
+    fn update_channel(&mut self, channel: &Channel) -> StoreResult<()>;
+    fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()>;
+    fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>>;
+    fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>>;
+    fn channels(&mut self) -> StoreResult<Vec<ChannelRow>>;
+    fn insert_queue(&mut self, queue: &Queue) -> StoreResult<()>;
+    fn update_queue(&mut self, queue: &Queue) -> StoreResult<()>;
+    fn queue(&mut self, id_or_name: &str) -> StoreResult<Option<Queue>>;
+    fn queues(&mut self) -> StoreResult<Vec<Queue>>;
+    fn insert_route(&mut self, route: &Route) -> StoreResult<()>;
+    fn routes(&mut self) -> StoreResult<Vec<Route>>;
+    fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()>;
+    fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>>;
+    fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>>;
+    fn agents(&mut self) -> StoreResult<Vec<Agent>>;
+
+    // conversations
+    fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>>;
+    fn conversation_by_customer(
+        &mut self,
+        channel_id: &str,
+        wa_id: &str,
+    ) -> StoreResult<Option<ConversationRow>>;
+    fn insert_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
+    fn update_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
+    fn conversations(&mut self, filter: &ConversationFilter) -> StoreResult<Vec<ConversationRow>>;
+
+    // messages
+    /// Inserts; `false` when a message with that wamid already exists.
+    fn insert_message(&mut self, msg: &Message) -> StoreResult<bool>;
+    fn update_message(&mut self, msg: &Message) -> StoreResult<()>;
+    fn message(&mut self, id: &str) -> StoreResult<Option<Message>>;
+    fn message_by_wamid(&mut self, wamid: &str) -> StoreResult<Option<Message>>;
+    fn message_by_client_id(
+        &mut self,
+        conversation_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<Message>>;
+    /// Oldest first; the `limit` messages before `before` (a message id).
+    fn messages(
+        &mut self,
+        conversation_id: &str,
+        before: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<Vec<Message>>;
+
+    /// Keeps a status (JSON) for a wamid not recorded yet.
+    fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()>;
+    /// Takes (and forgets) the stashed statuses of a wamid, oldest first.
+    fn take_stashed_statuses(&mut self, wamid: &str) -> StoreResult<Vec<String>>;
+
+    // calls
+    fn insert_call(&mut self, call: &Call) -> StoreResult<bool>;
+    fn update_call(&mut self, call: &Call) -> StoreResult<()>;
+    fn call(&mut self, id: &str) -> StoreResult<Option<Call>>;
+    fn call_by_wacid(&mut self, wacid: &str) -> StoreResult<Option<Call>>;
+
+    // event log
+    fn insert_event(
+        &mut self,
+        conversation_id: &str,
+        kind: EventKind,
+        message: &str,
+        message_id: Option<&str>,
+        at: OffsetDateTime,
+    ) -> StoreResult<EventLogEntry>;
+    fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>>;
+
+    // templates
+    /// Inserts or replaces by (waba, name, language), with the domain
+    /// template as JSON (`raw`); `true` when it changed.
+    fn upsert_template(&mut self, t: &Template, raw: &str) -> StoreResult<bool>;
+    /// Templates with their `raw` JSON.
+    fn templates(&mut self, filter: &TemplateFilter) -> StoreResult<Vec<(Template, String)>>;
+    fn template(
+        &mut self,
+        waba_id: &str,
+        name: &str,
+        language: &str,
+    ) -> StoreResult<Option<(Template, String)>>;
+
+    // the change feed
+    fn append_change(
+        &mut self,
+        kind: ChangeKind,
+        queue_id: Option<&str>,
+        data: &serde_json::Value,
+    ) -> StoreResult<i64>;
+    /// Changes after `after`, oldest first, at most `limit`, visible to
+    /// `queues` (`None`: all; changes without a queue are visible to all).
+    fn changes_after(
+        &mut self,
+        after: i64,
+        limit: u32,
+        queues: Option<&[String]>,
+    ) -> StoreResult<Vec<FeedRecord>>;
+}
+
+pub type TxFn = Box<dyn FnOnce(&mut dyn Tx) -> StoreResult<Box<dyn Any + Send>> + Send>;
+pub type StoreFuture<'a> =
+    Pin<Box<dyn Future<Output = StoreResult<Box<dyn Any + Send>>> + Send + 'a>>;
+
+/// A storage backend.
+pub trait Storage: Send + Sync + 'static {
+    /// Runs `f` in a write transaction; commits when it returns `Ok`.
+    fn write_boxed(&self, f: TxFn) -> StoreFuture<'_>;
+    /// Runs `f` on a consistent read snapshot.
+    fn read_boxed(&self, f: TxFn) -> StoreFuture<'_>;
+}
+
+impl dyn Storage {
+    pub async fn write<R, F>(&self, f: F) -> StoreResult<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut dyn Tx) -> StoreResult<R> + Send + 'static,
+    {
+        let out = self
+            .write_boxed(Box::new(move |tx| {
+                f(tx).map(|r| Box::new(r) as Box<dyn Any + Send>)
+            }))
+            .await?;
+        Ok(*out.downcast::<R>().expect("write closure result type"))
+    }
+
+    pub async fn read<R, F>(&self, f: F) -> StoreResult<R>
+    where
+        R: Send + 'static,
+        F: FnOnce(&mut dyn Tx) -> StoreResult<R> + Send + 'static,
+    {
+        let out = self
+            .read_boxed(Box::new(move |tx| {
+                f(tx).map(|r| Box::new(r) as Box<dyn Any + Send>)
+            }))
+            .await?;
+        Ok(*out.downcast::<R>().expect("read closure result type"))
+    }
+}
+
+/// Statuses only move forward; `failed` wins over everything but `read`.
+pub fn status_rank(s: MessageStatus) -> u8 {
+    match s {
+        MessageStatus::Received => 0,
+        MessageStatus::Pending => 1,
+        MessageStatus::Sent => 2,
+        MessageStatus::Delivered => 3,
+        MessageStatus::Failed => 4,
+        MessageStatus::Read => 5,
+    }
+}
+
+pub fn comm_type_str(t: CommunicationType) -> &'static str {
+    match t {
+        CommunicationType::Message => "message",
+        CommunicationType::Call => "call",
+    }
+}

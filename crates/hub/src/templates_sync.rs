@@ -1,0 +1,104 @@
+//! Templates synced from the Graph API: at start, periodically and on
+//! demand (admin route, or a template-status webhook). Each changed
+//! template becomes a `template` change.
+
+use std::sync::Arc;
+
+use switchboard_domain::templates::{self as rules, TemplateCategory as RuleCategory};
+use switchboard_protocol::{ChangeKind, Template, TemplateCategory};
+
+use crate::feed::emit;
+use crate::state::AppState;
+
+fn to_wire(t: &rules::Template, waba_id: &str) -> Template {
+    let status = serde_json::to_value(t.status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_lowercase))
+        .unwrap_or_else(|| "unknown".into());
+    let param_count = t
+        .placeholders()
+        .iter()
+        .filter(|p| p.slot == rules::ParamSlot::Body)
+        .count();
+    Template {
+        id: t
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("{waba_id}:{}:{}", t.name, t.language)),
+        waba_id: waba_id.to_owned(),
+        name: t.name.clone(),
+        language: t.language.clone(),
+        category: match t.category {
+            RuleCategory::Marketing => TemplateCategory::Marketing,
+            RuleCategory::Authentication => TemplateCategory::Authentication,
+            _ => TemplateCategory::Utility,
+        },
+        status,
+        header: t.header_text().map(str::to_owned),
+        body: t.body_text().to_owned(),
+        footer: t.footer_text().map(str::to_owned),
+        param_count: u32::try_from(param_count).unwrap_or(u32::MAX),
+        tags: t.tags.clone(),
+        call_permission_request: t.is_call_permission_request(),
+    }
+}
+
+/// Re-syncs one channel's WABA; the number of templates that changed.
+pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<usize> {
+    let id = channel_id.to_owned();
+    let Some(channel) = hub.store.read(move |tx| tx.channel(&id)).await? else {
+        anyhow::bail!("unknown channel");
+    };
+    let fetched = hub.sender.templates(&channel).await?;
+    let mut parsed = Vec::new();
+    for t in fetched {
+        let json = serde_json::to_string(&t)?;
+        match rules::Template::from_json(&json) {
+            Ok(rt) => parsed.push(rt),
+            Err(e) => tracing::warn!(error = %e, "template skipped"),
+        }
+    }
+    let waba = channel.channel.waba_id.clone();
+    let changed = hub
+        .store
+        .write(move |tx| {
+            let mut changed = 0;
+            for rt in &parsed {
+                let wire = to_wire(rt, &waba);
+                let raw = serde_json::to_string(rt).unwrap_or_default();
+                if tx.upsert_template(&wire, &raw)? {
+                    emit(tx, ChangeKind::Template, None, &wire)?;
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+        .await?;
+    Ok(changed)
+}
+
+/// Re-syncs every enabled channel.
+pub async fn sync_all(hub: &AppState) -> anyhow::Result<usize> {
+    let channels = hub.store.read(|tx| tx.channels()).await?;
+    let mut total = 0;
+    for ch in channels.iter().filter(|c| c.channel.enabled) {
+        total += sync_channel(hub, &ch.channel.id).await?;
+    }
+    Ok(total)
+}
+
+/// Syncs now, then every `config.template_sync_every` (if not zero).
+pub fn spawn_periodic(hub: AppState) -> tokio::task::JoinHandle<()> {
+    let hub: AppState = Arc::clone(&hub);
+    tokio::spawn(async move {
+        loop {
+            if let Err(e) = sync_all(&hub).await {
+                tracing::warn!(error = %e, "template sync failed");
+            }
+            if hub.config.template_sync_every.is_zero() {
+                return;
+            }
+            tokio::time::sleep(hub.config.template_sync_every).await;
+        }
+    })
+}

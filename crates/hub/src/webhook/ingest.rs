@@ -1,0 +1,568 @@
+//! Applies one verified webhook batch inside one transaction: every entry,
+//! change, message, status and call. Duplicates (same wamid / wacid) are
+//! ignored; statuses never move back; card numbers are redacted before
+//! storing unless the channel turned it off; forwarded flags are kept.
+//! Input problems skip the item (logged), they never fail the batch.
+
+use switchboard_cloudapi::calls::{CallEventKind, CallOutcome, CallStatusKind};
+use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
+use switchboard_cloudapi::{
+    ChangeValue, DeliveryStatus, InboundMessage, InteractiveReply, MessageContent, MessagesValue,
+    WebhookEnvelope,
+};
+use switchboard_domain::call_permission::{
+    CallDirection as RuleDirection, CallPermissionEvent, PermissionResponse,
+};
+use switchboard_domain::limits::Limits;
+use switchboard_protocol::{
+    Call, CallState, ChangeKind, CommunicationType, ConversationStatus, Customer, Direction,
+    EventKind, Media, Message, MessageKind, MessageStatus,
+};
+use time::OffsetDateTime;
+
+use crate::ops;
+use crate::outbound::fail_message;
+use crate::storage::{ChannelRow, ConversationRow, StoreResult, Tx, status_rank};
+use crate::views;
+
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub messages: u64,
+    pub statuses: u64,
+    pub calls: u64,
+    pub duplicates: u64,
+    /// Channels whose templates changed on Meta's side (re-sync after the ack).
+    pub template_changes: Vec<String>,
+}
+
+pub fn ingest(
+    tx: &mut dyn Tx,
+    env: &WebhookEnvelope,
+    now: OffsetDateTime,
+    limits: &Limits,
+) -> StoreResult<Outcome> {
+    let mut out = Outcome::default();
+    for entry in &env.entry {
+        for change in &entry.changes {
+            match &change.value {
+                ChangeValue::Messages(v) => messages_change(tx, v, now, limits, &mut out)?,
+                ChangeValue::Calls(v) => calls_change(tx, v, now, limits, &mut out)?,
+                ChangeValue::TemplateStatus(_) => {
+                    for ch in tx.channels()? {
+                        if ch.channel.waba_id == entry.id
+                            && !out.template_changes.contains(&ch.channel.id)
+                        {
+                            out.template_changes.push(ch.channel.id.clone());
+                        }
+                    }
+                }
+                ChangeValue::Other(_) => {
+                    tracing::debug!(field = %change.field, "webhook field not handled");
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn channel_for(tx: &mut dyn Tx, pnid: &str) -> StoreResult<Option<ChannelRow>> {
+    let ch = tx.channel_by_phone_number_id(pnid)?;
+    match &ch {
+        None => tracing::warn!(phone_number_id = %pnid, "webhook for an unknown number"),
+        Some(c) if !c.channel.enabled => {
+            tracing::info!(channel = %c.channel.id, "webhook for a disabled channel ignored");
+            return Ok(None);
+        }
+        _ => {}
+    }
+    Ok(ch)
+}
+
+fn messages_change(
+    tx: &mut dyn Tx,
+    v: &MessagesValue,
+    now: OffsetDateTime,
+    limits: &Limits,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    let Some(channel) = channel_for(tx, &v.metadata.phone_number_id)? else {
+        return Ok(());
+    };
+    for m in &v.messages {
+        let name = v
+            .contact_for(&m.from)
+            .map(|c| c.profile.name.clone())
+            .filter(|n| !n.is_empty());
+        inbound_message(tx, &channel, m, name.as_deref(), now, limits, out)?;
+    }
+    for st in &v.statuses {
+        out.statuses += 1;
+        match tx.message_by_wamid(&st.id)? {
+            Some(msg) => {
+                let Some(conv) = tx.conversation(&msg.conversation_id)? else {
+                    continue;
+                };
+                apply_status(tx, &conv, msg, st, now, limits)?;
+            }
+            None => {
+                // The send may not have recorded its wamid yet.
+                let raw = serde_json::to_string(st).unwrap_or_default();
+                tx.stash_status(&st.id, &raw)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Applies a status to an outbound message unless it would move it back.
+pub fn apply_status(
+    tx: &mut dyn Tx,
+    conv: &ConversationRow,
+    mut msg: Message,
+    st: &switchboard_cloudapi::MessageStatus,
+    now: OffsetDateTime,
+    limits: &Limits,
+) -> StoreResult<()> {
+    let new = match st.status {
+        DeliveryStatus::Sent => MessageStatus::Sent,
+        DeliveryStatus::Delivered => MessageStatus::Delivered,
+        DeliveryStatus::Read | DeliveryStatus::Played => MessageStatus::Read,
+        DeliveryStatus::Failed => MessageStatus::Failed,
+        _ => return Ok(()),
+    };
+    if msg.direction != Direction::Outbound || status_rank(new) <= status_rank(msg.status) {
+        return Ok(()); // a duplicate, or late and older: never move back
+    }
+    if new == MessageStatus::Failed {
+        let err = st.errors.first();
+        let code = err.and_then(|e| u32::try_from(e.code.code()).ok());
+        let reason = err
+            .and_then(|e| e.title.clone().or_else(|| e.message.clone()))
+            .unwrap_or_else(|| "failed".into());
+        return fail_message(tx, conv, &mut msg, code, &reason, now, limits);
+    }
+    msg.status = new;
+    msg.updated_at = now;
+    tx.update_message(&msg)?;
+    ops::emit_message(
+        tx,
+        ChangeKind::MessageStatus,
+        &msg,
+        conv.queue_id.as_deref(),
+    )
+}
+
+/// Redacts card numbers unless the channel turned redaction off.
+fn redact(channel: &ChannelRow, text: Option<String>) -> Option<String> {
+    match text {
+        Some(t) if channel.channel.redact_card_numbers => Some(crate::redact::redact_cards(&t)),
+        other => other,
+    }
+}
+
+fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>) {
+    let media = |kind, md: &switchboard_cloudapi::inbound::Media| {
+        (
+            kind,
+            md.caption.clone(),
+            Some(Media {
+                id: Some(md.id.clone()),
+                link: None,
+                mime_type: md.mime_type.clone(),
+                caption: md.caption.clone(),
+                filename: md.filename.clone(),
+            }),
+        )
+    };
+    match &m.content {
+        MessageContent::Text { text } => (MessageKind::Text, Some(text.body.clone()), None),
+        MessageContent::Image { image } => media(MessageKind::Image, image),
+        MessageContent::Video { video } => media(MessageKind::Video, video),
+        MessageContent::Audio { audio } => media(MessageKind::Audio, audio),
+        MessageContent::Document { document } => media(MessageKind::Document, document),
+        MessageContent::Sticker { sticker } => media(MessageKind::Sticker, sticker),
+        MessageContent::Location { location } => (
+            MessageKind::Location,
+            serde_json::to_value(location)
+                .ok()
+                .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_owned)),
+            None,
+        ),
+        MessageContent::Contacts { .. } => (MessageKind::Contacts, None, None),
+        MessageContent::Reaction { reaction } => (
+            MessageKind::Reaction,
+            serde_json::to_value(reaction)
+                .ok()
+                .and_then(|v| v.get("emoji").and_then(|n| n.as_str()).map(str::to_owned)),
+            None,
+        ),
+        MessageContent::Button { button } => (
+            MessageKind::Button,
+            serde_json::to_value(button)
+                .ok()
+                .and_then(|v| v.get("text").and_then(|n| n.as_str()).map(str::to_owned)),
+            None,
+        ),
+        MessageContent::Interactive { interactive } => match interactive {
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply,
+            } => (
+                MessageKind::CallPermissionReply,
+                Some(match call_permission_reply.response {
+                    WirePermissionResponse::Accept => "Call permission granted".to_owned(),
+                    _ => "Call permission declined".to_owned(),
+                }),
+                None,
+            ),
+            InteractiveReply::ButtonReply { button_reply: c }
+            | InteractiveReply::ListReply { list_reply: c } => {
+                (MessageKind::Interactive, Some(c.title.clone()), None)
+            }
+            _ => (MessageKind::Interactive, None, None),
+        },
+        _ => (MessageKind::Unsupported, None, None),
+    }
+}
+
+fn inbound_message(
+    tx: &mut dyn Tx,
+    channel: &ChannelRow,
+    m: &InboundMessage,
+    name: Option<&str>,
+    now: OffsetDateTime,
+    limits: &Limits,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    if m.id.is_empty() || m.from.is_empty() {
+        tracing::warn!("inbound message without id or sender skipped");
+        return Ok(());
+    }
+    if tx.message_by_wamid(&m.id)?.is_some() {
+        out.duplicates += 1;
+        return Ok(());
+    }
+    let (mut conv, _created) = ops::find_or_create_conversation(
+        tx,
+        &channel.channel.id,
+        &m.from,
+        name,
+        CommunicationType::Message,
+        now,
+    )?;
+    let (kind, text, mut media) = content_of(m);
+    let text = redact(channel, text);
+    if let Some(md) = media.as_mut() {
+        md.caption = redact(channel, md.caption.take());
+    }
+    let msg = Message {
+        id: views::new_id(),
+        conversation_id: conv.id.clone(),
+        direction: Direction::Inbound,
+        kind,
+        text,
+        media,
+        forwarded: m.context.as_ref().is_some_and(|c| c.is_forwarded()),
+        frequently_forwarded: m
+            .context
+            .as_ref()
+            .is_some_and(|c| c.is_frequently_forwarded()),
+        status: MessageStatus::Received,
+        failure: None,
+        client_id: None,
+        wamid: Some(m.id.clone()),
+        agent_id: None,
+        sent_at: m.timestamp,
+        updated_at: now,
+    };
+    if !tx.insert_message(&msg)? {
+        out.duplicates += 1;
+        return Ok(());
+    }
+    out.messages += 1;
+    // The window runs from the customer's send time; never backwards.
+    let mut window = views::window_of(&conv);
+    window.observe_customer_message(m.timestamp);
+    conv.last_customer_message_at = window.last_customer_message_at();
+    if matches!(
+        conv.status,
+        ConversationStatus::Solved | ConversationStatus::Closed
+    ) {
+        conv.status = ConversationStatus::Open;
+    }
+    if let MessageContent::Interactive {
+        interactive:
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply: r,
+            },
+    } = &m.content
+    {
+        let response = match r.response {
+            WirePermissionResponse::Accept => PermissionResponse::Accept,
+            _ => PermissionResponse::Reject,
+        };
+        let mut perm = views::call_permission_of(&conv);
+        perm.apply(
+            CallPermissionEvent::CustomerReplied {
+                response,
+                permanent: r.is_permanent.unwrap_or(false),
+                expires_at: r.expiration_timestamp,
+            },
+            m.timestamp,
+            &limits.call_permission,
+        );
+        conv.call_permission = serde_json::to_value(&perm).unwrap_or_default();
+        let (kind, text) = match response {
+            PermissionResponse::Accept => (
+                EventKind::CallPermissionGranted,
+                "The customer allowed calls",
+            ),
+            PermissionResponse::Reject => (
+                EventKind::CallPermissionDenied,
+                "The customer declined calls",
+            ),
+        };
+        ops::log_event(tx, &conv, kind, text, Some(&msg.id), now)?;
+        ops::emit_call_permission(tx, &conv, now, limits)?;
+    }
+    conv.updated_at = now;
+    tx.update_conversation(&conv)?;
+    ops::emit_conversation(tx, &conv, now, limits)?;
+    ops::emit_message(tx, ChangeKind::Message, &msg, conv.queue_id.as_deref())
+}
+
+fn calls_change(
+    tx: &mut dyn Tx,
+    v: &switchboard_cloudapi::CallsValue,
+    now: OffsetDateTime,
+    limits: &Limits,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    let Some(channel) = channel_for(tx, &v.metadata.phone_number_id)? else {
+        return Ok(());
+    };
+    for c in &v.calls {
+        out.calls += 1;
+        let inbound = matches!(
+            c.direction,
+            Some(switchboard_cloudapi::CallDirection::UserInitiated)
+        ) || (c.direction.is_none() && c.from != channel.channel.display_number);
+        let customer = if inbound { &c.from } else { &c.to };
+        match c.event {
+            CallEventKind::Connect => {
+                if let Some(mut call) = tx.call_by_wacid(&c.id)? {
+                    // A business call we placed: Meta's answer SDP.
+                    if call.remote_sdp.is_none() {
+                        call.remote_sdp = c.session.as_ref().map(|s| s.sdp.clone());
+                        tx.update_call(&call)?;
+                        crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                    } else {
+                        out.duplicates += 1;
+                    }
+                    continue;
+                }
+                if !inbound || customer.is_empty() {
+                    continue;
+                }
+                let name = v
+                    .contacts
+                    .iter()
+                    .find(|k| &k.wa_id == customer)
+                    .map(|k| k.profile.name.clone())
+                    .filter(|n| !n.is_empty());
+                let (mut conv, _) = ops::find_or_create_conversation(
+                    tx,
+                    &channel.channel.id,
+                    customer,
+                    name.as_deref(),
+                    CommunicationType::Call,
+                    now,
+                )?;
+                // A customer call opens the window like a message.
+                let mut window = views::window_of(&conv);
+                window.observe_customer_call(c.timestamp);
+                conv.last_customer_message_at = window.last_customer_message_at();
+                // The call's queue: calls route separately from messages.
+                let routes = tx.routes()?;
+                let queue_id = crate::routing::pick_queue(
+                    &routes,
+                    &channel.channel.id,
+                    CommunicationType::Call,
+                )
+                .or_else(|| conv.queue_id.clone());
+                let call = Call {
+                    id: views::new_id(),
+                    conversation_id: conv.id.clone(),
+                    channel_id: channel.channel.id.clone(),
+                    wacid: Some(c.id.clone()),
+                    direction: Direction::Inbound,
+                    state: CallState::Ringing,
+                    queue_id,
+                    customer: Customer {
+                        wa_id: customer.clone(),
+                        name: conv.customer_name.clone(),
+                    },
+                    remote_sdp: c.session.as_ref().map(|s| s.sdp.clone()),
+                    agent_id: None,
+                    started_at: c.timestamp,
+                    connected_at: None,
+                    ended_at: None,
+                    duration_seconds: None,
+                    error_code: None,
+                };
+                if !tx.insert_call(&call)? {
+                    out.duplicates += 1;
+                    continue;
+                }
+                conv.updated_at = now;
+                tx.update_conversation(&conv)?;
+                ops::emit_conversation(tx, &conv, now, limits)?;
+                crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                call_message(tx, &conv, &call, "Incoming call", now)?;
+            }
+            CallEventKind::Terminate => {
+                let Some(mut call) = tx.call_by_wacid(&c.id)? else {
+                    continue;
+                };
+                if call.ended_at.is_some() {
+                    out.duplicates += 1;
+                    continue;
+                }
+                let Some(mut conv) = tx.conversation(&call.conversation_id)? else {
+                    continue;
+                };
+                let answered = c.duration.is_some_and(|d| d > 0) || c.start_time.is_some();
+                call.ended_at = Some(c.end_time.unwrap_or(c.timestamp));
+                call.duration_seconds = c.duration.and_then(|d| u32::try_from(d).ok());
+                call.error_code = v
+                    .errors
+                    .first()
+                    .and_then(|e| u32::try_from(e.code.code()).ok());
+                let _ = matches!(c.status, Some(CallOutcome::Failed));
+                call.state = if answered {
+                    CallState::Ended
+                } else if call.state == CallState::Declined {
+                    CallState::Declined
+                } else {
+                    CallState::Missed
+                };
+                if answered && call.connected_at.is_none() {
+                    call.connected_at = c.start_time.or(Some(call.started_at));
+                }
+                let mut perm = views::call_permission_of(&conv);
+                let mut perm_changed = false;
+                if answered {
+                    let direction = match call.direction {
+                        Direction::Inbound => RuleDirection::Inbound,
+                        Direction::Outbound => RuleDirection::Outbound,
+                    };
+                    perm.apply(
+                        CallPermissionEvent::CallConnected { direction },
+                        call.connected_at.unwrap_or(c.timestamp),
+                        &limits.call_permission,
+                    );
+                    perm_changed = true;
+                } else if call.direction == Direction::Outbound {
+                    let before = perm.state(now, &limits.call_permission);
+                    perm.apply(
+                        CallPermissionEvent::BusinessCallUnanswered,
+                        c.timestamp,
+                        &limits.call_permission,
+                    );
+                    perm_changed = true;
+                    let after = perm.state(now, &limits.call_permission);
+                    if before != after
+                        && after == switchboard_domain::call_permission::PermissionState::Revoked
+                    {
+                        ops::log_event(
+                            tx,
+                            &conv,
+                            EventKind::CallPermissionRevoked,
+                            "Call permission revoked after unanswered calls",
+                            None,
+                            now,
+                        )?;
+                    }
+                }
+                tx.update_call(&call)?;
+                crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                let text = match call.state {
+                    CallState::Ended => format!(
+                        "Call ended ({} s)",
+                        call.duration_seconds.unwrap_or_default()
+                    ),
+                    CallState::Declined => "Call declined".to_owned(),
+                    _ => "Missed call".to_owned(),
+                };
+                let kind = if call.state == CallState::Ended {
+                    EventKind::CallEnded
+                } else {
+                    EventKind::CallMissed
+                };
+                ops::log_event(tx, &conv, kind, &text, None, now)?;
+                call_message(tx, &conv, &call, &text, now)?;
+                if perm_changed {
+                    conv.call_permission = serde_json::to_value(&perm).unwrap_or_default();
+                    conv.updated_at = now;
+                    tx.update_conversation(&conv)?;
+                    ops::emit_call_permission(tx, &conv, now, limits)?;
+                    ops::emit_conversation(tx, &conv, now, limits)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    for st in &v.statuses {
+        let Some(mut call) = tx.call_by_wacid(&st.id)? else {
+            continue;
+        };
+        let next = match st.status {
+            CallStatusKind::Ringing if call.state == CallState::Connecting => CallState::Ringing,
+            CallStatusKind::Accepted if call.ended_at.is_none() => CallState::Connected,
+            CallStatusKind::Rejected if call.ended_at.is_none() => CallState::Declined,
+            _ => continue,
+        };
+        if next == call.state {
+            continue;
+        }
+        call.state = next;
+        if next == CallState::Connected && call.connected_at.is_none() {
+            call.connected_at = Some(st.timestamp);
+        }
+        tx.update_call(&call)?;
+        crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+    }
+    Ok(())
+}
+
+/// A call event in the thread.
+pub fn call_message(
+    tx: &mut dyn Tx,
+    conv: &ConversationRow,
+    call: &Call,
+    text: &str,
+    now: OffsetDateTime,
+) -> StoreResult<()> {
+    let msg = Message {
+        id: views::new_id(),
+        conversation_id: conv.id.clone(),
+        direction: call.direction,
+        kind: MessageKind::Call,
+        text: Some(text.to_owned()),
+        media: None,
+        forwarded: false,
+        frequently_forwarded: false,
+        status: if call.direction == Direction::Inbound {
+            MessageStatus::Received
+        } else {
+            MessageStatus::Sent
+        },
+        failure: None,
+        client_id: None,
+        wamid: None,
+        agent_id: call.agent_id.clone(),
+        sent_at: now,
+        updated_at: now,
+    };
+    tx.insert_message(&msg)?;
+    ops::emit_message(tx, ChangeKind::Message, &msg, conv.queue_id.as_deref())
+}
