@@ -225,11 +225,9 @@ async fn template_status(
         t.clone()
     };
     let now = sb.now();
-    sb.webhooks.send(
-        format!("message_template_status_update:{event}"),
-        payloads::template_status(&sb.config, &template, &event, &reason, now),
-        now,
-    );
+    let env = payloads::template_status(&sb.config, &template, &event, &reason, now);
+    sb.webhooks
+        .send(format!("message_template_status_update:{event}"), &env, now);
     Ok(Json(json!({ "template": template })))
 }
 

@@ -226,11 +226,8 @@ fn deliver_inbound(
         message: message.clone(),
     });
     tracing::info!(%id, from = %wa_id, %kind, "customer message");
-    sb.webhooks.send(
-        format!("messages/{kind}"),
-        payloads::inbound_message(&sb.config, &name, wa_id, message),
-        sb.now(),
-    );
+    let env = payloads::inbound_message(&sb.config, &name, wa_id, message);
+    sb.webhooks.send(format!("messages/{kind}"), &env, sb.now());
 }
 
 /// A customer calls the business: a ringing user-initiated call with Meta's offer.
@@ -266,22 +263,19 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
         c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
         c.name.clone()
     });
-    let mut event = json!({
-        "id": call_id, "from": wa_id, "to": sb.config.display_number, "event": "connect",
-        "timestamp": unix_string(now), "direction": "USER_INITIATED",
-        "session": { "sdp_type": "offer", "sdp": payloads::sdp("offer") },
-    });
-    if let Some(p) = req["deeplink_payload"].as_str() {
-        event["deeplink_payload"] = json!(p);
-    }
-    if let Some(p) = req["cta_payload"].as_str() {
-        event["cta_payload"] = json!(p);
-    }
-    sb.webhooks.send(
-        "calls/connect",
-        payloads::call_event(&sb.config, &name, &wa_id, event, None),
+    let mut event = payloads::call(
+        &call_id,
+        &wa_id,
+        &sb.config.display_number,
+        "connect",
         now,
+        switchboard_cloudapi::CallDirection::UserInitiated,
     );
+    event.session = Some(switchboard_cloudapi::Session::offer(payloads::sdp("offer")));
+    event.deeplink_payload = req["deeplink_payload"].as_str().map(str::to_string);
+    event.cta_payload = req["cta_payload"].as_str().map(str::to_string);
+    let env = payloads::call_event(&sb.config, &name, &wa_id, event, Vec::new());
+    sb.webhooks.send("calls/connect", &env, now);
     tracing::info!(%call_id, from = %wa_id, "customer call ringing");
     if sb.config.callback_permission {
         let _ = grant_permission(sb, &wa_id, true, false, Some(call_id.clone()), "automatic");
@@ -336,18 +330,15 @@ pub fn customer_call_action(
     let bic = call.direction == Direction::BusinessInitiated;
     let ringing = call.state != CallState::Connected;
     let status = |s: &str| {
-        sb.webhooks.send(
-            format!("calls/status:{s}"),
-            payloads::call_status(
-                &sb.config,
-                call_id,
-                &call.wa_id,
-                s,
-                now,
-                call.biz_opaque_callback_data.as_deref(),
-            ),
+        let env = payloads::call_status(
+            &sb.config,
+            call_id,
+            &call.wa_id,
+            s,
             now,
+            call.biz_opaque_callback_data.as_deref(),
         );
+        sb.webhooks.send(format!("calls/status:{s}"), &env, now);
     };
     match action {
         "answer" if bic && ringing => {

@@ -1,68 +1,96 @@
-//! Webhook envelopes in Meta's shapes (docs/whatsapp-cloud-api.md §1.4–1.10, §5.3–5.6).
+//! Webhook envelopes in Meta's shapes (docs/whatsapp-cloud-api.md §1.4–1.10,
+//! §5.3–5.6), built from switchboard-cloudapi's types so that whatever the sandbox
+//! sends is exactly what the hub's parser reads.
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value};
+use switchboard_cloudapi::calls::{Call, CallStatus, CallStatusKind, CallsValue};
+use switchboard_cloudapi::webhook::{
+    Change, ChangeValue, Contact, Entry, MessagesValue, TemplateStatusUpdate,
+};
+use switchboard_cloudapi::{InboundMessage, MessageStatus, WebhookEnvelope, WebhookError};
 use time::OffsetDateTime;
 
-use crate::clock::unix_string;
 use crate::config::Config;
 use crate::graph::templates::Template;
 
-fn envelope(config: &Config, field: &str, value: Value) -> Value {
-    json!({
-        "object": "whatsapp_business_account",
-        "entry": [{ "id": config.waba_id, "changes": [{ "value": value, "field": field }] }]
-    })
+fn envelope(config: &Config, change: Change) -> WebhookEnvelope {
+    WebhookEnvelope::new(vec![Entry::new(config.waba_id.clone(), vec![change])])
 }
 
-fn metadata(config: &Config) -> Value {
-    json!({ "display_phone_number": config.display_number, "phone_number_id": config.phone_number_id })
-}
-
-fn contacts(name: &str, wa_id: &str) -> Value {
-    json!([{ "profile": { "name": name }, "wa_id": wa_id }])
-}
-
-/// An inbound message (`field: messages`, `value.messages[]`).
-pub fn inbound_message(config: &Config, name: &str, wa_id: &str, message: Value) -> Value {
-    envelope(
-        config,
-        "messages",
-        json!({
-            "messaging_product": "whatsapp",
-            "metadata": metadata(config),
-            "contacts": contacts(name, wa_id),
-            "messages": [message],
-        }),
+fn messages_value(config: &Config) -> MessagesValue {
+    MessagesValue::new(
+        config.display_number.clone(),
+        config.phone_number_id.clone(),
     )
+}
+
+/// An inbound message (`field: messages`, `value.messages[]`). `message` is the
+/// `messages[]` object as Meta writes it; it is read into cloudapi's
+/// [`InboundMessage`] (unknown types and fields are kept by that type).
+pub fn inbound_message(
+    config: &Config,
+    name: &str,
+    wa_id: &str,
+    message: Value,
+) -> WebhookEnvelope {
+    let mut value = messages_value(config);
+    value.contacts.push(Contact::new(name, wa_id));
+    match serde_json::from_value::<InboundMessage>(message.clone()) {
+        Ok(m) => {
+            value.messages.push(m);
+            envelope(config, Change::messages(value))
+        }
+        Err(e) => {
+            // Should not happen: keep the raw object rather than drop the webhook.
+            tracing::error!(error = %e, "inbound message does not fit cloudapi's InboundMessage; sent raw");
+            let mut raw = serde_json::to_value(&value).unwrap_or_default();
+            raw["messages"] = Value::Array(vec![message]);
+            envelope(
+                config,
+                Change {
+                    field: "messages".into(),
+                    value: ChangeValue::Other(raw),
+                },
+            )
+        }
+    }
 }
 
 /// A message status (`field: messages`, `value.statuses[]`).
-pub fn message_status(config: &Config, status: Value) -> Value {
-    envelope(
-        config,
-        "messages",
-        json!({ "messaging_product": "whatsapp", "metadata": metadata(config), "statuses": [status] }),
-    )
+pub fn message_status(config: &Config, status: MessageStatus) -> WebhookEnvelope {
+    let mut value = messages_value(config);
+    value.statuses.push(status);
+    envelope(config, Change::messages(value))
 }
 
-/// A call event (`field: calls`, `value.calls[]`), optionally with `value.errors[]`.
+fn calls_value(config: &Config) -> CallsValue {
+    CallsValue {
+        messaging_product: "whatsapp".into(),
+        metadata: switchboard_cloudapi::Metadata {
+            display_phone_number: config.display_number.clone(),
+            phone_number_id: config.phone_number_id.clone(),
+        },
+        contacts: Vec::new(),
+        calls: Vec::new(),
+        statuses: Vec::new(),
+        errors: Vec::new(),
+        extra: Map::new(),
+    }
+}
+
+/// A call event (`field: calls`, `value.calls[]`), with `value.errors[]` for failed calls.
 pub fn call_event(
     config: &Config,
     name: &str,
     wa_id: &str,
-    call: Value,
-    errors: Option<Value>,
-) -> Value {
-    let mut value = json!({
-        "messaging_product": "whatsapp",
-        "metadata": metadata(config),
-        "contacts": contacts(name, wa_id),
-        "calls": [call],
-    });
-    if let (Some(errors), Some(obj)) = (errors, value.as_object_mut()) {
-        obj.insert("errors".into(), errors);
-    }
-    envelope(config, "calls", value)
+    call: Call,
+    errors: Vec<WebhookError>,
+) -> WebhookEnvelope {
+    let mut value = calls_value(config);
+    value.contacts.push(Contact::new(name, wa_id));
+    value.calls.push(call);
+    value.errors = errors;
+    envelope(config, Change::calls(value))
 }
 
 /// A business-initiated call's status (`field: calls`, `value.statuses[]`, `type: call`).
@@ -73,46 +101,71 @@ pub fn call_status(
     status: &str,
     at: OffsetDateTime,
     biz_opaque: Option<&str>,
-) -> Value {
-    let mut s = json!({
-        "id": call_id, "timestamp": unix_string(at), "type": "call", "status": status, "recipient_id": wa_id,
+) -> WebhookEnvelope {
+    let mut value = calls_value(config);
+    value.statuses.push(CallStatus {
+        id: call_id.to_string(),
+        timestamp: at,
+        kind: "call".into(),
+        status: CallStatusKind::from(status),
+        recipient_id: wa_id.to_string(),
+        biz_opaque_callback_data: biz_opaque.map(str::to_string),
+        extra: Map::new(),
     });
-    if let (Some(b), Some(obj)) = (biz_opaque, s.as_object_mut()) {
-        obj.insert("biz_opaque_callback_data".into(), json!(b));
-    }
-    envelope(
-        config,
-        "calls",
-        json!({ "messaging_product": "whatsapp", "metadata": metadata(config), "statuses": [s] }),
-    )
+    envelope(config, Change::calls(value))
 }
 
-/// `message_template_status_update` (entry carries an integer `time`).
+/// `message_template_status_update` (the entry carries an integer `time`).
 pub fn template_status(
     config: &Config,
     t: &Template,
     event: &str,
     reason: &str,
     at: OffsetDateTime,
-) -> Value {
-    json!({
-        "object": "whatsapp_business_account",
-        "entry": [{
-            "id": config.waba_id,
-            "time": at.unix_timestamp(),
-            "changes": [{
-                "value": {
-                    "event": event,
-                    "message_template_id": t.id.parse::<u64>().map(Value::from).unwrap_or_else(|_| json!(t.id)),
-                    "message_template_name": t.name,
-                    "message_template_language": t.language,
-                    "message_template_category": t.category,
-                    "reason": reason,
-                },
-                "field": "message_template_status_update",
-            }]
-        }]
-    })
+) -> WebhookEnvelope {
+    let update = TemplateStatusUpdate {
+        event: event.into(),
+        message_template_id: t.id.clone(),
+        message_template_name: t.name.clone(),
+        message_template_language: t.language.clone(),
+        reason: Some(reason.to_string()),
+        message_template_category: Some(t.category.clone()),
+        extra: Map::new(),
+    };
+    let mut entry = Entry::new(
+        config.waba_id.clone(),
+        vec![Change::template_status(update)],
+    );
+    entry.time = Some(at);
+    WebhookEnvelope::new(vec![entry])
+}
+
+/// A new cloudapi [`Call`] event with the fields every event has.
+pub fn call(
+    id: &str,
+    from: &str,
+    to: &str,
+    event: &str,
+    at: OffsetDateTime,
+    direction: switchboard_cloudapi::CallDirection,
+) -> Call {
+    Call {
+        id: id.to_string(),
+        from: from.to_string(),
+        to: to.to_string(),
+        event: event.into(),
+        timestamp: at,
+        direction: Some(direction),
+        session: None,
+        deeplink_payload: None,
+        cta_payload: None,
+        biz_opaque_callback_data: None,
+        status: None,
+        start_time: None,
+        end_time: None,
+        duration: None,
+        extra: Map::new(),
+    }
 }
 
 /// A minimal SDP such as Meta's media servers send (ICE-lite, Opus, DTLS).

@@ -182,6 +182,15 @@ pub enum Direction {
     BusinessInitiated,
 }
 
+impl Direction {
+    pub fn wire(self) -> switchboard_cloudapi::CallDirection {
+        match self {
+            Self::UserInitiated => switchboard_cloudapi::CallDirection::UserInitiated,
+            Self::BusinessInitiated => switchboard_cloudapi::CallDirection::BusinessInitiated,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CallState {

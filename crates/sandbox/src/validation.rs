@@ -6,6 +6,7 @@
 //! Checks that need state (media ids, templates, the window, limits) happen in the handler.
 
 use serde_json::Value;
+use switchboard_cloudapi::MessagesRequest;
 
 use crate::graph::error::GraphError;
 use crate::state::normalize_phone;
@@ -17,7 +18,7 @@ pub enum SendRequest {
     MarkRead {
         message_id: String,
     },
-    Message(Outgoing),
+    Message(Box<Outgoing>),
 }
 
 #[derive(Debug, Clone)]
@@ -101,8 +102,18 @@ fn object<'a>(v: &'a Value, path: &str) -> Result<&'a Value, GraphError> {
     }
 }
 
-/// Parses and validates a send body.
+/// Parses and validates a send body: Meta's checks first (for Meta's codes), then
+/// switchboard-cloudapi's [`MessagesRequest`] must read it (else 100), so the
+/// sandbox accepts exactly the bodies the shared wire types describe.
 pub fn validate_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
+    let checked = check_send(raw)?;
+    if let Err(e) = serde_json::from_slice::<Value>(raw).and_then(MessagesRequest::from_value) {
+        return Err(GraphError::new(100, format!("Invalid parameter: {e}")));
+    }
+    Ok(checked)
+}
+
+fn check_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
     let body: Value = serde_json::from_slice(raw)
         .map_err(|e| GraphError::new(100, format!("Invalid JSON in request body: {e}")))?;
     if !body.is_object() {
@@ -131,17 +142,18 @@ pub fn validate_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
             return Err(invalid("status", "must be `read`"));
         }
         let message_id = req_str(&body, "message_id", "")?.to_string();
-        if let Some(ti) = body.get("typing_indicator") {
-            if ti["type"].as_str() != Some("text") {
-                return Err(invalid("typing_indicator.type", "must be `text`"));
-            }
+        if let Some(ti) = body.get("typing_indicator")
+            && ti["type"].as_str() != Some("text")
+        {
+            return Err(invalid("typing_indicator.type", "must be `text`"));
         }
         return Ok(SendRequest::MarkRead { message_id });
     }
-    if let Some(rt) = opt_str(&body, "recipient_type", "")? {
-        if rt != "individual" && rt != "group" {
-            return Err(invalid("recipient_type", "must be `individual` or `group`"));
-        }
+    if let Some(rt) = opt_str(&body, "recipient_type", "")?
+        && rt != "individual"
+        && rt != "group"
+    {
+        return Err(invalid("recipient_type", "must be `individual` or `group`"));
     }
     let to_input = opt_str(&body, "to", "")?
         .ok_or_else(|| missing("to"))?
@@ -213,10 +225,10 @@ pub fn validate_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
                 }
                 max_len(caption, 1024, &format!("{k}.caption"))?;
             }
-            if k == "document" {
-                if let Some(f) = opt_str(content, "filename", k)? {
-                    max_len(f, 240, "document.filename")?;
-                }
+            if k == "document"
+                && let Some(f) = opt_str(content, "filename", k)?
+            {
+                max_len(f, 240, "document.filename")?;
             }
         }
         "location" => {
@@ -256,10 +268,10 @@ pub fn validate_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
         "interactive" => validate_interactive(content, &mut out)?,
         _ => {}
     }
-    Ok(SendRequest::Message(out))
+    Ok(SendRequest::Message(Box::new(out)))
 }
 
-fn body_text<'a>(i: &'a Value, max: usize) -> Result<&'a str, GraphError> {
+fn body_text(i: &Value, max: usize) -> Result<&str, GraphError> {
     let text = req_str(
         object(&i["body"], "interactive.body")?,
         "text",
@@ -270,10 +282,10 @@ fn body_text<'a>(i: &'a Value, max: usize) -> Result<&'a str, GraphError> {
 }
 
 fn header_footer(i: &Value) -> Result<(), GraphError> {
-    if let Some(h) = i.get("header").filter(|h| !h.is_null()) {
-        if let Some(t) = opt_str(h, "text", "interactive.header")? {
-            max_len(t, 60, "interactive.header.text")?;
-        }
+    if let Some(h) = i.get("header").filter(|h| !h.is_null())
+        && let Some(t) = opt_str(h, "text", "interactive.header")?
+    {
+        max_len(t, 60, "interactive.header.text")?;
     }
     if let Some(f) = i.get("footer").filter(|f| !f.is_null()) {
         max_len(
@@ -382,13 +394,13 @@ fn validate_interactive(i: &Value, out: &mut Outgoing) -> Result<(), GraphError>
                 if let Some(t) = opt_str(p, "display_text", "interactive.action.parameters")? {
                     max_len(t, 20, "interactive.action.parameters.display_text")?;
                 }
-                if let Some(ttl) = p.get("ttl_minutes").filter(|t| !t.is_null()) {
-                    if !ttl.as_u64().is_some_and(|t| (1..=43_200).contains(&t)) {
-                        return Err(invalid(
-                            "interactive.action.parameters.ttl_minutes",
-                            "between 1 and 43200",
-                        ));
-                    }
+                if let Some(ttl) = p.get("ttl_minutes").filter(|t| !t.is_null())
+                    && !ttl.as_u64().is_some_and(|t| (1..=43_200).contains(&t))
+                {
+                    return Err(invalid(
+                        "interactive.action.parameters.ttl_minutes",
+                        "between 1 and 43200",
+                    ));
                 }
                 if let Some(pl) = opt_str(p, "payload", "interactive.action.parameters")? {
                     max_len(pl, 512, "interactive.action.parameters.payload")?;
@@ -413,12 +425,6 @@ fn validate_interactive(i: &Value, out: &mut Outgoing) -> Result<(), GraphError>
             }
             out.call_permission_request = true;
         }
-        "flow"
-        | "product"
-        | "product_list"
-        | "catalog_message"
-        | "location_request_message"
-        | "carousel" => {}
         other => {
             return Err(invalid(
                 "interactive.type",

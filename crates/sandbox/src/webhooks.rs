@@ -10,9 +10,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
-use hmac::{Hmac, Mac as _};
 use serde::Serialize;
-use sha2::Sha256;
+use switchboard_cloudapi::{SIGNATURE_HEADER, WebhookEnvelope, sign};
 use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
@@ -22,15 +21,6 @@ use crate::config::{DeliveryMode, RetryPolicy};
 const HOLD_FLUSH: Duration = Duration::from_millis(150);
 /// Delivery records kept for `GET /_sandbox/webhooks`.
 const LOG_CAPACITY: usize = 2000;
-
-/// `sha256=<lowercase hex HMAC-SHA256(body, app_secret)>`.
-pub fn signature_header(app_secret: &str, body: &[u8]) -> String {
-    #[allow(clippy::expect_used)]
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(app_secret.as_bytes()).expect("HMAC accepts any key length");
-    mac.update(body);
-    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
-}
 
 /// Serialises like Meta: non-ASCII as `\uXXXX` (UTF-16, lowercase hex) and `/` as `\/`.
 pub fn meta_json_bytes(value: &serde_json::Value) -> Vec<u8> {
@@ -145,8 +135,9 @@ impl Dispatcher {
         Self { tx, shared }
     }
 
-    /// Queues one webhook (an envelope); `kind` labels it in the delivery log.
-    pub fn send(&self, kind: impl Into<String>, payload: serde_json::Value, now: OffsetDateTime) {
+    /// Queues one webhook; `kind` labels it in the delivery log.
+    pub fn send(&self, kind: impl Into<String>, envelope: &WebhookEnvelope, now: OffsetDateTime) {
+        let payload = serde_json::to_value(envelope).unwrap_or_default();
         let body = if self.shared.meta_escaping {
             meta_json_bytes(&payload)
         } else {
@@ -286,10 +277,7 @@ async fn attempt(shared: &Shared, seq: u64, body: &[u8]) -> bool {
             .client
             .post(&url)
             .header("content-type", "application/json")
-            .header(
-                "x-hub-signature-256",
-                signature_header(&shared.app_secret, body),
-            )
+            .header(SIGNATURE_HEADER, sign(shared.app_secret.as_bytes(), body))
             .body(body.to_vec())
             .send()
             .await
@@ -336,15 +324,5 @@ mod tests {
         assert_eq!(s, r#"{"t":"Gr\u00fc\u00dfe \/ \u6ce8\u6587 \ud83d\ude00"}"#);
         let back: serde_json::Value = serde_json::from_str(&s).unwrap();
         assert_eq!(back, v);
-    }
-
-    #[test]
-    fn signature_is_hmac_sha256_hex() {
-        // RFC 4231 test case 2.
-        let sig = signature_header("Jefe", b"what do ya want for nothing?");
-        assert_eq!(
-            sig,
-            "sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
-        );
     }
 }

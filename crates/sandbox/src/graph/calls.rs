@@ -15,9 +15,11 @@ use time::OffsetDateTime;
 
 use super::auth::Authorized;
 use super::error::GraphError;
-use crate::clock::unix_string;
 use crate::payloads;
 use crate::state::{Call, CallState, Direction, Grant, Sandbox, lock};
+use switchboard_cloudapi::calls::{
+    CallActionResponse, CallDirection, CallOutcome, CallRef, Session,
+};
 
 pub async fn action(
     State(sb): State<Arc<Sandbox>>,
@@ -171,35 +173,34 @@ fn connect(
     }
     tracing::info!(%call_id, to = %wa_id, "business call placed");
     let name = sb.customer_name(&wa_id);
-    let mut event = json!({
-        "id": call_id, "from": sb.config.display_number, "to": wa_id, "event": "connect",
-        "timestamp": unix_string(now), "direction": "BUSINESS_INITIATED",
-        "session": { "sdp_type": "answer", "sdp": payloads::sdp("answer") },
-    });
-    if let Some(b) = &biz_opaque {
-        event["biz_opaque_callback_data"] = json!(b);
-    }
-    sb.webhooks.send(
-        "calls/connect",
-        payloads::call_event(&sb.config, &name, &wa_id, event, None),
+    let mut event = payloads::call(
+        &call_id,
+        &sb.config.display_number,
+        &wa_id,
+        "connect",
         now,
+        CallDirection::BusinessInitiated,
     );
-    sb.webhooks.send(
-        "calls/status:RINGING",
-        payloads::call_status(
-            &sb.config,
-            &call_id,
-            &wa_id,
-            "RINGING",
-            now,
-            biz_opaque.as_deref(),
-        ),
+    event.session = Some(Session::answer(payloads::sdp("answer")));
+    event.biz_opaque_callback_data = biz_opaque.clone();
+    let env = payloads::call_event(&sb.config, &name, &wa_id, event, Vec::new());
+    sb.webhooks.send("calls/connect", &env, now);
+    let env = payloads::call_status(
+        &sb.config,
+        &call_id,
+        &wa_id,
+        "RINGING",
         now,
+        biz_opaque.as_deref(),
     );
+    sb.webhooks.send("calls/status:RINGING", &env, now);
     crate::customers::persona_answer_call(sb, &wa_id, &call_id);
-    Ok(Json(
-        json!({ "messaging_product": "whatsapp", "calls": [{ "id": call_id }] }),
-    ))
+    let response = CallActionResponse {
+        messaging_product: "whatsapp".into(),
+        calls: vec![CallRef { id: call_id }],
+        success: None,
+    };
+    Ok(Json(serde_json::to_value(response).unwrap_or_default()))
 }
 
 fn business_action(
@@ -296,33 +297,30 @@ pub fn end_call(
         Direction::UserInitiated => (call.wa_id.clone(), sb.config.display_number.clone()),
         Direction::BusinessInitiated => (sb.config.display_number.clone(), call.wa_id.clone()),
     };
-    let direction = match call.direction {
-        Direction::UserInitiated => "USER_INITIATED",
-        Direction::BusinessInitiated => "BUSINESS_INITIATED",
-    };
-    let mut event = json!({
-        "id": call.id, "from": from, "to": to, "event": "terminate", "direction": direction,
-        "timestamp": unix_string(now),
-    });
+    let mut event = payloads::call(
+        &call.id,
+        &from,
+        &to,
+        "terminate",
+        now,
+        call.direction.wire(),
+    );
     match call.connected_at {
         Some(start) => {
-            event["status"] = json!("COMPLETED");
-            event["start_time"] = json!(unix_string(start));
-            event["end_time"] = json!(unix_string(now));
-            event["duration"] = json!(duration_secs(start, now));
+            event.status = Some(CallOutcome::Completed);
+            event.start_time = Some(start);
+            event.end_time = Some(now);
+            event.duration = Some(duration_secs(start, now));
         }
-        None => event["status"] = json!("FAILED"),
+        None => event.status = Some(CallOutcome::Failed),
     }
-    if let Some(b) = &call.biz_opaque_callback_data {
-        event["biz_opaque_callback_data"] = json!(b);
-    }
-    let errors = error.map(|(code, details)| json!([GraphError::webhook_error(code, details)]));
+    event.biz_opaque_callback_data = call.biz_opaque_callback_data.clone();
+    let errors = error
+        .map(|(code, details)| vec![GraphError::webhook_error(code, details)])
+        .unwrap_or_default();
     let name = sb.customer_name(&call.wa_id);
-    sb.webhooks.send(
-        "calls/terminate",
-        payloads::call_event(&sb.config, &name, &call.wa_id, event, errors),
-        now,
-    );
+    let env = payloads::call_event(&sb.config, &name, &call.wa_id, event, errors);
+    sb.webhooks.send("calls/terminate", &env, now);
     tracing::info!(call_id = %call.id, %outcome, "call ended");
     Some(call)
 }

@@ -3,7 +3,7 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use switchboard_cloudapi::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope, WebhookError};
 
 use crate::ids;
 
@@ -83,36 +83,31 @@ impl GraphError {
         code_info(self.code).0
     }
 
-    /// The body Meta sends.
-    pub fn body(&self) -> serde_json::Value {
-        json!({
-            "error": {
-                "message": format!("(#{}) {}", self.code, self.title()),
-                "type": "OAuthException",
-                "code": self.code,
-                "error_data": { "messaging_product": "whatsapp", "details": self.details },
-                "fbtrace_id": ids::fbtrace_id(),
-            }
-        })
+    pub fn graph_code(&self) -> GraphErrorCode {
+        GraphErrorCode::from_code(i64::from(self.code))
+    }
+
+    /// The envelope Meta sends (cloudapi's type, so the hub parses exactly this).
+    pub fn envelope(&self) -> GraphErrorEnvelope {
+        let mut body = GraphErrorBody::new(self.graph_code(), self.title(), &self.details);
+        body.fbtrace_id = Some(ids::fbtrace_id());
+        GraphErrorEnvelope::new(body)
     }
 
     /// The error object of a `failed` status webhook or a terminate webhook.
-    pub fn webhook_error(code: u32, details: &str) -> serde_json::Value {
-        let title = code_info(code).0;
-        json!({
-            "code": code,
-            "title": title,
-            "message": title,
-            "error_data": { "details": details },
-            "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
-        })
+    pub fn webhook_error(code: u32, details: &str) -> WebhookError {
+        WebhookError::new(
+            GraphErrorCode::from_code(i64::from(code)),
+            code_info(code).0,
+            Some(details),
+        )
     }
 }
 
 impl IntoResponse for GraphError {
     fn into_response(self) -> Response {
         let status = code_info(self.code).1;
-        (status, axum::Json(self.body())).into_response()
+        (status, axum::Json(self.envelope())).into_response()
     }
 }
 

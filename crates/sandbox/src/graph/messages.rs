@@ -12,15 +12,18 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::auth::Authorized;
 use super::error::GraphError;
 use super::templates::check_send;
-use crate::clock::unix_string;
 use crate::payloads;
 use crate::state::{Grant, OutboundMessage, OutboundStatus, Sandbox, lock};
 use crate::validation::{SendRequest, validate_send};
+use switchboard_cloudapi::status::{
+    Conversation, ConversationOrigin, DeliveryStatus, MessageStatus, Pricing,
+};
+use switchboard_cloudapi::{SendMessageResponse, SuccessResponse};
 
 /// Numbers with this prefix are "not on WhatsApp" (status `failed`, 131026).
 pub const UNDELIVERABLE_PREFIX: &str = "999";
@@ -43,20 +46,21 @@ pub async fn send(
                     format!("Invalid parameter: message_id {message_id} not found"),
                 ));
             }
-            return Ok(Json(json!({ "success": true })));
+            let ok = SuccessResponse { success: true };
+            return Ok(Json(serde_json::to_value(ok).unwrap_or_default()));
         }
-        SendRequest::Message(m) => m,
+        SendRequest::Message(m) => *m,
     };
-    if let Some(media_id) = &m.media_id {
-        if !lock(&sb.media).contains_key(media_id) {
-            return Err(GraphError::new(
-                131009,
-                format!(
-                    "Param {}.id is not valid: media {media_id} does not exist",
-                    m.kind
-                ),
-            ));
-        }
+    if let Some(media_id) = &m.media_id
+        && !lock(&sb.media).contains_key(media_id)
+    {
+        return Err(GraphError::new(
+            131009,
+            format!(
+                "Param {}.id is not valid: media {media_id} does not exist",
+                m.kind
+            ),
+        ));
     }
     let template = match &m.template {
         Some((name, language, components)) => {
@@ -158,11 +162,8 @@ pub async fn send(
         permission_request: is_permission_request,
     };
     tokio::spawn(flow.run(sb.clone()));
-    Ok(Json(json!({
-        "messaging_product": "whatsapp",
-        "contacts": [{ "input": m.to_input, "wa_id": m.wa_id }],
-        "messages": [{ "id": id }],
-    })))
+    let response = SendMessageResponse::new(m.to_input, m.wa_id, id);
+    Ok(Json(serde_json::to_value(response).unwrap_or_default()))
 }
 
 /// The status webhooks of one accepted message: sent → delivered → read, or failed.
@@ -179,33 +180,43 @@ struct StatusFlow {
 }
 
 impl StatusFlow {
-    fn status(&self, sb: &Sandbox, status: &str, with_pricing: bool) -> Value {
+    fn status(&self, sb: &Sandbox, status: DeliveryStatus, with_pricing: bool) -> MessageStatus {
         let now = sb.now();
-        let mut s = json!({
-            "id": self.id, "status": status, "timestamp": unix_string(now), "recipient_id": self.wa_id,
-        });
-        if let Some(b) = &self.biz_opaque {
-            s["biz_opaque_callback_data"] = json!(b);
-        }
+        let sent = status == DeliveryStatus::Sent;
+        let mut s = MessageStatus::new(self.id.clone(), status, now, self.wa_id.clone());
+        s.biz_opaque_callback_data = self.biz_opaque.clone();
         if with_pricing {
             let (billable, kind, category) = match &self.category {
                 Some(c) => (true, "regular", c.as_str()),
                 None => (false, "free_customer_service", "service"),
             };
             if sb.config.statuses_have_conversation() {
-                let mut conv = json!({
-                    "id": hex::encode(rand::random::<[u8; 16]>()),
-                    "origin": { "type": category },
+                s.conversation = Some(Conversation {
+                    id: hex::encode(rand::random::<[u8; 16]>()),
+                    expiration_timestamp: sent.then(|| now + time::Duration::hours(24)),
+                    origin: Some(ConversationOrigin {
+                        kind: category.to_string(),
+                    }),
                 });
-                if status == "sent" {
-                    conv["expiration_timestamp"] =
-                        json!(unix_string(now + time::Duration::hours(24)));
-                }
-                s["conversation"] = conv;
             }
-            s["pricing"] = json!({ "billable": billable, "pricing_model": "PMP", "type": kind, "category": category });
+            s.pricing = Some(Pricing {
+                billable: Some(billable),
+                pricing_model: Some("PMP".into()),
+                kind: Some(kind.into()),
+                category: Some(category.into()),
+                extra: serde_json::Map::new(),
+            });
         }
         s
+    }
+
+    fn emit(&self, sb: &Sandbox, status: MessageStatus) {
+        let kind = format!("messages/status:{}", status.status.as_str());
+        sb.webhooks.send(
+            kind,
+            &payloads::message_status(&sb.config, status),
+            sb.now(),
+        );
     }
 
     async fn run(self, sb: Arc<Sandbox>) {
@@ -213,43 +224,25 @@ impl StatusFlow {
         tokio::time::sleep(delays.sent).await;
         if let Some((code, details)) = &self.failure {
             let error = GraphError::webhook_error(*code, details);
-            sb.set_outbound_status(&self.id, OutboundStatus::Failed, Some(error.clone()));
-            let mut s = self.status(&sb, "failed", false);
-            s["errors"] = json!([error]);
-            sb.webhooks.send(
-                "messages/status:failed",
-                payloads::message_status(&sb.config, s),
-                sb.now(),
-            );
+            let error_json = serde_json::to_value(&error).unwrap_or_default();
+            sb.set_outbound_status(&self.id, OutboundStatus::Failed, Some(error_json));
+            let mut s = self.status(&sb, DeliveryStatus::Failed, false);
+            s.errors.push(error);
+            self.emit(&sb, s);
             return;
         }
         sb.set_outbound_status(&self.id, OutboundStatus::Sent, None);
-        let s = self.status(&sb, "sent", true);
-        sb.webhooks.send(
-            "messages/status:sent",
-            payloads::message_status(&sb.config, s),
-            sb.now(),
-        );
+        self.emit(&sb, self.status(&sb, DeliveryStatus::Sent, true));
         if self.only_sent {
             return;
         }
         tokio::time::sleep(delays.delivered).await;
         sb.set_outbound_status(&self.id, OutboundStatus::Delivered, None);
-        let s = self.status(&sb, "delivered", true);
-        sb.webhooks.send(
-            "messages/status:delivered",
-            payloads::message_status(&sb.config, s),
-            sb.now(),
-        );
+        self.emit(&sb, self.status(&sb, DeliveryStatus::Delivered, true));
         if delays.auto_read {
             tokio::time::sleep(delays.read).await;
             sb.set_outbound_status(&self.id, OutboundStatus::Read, None);
-            let s = self.status(&sb, "read", false);
-            sb.webhooks.send(
-                "messages/status:read",
-                payloads::message_status(&sb.config, s),
-                sb.now(),
-            );
+            self.emit(&sb, self.status(&sb, DeliveryStatus::Read, false));
         }
         if self.permission_request {
             crate::customers::persona_permission_reply(&sb, &self.wa_id, &self.id).await;

@@ -64,10 +64,10 @@ pub fn describe(sb: &Sandbox, p: &Permission, now: OffsetDateTime) -> Value {
         let in_window: Vec<&OffsetDateTime> = used.iter().filter(|t| **t > now - window).collect();
         let mut l =
             json!({ "time_period": period, "max_allowed": max, "current_usage": in_window.len() });
-        if in_window.len() >= max as usize {
-            if let Some(oldest) = in_window.iter().min() {
-                l["limit_expiration_time"] = json!((**oldest + window).unix_timestamp());
-            }
+        if in_window.len() >= max as usize
+            && let Some(oldest) = in_window.iter().min()
+        {
+            l["limit_expiration_time"] = json!((**oldest + window).unix_timestamp());
         }
         l
     };

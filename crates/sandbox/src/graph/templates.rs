@@ -486,13 +486,13 @@ pub fn check_send(
                     format!("header {kind} needs an id or a link"),
                 ));
             }
-            if let Some(id) = media["id"].as_str() {
-                if !crate::state::lock(&sb.media).contains_key(id) {
-                    return Err(GraphError::new(
-                        131009,
-                        format!("media id {id} does not exist"),
-                    ));
-                }
+            if let Some(id) = media["id"].as_str()
+                && !crate::state::lock(&sb.media).contains_key(id)
+            {
+                return Err(GraphError::new(
+                    131009,
+                    format!("media id {id} does not exist"),
+                ));
             }
         }
     }
