@@ -1,0 +1,375 @@
+//! Test harness: an in-process sandbox (Cloud API emulator) and hub, both
+//! on loopback over real HTTP, with an admin and agents, and small helpers
+//! to wait for conditions (bounded, no fixed sleeps) and read SSE.
+
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use futures::StreamExt;
+use serde_json::{Value, json};
+use switchboard_domain::clock::{Clock, ManualClock};
+use switchboard_hub::config::Config;
+use switchboard_hub::{AppState, Hub};
+use switchboard_sandbox::SandboxHandle;
+use tokio::sync::oneshot;
+
+pub const APP_SECRET: &str = "test-app-secret";
+pub const WAIT: Duration = Duration::from_secs(10);
+
+pub struct Running {
+    pub hub: AppState,
+    pub url: String,
+    stop: Option<oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    pub async fn stop(mut self) {
+        if let Some(s) = self.stop.take() {
+            let _ = s.send(());
+        }
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
+}
+
+pub struct TestEnv {
+    pub sandbox: SandboxHandle,
+    pub running: Running,
+    pub clock: Arc<ManualClock>,
+    pub dir: tempfile::TempDir,
+    pub http: reqwest::Client,
+    pub admin: String,
+    pub channel_id: String,
+    pub sales_queue: String,
+    pub support_queue: String,
+    /// Agent in `support` (where message routes go).
+    pub agent: String,
+    /// Agent in `sales` only.
+    pub other_agent: String,
+}
+
+pub fn init_tracing() {
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "warn".into()),
+        )
+        .with_test_writer()
+        .try_init();
+}
+
+pub async fn start_hub(db: &std::path::Path, graph_url: &str, clock: Arc<dyn Clock>) -> Running {
+    let config = Config {
+        db_url: format!("sqlite://{}", db.display()),
+        graph_url: graph_url.to_owned(),
+        api_version: "v23.0".into(),
+        app_secret: Some(APP_SECRET.into()),
+        verify_token: Some("verify-me".into()),
+        template_sync_every: Duration::ZERO,
+        heartbeat: Duration::from_secs(1),
+        ..Config::default()
+    };
+    let hub = Hub::open(config, clock).expect("hub opens");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let (stop, rx) = oneshot::channel::<()>();
+    let app = switchboard_hub::app(hub.clone());
+    let task = tokio::spawn(async move {
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    Running {
+        hub,
+        url,
+        stop: Some(stop),
+        task,
+    }
+}
+
+impl TestEnv {
+    pub async fn new() -> Self {
+        init_tracing();
+        let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
+            .await
+            .expect("sandbox starts");
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
+        let running = start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock.clone()).await;
+        let http = reqwest::Client::new();
+        http.put(format!("{}/_sandbox/webhook-config", sandbox.base_url))
+            .json(&json!({ "url": format!("{}/webhooks/whatsapp", running.url) }))
+            .send()
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap();
+        let store = running.hub.store.clone();
+        use switchboard_hub::api::admin;
+        use switchboard_protocol::*;
+        let cfg = &sandbox.state.config;
+        let channel = admin::create_channel(
+            &store,
+            NewChannel {
+                phone_number_id: cfg.phone_number_id.clone(),
+                display_number: cfg.display_number.clone(),
+                waba_id: cfg.waba_id.clone(),
+                access_token: cfg.access_token.clone(),
+            },
+        )
+        .await
+        .unwrap();
+        let support = admin::create_queue(
+            &store,
+            NewQueue {
+                name: "support".into(),
+                wait_strategy: Some(WaitStrategy::HoldMusic),
+            },
+        )
+        .await
+        .unwrap();
+        let sales = admin::create_queue(
+            &store,
+            NewQueue {
+                name: "sales".into(),
+                wait_strategy: None,
+            },
+        )
+        .await
+        .unwrap();
+        admin::create_route(
+            &store,
+            NewRoute {
+                position: Some(1),
+                channel_id: None,
+                communication_type: Some(CommunicationType::Call),
+                queue_id: "support".into(),
+            },
+        )
+        .await
+        .unwrap();
+        admin::create_route(
+            &store,
+            NewRoute {
+                position: Some(2),
+                channel_id: None,
+                communication_type: None,
+                queue_id: "support".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let mk = |name: &str, queues: Vec<String>, admin_: bool| NewAgent {
+            name: name.into(),
+            queue_ids: queues,
+            admin: admin_,
+        };
+        let admin_tok: switchboard_protocol::CreatedAgent =
+            admin::create_agent(&store, mk("Root", vec![], true))
+                .await
+                .unwrap();
+        let agent: switchboard_protocol::CreatedAgent =
+            admin::create_agent(&store, mk("Ana", vec!["support".into()], false))
+                .await
+                .unwrap();
+        let other: switchboard_protocol::CreatedAgent =
+            admin::create_agent(&store, mk("Bo", vec!["sales".into()], false))
+                .await
+                .unwrap();
+        TestEnv {
+            sandbox,
+            running,
+            clock,
+            dir,
+            http,
+            admin: admin_tok.token,
+            channel_id: channel.id,
+            sales_queue: sales.id,
+            support_queue: support.id,
+            agent: agent.token,
+            other_agent: other.token,
+        }
+    }
+
+    pub fn hub_url(&self) -> &str {
+        &self.running.url
+    }
+
+    pub fn sb(&self, path: &str) -> String {
+        format!("{}{}", self.sandbox.base_url, path)
+    }
+
+    pub async fn sb_post(&self, path: &str, body: Value) -> Value {
+        let r = self
+            .http
+            .post(self.sb(path))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let v: Value = r.json().await.unwrap_or(Value::Null);
+        assert!(status.is_success(), "sandbox {path}: {status} {v}");
+        v
+    }
+
+    pub async fn sb_get(&self, path: &str) -> Value {
+        self.http
+            .get(self.sb(path))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    /// A customer writes; returns the sandbox's answer (with the wamid).
+    pub async fn customer_says(&self, from: &str, text: &str) -> Value {
+        self.sb_post(
+            "/_sandbox/messages",
+            json!({ "from": from, "name": "Customer", "text": text }),
+        )
+        .await
+    }
+
+    pub async fn api(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut req = self
+            .http
+            .request(method, format!("{}/api/v1{}", self.hub_url(), path))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        let r = req.send().await.unwrap();
+        let status = r.status().as_u16();
+        let text = r.text().await.unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        )
+    }
+
+    pub async fn get(&self, token: &str, path: &str) -> (u16, Value) {
+        self.api(token, reqwest::Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, token: &str, path: &str, body: Value) -> (u16, Value) {
+        self.api(token, reqwest::Method::POST, path, Some(body))
+            .await
+    }
+
+    /// The conversation of a customer, once the hub has it.
+    pub async fn conversation_of(&self, wa_id: &str) -> Value {
+        wait_for("conversation", || async {
+            let (_, v) = self.get(&self.admin, "/conversations").await;
+            v["conversations"]
+                .as_array()?
+                .iter()
+                .find(|c| c["customer"]["wa_id"] == wa_id)
+                .cloned()
+        })
+        .await
+    }
+
+    pub async fn messages(&self, conv_id: &str) -> Vec<Value> {
+        let (s, v) = self
+            .get(&self.admin, &format!("/conversations/{conv_id}/messages"))
+            .await;
+        assert_eq!(s, 200, "{v}");
+        v["messages"].as_array().cloned().unwrap_or_default()
+    }
+}
+
+/// Polls `check` until it yields a value (bounded by [`WAIT`]).
+pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        if let Some(v) = check().await {
+            return v;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// A minimal SSE reader: `(id, data)` events, comments skipped.
+pub struct Sse {
+    stream: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
+    buf: String,
+}
+
+impl Sse {
+    pub async fn connect(base: &str, token: &str, last_event_id: Option<i64>) -> Sse {
+        let mut req = reqwest::Client::new()
+            .get(format!("{base}/api/v1/stream"))
+            .bearer_auth(token);
+        if let Some(id) = last_event_id {
+            req = req.header("Last-Event-ID", id.to_string());
+        }
+        let resp = req.send().await.unwrap();
+        assert_eq!(resp.status(), 200);
+        Sse {
+            stream: Box::pin(resp.bytes_stream()),
+            buf: String::new(),
+        }
+    }
+
+    /// The next event (bounded by [`WAIT`]).
+    pub async fn next(&mut self) -> (i64, Value) {
+        tokio::time::timeout(WAIT, self.next_inner())
+            .await
+            .expect("an SSE event in time")
+    }
+
+    async fn next_inner(&mut self) -> (i64, Value) {
+        loop {
+            if let Some(end) = self.buf.find("\n\n") {
+                let block: String = self.buf[..end].to_owned();
+                self.buf.drain(..end + 2);
+                let mut id = None;
+                let mut data = String::new();
+                for line in block.lines() {
+                    if let Some(v) = line.strip_prefix("id:") {
+                        id = v.trim().parse().ok();
+                    } else if let Some(v) = line.strip_prefix("data:") {
+                        data.push_str(v.trim_start());
+                    }
+                }
+                if let Some(id) = id {
+                    return (id, serde_json::from_str(&data).unwrap());
+                }
+                continue;
+            }
+            let chunk = self.stream.next().await.expect("stream open").unwrap();
+            self.buf.push_str(&String::from_utf8_lossy(&chunk));
+        }
+    }
+
+    /// Events until one matches `pred` (which is returned).
+    pub async fn until(&mut self, pred: impl Fn(&Value) -> bool) -> (i64, Value) {
+        loop {
+            let (id, v) = self.next().await;
+            if pred(&v) {
+                return (id, v);
+            }
+        }
+    }
+}

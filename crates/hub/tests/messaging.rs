@@ -1,0 +1,300 @@
+//! Messages in and out against the sandbox over real HTTP: statuses, the
+//! window closing (hub clock) and 131047 arriving late (Meta's clock),
+//! duplicate and out-of-order webhooks, a bad signature.
+
+mod common;
+
+use common::{TestEnv, wait_for};
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn message_in_and_reply_out_with_statuses() {
+    let env = TestEnv::new().await;
+    let sent = env
+        .customer_says("+15551230001", "Hello, card 4111 1111 1111 1111")
+        .await;
+    let conv = env.conversation_of("15551230001").await;
+    assert_eq!(
+        conv["queue_id"],
+        env.support_queue.as_str(),
+        "routed to support"
+    );
+    assert_eq!(conv["window"]["state"], "open");
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let msgs = env.messages(&id).await;
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(msgs[0]["wamid"], sent["id"]);
+    assert_eq!(msgs[0]["direction"], "inbound");
+    let text = msgs[0]["text"].as_str().unwrap();
+    assert!(
+        !text.contains("4111"),
+        "card number redacted before storing: {text}"
+    );
+
+    let (status, reply) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "c-1", "kind": "text", "text": "Hi! How can I help?" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{reply}");
+    assert!(reply["wamid"].as_str().unwrap().starts_with("wamid."));
+    // The sandbox delivers and reads it; the statuses reach the hub.
+    let msg_id = reply["id"].as_str().unwrap().to_owned();
+    wait_for("read status", || async {
+        let msgs = env.messages(&id).await;
+        let m = msgs.iter().find(|m| m["id"] == msg_id.as_str())?;
+        (m["status"] == "read").then_some(())
+    })
+    .await;
+    // The customer received exactly that text.
+    let out = env.sb_get("/_sandbox/sent?to=15551230001").await;
+    assert_eq!(out["messages"].as_array().unwrap().len(), 1);
+
+    // A retried client_id answers the first result, never a second message.
+    let (status, again) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "c-1", "kind": "text", "text": "Hi! How can I help?" }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(again["id"], msg_id.as_str());
+    let out = env.sb_get("/_sandbox/sent?to=15551230001").await;
+    assert_eq!(out["messages"].as_array().unwrap().len(), 1, "sent once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn late_reply_after_the_window_closed_is_recorded_failed_without_calling_meta() {
+    let env = TestEnv::new().await;
+    env.customer_says("+15551230002", "Are you there?").await;
+    let conv = env.conversation_of("15551230002").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    // The hub's clock moves past the 24 hours.
+    env.clock
+        .advance(time::Duration::hours(24) + time::Duration::seconds(5));
+    let (_, c) = env.get(&env.agent, &format!("/conversations/{id}")).await;
+    assert_eq!(c["window"]["state"], "closed");
+    let (status, reply) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "late-1", "kind": "text", "text": "Sorry for the wait" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{reply}");
+    assert_eq!(reply["status"], "failed");
+    assert_eq!(reply["failure"]["code"], "window_closed");
+    assert_eq!(reply["failure"]["graph_code"], 131047);
+    let out = env.sb_get("/_sandbox/sent?to=15551230002").await;
+    assert!(
+        out["messages"].as_array().unwrap().is_empty(),
+        "Meta never called"
+    );
+    let (_, log) = env
+        .get(&env.agent, &format!("/conversations/{id}/events"))
+        .await;
+    let events = log["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["kind"] == "delivery_failed" && e["message_id"] == reply["id"])
+    );
+    // The call button also needs the window: refused outright.
+    let (status, err) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "late-2", "kind": "call_button", "text": "Call us" }),
+        )
+        .await;
+    assert_eq!(status, 422, "{err}");
+    assert_eq!(err["error"]["code"], "window_closed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn error_131047_arriving_late_on_a_status_marks_the_reply_failed() {
+    let env = TestEnv::new().await;
+    env.customer_says("+15551230003", "Hi").await;
+    let conv = env.conversation_of("15551230003").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    // Meta's clock is past the window; the hub's is not (a rare Meta case).
+    env.sb_post("/_sandbox/clock/advance", json!({ "hours": 25 }))
+        .await;
+    let (status, reply) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "x-1", "kind": "text", "text": "Still there?" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{reply}");
+    let msg_id = reply["id"].as_str().unwrap().to_owned();
+    let failed = wait_for("failed status", || async {
+        let msgs = env.messages(&id).await;
+        let m = msgs.into_iter().find(|m| m["id"] == msg_id.as_str())?;
+        (m["status"] == "failed").then_some(m)
+    })
+    .await;
+    assert_eq!(failed["failure"]["code"], "window_closed");
+    assert_eq!(failed["failure"]["graph_code"], 131047);
+    let (_, log) = env
+        .get(&env.agent, &format!("/conversations/{id}/events"))
+        .await;
+    assert!(
+        log["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "delivery_failed")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn duplicate_and_out_of_order_webhooks() {
+    let env = TestEnv::new().await;
+    env.http
+        .put(env.sb("/_sandbox/webhook-config"))
+        .json(&json!({ "duplicate": true, "out_of_order": true }))
+        .send()
+        .await
+        .unwrap();
+    for i in 0..3 {
+        env.customer_says("+15551230004", &format!("message {i}"))
+            .await;
+    }
+    let conv = env.conversation_of("15551230004").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    wait_for("three messages", || async {
+        (env.messages(&id).await.len() == 3).then_some(())
+    })
+    .await;
+    let (status, reply) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "d-1", "kind": "text", "text": "Got them" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{reply}");
+    let msg_id = reply["id"].as_str().unwrap().to_owned();
+    wait_for("read", || async {
+        let msgs = env.messages(&id).await;
+        let m = msgs.into_iter().find(|m| m["id"] == msg_id.as_str())?;
+        (m["status"] == "read").then_some(())
+    })
+    .await;
+    // Everything the sandbox sent has been delivered (duplicates included):
+    wait_for("webhooks drained", || async {
+        let log = env.sb_get("/_sandbox/webhooks?state=pending").await;
+        log["deliveries"].as_array()?.is_empty().then_some(())
+    })
+    .await;
+    let msgs = env.messages(&id).await;
+    assert_eq!(msgs.len(), 4, "duplicates ignored");
+    let dups = env
+        .running
+        .hub
+        .metrics
+        .duplicates
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert!(dups > 0, "the sandbox did repeat webhooks");
+    let m = msgs.iter().find(|m| m["id"] == msg_id.as_str()).unwrap();
+    assert_eq!(
+        m["status"], "read",
+        "a late delivered/sent never moves read back"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_signature_is_refused_and_nothing_is_stored() {
+    let env = TestEnv::new().await;
+    let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [{
+        "field": "messages", "value": { "messaging_product": "whatsapp",
+        "metadata": { "display_phone_number": "15550783881", "phone_number_id": env.sandbox.state.config.phone_number_id },
+        "messages": [{ "from": "15551239999", "id": "wamid.forged", "timestamp": "1700000000", "type": "text", "text": { "body": "forged" } }] } }] }] })
+    .to_string();
+    let url = format!("{}/webhooks/whatsapp", env.hub_url());
+    for sig in [
+        None,
+        Some("sha256=00".to_string()),
+        Some(switchboard_cloudapi::sign(b"wrong", body.as_bytes())),
+    ] {
+        let mut req = env
+            .http
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body.clone());
+        if let Some(s) = sig {
+            req = req.header("X-Hub-Signature-256", s);
+        }
+        assert_eq!(req.send().await.unwrap().status(), 401);
+    }
+    let (_, list) = env.get(&env.admin, "/conversations").await;
+    assert!(
+        list["conversations"].as_array().unwrap().is_empty(),
+        "nothing stored"
+    );
+    let (_, page) = env.get(&env.admin, "/changes?after=0").await;
+    assert!(
+        !page["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "message")
+    );
+    // Correctly signed, the same body is accepted; malformed JSON is a 400.
+    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), body.as_bytes());
+    let r = env
+        .http
+        .post(&url)
+        .header("X-Hub-Signature-256", sig)
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let bad = b"{not json".to_vec();
+    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), &bad);
+    let r = env
+        .http
+        .post(&url)
+        .header("X-Hub-Signature-256", sig)
+        .body(bad)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let big = vec![b' '; 3 * 1024 * 1024 + 10];
+    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), &big);
+    let r = env
+        .http
+        .post(&url)
+        .header("X-Hub-Signature-256", sig)
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 413);
+    // The verification handshake.
+    let r = env
+        .http
+        .get(format!(
+            "{url}?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=42"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.text().await.unwrap(), "42");
+    let r = env
+        .http
+        .get(format!(
+            "{url}?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=42"
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}
