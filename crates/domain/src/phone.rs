@@ -73,16 +73,16 @@ pub enum PhoneError {
     /// The default region is not an ISO 3166 alpha-2 code known to the metadata.
     #[error("unknown region")]
     UnknownRegion,
-    /// Not a phone number at all.
+    /// Not a phone number at all (no digits).
     #[error("not a phone number")]
     NotANumber,
-    /// Parsed, but not a valid number for its country.
+    /// Not a valid number (unparseable, or not valid for its country).
     #[error("not a valid phone number")]
     Invalid,
 }
 
 fn parse(region: Option<country::Id>, input: &str) -> Result<PhoneNumber, PhoneError> {
-    phonenumber::parse(region, input).map_err(|_| PhoneError::NotANumber)
+    phonenumber::parse(region, input).map_err(|_| PhoneError::Invalid)
 }
 
 /// Parse `input` and normalise it to E.164.

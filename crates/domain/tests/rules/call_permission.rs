@@ -1,0 +1,620 @@
+//! Rule 4: call permissions.
+
+use proptest::prelude::*;
+use switchboard_domain::CallPermissionLimits;
+use switchboard_domain::call_permission::{
+    CallDirection, CallPermission, CallPermissionEvent, CallRefusalReason, PermissionResponse,
+    PermissionState,
+};
+use time::{Duration, OffsetDateTime};
+
+use crate::T0;
+
+fn h(n: i64) -> Duration {
+    Duration::hours(n)
+}
+
+fn d(n: i64) -> Duration {
+    Duration::days(n)
+}
+
+const REQUEST: CallPermissionEvent = CallPermissionEvent::RequestSent;
+const ACCEPT: CallPermissionEvent = CallPermissionEvent::CustomerReplied {
+    response: PermissionResponse::Accept,
+    permanent: false,
+    expires_at: None,
+};
+const ACCEPT_PERMANENT: CallPermissionEvent = CallPermissionEvent::CustomerReplied {
+    response: PermissionResponse::Accept,
+    permanent: true,
+    expires_at: None,
+};
+const REJECT: CallPermissionEvent = CallPermissionEvent::CustomerReplied {
+    response: PermissionResponse::Reject,
+    permanent: false,
+    expires_at: None,
+};
+const CONNECTED_OUT: CallPermissionEvent = CallPermissionEvent::CallConnected {
+    direction: CallDirection::Outbound,
+};
+const CONNECTED_IN: CallPermissionEvent = CallPermissionEvent::CallConnected {
+    direction: CallDirection::Inbound,
+};
+const UNANSWERED: CallPermissionEvent = CallPermissionEvent::BusinessCallUnanswered;
+
+fn run(events: &[(Duration, CallPermissionEvent)]) -> CallPermission {
+    let limits = CallPermissionLimits::default();
+    let mut p = CallPermission::new();
+    for &(at, e) in events {
+        p.apply(e, T0 + at, &limits);
+    }
+    p
+}
+
+type Expect = Result<(), (CallRefusalReason, Option<Duration>)>;
+/// Events with their offsets from T0.
+type Events = Vec<(Duration, CallPermissionEvent)>;
+/// (events, query offset, expected)
+type Case<T> = (Events, Duration, T);
+
+#[test]
+fn can_request_table() {
+    use CallRefusalReason::*;
+    let limits = CallPermissionLimits::default();
+    // (events, query offset, expected)
+    let cases: Vec<Case<Expect>> = vec![
+        (vec![], h(0), Ok(())),
+        // pending request blocks until it expires (7 days after sending)
+        (
+            vec![(h(0), REQUEST)],
+            h(1),
+            Err((RequestPending, Some(d(7)))),
+        ),
+        (
+            vec![(h(0), REQUEST)],
+            h(30),
+            Err((RequestPending, Some(d(7)))),
+        ),
+        (vec![(h(0), REQUEST)], d(7), Ok(())),
+        // a "no" after one request: another may be sent after 24 h
+        (
+            vec![(h(0), REQUEST), (h(2), REJECT)],
+            h(3),
+            Err((RequestLimit24h, Some(h(24)))),
+        ),
+        (vec![(h(0), REQUEST), (h(2), REJECT)], h(24), Ok(())),
+        // after two requests in 7 days, wait for the 7-day limit
+        (
+            vec![
+                (h(0), REQUEST),
+                (h(1), REJECT),
+                (h(25), REQUEST),
+                (h(26), REJECT),
+            ],
+            h(50),
+            Err((RequestLimit7d, Some(d(7)))),
+        ),
+        (
+            vec![
+                (h(0), REQUEST),
+                (h(1), REJECT),
+                (h(25), REQUEST),
+                (h(26), REJECT),
+            ],
+            d(7),
+            Ok(()),
+        ),
+        // both limits at once: allowed when both lifted
+        (
+            vec![
+                (h(0), REQUEST),
+                (h(1), REJECT),
+                (d(6) + h(12), REQUEST),
+                (d(6) + h(13), REJECT),
+            ],
+            d(6) + h(14),
+            Err((RequestLimit24h, Some(d(7) + h(12)))),
+        ),
+        // a connected call resets the limits
+        (
+            vec![
+                (h(0), REQUEST),
+                (h(1), REJECT),
+                (h(25), REQUEST),
+                (h(26), REJECT),
+                (h(27), CONNECTED_IN),
+            ],
+            h(28),
+            Ok(()),
+        ),
+        // permanent permission: never needed again
+        (
+            vec![(h(0), REQUEST), (h(1), ACCEPT_PERMANENT)],
+            d(30),
+            Err((PermanentPermission, None)),
+        ),
+        // temporary permission in force: nothing to ask until it expires
+        (
+            vec![(h(0), REQUEST), (h(1), ACCEPT)],
+            h(2),
+            Err((AlreadyGranted, Some(h(1) + d(7)))),
+        ),
+        (vec![(h(0), REQUEST), (h(1), ACCEPT)], h(1) + d(7), Ok(())),
+    ];
+    for (i, (events, at, expected)) in cases.into_iter().enumerate() {
+        let p = run(&events);
+        let got = p
+            .can_request(T0 + at, &limits)
+            .map_err(|r| (r.reason, r.next_allowed_at));
+        let expected = expected.map_err(|(r, next)| (r, next.map(|n| T0 + n)));
+        assert_eq!(got, expected, "case {i}");
+    }
+}
+
+#[test]
+fn can_call_table() {
+    use CallRefusalReason::*;
+    let limits = CallPermissionLimits::default();
+    let granted = || vec![(h(0), REQUEST), (h(1), ACCEPT)];
+    let with = |mut base: Vec<(Duration, CallPermissionEvent)>,
+                more: &[(Duration, CallPermissionEvent)]| {
+        base.extend_from_slice(more);
+        base
+    };
+    let five_calls: Vec<(Duration, CallPermissionEvent)> =
+        (0..5).map(|i| (h(2) + h(i), CONNECTED_OUT)).collect();
+    let cases: Vec<Case<Expect>> = vec![
+        (vec![], h(0), Err((NoPermission, None))),
+        (vec![(h(0), REQUEST)], h(1), Err((AwaitingReply, None))),
+        (
+            vec![(h(0), REQUEST), (h(1), REJECT)],
+            h(2),
+            Err((PermissionRejected, None)),
+        ),
+        (granted(), h(2), Ok(())),
+        (granted(), h(1) + d(7) - Duration::seconds(1), Ok(())),
+        (granted(), h(1) + d(7), Err((PermissionExpired, None))),
+        // 5 connected calls per 24 h
+        (
+            with(granted(), &five_calls),
+            h(8),
+            Err((CallLimit24h, Some(h(26)))),
+        ),
+        (with(granted(), &five_calls), h(26), Ok(())),
+        // inbound calls do not use up the business-call limit
+        (
+            with(
+                granted(),
+                &[
+                    (h(2), CONNECTED_IN),
+                    (h(3), CONNECTED_IN),
+                    (h(4), CONNECTED_IN),
+                    (h(5), CONNECTED_IN),
+                    (h(6), CONNECTED_IN),
+                ],
+            ),
+            h(7),
+            Ok(()),
+        ),
+        // limit lifts after the permission ends: no time-only next instant
+        (
+            with(
+                granted(),
+                &(0..5)
+                    .map(|i| (d(6) + h(20) + Duration::minutes(i), CONNECTED_OUT))
+                    .collect::<Vec<_>>(),
+            ),
+            d(6) + h(22),
+            Err((CallLimit24h, None)),
+        ),
+        // the customer can change the answer: no → yes, yes → no
+        (
+            with(granted(), &[(h(5), REJECT)]),
+            h(6),
+            Err((PermissionRejected, None)),
+        ),
+        (
+            with(granted(), &[(h(5), REJECT), (h(9), ACCEPT)]),
+            h(10),
+            Ok(()),
+        ),
+        // a late "no" older than the "yes" does not override it
+        (
+            with(granted(), &[(Duration::minutes(30), REJECT)]),
+            h(2),
+            Ok(()),
+        ),
+        // 4 unanswered calls revoke
+        (
+            with(
+                granted(),
+                &[(h(2), UNANSWERED), (h(3), UNANSWERED), (h(4), UNANSWERED)],
+            ),
+            h(5),
+            Ok(()),
+        ),
+        (
+            with(
+                granted(),
+                &[
+                    (h(2), UNANSWERED),
+                    (h(3), UNANSWERED),
+                    (h(4), UNANSWERED),
+                    (h(5), UNANSWERED),
+                ],
+            ),
+            h(6),
+            Err((PermissionRevoked, None)),
+        ),
+        (
+            vec![(h(0), REQUEST), (h(1), ACCEPT_PERMANENT)],
+            d(400),
+            Ok(()),
+        ),
+    ];
+    for (i, (events, at, expected)) in cases.into_iter().enumerate() {
+        let p = run(&events);
+        let got = p
+            .can_call(T0 + at, &limits)
+            .map_err(|r| (r.reason, r.next_allowed_at));
+        let expected = expected.map_err(|(r, next)| (r, next.map(|n| T0 + n)));
+        assert_eq!(got, expected, "case {i}");
+    }
+}
+
+#[test]
+fn state_table() {
+    use PermissionState::*;
+    let limits = CallPermissionLimits::default();
+    let cases: Vec<Case<PermissionState>> = vec![
+        (vec![], h(0), NoPermission),
+        (vec![(h(0), REQUEST)], h(1), Requested),
+        (vec![(h(0), REQUEST)], d(8), NoPermission),
+        (vec![(h(0), REQUEST), (h(1), ACCEPT)], h(2), Temporary),
+        (vec![(h(0), REQUEST), (h(1), ACCEPT)], d(8), Expired),
+        (
+            vec![(h(0), REQUEST), (h(1), ACCEPT_PERMANENT)],
+            d(800),
+            Permanent,
+        ),
+        (vec![(h(0), REQUEST), (h(1), REJECT)], h(2), Rejected),
+        (
+            vec![(h(0), REQUEST), (h(1), REJECT), (h(30), REQUEST)],
+            h(31),
+            Requested,
+        ),
+        (
+            vec![
+                (h(0), REQUEST),
+                (h(1), ACCEPT),
+                (h(2), UNANSWERED),
+                (h(3), UNANSWERED),
+                (h(4), UNANSWERED),
+                (h(5), UNANSWERED),
+            ],
+            h(6),
+            Revoked,
+        ),
+    ];
+    for (i, (events, at, expected)) in cases.into_iter().enumerate() {
+        assert_eq!(run(&events).state(T0 + at, &limits), expected, "case {i}");
+    }
+}
+
+#[test]
+fn explicit_expiry_from_the_reply_wins() {
+    let limits = CallPermissionLimits::default();
+    let mut p = CallPermission::new();
+    p.apply(REQUEST, T0, &limits);
+    p.apply(
+        CallPermissionEvent::CustomerReplied {
+            response: PermissionResponse::Accept,
+            permanent: false,
+            expires_at: Some(T0 + d(3)),
+        },
+        T0 + h(1),
+        &limits,
+    );
+    assert_eq!(p.expires_at(), Some(T0 + d(3)));
+    assert!(p.can_call(T0 + d(3) - h(1), &limits).is_ok());
+    assert!(p.can_call(T0 + d(3), &limits).is_err());
+}
+
+#[test]
+fn unanswered_calls_prompt_review_then_revoke_and_a_connected_call_clears_them() {
+    let limits = CallPermissionLimits::default();
+    let mut p = run(&[(h(0), REQUEST), (h(1), ACCEPT)]);
+    let at = |n| T0 + h(n);
+    p.apply(UNANSWERED, at(2), &limits);
+    assert!(!p.summary(at(2), &limits).must_prompt_review);
+    p.apply(UNANSWERED, at(3), &limits);
+    let s = p.summary(at(3), &limits);
+    assert!(s.must_prompt_review);
+    assert_eq!(s.unanswered_in_a_row, 2);
+    assert!(!s.revoked);
+    p.apply(CONNECTED_OUT, at(4), &limits);
+    assert_eq!(p.unanswered_in_a_row(), 0);
+    for n in 5..9 {
+        p.apply(UNANSWERED, at(n), &limits);
+    }
+    let s = p.summary(at(9), &limits);
+    assert!(s.revoked);
+    assert!(!s.must_prompt_review);
+    assert_eq!(s.state, PermissionState::Revoked);
+    assert_eq!(s.calls_left_24h, 0);
+    // A new request after revocation is possible (limits were reset by the call).
+    assert!(p.can_request(at(9), &limits).is_ok());
+    p.apply(REQUEST, at(9), &limits);
+    p.apply(ACCEPT, at(10), &limits);
+    let s = p.summary(at(10), &limits);
+    assert_eq!(s.state, PermissionState::Temporary);
+    assert_eq!(s.unanswered_in_a_row, 0);
+}
+
+#[test]
+fn summary_counts_and_serializes_for_the_hub() {
+    let limits = CallPermissionLimits::default();
+    let p = run(&[
+        (h(0), REQUEST),
+        (h(1), ACCEPT),
+        (h(2), CONNECTED_OUT),
+        (h(3), CONNECTED_OUT),
+    ]);
+    let s = p.summary(T0 + h(4), &limits);
+    assert_eq!(s.state, PermissionState::Temporary);
+    assert_eq!(s.expires_at, Some(T0 + h(1) + d(7)));
+    assert_eq!(
+        s.requests_left_24h, 1,
+        "connected calls reset the request limits"
+    );
+    assert_eq!(s.requests_left_7d, 2);
+    assert_eq!(s.calls_left_24h, 3);
+    assert!(s.can_call);
+    assert!(!s.can_request);
+    assert_eq!(s.request_refusal, Some(CallRefusalReason::AlreadyGranted));
+    assert_eq!(s.next_request_at, Some(T0 + h(1) + d(7)));
+
+    let json = serde_json::to_value(s).unwrap();
+    for key in [
+        "state",
+        "expires_at",
+        "requests_left_24h",
+        "requests_left_7d",
+        "next_request_at",
+        "calls_left_24h",
+        "unanswered_in_a_row",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(json["state"], "temporary");
+    assert_eq!(json["request_refusal"], "already_granted");
+
+    // The machine itself persists as JSON and comes back equal.
+    let stored = serde_json::to_string(&p).unwrap();
+    let back: CallPermission = serde_json::from_str(&stored).unwrap();
+    assert_eq!(back, p);
+    assert_eq!(back.summary(T0 + h(4), &limits), s);
+}
+
+#[test]
+fn refusal_reasons_are_snake_case_codes() {
+    let cases = [
+        (CallRefusalReason::RequestPending, "request_pending"),
+        (CallRefusalReason::RequestLimit24h, "request_limit_24h"),
+        (CallRefusalReason::RequestLimit7d, "request_limit_7d"),
+        (CallRefusalReason::CallLimit24h, "call_limit_24h"),
+        (CallRefusalReason::PermissionRevoked, "permission_revoked"),
+        (
+            CallRefusalReason::PermanentPermission,
+            "permanent_permission",
+        ),
+    ];
+    for (reason, code) in cases {
+        assert_eq!(serde_json::to_value(reason).unwrap(), code);
+    }
+}
+
+#[test]
+fn configurable_limits_apply() {
+    // Meta's test numbers: 25 requests/day, 100/week, 100 connected calls.
+    let limits = CallPermissionLimits {
+        requests_per_short_period: 25,
+        requests_per_long_period: 100,
+        connected_calls_per_period: 100,
+        ..CallPermissionLimits::default()
+    };
+    let mut p = CallPermission::new();
+    for i in 0..25 {
+        p.apply(REQUEST, T0 + Duration::minutes(i), &limits);
+        p.apply(
+            REJECT,
+            T0 + Duration::minutes(i) + Duration::seconds(1),
+            &limits,
+        );
+    }
+    let s = p.summary(T0 + h(1), &limits);
+    assert_eq!(s.requests_left_24h, 0);
+    assert_eq!(s.requests_left_7d, 75);
+    assert_eq!(s.next_request_at, Some(T0 + h(24)));
+}
+
+#[test]
+fn out_of_order_call_connected_resets_only_earlier_requests() {
+    let limits = CallPermissionLimits::default();
+    let mut p = CallPermission::new();
+    p.apply(REQUEST, T0 + h(10), &limits);
+    p.apply(REJECT, T0 + h(11), &limits);
+    // a late webhook: a call that connected before the request
+    p.apply(CONNECTED_IN, T0 + h(5), &limits);
+    assert_eq!(p.requests_left_24h(T0 + h(12), &limits), 0);
+}
+
+/// An event for the property tests, with the time step before it.
+#[derive(Debug, Clone, Copy)]
+enum Op {
+    TryRequest,
+    Accept { permanent: bool },
+    Reject,
+    TryCall { answered: bool },
+    InboundCall,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    prop_oneof![
+        4 => Just(Op::TryRequest),
+        1 => any::<bool>().prop_map(|permanent| Op::Accept { permanent }),
+        2 => Just(Op::Reject),
+        3 => any::<bool>().prop_map(|answered| Op::TryCall { answered }),
+        1 => Just(Op::InboundCall),
+    ]
+}
+
+fn steps() -> impl Strategy<Value = Vec<(i64, Op)>> {
+    // minutes between events: from immediately to a few days
+    prop::collection::vec((0i64..(3 * 24 * 60), op()), 1..80)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A sender that only sends when `can_request` says so never exceeds the
+    /// limits between connected calls; a business that only calls when
+    /// `can_call` says so never exceeds the connected-call limit.
+    #[test]
+    fn obeying_the_machine_never_exceeds_the_limits(steps in steps()) {
+        let limits = CallPermissionLimits::default();
+        let mut p = CallPermission::new();
+        let mut now = T0;
+        let mut sent: Vec<OffsetDateTime> = Vec::new(); // since the last connected call
+        let mut calls: Vec<OffsetDateTime> = Vec::new();
+        for (gap, op) in steps {
+            now += Duration::minutes(gap);
+            match op {
+                Op::TryRequest => {
+                    if p.can_request(now, &limits).is_ok() {
+                        p.apply(REQUEST, now, &limits);
+                        sent.push(now);
+                    }
+                }
+                Op::Accept { permanent } => p.apply(
+                    CallPermissionEvent::CustomerReplied {
+                        response: PermissionResponse::Accept,
+                        permanent,
+                        expires_at: None,
+                    },
+                    now,
+                    &limits,
+                ),
+                Op::Reject => p.apply(REJECT, now, &limits),
+                Op::TryCall { answered } => {
+                    if p.can_call(now, &limits).is_ok() {
+                        if answered {
+                            p.apply(CONNECTED_OUT, now, &limits);
+                            calls.push(now);
+                            sent.clear();
+                        } else {
+                            p.apply(UNANSWERED, now, &limits);
+                        }
+                    }
+                }
+                Op::InboundCall => {
+                    p.apply(CONNECTED_IN, now, &limits);
+                    sent.clear();
+                }
+            }
+            let in_last = |list: &[OffsetDateTime], period: Duration| {
+                list.iter().filter(|&&t| t > now - period).count()
+            };
+            prop_assert!(in_last(&sent, h(24)) <= 1, "more than 1 request in 24 h");
+            prop_assert!(in_last(&sent, d(7)) <= 2, "more than 2 requests in 7 days");
+            prop_assert!(in_last(&calls, h(24)) <= 5, "more than 5 connected calls in 24 h");
+            let s = p.summary(now, &limits);
+            prop_assert!(s.requests_left_24h <= 1 && s.requests_left_7d <= 2);
+            prop_assert!(s.calls_left_24h <= 5);
+            prop_assert_eq!(s.can_request, p.can_request(now, &limits).is_ok());
+            prop_assert_eq!(s.can_call, p.can_call(now, &limits).is_ok());
+            prop_assert!(!(s.revoked && s.can_call));
+            // when a refusal names an instant, it lies in the future
+            if let Err(r) = p.can_request(now, &limits)
+                && let Some(next) = r.next_allowed_at
+            {
+                prop_assert!(next > now);
+            }
+            if let Err(r) = p.can_call(now, &limits)
+                && let Some(next) = r.next_allowed_at
+            {
+                prop_assert!(next > now);
+            }
+        }
+    }
+
+    /// A connected call (either side) always resets the request limits and
+    /// the unanswered streak.
+    #[test]
+    fn a_connected_call_always_resets_request_limits(
+        steps in steps(),
+        inbound in any::<bool>(),
+        gap in 0i64..600,
+    ) {
+        let limits = CallPermissionLimits::default();
+        let mut p = CallPermission::new();
+        let mut now = T0;
+        for (g, op) in steps {
+            now += Duration::minutes(g);
+            // apply events regardless of what the machine allows
+            let event = match op {
+                Op::TryRequest => REQUEST,
+                Op::Accept { permanent } => CallPermissionEvent::CustomerReplied {
+                    response: PermissionResponse::Accept,
+                    permanent,
+                    expires_at: None,
+                },
+                Op::Reject => REJECT,
+                Op::TryCall { answered: true } => CONNECTED_OUT,
+                Op::TryCall { answered: false } => UNANSWERED,
+                Op::InboundCall => CONNECTED_IN,
+            };
+            p.apply(event, now, &limits);
+        }
+        now += Duration::minutes(gap);
+        p.apply(if inbound { CONNECTED_IN } else { CONNECTED_OUT }, now, &limits);
+        prop_assert_eq!(p.requests_left_24h(now, &limits), 1);
+        prop_assert_eq!(p.requests_left_7d(now, &limits), 2);
+        prop_assert_eq!(p.unanswered_in_a_row(), 0);
+        let refusal = p.can_request(now, &limits).err().map(|r| r.reason);
+        prop_assert!(!matches!(
+            refusal,
+            Some(CallRefusalReason::RequestLimit24h | CallRefusalReason::RequestLimit7d)
+        ));
+    }
+
+    /// Even applying raw events without asking, the counters stay within
+    /// the limits and the state survives a JSON round trip.
+    #[test]
+    fn counters_bounded_and_persistable(steps in steps()) {
+        let limits = CallPermissionLimits::default();
+        let mut p = CallPermission::new();
+        let mut now = T0;
+        for (g, op) in steps {
+            now += Duration::minutes(g);
+            let event = match op {
+                Op::TryRequest => REQUEST,
+                Op::Accept { .. } => ACCEPT,
+                Op::Reject => REJECT,
+                Op::TryCall { answered: true } => CONNECTED_OUT,
+                Op::TryCall { answered: false } => UNANSWERED,
+                Op::InboundCall => CONNECTED_IN,
+            };
+            p.apply(event, now, &limits);
+            let s = p.summary(now, &limits);
+            prop_assert!(s.requests_left_24h <= 1);
+            prop_assert!(s.requests_left_7d <= 2);
+            prop_assert!(s.calls_left_24h <= 5);
+            if s.state == PermissionState::Revoked {
+                prop_assert!(s.revoked);
+            }
+            let back: CallPermission = serde_json::from_str(&serde_json::to_string(&p).unwrap()).unwrap();
+            prop_assert_eq!(&back, &p);
+        }
+    }
+}
