@@ -216,9 +216,9 @@ async fn template_status(
         let mut templates = sb.templates.write().unwrap_or_else(|e| e.into_inner());
         let t = templates
             .iter_mut()
-            .find(|t| t.id == id || format!("{}/{}", t.name, t.language) == id)
+            .find(|t| t.id == id)
             .ok_or_else(|| {
-                ControlError::not_found(format!("no template {id} (use an id or name/language)"))
+                ControlError::not_found(format!("no template with id {id}"))
             })?;
         t.status = event.clone();
         t.rejected_reason = (event == "REJECTED").then(|| reason.clone());
