@@ -19,6 +19,8 @@
 //! `time::OffsetDateTime` in UTC, durations `time::Duration`. Reason codes
 //! are closed enums that serialize as snake_case strings.
 
+#![warn(missing_docs)]
+
 pub mod call_permission;
 pub mod channel;
 pub mod clock;

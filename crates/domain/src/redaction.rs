@@ -280,29 +280,41 @@ fn as_card(groups: &[Group]) -> Option<Issuer> {
 
 /// Find card numbers in `text`, in order.
 ///
-/// A run of grouped digits is checked whole; if it is not a card, its
-/// leading groups are tried (a card followed by an expiry such as
-/// `4111 1111 1111 1111 12/25`), longest first.
+/// Each run of grouped digits is scanned left to right: at each group, the
+/// longest stretch of whole groups that is a card wins, and the scan goes on
+/// after it. So a card followed by an expiry or CVV (`4111 1111 1111 1111
+/// 12/25`), preceded by a quantity (`2 4111 1111 1111 1111`), or two cards in
+/// a row are all found, while digits inside a group are never split.
 pub fn find_card_numbers(text: &str) -> Vec<CardMatch> {
+    /// At most 19 digits, so at most 19 groups can form one card.
+    const MAX_GROUPS: usize = 19;
     let mut out = Vec::new();
     for groups in runs(text) {
-        let found = (1..=groups.len()).rev().find_map(|n| {
-            let head = groups.get(..n)?;
-            as_card(head).map(|issuer| (head, issuer))
-        });
-        if let Some((head, issuer)) = found {
-            let digits: Vec<u8> = head.iter().flat_map(|g| g.digits.iter().copied()).collect();
+        let mut i = 0;
+        while i < groups.len() {
+            let longest = (i + 1..=groups.len().min(i + MAX_GROUPS))
+                .rev()
+                .find_map(|j| {
+                    let span = groups.get(i..j)?;
+                    as_card(span).map(|issuer| (j, span, issuer))
+                });
+            let Some((j, span, issuer)) = longest else {
+                i += 1;
+                continue;
+            };
+            let digits: Vec<u8> = span.iter().flat_map(|g| g.digits.iter().copied()).collect();
             let last4: String = digits
                 .iter()
                 .skip(digits.len().saturating_sub(4))
                 .map(|d| char::from(b'0' + d))
                 .collect();
             out.push(CardMatch {
-                start: head.first().map_or(0, |g| g.start),
-                end: head.last().map_or(0, |g| g.end),
+                start: span.first().map_or(0, |g| g.start),
+                end: span.last().map_or(0, |g| g.end),
                 issuer,
                 last4,
             });
+            i = j;
         }
     }
     out

@@ -875,10 +875,12 @@ pub fn search<'a>(
 }
 
 /// Choose the approved template called `name` for the first language in
-/// `preferred` that has one: an exact match on any preferred language first,
-/// then the same base language (`de_AT` → `de` or `de_DE`). Put the team's
-/// fallback language last in `preferred`. `None` if no approved template of
-/// that name matches any preferred language.
+/// `preferred` that has one. For each preferred language in turn: the exact
+/// language (`de_AT`), else the same base language, the bare base first
+/// (`de`, then `de_CH`, ...). Put the customer's language first and the
+/// team's fallback language last (`["de_AT", "en_US"]`). `None` if no approved
+/// template of that name matches any preferred language; pending, paused or
+/// rejected translations are skipped.
 pub fn choose_language<'a>(
     templates: &'a [Template],
     name: &str,

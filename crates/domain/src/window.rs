@@ -118,6 +118,12 @@ impl CustomerWindow {
         self.observe_customer_message(at)
     }
 
+    /// Record a business-initiated call the customer accepted at `at`; Meta's
+    /// pricing docs count it as opening the window too.
+    pub fn observe_accepted_business_call(&mut self, at: OffsetDateTime) -> WindowChange {
+        self.observe_customer_message(at)
+    }
+
     /// The customer's latest activity, if any.
     pub fn last_customer_message_at(&self) -> Option<OffsetDateTime> {
         self.last_customer_message_at

@@ -61,6 +61,9 @@ const CARDS: &[(&str, &[&str])] = &[
         &["0005", "1881"],
     ),
     ("card#4111111111111111", &["1111"]),
+    ("Qty 2 4111 1111 1111 1111", &["1111"]),
+    ("4111 1111 1111 1111 5555 5555 5555 4444", &["1111", "4444"]),
+    ("4111-1111-1111-1111 123", &["1111"]),
     // German
     (
         "Meine Kreditkartennummer lautet 5555 5555 5555 4444, gültig bis 03/27.",
@@ -302,6 +305,48 @@ proptest! {
         prop_assert!(find_card_numbers(&r.text).is_empty());
         let again = redact_card_numbers(&r.text);
         prop_assert_eq!(again.count, 0);
+    }
+
+    /// Dates and times, alone or several in a row, are never taken for cards.
+    #[test]
+    fn dates_never_hit(
+        dates in prop::collection::vec((1990u32..2100, 1u32..13, 1u32..29, 0u32..24, 0u32..60), 1..5),
+        style in 0usize..4,
+    ) {
+        let text: Vec<String> = dates
+            .iter()
+            .map(|(y, m, d, h, mi)| match style {
+                0 => format!("{y:04}-{m:02}-{d:02}"),
+                1 => format!("{d:02}.{m:02}.{y:04} {h:02}:{mi:02}"),
+                2 => format!("{y:04}{m:02}{d:02}"),
+                _ => format!("{y}年{m}月{d}日 {h}時{mi}分"),
+            })
+            .collect();
+        let text = text.join(" ");
+        prop_assert_eq!(redact_card_numbers(&text).count, 0, "{}", text);
+    }
+
+    /// International phone numbers (E.164 has at most 15 digits), written
+    /// with `+` and any grouping, are never taken for cards.
+    #[test]
+    fn international_phone_numbers_never_hit(
+        digits in prop::collection::vec(0u8..10, 8..16),
+        cuts in prop::collection::vec(1usize..5, 0..5),
+        sep in prop::sample::select(vec![" ", "-", "\u{a0}"]),
+        fullwidth_plus in any::<bool>(),
+    ) {
+        let mut groups: Vec<String> = Vec::new();
+        let mut rest: &[u8] = &digits;
+        for c in cuts {
+            if rest.len() <= c { break; }
+            let (head, tail) = rest.split_at(c);
+            groups.push(head.iter().map(|d| char::from(b'0' + d)).collect());
+            rest = tail;
+        }
+        groups.push(rest.iter().map(|d| char::from(b'0' + d)).collect());
+        let plus = if fullwidth_plus { "＋" } else { "+" };
+        let text = format!("Tel. {plus}{}", groups.join(sep));
+        prop_assert_eq!(redact_card_numbers(&text).count, 0, "{}", text);
     }
 
     /// A Visa number built with a valid check digit is always found, in any
