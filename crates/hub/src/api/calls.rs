@@ -75,11 +75,17 @@ pub async fn place(
         error_code: None,
     };
     let c = call.clone();
-    hub.store
+    let limits = hub.limits.clone();
+    let call = hub
+        .store
         .write(move |tx| {
             tx.insert_call(&c)?;
             crate::feed::emit(tx, ChangeKind::Call, c.queue_id.as_deref(), &c)?;
-            crate::webhook::ingest::call_message(tx, &conv, &c, "Outgoing call", now)
+            crate::webhook::ingest::call_message(tx, &conv, &c, "Outgoing call", now)?;
+            if let Some(wacid) = &c.wacid {
+                crate::webhook::ingest::replay_stashed_calls(tx, wacid, now, &limits)?;
+            }
+            Ok(tx.call(&c.id)?.unwrap_or(c))
         })
         .await?;
     Ok((StatusCode::CREATED, Json(call)))

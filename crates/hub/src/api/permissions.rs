@@ -42,9 +42,12 @@ pub type Hook =
 pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {
     Box::new(move |tx, conv, msg| {
         let mut perm = views::call_permission_of(conv);
+        // Meta's timestamps have whole seconds: a reply within the same second
+        // as the request must still count as answering it.
+        let at = now.replace_nanosecond(0).unwrap_or(now);
         perm.apply(
             CallPermissionEvent::RequestSent,
-            now,
+            at,
             &limits.call_permission,
         );
         conv.call_permission = serde_json::to_value(&perm).unwrap_or_default();

@@ -330,7 +330,7 @@ fn inbound_message(
     ops::emit_message(tx, ChangeKind::Message, &msg, conv.queue_id.as_deref())
 }
 
-fn calls_change(
+pub fn calls_change(
     tx: &mut dyn Tx,
     v: &switchboard_cloudapi::CallsValue,
     now: OffsetDateTime,
@@ -360,7 +360,12 @@ fn calls_change(
                     }
                     continue;
                 }
-                if !inbound || customer.is_empty() {
+                if !inbound {
+                    // Our business call, answered before `place` recorded its id.
+                    stash_call(tx, v, Some(c), None)?;
+                    continue;
+                }
+                if customer.is_empty() {
                     continue;
                 }
                 let name = v
@@ -421,6 +426,7 @@ fn calls_change(
             }
             CallEventKind::Terminate => {
                 let Some(mut call) = tx.call_by_wacid(&c.id)? else {
+                    stash_call(tx, v, Some(c), None)?;
                     continue;
                 };
                 if call.ended_at.is_some() {
@@ -513,6 +519,7 @@ fn calls_change(
     }
     for st in &v.statuses {
         let Some(mut call) = tx.call_by_wacid(&st.id)? else {
+            stash_call(tx, v, None, Some(st))?;
             continue;
         };
         let next = match st.status {
@@ -530,6 +537,49 @@ fn calls_change(
         }
         tx.update_call(&call)?;
         crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+    }
+    Ok(())
+}
+
+/// Keeps a call webhook item for a call id not recorded yet (a business call
+/// whose `place` is still waiting for Meta's answer); replayed by
+/// [`replay_stashed_calls`].
+fn stash_call(
+    tx: &mut dyn Tx,
+    v: &switchboard_cloudapi::CallsValue,
+    call: Option<&switchboard_cloudapi::Call>,
+    status: Option<&switchboard_cloudapi::CallStatus>,
+) -> StoreResult<()> {
+    let Some(id) = call
+        .map(|c| c.id.clone())
+        .or_else(|| status.map(|s| s.id.clone()))
+    else {
+        return Ok(());
+    };
+    if !id.starts_with("wacid.") {
+        return Ok(());
+    }
+    let mut one = v.clone();
+    one.calls = call.cloned().into_iter().collect();
+    one.statuses = status.cloned().into_iter().collect();
+    if call.is_none() {
+        one.errors.clear();
+    }
+    let raw = serde_json::to_string(&one).unwrap_or_default();
+    tx.stash_status(&id, &raw)
+}
+
+/// Applies the call webhooks that arrived before the call was recorded.
+pub fn replay_stashed_calls(
+    tx: &mut dyn Tx,
+    wacid: &str,
+    now: OffsetDateTime,
+    limits: &Limits,
+) -> StoreResult<()> {
+    for raw in tx.take_stashed_statuses(wacid)? {
+        if let Ok(v) = serde_json::from_str::<switchboard_cloudapi::CallsValue>(&raw) {
+            calls_change(tx, &v, now, limits, &mut Outcome::default())?;
+        }
     }
     Ok(())
 }

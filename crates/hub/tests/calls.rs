@@ -1,0 +1,269 @@
+//! Calls and call permissions against the sandbox: the request limits
+//! (request, deny, second request, 7-day cap, reset after a connected
+//! call), an inbound call routed to a queue, an outbound call.
+
+mod common;
+
+use common::{TestEnv, wait_for};
+use serde_json::{Value, json};
+use switchboard_sandbox::payloads::sdp;
+
+async fn open_conversation(env: &TestEnv, phone: &str) -> String {
+    env.customer_says(phone, "Hello").await;
+    let wa = phone.trim_start_matches('+');
+    env.conversation_of(wa).await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+async fn request(env: &TestEnv, id: &str, client_id: &str) -> (u16, Value) {
+    env.post(
+        &env.agent,
+        &format!("/conversations/{id}/call-permission-requests"),
+        json!({ "client_id": client_id, "body_text": "May we call you?" }),
+    )
+    .await
+}
+
+/// Moves both clocks (hub and Meta's) forward.
+async fn advance(env: &TestEnv, hours: i64) {
+    env.clock.advance(time::Duration::hours(hours));
+    env.sb_post("/_sandbox/clock/advance", json!({ "hours": hours }))
+        .await;
+}
+
+async fn permission(env: &TestEnv, id: &str) -> Value {
+    let (_, c) = env.get(&env.agent, &format!("/conversations/{id}")).await;
+    c["call_permission"].clone()
+}
+
+async fn reply(env: &TestEnv, phone: &str, response: &str, id: &str, want: &str) {
+    env.sb_post(
+        "/_sandbox/call-permission-replies",
+        json!({ "from": phone, "response": response }),
+    )
+    .await;
+    wait_for(&format!("permission reply {response}"), || async {
+        let p = permission(env, id).await;
+        if p["state"] != want {
+            eprintln!("permission now: {p}");
+        }
+        (p["state"] == want).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn call_permission_limits_and_reset_after_a_connected_call() {
+    let env = TestEnv::new().await;
+    let phone = "+15552220001";
+    let id = open_conversation(&env, phone).await;
+
+    let (s, r) = request(&env, &id, "r1").await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(r["call_permission"]["state"], "requested");
+    assert_eq!(r["call_permission"]["requests_left_24h"], 0);
+    // A pending request blocks another one.
+    let (s, e) = request(&env, &id, "r1b").await;
+    assert_eq!(s, 429, "{e}");
+    assert_eq!(e["error"]["code"], "limit_reached");
+    assert!(e["error"]["next_allowed_at"].is_string());
+
+    // Denied; a second request must wait 24 hours.
+    reply(&env, phone, "reject", &id, "denied").await;
+    let (s, e) = request(&env, &id, "r2").await;
+    assert_eq!(s, 429, "{e}");
+    assert!(e["error"]["next_allowed_at"].is_string());
+
+    // A day later (the customer writes again, so the window is open).
+    advance(&env, 25).await;
+    env.customer_says(phone, "Call me maybe").await;
+    wait_for("window open again", || async {
+        let (_, c) = env.get(&env.agent, &format!("/conversations/{id}")).await;
+        (c["window"]["state"] == "open").then_some(())
+    })
+    .await;
+    let (s, r) = request(&env, &id, "r3").await;
+    assert_eq!(s, 201, "{r}");
+    assert_eq!(r["call_permission"]["requests_left_7d"], 0);
+    reply(&env, phone, "reject", &id, "denied").await;
+
+    // Another day: the 7-day cap (2 requests) still holds.
+    advance(&env, 25).await;
+    env.customer_says(phone, "Hello again").await;
+    let (s, e) = request(&env, &id, "r4").await;
+    assert_eq!(s, 429, "{e}");
+    let p = permission(&env, &id).await;
+    assert_eq!(p["requests_left_7d"], 0);
+    assert!(p["next_request_at"].is_string());
+
+    // A connected call (the customer calls, the agent answers) resets the limits.
+    env.sb_post("/_sandbox/calls", json!({ "from": phone }))
+        .await;
+    let call_id = wait_for("inbound call", || async {
+        let (_, page) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
+        page["changes"].as_array()?.iter().rev().find_map(|c| {
+            (c["kind"] == "call" && c["data"]["state"] == "ringing")
+                .then(|| c["data"]["id"].as_str().unwrap().to_owned())
+        })
+    })
+    .await;
+    let (s, c) = env
+        .post(
+            &env.agent,
+            &format!("/calls/{call_id}/accept"),
+            json!({ "sdp": sdp("answer") }),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["state"], "connected");
+    let (s, c) = env
+        .post(&env.agent, &format!("/calls/{call_id}/hangup"), json!({}))
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["state"], "ended");
+    let p = permission(&env, &id).await;
+    assert_eq!(p["requests_left_24h"], 1, "{p}");
+    assert_eq!(p["requests_left_7d"], 2, "{p}");
+    let (s, r) = request(&env, &id, "r5").await;
+    assert_eq!(s, 201, "after a connected call: {r}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inbound_call_is_routed_to_the_call_queue_and_logged() {
+    let env = TestEnv::new().await;
+    let phone = "+15552220002";
+    env.sb_post(
+        "/_sandbox/calls",
+        json!({ "from": phone, "name": "Caller" }),
+    )
+    .await;
+    let call = wait_for("ringing call", || async {
+        let (_, page) = env.get(&env.agent, "/changes?after=0").await;
+        page["changes"]
+            .as_array()?
+            .iter()
+            .find(|c| c["kind"] == "call")
+            .map(|c| c["data"].clone())
+    })
+    .await;
+    assert_eq!(call["direction"], "inbound");
+    assert_eq!(call["state"], "ringing");
+    assert_eq!(call["queue_id"], env.support_queue.as_str());
+    assert!(call["remote_sdp"].as_str().unwrap().starts_with("v=0"));
+    // An agent of another queue does not see it.
+    let (_, other) = env.get(&env.other_agent, "/changes?after=0").await;
+    assert!(
+        !other["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "call")
+    );
+    // Declined by the agent: the call ends and shows in the thread.
+    let id = call["id"].as_str().unwrap();
+    let (s, c) = env
+        .post(&env.agent, &format!("/calls/{id}/decline"), json!({}))
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["state"], "declined");
+    let conv = call["conversation_id"].as_str().unwrap().to_owned();
+    let msgs = env.messages(&conv).await;
+    assert!(msgs.iter().any(|m| m["kind"] == "call"));
+    let (_, c) = env.get(&env.agent, &format!("/conversations/{conv}")).await;
+    assert_eq!(
+        c["window"]["state"], "open",
+        "a customer call opens the window"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn outbound_call_after_permission() {
+    let env = TestEnv::new().await;
+    let phone = "+15552220003";
+    let id = open_conversation(&env, phone).await;
+    // Without permission the call is refused.
+    let (s, e) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/calls"),
+            json!({ "sdp": sdp("offer") }),
+        )
+        .await;
+    assert_eq!(s, 429, "{e}");
+    let (s, _) = request(&env, &id, "p1").await;
+    assert_eq!(s, 201);
+    reply(&env, phone, "accept", &id, "granted").await;
+    let before = permission(&env, &id).await["calls_left_24h"]
+        .as_u64()
+        .unwrap();
+
+    let (s, call) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/calls"),
+            json!({ "sdp": sdp("offer") }),
+        )
+        .await;
+    assert_eq!(s, 201, "{call}");
+    assert_eq!(call["direction"], "outbound");
+    let wacid = call["wacid"].as_str().unwrap().to_owned();
+    let call_id = call["id"].as_str().unwrap().to_owned();
+    // Meta's answer SDP arrives on the connect webhook.
+    let sb_calls = env.sb_get("/_sandbox/calls").await;
+    assert!(
+        sb_calls["calls"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["id"] == wacid.as_str())
+    );
+    env.sb_post(&format!("/_sandbox/calls/{wacid}/answer"), json!({}))
+        .await;
+    let changes = || async {
+        let (_, page) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
+        page["changes"].as_array().cloned().unwrap_or_default()
+    };
+    wait_for("connected", || async {
+        changes()
+            .await
+            .iter()
+            .rev()
+            .find(|c| c["kind"] == "call" && c["data"]["id"] == call_id.as_str())
+            .filter(|c| c["data"]["state"] == "connected")
+            .map(|_| ())
+    })
+    .await;
+    env.sb_post(&format!("/_sandbox/calls/{wacid}/hangup"), json!({}))
+        .await;
+    let ended = wait_for("ended", || async {
+        changes()
+            .await
+            .into_iter()
+            .rev()
+            .find(|c| c["kind"] == "call" && c["data"]["id"] == call_id.as_str())
+            .filter(|c| c["data"]["state"] == "ended")
+            .map(|c| c["data"].clone())
+    })
+    .await;
+    assert!(
+        ended["remote_sdp"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("v=0"))
+    );
+    let after = permission(&env, &id).await["calls_left_24h"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(after, before - 1, "a connected business call counts");
+    let (_, log) = env
+        .get(&env.agent, &format!("/conversations/{id}/events"))
+        .await;
+    assert!(
+        log["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "call_ended")
+    );
+}
