@@ -171,6 +171,20 @@ pub struct CallPermissionSummary {
     pub revoked: bool,
 }
 
+/// What applying one event changed, for the event log and notifications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Transition {
+    /// The event was older than the decision in force and was ignored.
+    pub ignored: bool,
+    /// This event revoked the permission (the unanswered limit was reached).
+    pub revoked: bool,
+    /// This event reached the unanswered count at which the customer is
+    /// prompted to review the permission.
+    pub review_prompted: bool,
+    /// This event reset the request limits (a call connected).
+    pub limits_reset: bool,
+}
+
 /// The customer's decision currently in force.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -248,13 +262,15 @@ impl CallPermission {
     ///
     /// Events may arrive out of order (late webhooks): an answer older than
     /// the decision in force is ignored, and a connected call resets only the
-    /// requests sent before it.
+    /// requests sent before it. Returns what changed, so the caller can write
+    /// the event log (revoked, review prompted) without diffing states.
     pub fn apply(
         &mut self,
         event: CallPermissionEvent,
         at: OffsetDateTime,
         limits: &CallPermissionLimits,
-    ) {
+    ) -> Transition {
+        let mut transition = Transition::default();
         match event {
             CallPermissionEvent::RequestSent => {
                 if self.limits_reset_at.is_none_or(|reset| at > reset) {
@@ -271,9 +287,16 @@ impl CallPermission {
                 expires_at,
             } => {
                 if self.grant.decided_at().is_some_and(|d| at < d) {
-                    return; // a late webhook for an answer already superseded
+                    // a late webhook for an answer already superseded
+                    transition.ignored = true;
+                    return transition;
                 }
-                if self.pending_request_at.is_some_and(|p| p <= at) {
+                // Meta stamps replies in whole seconds: a reply within the
+                // second the request was sent still answers it.
+                if self
+                    .pending_request_at
+                    .is_some_and(|p| p < at.saturating_add(Duration::SECOND))
+                {
                     self.pending_request_at = None;
                 }
                 self.grant = match (response, permanent) {
@@ -295,6 +318,7 @@ impl CallPermission {
                 }
                 self.requests.retain(|&r| r > at);
                 self.unanswered_in_a_row = 0;
+                transition.limits_reset = true;
                 if direction == CallDirection::Outbound {
                     self.business_calls_connected.push(at);
                     self.business_calls_connected.sort();
@@ -302,6 +326,8 @@ impl CallPermission {
             }
             CallPermissionEvent::BusinessCallUnanswered => {
                 self.unanswered_in_a_row = self.unanswered_in_a_row.saturating_add(1);
+                transition.review_prompted = limits.unanswered_prompt_review > 0
+                    && self.unanswered_in_a_row == limits.unanswered_prompt_review;
                 if limits.unanswered_revoke > 0
                     && self.unanswered_in_a_row >= limits.unanswered_revoke
                     && matches!(
@@ -310,10 +336,12 @@ impl CallPermission {
                     )
                 {
                     self.grant = Grant::Revoked { at };
+                    transition.revoked = true;
                 }
             }
         }
         self.prune(at, limits);
+        transition
     }
 
     /// Drop history no query can need any more.

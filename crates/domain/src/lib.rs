@@ -34,7 +34,7 @@ pub mod window;
 
 pub use call_permission::{
     CallDirection, CallPermission, CallPermissionEvent, CallPermissionSummary, CallRefusal,
-    CallRefusalReason, PermissionResponse, PermissionState,
+    CallRefusalReason, PermissionResponse, PermissionState, Transition,
 };
 pub use channel::{Channel, ChannelRefusal, ChannelRefusalReason, ChannelStatus, DepartmentId};
 pub use clock::{Clock, ManualClock, SystemClock};

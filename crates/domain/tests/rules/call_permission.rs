@@ -4,7 +4,7 @@ use proptest::prelude::*;
 use switchboard_domain::CallPermissionLimits;
 use switchboard_domain::call_permission::{
     CallDirection, CallPermission, CallPermissionEvent, CallRefusalReason, PermissionResponse,
-    PermissionState,
+    PermissionState, Transition,
 };
 use time::{Duration, OffsetDateTime};
 
@@ -325,18 +325,22 @@ fn unanswered_calls_prompt_review_then_revoke_and_a_connected_call_clears_them()
     let limits = CallPermissionLimits::default();
     let mut p = run(&[(h(0), REQUEST), (h(1), ACCEPT)]);
     let at = |n| T0 + h(n);
-    p.apply(UNANSWERED, at(2), &limits);
+    let t = p.apply(UNANSWERED, at(2), &limits);
+    assert!(!t.review_prompted && !t.revoked);
     assert!(!p.summary(at(2), &limits).must_prompt_review);
-    p.apply(UNANSWERED, at(3), &limits);
+    let t = p.apply(UNANSWERED, at(3), &limits);
+    assert!(t.review_prompted && !t.revoked);
     let s = p.summary(at(3), &limits);
     assert!(s.must_prompt_review);
     assert_eq!(s.unanswered_in_a_row, 2);
     assert!(!s.revoked);
     p.apply(CONNECTED_OUT, at(4), &limits);
     assert_eq!(p.unanswered_in_a_row(), 0);
-    for n in 5..9 {
-        p.apply(UNANSWERED, at(n), &limits);
-    }
+    let transitions: Vec<Transition> = (5..9)
+        .map(|n| p.apply(UNANSWERED, at(n), &limits))
+        .collect();
+    let revoked_by: Vec<bool> = transitions.iter().map(|t| t.revoked).collect();
+    assert_eq!(revoked_by, vec![false, false, false, true]);
     let s = p.summary(at(9), &limits);
     assert!(s.revoked);
     assert!(!s.must_prompt_review);
@@ -439,13 +443,26 @@ fn configurable_limits_apply() {
 }
 
 #[test]
+fn a_reply_stamped_in_whole_seconds_answers_a_request_sent_within_that_second() {
+    let limits = CallPermissionLimits::default();
+    let mut p = CallPermission::new();
+    p.apply(REQUEST, T0 + Duration::milliseconds(700), &limits);
+    p.apply(REJECT, T0, &limits);
+    assert_eq!(p.state(T0 + h(1), &limits), PermissionState::Rejected);
+}
+
+#[test]
 fn out_of_order_call_connected_resets_only_earlier_requests() {
     let limits = CallPermissionLimits::default();
     let mut p = CallPermission::new();
     p.apply(REQUEST, T0 + h(10), &limits);
     p.apply(REJECT, T0 + h(11), &limits);
     // a late webhook: a call that connected before the request
-    p.apply(CONNECTED_IN, T0 + h(5), &limits);
+    assert!(p.apply(CONNECTED_IN, T0 + h(5), &limits).limits_reset);
+    // a late "yes" older than the "no" in force is ignored
+    let late = p.apply(ACCEPT, T0 + h(10) + Duration::minutes(30), &limits);
+    assert!(late.ignored);
+    assert_eq!(p.state(T0 + h(12), &limits), PermissionState::Rejected);
     assert_eq!(p.requests_left_24h(T0 + h(12), &limits), 0);
 }
 
@@ -496,16 +513,20 @@ proptest! {
                         sent.push(now);
                     }
                 }
-                Op::Accept { permanent } => p.apply(
-                    CallPermissionEvent::CustomerReplied {
-                        response: PermissionResponse::Accept,
-                        permanent,
-                        expires_at: None,
-                    },
-                    now,
-                    &limits,
-                ),
-                Op::Reject => p.apply(REJECT, now, &limits),
+                Op::Accept { permanent } => {
+                    p.apply(
+                        CallPermissionEvent::CustomerReplied {
+                            response: PermissionResponse::Accept,
+                            permanent,
+                            expires_at: None,
+                        },
+                        now,
+                        &limits,
+                    );
+                }
+                Op::Reject => {
+                    p.apply(REJECT, now, &limits);
+                }
                 Op::TryCall { answered } => {
                     if p.can_call(now, &limits).is_ok() {
                         if answered {
