@@ -95,6 +95,8 @@ pub struct Config {
     pub ring_timeout: Duration,
     /// `callback_permission_status: ENABLED`: a customer's call grants temporary permission.
     pub callback_permission: bool,
+    /// How long a demo persona takes to react (answer a call, reply to a permission request).
+    pub persona_delay: Duration,
     /// Serialise webhooks like Meta (`\uXXXX` for non-ASCII, `\/`).
     pub meta_escaping: bool,
     pub scenario: Option<Scenario>,
@@ -140,6 +142,7 @@ impl Config {
             delivery: DeliveryMode::default(),
             ring_timeout: Duration::from_secs(60),
             callback_permission: false,
+            persona_delay: Duration::from_secs(4),
             meta_escaping: true,
             scenario: None,
         }
@@ -156,6 +159,7 @@ impl Config {
             read: Duration::ZERO,
             auto_read: true,
         };
+        c.persona_delay = Duration::ZERO;
         c.retry = RetryPolicy {
             initial: Duration::from_millis(20),
             max: Duration::from_millis(200),

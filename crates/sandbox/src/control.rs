@@ -217,9 +217,7 @@ async fn template_status(
         let t = templates
             .iter_mut()
             .find(|t| t.id == id)
-            .ok_or_else(|| {
-                ControlError::not_found(format!("no template with id {id}"))
-            })?;
+            .ok_or_else(|| ControlError::not_found(format!("no template with id {id}")))?;
         t.status = event.clone();
         t.rejected_reason = (event == "REJECTED").then(|| reason.clone());
         t.clone()

@@ -480,7 +480,7 @@ pub async fn persona_permission_reply(sb: &Arc<Sandbox>, wa_id: &str, request_id
     else {
         return;
     };
-    tokio::time::sleep(Duration::from_secs(4)).await;
+    tokio::time::sleep(sb.config.persona_delay).await;
     let still_pending = sb
         .customer(wa_id)
         .and_then(|c| c.permission.pending_request)
@@ -510,7 +510,7 @@ pub fn persona_answer_call(sb: &Arc<Sandbox>, wa_id: &str, call_id: &str) {
     let sb = sb.clone();
     let call_id = call_id.to_string();
     tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_secs(3)).await;
+        tokio::time::sleep(sb.config.persona_delay).await;
         if customer_call_action(&sb, &call_id, "answer").is_ok() {
             tokio::time::sleep(Duration::from_secs(hold)).await;
             let _ = customer_call_action(&sb, &call_id, "hangup");

@@ -24,8 +24,13 @@ fn connect(to: &str) -> Value {
 }
 
 async fn permissions(env: &Env, wa_id: &str) -> CallPermissionsResponse {
-    let (status, json) =
-        env.graph(Method::GET, &format!("/{}/call_permissions?user_wa_id={wa_id}", env.pnid()), None).await;
+    let (status, json) = env
+        .graph(
+            Method::GET,
+            &format!("/{}/call_permissions?user_wa_id={wa_id}", env.pnid()),
+            None,
+        )
+        .await;
     assert_eq!(status, 200, "{json}");
     serde_json::from_value(json).expect("cloudapi parses the permission document")
 }
@@ -38,10 +43,16 @@ async fn grant(env: &Env, permanent: bool) -> String {
     let request = json["messages"][0]["id"].as_str().unwrap().to_string();
     env.hooks.status_of(&request, "read").await;
     let (status, json) = env
-        .post("/call-permission-replies", json!({ "from": CUSTOMER, "response": "accept", "permanent": permanent }))
+        .post(
+            "/call-permission-replies",
+            json!({ "from": CUSTOMER, "response": "accept", "permanent": permanent }),
+        )
         .await;
     assert_eq!(status, 200, "{json}");
-    let h = env.hooks.next_where("permission reply", |h| h.message().is_some()).await;
+    let h = env
+        .hooks
+        .next_where("permission reply", |h| h.message().is_some())
+        .await;
     let m = h.message().unwrap();
     assert_eq!(m["type"], "interactive");
     assert_eq!(m["context"]["id"], request.as_str());
@@ -60,7 +71,11 @@ async fn calling_without_permission_is_138006() {
     let p = permissions(&env, CUSTOMER).await;
     assert_eq!(p.permission.status.as_str(), "no_permission");
     assert!(!p.action("start_call").unwrap().can_perform_action);
-    assert!(p.action("send_call_permission_request").unwrap().can_perform_action);
+    assert!(
+        p.action("send_call_permission_request")
+            .unwrap()
+            .can_perform_action
+    );
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(status, 401);
     assert_eq!(code(status, &json), 138006);
@@ -82,7 +97,11 @@ async fn permission_request_limits_are_138009_and_reset_by_time() {
 
     env.post("/clock/advance", json!({ "hours": 25 })).await;
     env.customer_says(CUSTOMER, "hi again").await;
-    assert_eq!(env.send(permission_request(CUSTOMER)).await.0, 200, "second in 7 days");
+    assert_eq!(
+        env.send(permission_request(CUSTOMER)).await.0,
+        200,
+        "second in 7 days"
+    );
     env.post("/clock/advance", json!({ "hours": 25 })).await;
     env.customer_says(CUSTOMER, "hello?").await;
     let (status, json) = env.send(permission_request(CUSTOMER)).await;
@@ -122,24 +141,37 @@ async fn business_call_connects_rings_is_answered_and_completed() {
     let h = env.hooks.next().await;
     let c = h.call().unwrap();
     assert_eq!(h.field(), "calls");
-    assert_eq!((c["id"].as_str().unwrap(), c["event"].as_str().unwrap()), (call_id.as_str(), "connect"));
+    assert_eq!(
+        (c["id"].as_str().unwrap(), c["event"].as_str().unwrap()),
+        (call_id.as_str(), "connect")
+    );
     assert_eq!(c["direction"], "BUSINESS_INITIATED");
     assert_eq!(c["to"], CUSTOMER);
     assert_eq!(c["session"]["sdp_type"], "answer");
     assert!(c["session"]["sdp"].as_str().unwrap().starts_with("v=0\r\n"));
     assert_eq!(c["biz_opaque_callback_data"], "ticket-4711");
-    assert_eq!(env.hooks.next().await.call_status(), Some((call_id.as_str(), "RINGING")));
+    assert_eq!(
+        env.hooks.next().await.call_status(),
+        Some((call_id.as_str(), "RINGING"))
+    );
 
     // A second call while this one is live.
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(code(status, &json), 138003);
 
-    let (status, json) = env.post(&format!("/calls/{call_id}/answer"), json!({})).await;
+    let (status, json) = env
+        .post(&format!("/calls/{call_id}/answer"), json!({}))
+        .await;
     assert_eq!(status, 200, "{json}");
     assert_eq!(json["call"]["state"], "connected");
-    assert_eq!(env.hooks.next().await.call_status(), Some((call_id.as_str(), "ACCEPTED")));
+    assert_eq!(
+        env.hooks.next().await.call_status(),
+        Some((call_id.as_str(), "ACCEPTED"))
+    );
     env.post("/clock/advance", json!({ "seconds": 90 })).await;
-    let (status, _) = env.post(&format!("/calls/{call_id}/hangup"), json!({})).await;
+    let (status, _) = env
+        .post(&format!("/calls/{call_id}/hangup"), json!({}))
+        .await;
     assert_eq!(status, 200);
     let h = env.hooks.next().await;
     let c = h.call().unwrap();
@@ -147,7 +179,9 @@ async fn business_call_connects_rings_is_answered_and_completed() {
     assert_eq!(c["status"], "COMPLETED");
     assert!(c["duration"].as_i64().unwrap() >= 90);
     assert!(c["start_time"].is_string() && c["end_time"].is_string());
-    let (status, _) = env.post(&format!("/calls/{call_id}/hangup"), json!({})).await;
+    let (status, _) = env
+        .post(&format!("/calls/{call_id}/hangup"), json!({}))
+        .await;
     assert_eq!(status, 409, "already ended");
 
     let p = permissions(&env, CUSTOMER).await;
@@ -160,11 +194,14 @@ async fn connected_call_limit_is_138012() {
     grant(&env, true).await;
     let (_, json) = env.call_api(connect(CUSTOMER)).await;
     let call_id = json["calls"][0]["id"].as_str().unwrap().to_string();
-    env.post(&format!("/calls/{call_id}/answer"), json!({})).await;
-    env.post(&format!("/calls/{call_id}/hangup"), json!({})).await;
+    env.post(&format!("/calls/{call_id}/answer"), json!({}))
+        .await;
+    env.post(&format!("/calls/{call_id}/hangup"), json!({}))
+        .await;
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(code(status, &json), 138012);
-    env.post("/clock/advance", json!({ "hours": 24, "seconds": 5 })).await;
+    env.post("/clock/advance", json!({ "hours": 24, "seconds": 5 }))
+        .await;
     assert_eq!(env.call_api(connect(CUSTOMER)).await.0, 200);
 }
 
@@ -172,22 +209,43 @@ async fn connected_call_limit_is_138012() {
 async fn declined_and_ignored_calls_count_and_four_revoke_permission() {
     let env = start().await;
     grant(&env, true).await;
-    for (i, action) in ["decline", "ignore", "decline", "ignore"].iter().enumerate() {
+    for (i, action) in ["decline", "ignore", "decline", "ignore"]
+        .iter()
+        .enumerate()
+    {
         let (status, json) = env.call_api(connect(CUSTOMER)).await;
         assert_eq!(status, 200, "call {i}: {json}");
         let call_id = json["calls"][0]["id"].as_str().unwrap().to_string();
-        assert_eq!(env.post(&format!("/calls/{call_id}/{action}"), json!({})).await.0, 200);
+        assert_eq!(
+            env.post(&format!("/calls/{call_id}/{action}"), json!({}))
+                .await
+                .0,
+            200
+        );
         if *action == "decline" {
-            let h = env.hooks.next_where("REJECTED", |h| h.call_status().is_some_and(|s| s.1 == "REJECTED")).await;
+            let h = env
+                .hooks
+                .next_where("REJECTED", |h| {
+                    h.call_status().is_some_and(|s| s.1 == "REJECTED")
+                })
+                .await;
             assert_eq!(h.call_status().unwrap().0, call_id);
         }
-        let h = env.hooks.next_where("terminate", |h| h.call().is_some_and(|c| c["event"] == "terminate")).await;
+        let h = env
+            .hooks
+            .next_where("terminate", |h| {
+                h.call().is_some_and(|c| c["event"] == "terminate")
+            })
+            .await;
         let c = h.call().unwrap();
         assert_eq!(c["status"], "FAILED");
         assert!(c.get("duration").is_none(), "a missed call has no duration");
     }
     let (_, customers) = env.get("/customers").await;
-    assert_eq!(customers["customers"][0]["call_permission"]["permission"]["status"], "no_permission");
+    assert_eq!(
+        customers["customers"][0]["call_permission"]["permission"]["status"],
+        "no_permission"
+    );
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(code(status, &json), 138006);
 }
@@ -196,21 +254,51 @@ async fn declined_and_ignored_calls_count_and_four_revoke_permission() {
 async fn call_api_validation() {
     let env = start().await;
     let cases = [
-        (json!({"messaging_product":"whatsapp","to":CUSTOMER}), 131008),
-        (json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"dial"}), 131009),
+        (
+            json!({"messaging_product":"whatsapp","to":CUSTOMER}),
+            131008,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"dial"}),
+            131009,
+        ),
         (json!({"to":CUSTOMER,"action":"connect"}), 100),
-        (json!({"messaging_product":"whatsapp","action":"connect","session":{"sdp_type":"offer","sdp":sdp("offer")}}), 131008),
-        (json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect"}), 131008),
-        (json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect","session":{"sdp_type":"answer","sdp":sdp("offer")}}), 100),
-        (json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect","session":{"sdp_type":"offer","sdp":"hello"}}), 100),
-        (json!({"messaging_product":"whatsapp","action":"accept"}), 131008),
-        (json!({"messaging_product":"whatsapp","call_id":"wacid.nope","action":"terminate"}), 100),
+        (
+            json!({"messaging_product":"whatsapp","action":"connect","session":{"sdp_type":"offer","sdp":sdp("offer")}}),
+            131008,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect"}),
+            131008,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect","session":{"sdp_type":"answer","sdp":sdp("offer")}}),
+            100,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect","session":{"sdp_type":"offer","sdp":"hello"}}),
+            100,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","action":"accept"}),
+            131008,
+        ),
+        (
+            json!({"messaging_product":"whatsapp","call_id":"wacid.nope","action":"terminate"}),
+            100,
+        ),
     ];
     for (body, want) in cases {
         let (status, json) = env.call_api(body.clone()).await;
         assert_eq!(code(status, &json), want, "{body} → {json}");
     }
-    let (status, json) = env.graph(Method::GET, &format!("/{}/call_permissions", env.pnid()), None).await;
+    let (status, json) = env
+        .graph(
+            Method::GET,
+            &format!("/{}/call_permissions", env.pnid()),
+            None,
+        )
+        .await;
     assert_eq!(code(status, &json), 100);
 }
 
@@ -221,7 +309,11 @@ async fn call_permission_reads_are_rate_limited_613() {
     let mut statuses = Vec::new();
     for _ in 0..3 {
         let (status, json) = env.graph(Method::GET, &path, None).await;
-        statuses.push(if status == 200 { 200 } else { code(status, &json) });
+        statuses.push(if status == 200 {
+            200
+        } else {
+            code(status, &json)
+        });
     }
     assert_eq!(statuses, vec![200, 200, 613]);
 }
@@ -230,7 +322,12 @@ async fn call_permission_reads_are_rate_limited_613() {
 async fn user_initiated_call_accepted_by_the_business_via_graph_client() {
     let env = start().await;
     let graph = env.graph_client();
-    let (status, json) = env.post("/calls", json!({ "from": CUSTOMER, "name": "Jonas Weber", "deeplink_payload": "site" })).await;
+    let (status, json) = env
+        .post(
+            "/calls",
+            json!({ "from": CUSTOMER, "name": "Jonas Weber", "deeplink_payload": "site" }),
+        )
+        .await;
     assert_eq!(status, 200, "{json}");
     let call_id = json["call_id"].as_str().unwrap().to_string();
     let h = env.hooks.next().await;
@@ -244,18 +341,40 @@ async fn user_initiated_call_accepted_by_the_business_via_graph_client() {
 
     use switchboard_cloudapi::CallActionRequest;
     let pnid = env.pnid();
-    graph.call_action(common::TOKEN, &pnid, &CallActionRequest::pre_accept(&call_id, sdp("answer"))).await.unwrap();
     graph
-        .call_action(common::TOKEN, &pnid, &CallActionRequest::accept(&call_id, sdp("answer")).with_callback_data("agent-17"))
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::pre_accept(&call_id, sdp("answer")),
+        )
         .await
         .unwrap();
-    let err = graph.call_action(common::TOKEN, &pnid, &CallActionRequest::accept(&call_id, sdp("answer"))).await.unwrap_err();
+    graph
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::accept(&call_id, sdp("answer")).with_callback_data("agent-17"),
+        )
+        .await
+        .unwrap();
+    let err = graph
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::accept(&call_id, sdp("answer")),
+        )
+        .await
+        .unwrap_err();
     assert_eq!(err.graph_code().map(|c| c.code()), Some(100));
     // The customer hangs up.
-    env.post(&format!("/calls/{call_id}/hangup"), json!({})).await;
+    env.post(&format!("/calls/{call_id}/hangup"), json!({}))
+        .await;
     let h = env.hooks.next().await;
     let c = h.call().unwrap();
-    assert_eq!((c["event"].as_str(), c["status"].as_str()), (Some("terminate"), Some("COMPLETED")));
+    assert_eq!(
+        (c["event"].as_str(), c["status"].as_str()),
+        (Some("terminate"), Some("COMPLETED"))
+    );
     assert_eq!(c["biz_opaque_callback_data"], "agent-17");
     // The call opened the window: free-form works.
     let (_, json) = env.send(common::text(CUSTOMER, "Thanks for calling")).await;
@@ -266,20 +385,42 @@ async fn user_initiated_call_accepted_by_the_business_via_graph_client() {
     let (_, json) = env.post("/calls", json!({ "from": CUSTOMER })).await;
     let call_id = json["call_id"].as_str().unwrap().to_string();
     env.hooks.next().await;
-    graph.call_action(common::TOKEN, &pnid, &CallActionRequest::reject(&call_id)).await.unwrap();
+    graph
+        .call_action(common::TOKEN, &pnid, &CallActionRequest::reject(&call_id))
+        .await
+        .unwrap();
     let h = env.hooks.next().await;
     assert_eq!(h.call().unwrap()["status"], "FAILED");
     let (_, json) = env.post("/calls", json!({ "from": CUSTOMER })).await;
     let call_id = json["call_id"].as_str().unwrap().to_string();
     env.hooks.next().await;
-    graph.call_action(common::TOKEN, &pnid, &CallActionRequest::accept(&call_id, sdp("answer"))).await.unwrap();
-    graph.call_action(common::TOKEN, &pnid, &CallActionRequest::terminate(&call_id)).await.unwrap();
+    graph
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::accept(&call_id, sdp("answer")),
+        )
+        .await
+        .unwrap();
+    graph
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::terminate(&call_id),
+        )
+        .await
+        .unwrap();
     let h = env.hooks.next().await;
     assert_eq!(h.call().unwrap()["status"], "COMPLETED");
     // The customer cannot "answer" their own call.
     let (_, json) = env.post("/calls", json!({ "from": CUSTOMER })).await;
     let call_id = json["call_id"].as_str().unwrap().to_string();
-    assert_eq!(env.post(&format!("/calls/{call_id}/answer"), json!({})).await.0, 409);
+    assert_eq!(
+        env.post(&format!("/calls/{call_id}/answer"), json!({}))
+            .await
+            .0,
+        409
+    );
 }
 
 #[tokio::test]
@@ -292,11 +433,20 @@ async fn unanswered_user_call_times_out_and_callback_permission_grants() {
     let (_, json) = env.post("/calls", json!({ "from": CUSTOMER })).await;
     let call_id = json["call_id"].as_str().unwrap().to_string();
     assert_eq!(env.hooks.next().await.call().unwrap()["event"], "connect");
-    let h = env.hooks.next_where("automatic permission", |h| h.message().is_some()).await;
+    let h = env
+        .hooks
+        .next_where("automatic permission", |h| h.message().is_some())
+        .await;
     let reply = &h.message().unwrap()["interactive"]["call_permission_reply"];
     assert_eq!(reply["response_source"], "automatic");
     assert_eq!(h.message().unwrap()["context"]["id"], call_id.as_str());
-    let h = env.hooks.next_where("timeout terminate", |h| h.call().is_some()).await;
+    let h = env
+        .hooks
+        .next_where("timeout terminate", |h| h.call().is_some())
+        .await;
     assert_eq!(h.call().unwrap()["status"], "FAILED");
-    assert_eq!(permissions(&env, CUSTOMER).await.permission.status.as_str(), "temporary");
+    assert_eq!(
+        permissions(&env, CUSTOMER).await.permission.status.as_str(),
+        "temporary"
+    );
 }

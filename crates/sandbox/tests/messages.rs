@@ -15,7 +15,11 @@ async fn bearer_token_is_checked_with_190() {
     let url = format!("{}/{}/messages", env.sandbox.graph_url(), env.pnid());
     let body = text(CUSTOMER, "hi").to_string();
     for auth in [None, Some("Bearer wrong-token"), Some("Basic abc")] {
-        let mut r = env.http.post(&url).header("content-type", "application/json").body(body.clone());
+        let mut r = env
+            .http
+            .post(&url)
+            .header("content-type", "application/json")
+            .body(body.clone());
         if let Some(a) = auth {
             r = r.header("authorization", a);
         }
@@ -26,7 +30,15 @@ async fn bearer_token_is_checked_with_190() {
         assert_eq!(code(status, &json), 190);
     }
     // The same request with the token is accepted.
-    let resp = env.http.post(&url).bearer_auth(TOKEN).header("content-type", "application/json").body(body).send().await.unwrap();
+    let resp = env
+        .http
+        .post(&url)
+        .bearer_auth(TOKEN)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(resp.status().as_u16(), 200);
 }
 
@@ -36,35 +48,101 @@ async fn malformed_bodies_get_metas_error_envelope() {
     let cases: &[(&str, i64)] = &[
         ("{not json", 100),
         ("[1,2]", 100),
-        (r#"{"to":"+4915112345678","type":"text","text":{"body":"x"}}"#, 100),
-        (r#"{"messaging_product":"sms","to":"+4915112345678","text":{"body":"x"}}"#, 100),
+        (
+            r#"{"to":"+4915112345678","type":"text","text":{"body":"x"}}"#,
+            100,
+        ),
+        (
+            r#"{"messaging_product":"sms","to":"+4915112345678","text":{"body":"x"}}"#,
+            100,
+        ),
         // required parameters
-        (r#"{"messaging_product":"whatsapp","type":"text","text":{"body":"x"}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text"}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text","text":{}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"caption":"x"}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"template","template":{"language":{"code":"en_US"}}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"template","template":{"name":"order_shipped"}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"location","location":{"latitude":1}}"#, 131008),
-        (r#"{"messaging_product":"whatsapp","status":"read"}"#, 131008),
+        (
+            r#"{"messaging_product":"whatsapp","type":"text","text":{"body":"x"}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text"}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text","text":{}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"caption":"x"}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"template","template":{"language":{"code":"en_US"}}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"template","template":{"name":"order_shipped"}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"location","location":{"latitude":1}}"#,
+            131008,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","status":"read"}"#,
+            131008,
+        ),
         // invalid values
-        (r#"{"messaging_product":"whatsapp","to":"call me maybe","type":"text","text":{"body":"x"}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"poll","poll":{}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","recipient_type":"broadcast","to":"+4915112345678","text":{"body":"x"}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"id":"1","link":"https://x.example/a.jpg"}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"id":"123456"}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"audio","audio":{"link":"https://x.example/a.ogg","caption":"no"}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
+        (
+            r#"{"messaging_product":"whatsapp","to":"call me maybe","type":"text","text":{"body":"x"}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"poll","poll":{}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","recipient_type":"broadcast","to":"+4915112345678","text":{"body":"x"}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"id":"1","link":"https://x.example/a.jpg"}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"image","image":{"id":"123456"}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"audio","audio":{"link":"https://x.example/a.ogg","caption":"no"}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
             {"type":"reply","reply":{"id":"1","title":"a"}},{"type":"reply","reply":{"id":"2","title":"b"}},
-            {"type":"reply","reply":{"id":"3","title":"c"}},{"type":"reply","reply":{"id":"4","title":"d"}}]}}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
-            {"type":"reply","reply":{"id":"1","title":"same"}},{"type":"reply","reply":{"id":"2","title":"same"}}]}}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"voice_call","body":{"text":"b"},"action":{"name":"voice_call","parameters":{"ttl_minutes":0}}}}"#, 131009),
-        (r#"{"messaging_product":"whatsapp","status":"unread","message_id":"wamid.x"}"#, 131009),
+            {"type":"reply","reply":{"id":"3","title":"c"}},{"type":"reply","reply":{"id":"4","title":"d"}}]}}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
+            {"type":"reply","reply":{"id":"1","title":"same"}},{"type":"reply","reply":{"id":"2","title":"same"}}]}}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"voice_call","body":{"text":"b"},"action":{"name":"voice_call","parameters":{"ttl_minutes":0}}}}"#,
+            131009,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","status":"unread","message_id":"wamid.x"}"#,
+            131009,
+        ),
         // length limits
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
-            {"type":"reply","reply":{"id":"1","title":"twenty-one characters"}}]}}}"#, 100),
-        (r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text","text":{"body":""}}"#, 100),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"interactive","interactive":{"type":"button","body":{"text":"b"},"action":{"buttons":[
+            {"type":"reply","reply":{"id":"1","title":"twenty-one characters"}}]}}}"#,
+            100,
+        ),
+        (
+            r#"{"messaging_product":"whatsapp","to":"+4915112345678","type":"text","text":{"body":""}}"#,
+            100,
+        ),
     ];
     for (body, want) in cases {
         let (status, json) = env.send_raw(body).await;
@@ -87,8 +165,13 @@ async fn malformed_bodies_get_metas_error_envelope() {
 #[tokio::test]
 async fn unknown_phone_number_id_is_100() {
     let env = start().await;
-    let (status, json) =
-        env.graph(Method::POST, "/999999999/messages", Some(&text(CUSTOMER, "x").to_string())).await;
+    let (status, json) = env
+        .graph(
+            Method::POST,
+            "/999999999/messages",
+            Some(&text(CUSTOMER, "x").to_string()),
+        )
+        .await;
     assert_eq!(code(status, &json), 100);
     let (status, json) = env.graph(Method::GET, "/nope/unknown/path", None).await;
     assert_eq!(code(status, &json), 100);
@@ -114,8 +197,14 @@ async fn free_form_inside_the_window_goes_sent_delivered_read() {
     assert_eq!(s["biz_opaque_callback_data"], "ticket-4711");
     assert_eq!(s["pricing"]["category"], "service");
     assert_eq!(s["pricing"]["type"], "free_customer_service");
-    assert!(s["conversation"]["expiration_timestamp"].is_string(), "v23 statuses carry the conversation");
-    assert_eq!(env.hooks.next().await.status(), Some((id.as_str(), "delivered")));
+    assert!(
+        s["conversation"]["expiration_timestamp"].is_string(),
+        "v23 statuses carry the conversation"
+    );
+    assert_eq!(
+        env.hooks.next().await.status(),
+        Some((id.as_str(), "delivered"))
+    );
     assert_eq!(env.hooks.next().await.status(), Some((id.as_str(), "read")));
     let (_, sent) = env.get(&format!("/sent?to={CUSTOMER}")).await;
     assert_eq!(sent["messages"][0]["status"], "read");
@@ -133,7 +222,12 @@ async fn free_form_outside_the_window_is_accepted_then_fails_with_131047() {
     let err = &failed.value()["statuses"][0]["errors"][0];
     assert_eq!(err["code"], 131047);
     assert_eq!(err["title"], "Re-engagement message");
-    assert!(err["error_data"]["details"].as_str().unwrap().contains("24 hours"));
+    assert!(
+        err["error_data"]["details"]
+            .as_str()
+            .unwrap()
+            .contains("24 hours")
+    );
     let (_, sent) = env.get("/sent").await;
     assert_eq!(sent["messages"][0]["status"], "failed");
     assert_eq!(sent["messages"][0]["error"]["code"], 131047);
@@ -143,7 +237,9 @@ async fn free_form_outside_the_window_is_accepted_then_fails_with_131047() {
     let (_, json) = env.send(text(CUSTOMER, "inside")).await;
     let id = json["messages"][0]["id"].as_str().unwrap().to_string();
     env.hooks.status_of(&id, "read").await;
-    let (status, _) = env.post("/clock/advance", json!({ "hours": 24, "seconds": 1 })).await;
+    let (status, _) = env
+        .post("/clock/advance", json!({ "hours": 24, "seconds": 1 }))
+        .await;
     assert_eq!(status, 200);
     let (_, json) = env.send(text(CUSTOMER, "too late")).await;
     let id = json["messages"][0]["id"].as_str().unwrap().to_string();
@@ -155,7 +251,12 @@ async fn window_starts_at_the_customers_timestamp_not_at_receipt() {
     let env = start().await;
     let now = env.sandbox.state.now().unix_timestamp();
     // Sent 23 h 59 min 50 s ago (a late webhook): the window is nearly over.
-    let (status, _) = env.post("/messages", json!({ "from": CUSTOMER, "text": "old", "timestamp": now - 86_390 })).await;
+    let (status, _) = env
+        .post(
+            "/messages",
+            json!({ "from": CUSTOMER, "text": "old", "timestamp": now - 86_390 }),
+        )
+        .await;
     assert_eq!(status, 200);
     env.hooks.next().await;
     let (_, json) = env.send(text(CUSTOMER, "quick")).await;
@@ -192,23 +293,55 @@ async fn template_errors_132001_132000_132012() {
     let body_params = json!([{"type":"body","parameters":[{"type":"text","text":"Jonas"},{"type":"text","text":"A-1"}]}]);
     let cases = [
         (template("no_such_template", "en_US", json!([])), 132001),
-        (template("order_shipped", "pt_BR", body_params.clone()), 132001),
-        (template("spring_sale", "en_US", json!([])), 132001),
-        (template("crypto_giveaway", "en_US", json!([{"type":"body","parameters":[{"type":"text","text":"x"}]}])), 132001),
-        (template("order_shipped", "en_US", json!([])), 132000),
-        (template("order_shipped", "en_US", json!([{"type":"body","parameters":[{"type":"text","text":"x"}]}])), 132000),
         (
-            template("ticket_followup", "en_US", json!([{"type":"body","parameters":[{"type":"text","text":"x"},{"type":"text","text":"y"}]}])),
+            template("order_shipped", "pt_BR", body_params.clone()),
+            132001,
+        ),
+        (template("spring_sale", "en_US", json!([])), 132001),
+        (
+            template(
+                "crypto_giveaway",
+                "en_US",
+                json!([{"type":"body","parameters":[{"type":"text","text":"x"}]}]),
+            ),
+            132001,
+        ),
+        (template("order_shipped", "en_US", json!([])), 132000),
+        (
+            template(
+                "order_shipped",
+                "en_US",
+                json!([{"type":"body","parameters":[{"type":"text","text":"x"}]}]),
+            ),
+            132000,
+        ),
+        (
+            template(
+                "ticket_followup",
+                "en_US",
+                json!([{"type":"body","parameters":[{"type":"text","text":"x"},{"type":"text","text":"y"}]}]),
+            ),
             132012,
         ),
         (
-            template("order_shipped", "en_US", json!([{"type":"body","parameters":[
-                {"type":"text","parameter_name":"a","text":"x"},{"type":"text","parameter_name":"b","text":"y"}]}])),
+            template(
+                "order_shipped",
+                "en_US",
+                json!([{"type":"body","parameters":[
+                {"type":"text","parameter_name":"a","text":"x"},{"type":"text","parameter_name":"b","text":"y"}]}]),
+            ),
             132012,
         ),
         (template("welcome_offer", "en_US", json!([])), 132000),
-        (template("appointment_reminder", "en_US", json!([{"type":"header","parameters":[{"type":"text","text":"#1"}]},
-            {"type":"body","parameters":[{"type":"text","text":"a"},{"type":"text","text":"b"},{"type":"text","text":"c"}]}])), 132000),
+        (
+            template(
+                "appointment_reminder",
+                "en_US",
+                json!([{"type":"header","parameters":[{"type":"text","text":"#1"}]},
+            {"type":"body","parameters":[{"type":"text","text":"a"},{"type":"text","text":"b"},{"type":"text","text":"c"}]}]),
+            ),
+            132000,
+        ),
     ];
     for (body, want) in cases {
         let (status, json) = env.send(body.clone()).await;
@@ -220,11 +353,19 @@ async fn template_errors_132001_132000_132012() {
     // Correct sends are accepted outside the window (templates need none) and billed by category.
     let ok = [
         template("order_shipped", "ja", body_params),
-        template("ticket_followup", "de", json!([{"type":"body","parameters":[
-            {"type":"text","parameter_name":"ticket_id","text":"T-9"},{"type":"text","parameter_name":"first_name","text":"Jonas"}]}])),
-        template("appointment_reminder", "en_US", json!([{"type":"header","parameters":[{"type":"text","text":"#1"}]},
+        template(
+            "ticket_followup",
+            "de",
+            json!([{"type":"body","parameters":[
+            {"type":"text","parameter_name":"ticket_id","text":"T-9"},{"type":"text","parameter_name":"first_name","text":"Jonas"}]}]),
+        ),
+        template(
+            "appointment_reminder",
+            "en_US",
+            json!([{"type":"header","parameters":[{"type":"text","text":"#1"}]},
             {"type":"body","parameters":[{"type":"text","text":"a"},{"type":"text","text":"b"},{"type":"text","text":"c"}]},
-            {"type":"button","sub_type":"url","index":0,"parameters":[{"type":"text","text":"1"}]}])),
+            {"type":"button","sub_type":"url","index":0,"parameters":[{"type":"text","text":"1"}]}]),
+        ),
     ];
     for body in ok {
         let (status, json) = env.send(body.clone()).await;
@@ -240,7 +381,12 @@ async fn template_errors_132001_132000_132012() {
 #[tokio::test]
 async fn template_status_changes_apply_to_sends_and_emit_webhooks() {
     let env = start().await;
-    let (status, json) = env.post("/templates/810000000000500/status", json!({ "event": "APPROVED" })).await;
+    let (status, json) = env
+        .post(
+            "/templates/810000000000500/status",
+            json!({ "event": "APPROVED" }),
+        )
+        .await;
     assert_eq!(status, 200, "{json}");
     let h = env.hooks.next().await;
     assert_eq!(h.field(), "message_template_status_update");
@@ -250,10 +396,18 @@ async fn template_status_changes_apply_to_sends_and_emit_webhooks() {
     assert!(h.json["entry"][0]["time"].is_i64());
     let (status, _) = env.send(template("spring_sale", "en_US", json!([]))).await;
     assert_eq!(status, 200);
-    env.post("/templates/810000000000500/status", json!({ "event": "PAUSED", "reason": "LOW_QUALITY" })).await;
+    env.post(
+        "/templates/810000000000500/status",
+        json!({ "event": "PAUSED", "reason": "LOW_QUALITY" }),
+    )
+    .await;
     let (status, json) = env.send(template("spring_sale", "en_US", json!([]))).await;
     assert_eq!(code(status, &json), 132015);
-    env.post("/templates/810000000000500/status", json!({ "event": "DISABLED" })).await;
+    env.post(
+        "/templates/810000000000500/status",
+        json!({ "event": "DISABLED" }),
+    )
+    .await;
     let (status, json) = env.send(template("spring_sale", "en_US", json!([]))).await;
     assert_eq!(code(status, &json), 132016);
 }
@@ -284,7 +438,11 @@ async fn throughput_limit_is_130429() {
     let mut codes = Vec::new();
     for i in 0..4 {
         let (status, json) = env.send(text(&format!("4915100000{i:03}"), "x")).await;
-        codes.push(if status == 200 { 200 } else { code(status, &json) });
+        codes.push(if status == 200 {
+            200
+        } else {
+            code(status, &json)
+        });
     }
     assert_eq!(codes, vec![200, 200, 200, 130429]);
 }
@@ -299,13 +457,17 @@ async fn reactions_get_only_sent_and_mark_read_needs_a_known_message() {
     assert_eq!(status, 200, "{json}");
     let id = json["messages"][0]["id"].as_str().unwrap().to_string();
     env.hooks.status_of(&id, "sent").await;
-    env.hooks.assert_quiet(std::time::Duration::from_millis(300)).await;
+    env.hooks
+        .assert_quiet(std::time::Duration::from_millis(300))
+        .await;
 
     let (status, json) = env
         .send(json!({"messaging_product":"whatsapp","status":"read","message_id":inbound,"typing_indicator":{"type":"text"}}))
         .await;
     assert_eq!((status, json), (200, json!({ "success": true })));
-    let (status, json) = env.send(json!({"messaging_product":"whatsapp","status":"read","message_id":"wamid.unknown"})).await;
+    let (status, json) = env
+        .send(json!({"messaging_product":"whatsapp","status":"read","message_id":"wamid.unknown"}))
+        .await;
     assert_eq!(code(status, &json), 100);
 }
 

@@ -36,7 +36,9 @@ pub struct Hook {
 
 impl Hook {
     pub fn field(&self) -> &str {
-        self.json["entry"][0]["changes"][0]["field"].as_str().unwrap_or("")
+        self.json["entry"][0]["changes"][0]["field"]
+            .as_str()
+            .unwrap_or("")
     }
     pub fn value(&self) -> &Value {
         &self.json["entry"][0]["changes"][0]["value"]
@@ -79,16 +81,24 @@ fn hmac_hex(body: &[u8]) -> String {
     hex::encode(mac.finalize().into_bytes())
 }
 
-async fn receive(State(st): State<Arc<ReceiverState>>, headers: HeaderMap, body: Bytes) -> StatusCode {
+async fn receive(
+    State(st): State<Arc<ReceiverState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> StatusCode {
     st.hits.fetch_add(1, Ordering::SeqCst);
     if st.fail_first.load(Ordering::SeqCst) > 0 {
         st.fail_first.fetch_sub(1, Ordering::SeqCst);
         return StatusCode::INTERNAL_SERVER_ERROR;
     }
-    let sig = headers.get("x-hub-signature-256").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let sig = headers
+        .get("x-hub-signature-256")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let problem = if sig != format!("sha256={}", hmac_hex(&body)) {
         Some(format!("bad signature {sig:?}"))
-    } else if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json") {
+    } else if headers.get("content-type").and_then(|v| v.to_str().ok()) != Some("application/json")
+    {
         Some("content-type is not application/json".to_string())
     } else {
         match WebhookEnvelope::from_slice(&body) {
@@ -101,12 +111,20 @@ async fn receive(State(st): State<Arc<ReceiverState>>, headers: HeaderMap, body:
     };
     if let Some(problem) = problem {
         let json = json!({ "receiver_error": problem, "body": String::from_utf8_lossy(&body) });
-        let _ = st.tx.send(Hook { raw: body.to_vec(), json, envelope: WebhookEnvelope::new(Vec::new()) });
+        let _ = st.tx.send(Hook {
+            raw: body.to_vec(),
+            json,
+            envelope: WebhookEnvelope::new(Vec::new()),
+        });
         return StatusCode::BAD_REQUEST;
     }
     let envelope = WebhookEnvelope::from_slice(&body).unwrap();
     let json: Value = serde_json::from_slice(&body).unwrap();
-    let _ = st.tx.send(Hook { raw: body.to_vec(), json, envelope });
+    let _ = st.tx.send(Hook {
+        raw: body.to_vec(),
+        json,
+        envelope,
+    });
     StatusCode::OK
 }
 
@@ -120,12 +138,22 @@ fn check(h: Hook) -> Hook {
 impl Receiver {
     pub async fn start() -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
-        let state = Arc::new(ReceiverState { tx, fail_first: AtomicUsize::new(0), hits: AtomicUsize::new(0) });
-        let app = Router::new().route("/webhooks/whatsapp", post(receive)).with_state(state.clone());
+        let state = Arc::new(ReceiverState {
+            tx,
+            fail_first: AtomicUsize::new(0),
+            hits: AtomicUsize::new(0),
+        });
+        let app = Router::new()
+            .route("/webhooks/whatsapp", post(receive))
+            .with_state(state.clone());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-        Self { url: format!("http://{addr}/webhooks/whatsapp"), rx: Mutex::new(rx), state }
+        Self {
+            url: format!("http://{addr}/webhooks/whatsapp"),
+            rx: Mutex::new(rx),
+            state,
+        }
     }
 
     /// Answers 500 to the next `n` deliveries.
@@ -140,7 +168,10 @@ impl Receiver {
     /// The next webhook (panics after `WAIT`).
     pub async fn next(&self) -> Hook {
         let mut rx = self.rx.lock().await;
-        let h = tokio::time::timeout(WAIT, rx.recv()).await.expect("a webhook within the timeout").expect("receiver open");
+        let h = tokio::time::timeout(WAIT, rx.recv())
+            .await
+            .expect("a webhook within the timeout")
+            .expect("receiver open");
         check(h)
     }
 
@@ -160,7 +191,10 @@ impl Receiver {
 
     /// The status webhook `status` of message `id`.
     pub async fn status_of(&self, id: &str, status: &str) -> Hook {
-        self.next_where(&format!("status {status} of {id}"), |h| h.status() == Some((id, status))).await
+        self.next_where(&format!("status {status} of {id}"), |h| {
+            h.status() == Some((id, status))
+        })
+        .await
     }
 
     /// Nothing arrives for `d`.
@@ -187,7 +221,11 @@ pub async fn start_with(f: impl FnOnce(&mut Config)) -> Env {
     let mut config = Config::for_tests(Some(hooks.url.clone()));
     f(&mut config);
     let sandbox = switchboard_sandbox::spawn(config).await.unwrap();
-    Env { sandbox, hooks, http: reqwest::Client::new() }
+    Env {
+        sandbox,
+        hooks,
+        http: reqwest::Client::new(),
+    }
 }
 
 impl Env {
@@ -196,7 +234,8 @@ impl Env {
     }
 
     pub fn graph_client(&self) -> switchboard_cloudapi::GraphClient {
-        let mut cfg = switchboard_cloudapi::GraphConfig::with_base_url(self.sandbox.base_url.clone());
+        let mut cfg =
+            switchboard_cloudapi::GraphConfig::with_base_url(self.sandbox.base_url.clone());
         cfg.version = "v23.0".into();
         cfg.max_retries = 0;
         switchboard_cloudapi::GraphClient::new(cfg).unwrap()
@@ -206,34 +245,69 @@ impl Env {
         let resp = r.send().await.unwrap();
         let status = resp.status().as_u16();
         let body = resp.text().await.unwrap();
-        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or(Value::String(body)),
+        )
     }
 
     /// A Graph call with the right token; `path` after the version, e.g. `/{pnid}/messages`.
-    pub async fn graph(&self, method: reqwest::Method, path: &str, body: Option<&str>) -> (u16, Value) {
-        let mut r = self.http.request(method, format!("{}{path}", self.sandbox.graph_url())).bearer_auth(TOKEN);
+    pub async fn graph(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<&str>,
+    ) -> (u16, Value) {
+        let mut r = self
+            .http
+            .request(method, format!("{}{path}", self.sandbox.graph_url()))
+            .bearer_auth(TOKEN);
         if let Some(b) = body {
-            r = r.header("content-type", "application/json").body(b.to_string());
+            r = r
+                .header("content-type", "application/json")
+                .body(b.to_string());
         }
         Self::finish(r).await
     }
 
     /// `POST /{pnid}/messages`.
     pub async fn send(&self, body: Value) -> (u16, Value) {
-        self.graph(reqwest::Method::POST, &format!("/{}/messages", self.pnid()), Some(&body.to_string())).await
+        self.graph(
+            reqwest::Method::POST,
+            &format!("/{}/messages", self.pnid()),
+            Some(&body.to_string()),
+        )
+        .await
     }
 
     pub async fn send_raw(&self, body: &str) -> (u16, Value) {
-        self.graph(reqwest::Method::POST, &format!("/{}/messages", self.pnid()), Some(body)).await
+        self.graph(
+            reqwest::Method::POST,
+            &format!("/{}/messages", self.pnid()),
+            Some(body),
+        )
+        .await
     }
 
     /// `POST /{pnid}/calls`.
     pub async fn call_api(&self, body: Value) -> (u16, Value) {
-        self.graph(reqwest::Method::POST, &format!("/{}/calls", self.pnid()), Some(&body.to_string())).await
+        self.graph(
+            reqwest::Method::POST,
+            &format!("/{}/calls", self.pnid()),
+            Some(&body.to_string()),
+        )
+        .await
     }
 
-    pub async fn control(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
-        let mut r = self.http.request(method, format!("{}/_sandbox{path}", self.sandbox.base_url));
+    pub async fn control(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> (u16, Value) {
+        let mut r = self
+            .http
+            .request(method, format!("{}/_sandbox{path}", self.sandbox.base_url));
         if let Some(b) = body {
             r = r.json(&b);
         }
@@ -248,13 +322,37 @@ impl Env {
         self.control(reqwest::Method::GET, path, None).await
     }
 
+    /// Polls `GET /_sandbox/webhooks` until `pred` holds for the delivery log
+    /// (a delivery is recorded as delivered only after the receiver's 200 reached the sandbox).
+    pub async fn wait_for_log(&self, what: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let (_, log) = self.get("/webhooks").await;
+            let list = log["deliveries"].as_array().cloned().unwrap_or_default();
+            if pred(&list) {
+                return list;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "delivery log never showed: {what}"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
     /// A customer writes; returns the inbound wamid after its webhook arrived.
     pub async fn customer_says(&self, from: &str, text: &str) -> String {
-        let (status, body) = self.post("/messages", json!({ "from": from, "text": text })).await;
+        let (status, body) = self
+            .post("/messages", json!({ "from": from, "text": text }))
+            .await;
         assert_eq!(status, 200, "{body}");
         let id = body["id"].as_str().unwrap().to_string();
         let want = id.clone();
-        self.hooks.next_where("the inbound message", move |h| h.message().is_some_and(|m| m["id"] == want)).await;
+        self.hooks
+            .next_where("the inbound message", move |h| {
+                h.message().is_some_and(|m| m["id"] == want)
+            })
+            .await;
         id
     }
 }
@@ -264,7 +362,13 @@ pub fn code(status: u16, body: &Value) -> i64 {
     assert!(status >= 400, "expected an error, got {status}: {body}");
     let e = &body["error"];
     assert_eq!(e["type"], "OAuthException", "{body}");
-    assert!(e["message"].as_str().unwrap().starts_with(&format!("(#{})", e["code"])), "{body}");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("(#{})", e["code"])),
+        "{body}"
+    );
     assert!(e["fbtrace_id"].is_string(), "{body}");
     assert!(e["error_data"]["details"].is_string(), "{body}");
     e["code"].as_i64().unwrap()
