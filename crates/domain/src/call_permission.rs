@@ -117,9 +117,38 @@ pub enum CallRefusalReason {
     CallLimit24h,
 }
 
+impl CallRefusalReason {
+    /// A short English explanation (the UI localises by code).
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Self::RequestPending => "a call-permission request is already waiting for an answer",
+            Self::PermanentPermission => "the customer already gave permanent call permission",
+            Self::AlreadyGranted => "the customer's call permission is still valid",
+            Self::RequestLimit24h => {
+                "the limit of call-permission requests per 24 hours is reached"
+            }
+            Self::RequestLimit7d => "the limit of call-permission requests per 7 days is reached",
+            Self::NoPermission => "the customer has not given call permission; ask for it first",
+            Self::AwaitingReply => "the customer has not answered the call-permission request yet",
+            Self::PermissionExpired => "the customer's call permission expired; ask again",
+            Self::PermissionRejected => "the customer declined calls",
+            Self::PermissionRevoked => {
+                "call permission was revoked after unanswered calls; ask again"
+            }
+            Self::CallLimit24h => "the limit of connected calls per 24 hours is reached",
+        }
+    }
+}
+
+impl std::fmt::Display for CallRefusalReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.describe())
+    }
+}
+
 /// A refusal with its reason and, where known, when it lifts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{reason:?} (next allowed at {next_allowed_at:?})")]
+#[error("{reason}{}", next_allowed_at.map(|t| format!(" (possible again from {t})")).unwrap_or_default())]
 pub struct CallRefusal {
     /// Why.
     pub reason: CallRefusalReason,

@@ -99,9 +99,58 @@ pub enum ChannelRefusalReason {
     DepartmentHasChannel,
 }
 
+impl ChannelRefusalReason {
+    /// A clear English explanation with the configured numbers, for logs,
+    /// the admin screen and API error messages (the UI localises by code).
+    pub fn describe(&self, limits: &ChannelLimits) -> String {
+        match self {
+            Self::ChannelDisabled => {
+                "The channel is disabled: it neither sends nor receives until it is enabled again; \
+                 its data is kept."
+                    .to_owned()
+            }
+            Self::SetupFailed => {
+                "The channel's setup failed: contact support to finish connecting it.".to_owned()
+            }
+            Self::DocumentsRejected => format!(
+                "The business documents were rejected: resubmit them no earlier than {} days \
+                 after the last submission.",
+                limits.resubmission_wait.whole_days()
+            ),
+            Self::TrialExpired => format!(
+                "The {}-day trial has ended: verify the business to keep sending.",
+                limits.trial_length.whole_days()
+            ),
+            Self::TrialNumberLimit => format!(
+                "A trial channel can start conversations with at most {} phone numbers: verify \
+                 the business to lift the limit.",
+                limits.trial_max_numbers_messaged
+            ),
+            Self::TrialReplyLimit => format!(
+                "A trial channel can reply to at most {} customers: verify the business to lift \
+                 the limit.",
+                limits.trial_max_customers_replied
+            ),
+            Self::DailyCustomerLimit => format!(
+                "The channel has reached its limit of {} customers in 24 hours.",
+                limits.verified_max_customers_per_day
+            ),
+            Self::ResubmissionTooEarly => format!(
+                "Documents can be resubmitted only {} days after the last submission.",
+                limits.resubmission_wait.whole_days()
+            ),
+            Self::NotRejected => "Only a rejected channel can resubmit documents.".to_owned(),
+            Self::DepartmentHasChannel => {
+                "This department already has a channel: at most one channel per department."
+                    .to_owned()
+            }
+        }
+    }
+}
+
 /// A refusal with the instant it lifts, where time alone lifts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[error("{reason:?} (until {until:?})")]
+#[error("{}", reason.describe(&ChannelLimits::default()))]
 pub struct ChannelRefusal {
     /// Why.
     pub reason: ChannelRefusalReason,

@@ -18,6 +18,30 @@
 //! the current instant is always a parameter (`now`). Instants are
 //! `time::OffsetDateTime` in UTC, durations `time::Duration`. Reason codes
 //! are closed enums that serialize as snake_case strings.
+//!
+//! ```
+//! use switchboard_domain::{CustomerWindow, Limits};
+//! use switchboard_domain::call_permission::{CallPermission, CallPermissionEvent};
+//! use switchboard_domain::composer::{self, ChannelCapabilities, ConversationFacts, MessageKind};
+//! use time::{Duration, macros::datetime};
+//!
+//! let limits = Limits::default();
+//! let sent_at = datetime!(2026-03-02 09:00 UTC); // the customer's `timestamp`
+//! let mut window = CustomerWindow::new();
+//! window.observe_customer_message(sent_at);
+//!
+//! let facts = ConversationFacts { window, approved_templates_available: true };
+//! let later = sent_at + Duration::hours(25);
+//! let policy = composer::policy(&facts, &ChannelCapabilities::default(), later, &limits);
+//! assert!(!policy.decision(MessageKind::Text).is_allowed()); // window closed
+//! assert!(policy.decision(MessageKind::Template).is_allowed());
+//!
+//! let mut permission = CallPermission::new();
+//! permission.apply(CallPermissionEvent::RequestSent, sent_at, &limits.call_permission);
+//! let summary = permission.summary(sent_at + Duration::hours(1), &limits.call_permission);
+//! assert_eq!(summary.requests_left_24h, 0);
+//! assert_eq!(summary.next_request_at, Some(sent_at + Duration::days(7)));
+//! ```
 
 #![warn(missing_docs)]
 

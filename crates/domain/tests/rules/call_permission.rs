@@ -401,6 +401,16 @@ fn summary_counts_and_serializes_for_the_hub() {
 }
 
 #[test]
+fn refusals_read_well() {
+    let limits = CallPermissionLimits::default();
+    let p = run(&[(h(0), REQUEST), (h(1), REJECT)]);
+    let err = p.can_request(T0 + h(2), &limits).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("per 24 hours"), "{text}");
+    assert!(text.contains("2026-03-03"), "{text}");
+}
+
+#[test]
 fn refusal_reasons_are_snake_case_codes() {
     let cases = [
         (CallRefusalReason::RequestPending, "request_pending"),

@@ -343,3 +343,34 @@ fn icon_table() {
         );
     }
 }
+
+#[test]
+fn refusals_explain_themselves_with_the_configured_numbers() {
+    let limits = ChannelLimits {
+        trial_max_customers_replied: 25,
+        ..ChannelLimits::default()
+    };
+    let text = ChannelRefusalReason::TrialReplyLimit.describe(&limits);
+    assert!(text.contains("25 customers"), "{text}");
+    assert!(
+        ChannelRefusalReason::DocumentsRejected
+            .describe(&limits)
+            .contains("35 days")
+    );
+    let c = channel(ChannelStatus::UnverifiedTrial {
+        trial_started_at: T0,
+    });
+    let err = channel::check_send_allowed(
+        &c,
+        &usage(2, 0, 0),
+        &send(SendKind::BusinessInitiated, false),
+        T0,
+        &ChannelLimits::default(),
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("at most 2 phone numbers"), "{err}");
+    assert_eq!(
+        serde_json::to_value(err.reason).unwrap(),
+        "trial_number_limit"
+    );
+}
