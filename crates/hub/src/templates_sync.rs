@@ -52,9 +52,21 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
     let fetched = hub.sender.templates(&channel).await?;
     let mut parsed = Vec::new();
     for t in fetched {
+        // Meta has no tags; a helpdesk keeps its own. The sandbox suggests
+        // some (`sandbox_tags`), used until an admin sets them.
+        let suggested: Vec<String> = ["tags", "sandbox_tags"]
+            .iter()
+            .find_map(|k| t.extra.get(*k))
+            .and_then(|v| serde_json::from_value(v.clone()).ok())
+            .unwrap_or_default();
         let json = serde_json::to_string(&t)?;
         match rules::Template::from_json(&json) {
-            Ok(rt) => parsed.push(rt),
+            Ok(mut rt) => {
+                if rt.tags.is_empty() {
+                    rt.tags = suggested;
+                }
+                parsed.push(rt)
+            }
             Err(e) => tracing::warn!(error = %e, "template skipped"),
         }
     }
@@ -62,8 +74,16 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
     let changed = hub
         .store
         .write(move |tx| {
+            let mut parsed = parsed;
             let mut changed = 0;
-            for rt in &parsed {
+            for rt in &mut parsed {
+                // Tags set in the hub win over suggested ones.
+                if let Some((stored, _)) = tx.template(&waba, &rt.name, &rt.language)?
+                    && !stored.tags.is_empty()
+                {
+                    rt.tags = stored.tags;
+                }
+                let rt = &*rt;
                 let wire = to_wire(rt, &waba);
                 let raw = serde_json::to_string(rt).unwrap_or_default();
                 if tx.upsert_template(&wire, &raw)? {
@@ -101,4 +121,32 @@ pub fn spawn_periodic(hub: AppState) -> tokio::task::JoinHandle<()> {
             tokio::time::sleep(hub.config.template_sync_every).await;
         }
     })
+}
+
+/// Sets a template's tags (the hub's own, kept across syncs).
+pub async fn set_tags(
+    hub: &AppState,
+    id: &str,
+    tags: Vec<String>,
+) -> crate::error::ApiResult<Template> {
+    let id = id.to_owned();
+    Ok(hub
+        .store
+        .write(move |tx| {
+            let (t, raw) = tx
+                .templates(&crate::storage::TemplateFilter::default())?
+                .into_iter()
+                .find(|(t, _)| t.id == id)
+                .ok_or_else(|| crate::error::ApiErr::not_found("template"))?;
+            let mut rt = rules::Template::from_json(&raw)
+                .map_err(|e| crate::storage::StoreError::Backend(e.to_string()))?;
+            rt.tags = tags;
+            let wire = to_wire(&rt, &t.waba_id);
+            let raw = serde_json::to_string(&rt).unwrap_or_default();
+            if tx.upsert_template(&wire, &raw)? {
+                emit(tx, ChangeKind::Template, None, &wire)?;
+            }
+            Ok(wire)
+        })
+        .await?)
 }

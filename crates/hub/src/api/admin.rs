@@ -287,3 +287,20 @@ pub async fn add_agent(
         Json(create_agent(&hub.store, n).await?),
     ))
 }
+
+#[derive(Debug, Deserialize)]
+pub struct PatchTemplate {
+    tags: Vec<String>,
+}
+
+pub async fn patch_template(
+    State(hub): State<AppState>,
+    caller: Caller,
+    Path(id): Path<String>,
+    Json(p): Json<PatchTemplate>,
+) -> ApiResult<Json<switchboard_protocol::Template>> {
+    caller.require_admin()?;
+    Ok(Json(
+        crate::templates_sync::set_tags(&hub, &id, p.tags).await?,
+    ))
+}

@@ -139,6 +139,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             post(templates::sync),
         ),
         ep(
+            "patch",
+            "/admin/templates/{id}",
+            "Set a template's tags (kept across syncs)",
+            patch(admin::patch_template),
+        ),
+        ep(
             "get",
             "/admin/config",
             "Channels, queues, routes, agents and configuration warnings",

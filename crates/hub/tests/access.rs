@@ -1,0 +1,252 @@
+//! Auth and queues: 401 without a token, 403 outside the agent's queues,
+//! admin-only routes, the configuration warning for call queues.
+
+mod common;
+
+use common::TestEnv;
+use serde_json::json;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn agents_only_reach_their_queues() {
+    let env = TestEnv::new().await;
+    env.customer_says("+15554440001", "Hi support").await;
+    let conv = env.conversation_of("15554440001").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    assert_eq!(conv["queue_id"], env.support_queue.as_str());
+
+    // The support agent sees it, the sales agent gets 403 everywhere.
+    let (s, _) = env.get(&env.agent, &format!("/conversations/{id}")).await;
+    assert_eq!(s, 200);
+    for path in [
+        format!("/conversations/{id}"),
+        format!("/conversations/{id}/messages"),
+        format!("/conversations/{id}/events"),
+    ] {
+        let (s, e) = env.get(&env.other_agent, &path).await;
+        assert_eq!(s, 403, "{path}: {e}");
+        assert_eq!(e["error"]["code"], "forbidden");
+    }
+    let (s, _) = env
+        .post(
+            &env.other_agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "x", "kind": "text", "text": "hi" }),
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (_, list) = env.get(&env.other_agent, "/conversations").await;
+    assert!(list["conversations"].as_array().unwrap().is_empty());
+    let (_, page) = env.get(&env.other_agent, "/changes?after=0").await;
+    assert!(
+        !page["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "message")
+    );
+    let (s, _) = env
+        .get(
+            &env.other_agent,
+            &format!("/conversations?queue={}", env.support_queue),
+        )
+        .await;
+    assert_eq!(s, 403);
+
+    // Moving it to a queue the agent is not in is refused; an admin may.
+    let patch = json!({ "queue_id": env.sales_queue });
+    let (s, _) = env
+        .api(
+            &env.agent,
+            reqwest::Method::PATCH,
+            &format!("/conversations/{id}"),
+            Some(patch.clone()),
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/conversations/{id}"),
+            Some(patch),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    let (s, _) = env
+        .get(&env.other_agent, &format!("/conversations/{id}"))
+        .await;
+    assert_eq!(s, 200);
+    let (_, log) = env
+        .get(&env.admin, &format!("/conversations/{id}/events"))
+        .await;
+    assert!(
+        log["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "queue_changed")
+    );
+
+    // No token, a wrong token: 401.
+    let r = env
+        .http
+        .get(format!("{}/api/v1/me", env.hub_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401);
+    let (s, e) = env.get("sbt_wrong", "/me").await;
+    assert_eq!(s, 401);
+    assert_eq!(e["error"]["code"], "unauthorized");
+    let (s, me) = env.get(&env.agent, "/me").await;
+    assert_eq!(s, 200);
+    assert_eq!(me["role"], "agent");
+    assert_eq!(me["queues"].as_array().unwrap().len(), 1);
+
+    // Admin routes are admin-only.
+    let (s, _) = env.get(&env.agent, "/admin/config").await;
+    assert_eq!(s, 403);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_configuration_and_warnings() {
+    let env = TestEnv::new().await;
+    let (s, cfg) = env.get(&env.admin, "/admin/config").await;
+    assert_eq!(s, 200, "{cfg}");
+    assert!(cfg["warnings"].as_array().unwrap().is_empty(), "{cfg}");
+    // Calls into a queue without a wait strategy: flagged.
+    let (s, _) = env
+        .post(
+            &env.admin,
+            "/admin/routes",
+            json!({ "position": 0, "communication_type": "call", "queue_id": env.sales_queue }),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let (_, cfg) = env.get(&env.admin, "/admin/config").await;
+    let w = cfg["warnings"].as_array().unwrap();
+    assert_eq!(w.len(), 1, "{cfg}");
+    assert_eq!(w[0]["queue_id"], env.sales_queue.as_str());
+    let (s, _) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/admin/queues/{}", env.sales_queue),
+            Some(json!({ "wait_strategy": "message" })),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let (_, cfg) = env.get(&env.admin, "/admin/config").await;
+    assert!(cfg["warnings"].as_array().unwrap().is_empty());
+
+    // A disabled channel keeps its data but neither sends nor receives.
+    env.customer_says("+15554440002", "before").await;
+    let conv = env.conversation_of("15554440002").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let ch = format!("/admin/channels/{}", env.channel_id);
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &ch,
+            Some(json!({ "enabled": false })),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["enabled"], false);
+    let (s, e) = env
+        .post(
+            &env.admin,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "d1", "kind": "text", "text": "hello" }),
+        )
+        .await;
+    assert_eq!(s, 409, "{e}");
+    assert_eq!(e["error"]["code"], "channel_disabled");
+    assert_eq!(env.messages(&id).await.len(), 1, "data kept");
+    env.api(
+        &env.admin,
+        reqwest::Method::PATCH,
+        &ch,
+        Some(json!({ "enabled": true })),
+    )
+    .await;
+    let (s, _) = env
+        .post(
+            &env.admin,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "d2", "kind": "text", "text": "hello" }),
+        )
+        .await;
+    assert_eq!(s, 201);
+
+    // Icons: png/jpg up to 1 MB.
+    let png = [
+        &[0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..],
+        &[0u8; 64],
+    ]
+    .concat();
+    let r = env
+        .http
+        .put(format!("{}/api/v1{ch}/icon", env.hub_url()))
+        .bearer_auth(&env.admin)
+        .body(png)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let r = env
+        .http
+        .put(format!("{}/api/v1{ch}/icon", env.hub_url()))
+        .bearer_auth(&env.admin)
+        .body("GIF89a")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+
+    // Agents created over the API get a token once, and it works.
+    let (s, created) = env
+        .post(
+            &env.admin,
+            "/admin/agents",
+            json!({ "name": "Cy", "queue_ids": ["sales"] }),
+        )
+        .await;
+    assert_eq!(s, 201, "{created}");
+    let (s, me) = env.get(created["token"].as_str().unwrap(), "/me").await;
+    assert_eq!(s, 200);
+    assert_eq!(me["name"], "Cy");
+
+    // Operational endpoints.
+    let r = env
+        .http
+        .get(format!("{}/healthz", env.hub_url()))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let metrics = env
+        .http
+        .get(format!("{}/metrics", env.hub_url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(metrics.contains("switchboard_webhooks_total"));
+    let doc: serde_json::Value = env
+        .http
+        .get(format!("{}/api/v1/openapi.json", env.hub_url()))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        doc["paths"]["/api/v1/conversations/{id}/messages"].is_object(),
+        "{doc}"
+    );
+}

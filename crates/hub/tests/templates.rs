@@ -1,0 +1,187 @@
+//! Templates synced from the sandbox's Graph API and searched by name,
+//! content and tag; re-synced on a status webhook; used to start
+//! conversations (409 for an existing one).
+
+mod common;
+
+use common::{TestEnv, wait_for};
+use serde_json::{Value, json};
+
+async fn search(env: &TestEnv, query: &str) -> Vec<Value> {
+    let (s, v) = env.get(&env.agent, &format!("/templates?{query}")).await;
+    assert_eq!(s, 200, "{v}");
+    v["templates"].as_array().cloned().unwrap_or_default()
+}
+
+fn names(list: &[Value]) -> Vec<String> {
+    list.iter()
+        .map(|t| {
+            format!(
+                "{}/{}",
+                t["name"].as_str().unwrap(),
+                t["language"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn templates_sync_and_search() {
+    let env = TestEnv::new().await;
+    assert!(search(&env, "").await.is_empty(), "nothing before the sync");
+    // Only an admin may trigger a sync.
+    let (s, _) = env.post(&env.agent, "/templates/sync", json!({})).await;
+    assert_eq!(s, 403);
+    let (s, v) = env.post(&env.admin, "/templates/sync", json!({})).await;
+    assert_eq!(s, 200, "{v}");
+    assert!(v["templates"].as_array().unwrap().len() > 5);
+
+    let by_name = names(&search(&env, "q=order&language=en_US").await);
+    assert_eq!(
+        by_name.first().map(String::as_str),
+        Some("order_shipped/en_US"),
+        "{by_name:?}"
+    );
+    let by_tag = names(&search(&env, "q=shipping").await);
+    assert!(
+        by_tag.contains(&"order_shipped/en_US".to_owned()),
+        "{by_tag:?}"
+    );
+    let by_content = names(&search(&env, "q=WhatsApp%20call").await);
+    assert!(
+        by_content
+            .iter()
+            .any(|n| n.starts_with("call_permission_request")),
+        "{by_content:?}"
+    );
+    let ja = names(&search(&env, "language=ja&q=%E7%99%BA%E9%80%81").await); // 発送
+    assert_eq!(ja, vec!["order_shipped/ja".to_owned()]);
+    let all = search(&env, "").await;
+    assert!(
+        all.iter().all(|t| t["status"] == "approved"),
+        "only approved templates are offered"
+    );
+
+    // The hub's own tags: set by an admin, searchable, kept across syncs.
+    let welcome = all.iter().find(|t| t["name"] == "welcome_offer").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (s, t) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/admin/templates/{welcome}"),
+            Some(json!({ "tags": ["winback"] })),
+        )
+        .await;
+    assert_eq!(s, 200, "{t}");
+    env.post(&env.admin, "/templates/sync", json!({})).await;
+    assert_eq!(
+        names(&search(&env, "q=winback").await),
+        vec!["welcome_offer/en_US".to_owned()]
+    );
+
+    // Meta pauses a template: the webhook triggers a re-sync.
+    let id = all
+        .iter()
+        .find(|t| t["name"] == "order_shipped" && t["language"] == "de")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    env.sb_post(
+        &format!("/_sandbox/templates/{id}/status"),
+        json!({ "event": "PAUSED" }),
+    )
+    .await;
+    wait_for("paused template gone", || async {
+        let list = names(&search(&env, "q=order").await);
+        (!list.contains(&"order_shipped/de".to_owned())).then_some(())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn start_outbound_conversations_with_templates() {
+    let env = TestEnv::new().await;
+    env.post(&env.admin, "/templates/sync", json!({})).await;
+    let body = json!({
+        "client_id": "start-1",
+        "channel_id": env.channel_id,
+        "phone": "+1 555 333 0001",
+        "communication_type": "message",
+        "template": { "name": "order_shipped", "language": "en_US", "params": ["Ana", "#4711"] },
+        "tags": ["vip"],
+    });
+    let (s, v) = env.post(&env.agent, "/conversations", body.clone()).await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["message"]["kind"], "template");
+    assert_eq!(
+        v["message"]["text"],
+        "Hi Ana, your order #4711 has shipped. Track it in the app."
+    );
+    assert_eq!(v["conversation"]["queue_id"], env.support_queue.as_str());
+    assert_eq!(v["conversation"]["window"]["state"], "closed");
+    let sent = env.sb_get("/_sandbox/sent?to=15553330001").await;
+    assert_eq!(sent["messages"].as_array().unwrap().len(), 1);
+    // The same client_id again is the same result; another start is a 409.
+    let (s, again) = env.post(&env.agent, "/conversations", body.clone()).await;
+    assert_eq!(s, 200, "{again}");
+    assert_eq!(again["message"]["id"], v["message"]["id"]);
+    let mut other = body.clone();
+    other["client_id"] = json!("start-2");
+    let (s, e) = env.post(&env.agent, "/conversations", other).await;
+    assert_eq!(s, 409, "{e}");
+    assert_eq!(e["error"]["conversation_id"], v["conversation"]["id"]);
+    // Free-form text outside the window is recorded failed, templates are fine.
+    let id = v["conversation"]["id"].as_str().unwrap();
+    let (s, t) = env
+        .post(&env.agent, &format!("/conversations/{id}/messages"), json!({
+            "client_id": "t-2", "kind": "template",
+            "template": { "name": "order_shipped", "language": "en_US", "params": ["Ana", "#4712"] } }))
+        .await;
+    assert_eq!(s, 201, "{t}");
+    assert_ne!(t["status"], "failed");
+    // Wrong parameter count is refused before calling Meta.
+    let (s, _) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({
+            "client_id": "t-3", "kind": "template",
+            "template": { "name": "order_shipped", "language": "en_US", "params": ["Ana"] } }),
+        )
+        .await;
+    assert_eq!(s, 400);
+
+    // A call conversation starts with a call-permission request template.
+    let (s, v) = env
+        .post(&env.agent, "/conversations", json!({
+            "client_id": "call-1",
+            "channel_id": env.channel_id,
+            "phone": "+15553330002",
+            "communication_type": "call",
+            "template": { "name": "call_permission_request", "language": "en_US", "params": ["#9"] },
+        }))
+        .await;
+    assert_eq!(s, 201, "{v}");
+    assert_eq!(v["conversation"]["call_permission"]["state"], "requested");
+    let (s, _) = env
+        .post(
+            &env.agent,
+            "/conversations",
+            json!({
+                "client_id": "call-2",
+                "channel_id": env.channel_id,
+                "phone": "+15553330003",
+                "communication_type": "call",
+                "template": { "name": "order_shipped", "language": "en_US", "params": ["A", "B"] },
+            }),
+        )
+        .await;
+    assert_eq!(
+        s, 400,
+        "a call conversation needs a call-permission template"
+    );
+}
