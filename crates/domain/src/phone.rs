@@ -89,8 +89,10 @@ fn parse(region: Option<country::Id>, input: &str) -> Result<PhoneNumber, PhoneE
 ///
 /// Accepts international forms (`+49 151 2345 6789`, `0049…`, `tel:` URIs),
 /// national forms with `default_region` (ISO 3166 alpha-2, e.g. `"DE"`,
-/// `"JP"`), full-width digits (NFKC), and WhatsApp `wa_id` digit strings with
-/// the country code but no `+` when no region is given.
+/// `"JP"`), full-width digits (NFKC), and WhatsApp `wa_id` digit strings (the
+/// country code but no `+`, no leading 0). A digit string that is a valid
+/// national number of `default_region` is read as national first; only when
+/// that fails is it read as a `wa_id`.
 pub fn normalize_e164(input: &str, default_region: Option<&str>) -> Result<E164, PhoneError> {
     let cleaned: String = input.nfkc().collect();
     let cleaned = cleaned.trim();
@@ -109,21 +111,28 @@ pub fn normalize_e164(input: &str, default_region: Option<&str>) -> Result<E164,
         None => None,
     };
     let looks_international = cleaned.starts_with('+') || cleaned.starts_with("tel:+");
-    let number = match parse(region, cleaned) {
+    let parsed = parse(region, cleaned).and_then(|n| {
+        if phonenumber::is_valid(&n) {
+            Ok(n)
+        } else {
+            Err(PhoneError::Invalid)
+        }
+    });
+    let number = match parsed {
         Ok(n) => n,
-        Err(e) if region.is_none() && !looks_international => {
-            // A wa_id: country code and number, no '+'.
-            if cleaned.chars().all(|c| c.is_ascii_digit()) {
-                parse(None, &format!("+{cleaned}"))?
-            } else {
-                return Err(e);
-            }
+        // A WhatsApp wa_id: country code and number, digits only, no '+'.
+        Err(e)
+            if !looks_international
+                && !cleaned.starts_with('0')
+                && cleaned.chars().all(|c| c.is_ascii_digit()) =>
+        {
+            parse(None, &format!("+{cleaned}"))
+                .ok()
+                .filter(phonenumber::is_valid)
+                .ok_or(e)?
         }
         Err(e) => return Err(e),
     };
-    if !phonenumber::is_valid(&number) {
-        return Err(PhoneError::Invalid);
-    }
     Ok(E164(number.format().mode(Mode::E164).to_string()))
 }
 

@@ -23,6 +23,13 @@ fn normalize_table() {
         // WhatsApp wa_id: digits with country code, no '+'
         ("4915123456789", None, Ok("+4915123456789")),
         ("whatsapp:+4915123456789", None, Ok("+4915123456789")),
+        // a wa_id is recognised even when a default region is set
+        ("4915123456789", Some("DE"), Ok("+4915123456789")),
+        ("819012345678", Some("US"), Ok("+819012345678")),
+        // ...but a digit string valid in the default region is read as national
+        ("819012345678", Some("DE"), Ok("+49819012345678")),
+        // a national number still wins over the wa_id reading
+        ("015123456789", Some("DE"), Ok("+4915123456789")),
         ("", None, Err(PhoneError::Empty)),
         ("   ", Some("DE"), Err(PhoneError::Empty)),
         ("hello", None, Err(PhoneError::NotANumber)),
