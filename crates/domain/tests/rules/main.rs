@@ -5,6 +5,7 @@ mod channel;
 mod composer;
 mod phone;
 mod redaction;
+mod robustness;
 mod routing;
 mod templates;
 mod window;
