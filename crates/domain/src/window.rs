@@ -96,6 +96,14 @@ impl CustomerWindow {
         }
     }
 
+    /// The window from a conversation's customer send timestamps (inbound
+    /// messages and customer-initiated calls), in any order.
+    pub fn from_customer_timestamps<I: IntoIterator<Item = OffsetDateTime>>(timestamps: I) -> Self {
+        Self {
+            last_customer_message_at: timestamps.into_iter().max(),
+        }
+    }
+
     /// Record an inbound customer message sent (per its `timestamp`) at `sent_at`.
     /// Never moves the window backwards.
     pub fn observe_customer_message(&mut self, sent_at: OffsetDateTime) -> WindowChange {

@@ -68,6 +68,17 @@ fn observe_reports_what_changed() {
 }
 
 #[test]
+fn from_timestamps_takes_the_newest_whatever_the_order() {
+    let limits = WindowLimits::default();
+    let w = CustomerWindow::from_customer_timestamps([T0 + h(5), T0, T0 + h(3)]);
+    assert_eq!(w.closes_at(&limits), Some(T0 + h(29)));
+    assert_eq!(
+        CustomerWindow::from_customer_timestamps([]),
+        CustomerWindow::new()
+    );
+}
+
+#[test]
 fn customer_call_counts_like_a_message() {
     let limits = WindowLimits::default();
     let mut w = CustomerWindow::new();
