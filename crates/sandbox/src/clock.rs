@@ -33,6 +33,15 @@ impl VirtualClock {
     }
 }
 
+/// The sandbox's clock is a domain [`Clock`](switchboard_domain::Clock): an in-process
+/// hub can share it (`SandboxHandle::clock`) so that moving the sandbox's time moves
+/// the hub's view of windows and permissions too.
+impl switchboard_domain::Clock for VirtualClock {
+    fn now(&self) -> OffsetDateTime {
+        VirtualClock::now(self)
+    }
+}
+
 /// Unix seconds as Meta writes them in messages/statuses/calls: a string.
 pub fn unix_string(t: OffsetDateTime) -> String {
     t.unix_timestamp().to_string()

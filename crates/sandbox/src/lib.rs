@@ -64,6 +64,11 @@ impl SandboxHandle {
         format!("{}/{}", self.base_url, self.state.config.api_version)
     }
 
+    /// The virtual clock (a `switchboard_domain::Clock`), to share with an in-process hub.
+    pub fn clock(&self) -> Arc<clock::VirtualClock> {
+        self.state.clock.clone()
+    }
+
     /// Stops the server and the scenario.
     pub async fn shutdown(mut self) {
         if let Some(s) = self.scenario.take() {

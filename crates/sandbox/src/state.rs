@@ -3,7 +3,7 @@
 //! are taken one after the other, never nested, so there is no lock order to get wrong.
 
 use std::collections::HashMap;
-use std::sync::{Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -299,7 +299,7 @@ pub struct Sandbox {
     pub config: Config,
     /// Base URL of this sandbox (media URLs point here).
     pub public_url: String,
-    pub clock: VirtualClock,
+    pub clock: Arc<VirtualClock>,
     pub webhooks: Dispatcher,
     pub customers: Mutex<HashMap<String, Customer>>,
     pub outbound: Mutex<Vec<OutboundMessage>>,
@@ -322,7 +322,7 @@ impl Sandbox {
         );
         Self {
             public_url,
-            clock: VirtualClock::default(),
+            clock: Arc::new(VirtualClock::default()),
             webhooks,
             customers: Mutex::default(),
             outbound: Mutex::default(),

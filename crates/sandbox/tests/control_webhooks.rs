@@ -275,6 +275,9 @@ async fn clock_lists_and_reset() {
     let env = start().await;
     let (_, before) = env.get("/clock").await;
     assert_eq!(before["offset_seconds"], 0);
+    // The same clock, shared as a domain Clock (what an in-process hub would hold).
+    let shared: std::sync::Arc<dyn switchboard_domain::Clock> = env.sandbox.clock();
+    let t0 = shared.now();
     let (status, after) = env
         .post(
             "/clock/advance",
@@ -284,6 +287,7 @@ async fn clock_lists_and_reset() {
     assert_eq!(status, 200);
     assert_eq!(after["offset_seconds"], 86_400 + 7_200 + 180 + 4);
     assert!(after["unix"].as_i64().unwrap() >= before["unix"].as_i64().unwrap() + 93_784);
+    assert!(shared.now() - t0 >= time::Duration::seconds(93_784));
 
     env.customer_says(CUSTOMER, "hi").await;
     let (_, sent) = env.send(common::text(CUSTOMER, "hello")).await;
