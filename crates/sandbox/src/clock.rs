@@ -6,6 +6,9 @@ use std::time::Duration;
 
 use time::OffsetDateTime;
 
+/// At most a century ahead of real time.
+pub const MAX_OFFSET_MS: i64 = 100 * 366 * 86_400 * 1000;
+
 #[derive(Debug, Default)]
 pub struct VirtualClock {
     offset_ms: AtomicI64,

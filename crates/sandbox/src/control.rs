@@ -30,6 +30,9 @@ impl IntoResponse for ControlError {
     }
 }
 
+/// One `advance` moves at most ten years (date arithmetic stays far from overflow).
+const MAX_ADVANCE_SECS: f64 = 10.0 * 366.0 * 86_400.0;
+
 type Reply = Result<Json<Value>, ControlError>;
 
 fn parse(body: &Bytes) -> Result<Value, ControlError> {
@@ -123,6 +126,11 @@ async fn advance(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply {
     if secs <= 0.0 {
         return Err(ControlError::bad_request(
             "give seconds, minutes, hours or days to move the clock forward",
+        ));
+    }
+    if secs > MAX_ADVANCE_SECS {
+        return Err(ControlError::bad_request(
+            "the clock moves at most 10 years at a time",
         ));
     }
     sb.clock.advance(Duration::from_secs_f64(secs));

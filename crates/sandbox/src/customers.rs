@@ -53,18 +53,26 @@ impl ControlError {
 /// `timestamp` as unix seconds (number or digits) or RFC 3339; default: now.
 fn parse_timestamp(v: &Value, now: OffsetDateTime) -> Result<OffsetDateTime, ControlError> {
     let bad = || ControlError::bad_request("timestamp: unix seconds or an RFC 3339 date-time");
-    match v {
-        Value::Null => Ok(now),
+    let t = match v {
+        Value::Null => return Ok(now),
         Value::Number(n) => n
             .as_i64()
             .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
-            .ok_or_else(bad),
+            .ok_or_else(bad)?,
         Value::String(s) => match s.parse::<i64>() {
-            Ok(secs) => OffsetDateTime::from_unix_timestamp(secs).map_err(|_| bad()),
-            Err(_) => OffsetDateTime::parse(s, &Rfc3339).map_err(|_| bad()),
+            Ok(secs) => OffsetDateTime::from_unix_timestamp(secs).map_err(|_| bad())?,
+            Err(_) => OffsetDateTime::parse(s, &Rfc3339).map_err(|_| bad())?,
         },
-        _ => Err(bad()),
+        _ => return Err(bad()),
+    };
+    // Meta's timestamps are past instants; keep them in a range date arithmetic can't overflow.
+    let earliest = OffsetDateTime::from_unix_timestamp(946_684_800).unwrap_or(now); // 2000-01-01
+    if t < earliest || t > now + time::Duration::days(1) {
+        return Err(ControlError::bad_request(
+            "timestamp must lie between 2000-01-01 and one day after the sandbox's now",
+        ));
     }
+    Ok(t)
 }
 
 fn sender(sb: &Sandbox, req: &Value) -> Result<String, ControlError> {
@@ -255,6 +263,7 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
                 ended_at: None,
                 outcome: None,
                 biz_opaque_callback_data: None,
+                answer_sdp: None,
             },
         );
     }

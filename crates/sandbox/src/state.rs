@@ -215,6 +215,9 @@ pub struct Call {
     /// How it ended: `completed`, `rejected`, `missed`, `declined`, `ignored`, …
     pub outcome: Option<String>,
     pub biz_opaque_callback_data: Option<String>,
+    /// The business's answer SDP (pre_accept and accept must send the same one).
+    #[serde(skip)]
+    pub answer_sdp: Option<String>,
 }
 
 /// An uploaded or customer-sent file.

@@ -341,19 +341,30 @@ async fn user_initiated_call_accepted_by_the_business_via_graph_client() {
 
     use switchboard_cloudapi::CallActionRequest;
     let pnid = env.pnid();
+    let answer = sdp("answer");
     graph
         .call_action(
             common::TOKEN,
             &pnid,
-            &CallActionRequest::pre_accept(&call_id, sdp("answer")),
+            &CallActionRequest::pre_accept(&call_id, answer.clone()),
         )
         .await
         .unwrap();
+    // Meta: the accept SDP must be the pre_accept SDP.
+    let err = graph
+        .call_action(
+            common::TOKEN,
+            &pnid,
+            &CallActionRequest::accept(&call_id, sdp("answer")),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.graph_code().map(|c| c.code()), Some(100));
     graph
         .call_action(
             common::TOKEN,
             &pnid,
-            &CallActionRequest::accept(&call_id, sdp("answer")).with_callback_data("agent-17"),
+            &CallActionRequest::accept(&call_id, answer).with_callback_data("agent-17"),
         )
         .await
         .unwrap();

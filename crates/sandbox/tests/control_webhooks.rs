@@ -210,6 +210,19 @@ async fn control_api_rejects_bad_requests_without_panicking() {
         ),
         ("/clock/advance", json!({})),
         ("/clock/advance", json!({ "hours": -1 })),
+        ("/clock/advance", json!({ "days": 1e300 })),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "text": "x", "timestamp": 253_402_300_000i64 }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "text": "x", "timestamp": "9999-12-31T23:59:59Z" }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "text": "x", "timestamp": -5 }),
+        ),
     ];
     for (path, body) in cases {
         let (status, json) = env.post(path, body.clone()).await;

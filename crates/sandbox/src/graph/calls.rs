@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use serde_json::{Value, json};
+use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::auth::Authorized;
@@ -62,13 +62,18 @@ pub async fn action(
             let call_id = body["call_id"]
                 .as_str()
                 .ok_or_else(|| GraphError::new(131008, "The parameter call_id is required."))?;
-            if action == "pre_accept" || action == "accept" {
-                check_sdp(&body, "answer")?;
-            }
-            business_action(&sb, call_id, action, biz_opaque)?;
-            Ok(Json(
-                json!({ "messaging_product": "whatsapp", "success": true }),
-            ))
+            let sdp = if action == "pre_accept" || action == "accept" {
+                Some(check_sdp(&body, "answer")?)
+            } else {
+                None
+            };
+            business_action(&sb, call_id, action, biz_opaque, sdp)?;
+            let response = CallActionResponse {
+                messaging_product: "whatsapp".into(),
+                calls: Vec::new(),
+                success: Some(true),
+            };
+            Ok(Json(serde_json::to_value(response).unwrap_or_default()))
         }
         other => Err(GraphError::new(
             131009,
@@ -80,7 +85,7 @@ pub async fn action(
 }
 
 /// `session` (or the legacy `connection.webrtc`) with an SDP of the expected type.
-fn check_sdp(body: &Value, want: &str) -> Result<(), GraphError> {
+fn check_sdp(body: &Value, want: &str) -> Result<String, GraphError> {
     let (sdp_type, sdp) = if body["session"].is_object() {
         (
             body["session"]["sdp_type"].as_str(),
@@ -101,7 +106,7 @@ fn check_sdp(body: &Value, want: &str) -> Result<(), GraphError> {
         ));
     }
     match sdp {
-        Some(s) if s.starts_with("v=0") && s.contains("m=audio") => Ok(()),
+        Some(s) if s.starts_with("v=0") && s.contains("m=audio") => Ok(s.to_string()),
         _ => Err(GraphError::new(
             100,
             "Invalid parameter: session.sdp is not a valid SDP (SDP validation error)",
@@ -168,6 +173,7 @@ fn connect(
                 ended_at: None,
                 outcome: None,
                 biz_opaque_callback_data: biz_opaque.clone(),
+                answer_sdp: None,
             },
         );
     }
@@ -208,6 +214,7 @@ fn business_action(
     call_id: &str,
     action: &str,
     biz_opaque: Option<String>,
+    sdp: Option<String>,
 ) -> Result<(), GraphError> {
     let now = sb.now();
     let call = lock(&sb.calls).get(call_id).cloned();
@@ -230,7 +237,7 @@ fn business_action(
             format!("Invalid parameter: `{action}` applies to user-initiated calls only"),
         )),
         "pre_accept" if call.state == CallState::Ringing => {
-            set_state(sb, call_id, CallState::PreAccepted, |_| {});
+            set_state(sb, call_id, CallState::PreAccepted, |c| c.answer_sdp = sdp);
             Ok(())
         }
         "pre_accept" => Err(GraphError::new(
@@ -241,8 +248,13 @@ fn business_action(
             100,
             "Invalid parameter: the call is already connected",
         )),
+        "accept" if call.answer_sdp.is_some() && call.answer_sdp != sdp => Err(GraphError::new(
+            100,
+            "Invalid parameter: the accept SDP must equal the pre_accept SDP",
+        )),
         "accept" => {
             set_state(sb, call_id, CallState::Connected, |c| {
+                c.answer_sdp = sdp;
                 c.connected_at = Some(now);
                 if biz_opaque.is_some() {
                     c.biz_opaque_callback_data = biz_opaque.clone();
