@@ -105,58 +105,99 @@ fn write_temp(bytes: &[u8]) -> tempfile::NamedTempFile {
     f
 }
 
-fn python_hmac(secret: &[u8], body_path: &std::path::Path) -> Option<String> {
-    let out = Command::new("python3")
-        .arg("-c")
-        .arg(
-            "import hmac,hashlib,sys\n\
-             key=bytes.fromhex(sys.argv[1]); body=open(sys.argv[2],'rb').read()\n\
-             print(hmac.new(key, body, hashlib.sha256).hexdigest())",
-        )
-        .arg(hex::encode(secret))
-        .arg(body_path)
+/// Runs `program` with `args`; a missing tool or a failing run fails the test
+/// loudly (python3 and openssl are installed on every machine this runs on, so a
+/// cross-check that silently did not happen would be a false pass).
+fn run(program: &str, args: &[std::ffi::OsString]) -> String {
+    let out = Command::new(program)
+        .args(args)
         .output()
-        .ok()?;
+        .unwrap_or_else(|e| panic!("{program} is required for this cross-check: {e}"));
     assert!(
         out.status.success(),
-        "python3 failed: {}",
+        "{program} failed ({}): {}",
+        out.status,
         String::from_utf8_lossy(&out.stderr)
     );
-    Some(String::from_utf8(out.stdout).unwrap().trim().to_owned())
+    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("{program} printed non-UTF-8: {e}"))
 }
 
-fn openssl_hmac(secret: &[u8], body_path: &std::path::Path) -> Option<String> {
-    let out = Command::new("openssl")
-        .args(["dgst", "-sha256", "-mac", "HMAC", "-macopt"])
-        .arg(format!("hexkey:{}", hex::encode(secret)))
-        .arg(body_path)
-        .output()
-        .ok()?;
-    assert!(
-        out.status.success(),
-        "openssl failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+/// Python's `hmac` module: `sha256=<hex>` of `body_path`'s bytes keyed with `secret`.
+fn python_hmac(secret: &[u8], body_path: &std::path::Path) -> String {
+    let out = run(
+        "python3",
+        &[
+            "-c".into(),
+            "import hmac,hashlib,sys\n\
+             key=bytes.fromhex(sys.argv[1]); body=open(sys.argv[2],'rb').read()\n\
+             print(hmac.new(key, body, hashlib.sha256).hexdigest())"
+                .into(),
+            hex::encode(secret).into(),
+            body_path.into(),
+        ],
     );
-    let text = String::from_utf8(out.stdout).unwrap();
-    Some(text.rsplit("= ").next().unwrap().trim().to_owned())
+    out.trim().to_owned()
+}
+
+/// `openssl dgst -sha256 -mac HMAC`: the hex digest of `body_path` keyed with `secret`.
+fn openssl_hmac(secret: &[u8], body_path: &std::path::Path) -> String {
+    let out = run(
+        "openssl",
+        &[
+            "dgst".into(),
+            "-sha256".into(),
+            "-mac".into(),
+            "HMAC".into(),
+            "-macopt".into(),
+            format!("hexkey:{}", hex::encode(secret)).into(),
+            body_path.into(),
+        ],
+    );
+    // `HMAC-SHA2-256(path)= <hex>` (the label varies between OpenSSL versions).
+    let digest = out
+        .rsplit("= ")
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
+    assert!(
+        digest.len() == 64 && digest.bytes().all(|b| b.is_ascii_hexdigit()),
+        "unexpected openssl output {out:?}"
+    );
+    digest
+}
+
+/// Bodies worth cross-checking: Meta's escaped non-ASCII batch, raw UTF-8, empty.
+fn cross_check_bodies() -> Vec<Vec<u8>> {
+    vec![
+        BATCH.to_vec(),
+        "{\"text\":{\"body\":\"Grüße 👋 日本語\"}}"
+            .as_bytes()
+            .to_vec(),
+        Vec::new(),
+    ]
 }
 
 #[test]
-fn matches_independent_implementations() {
-    let file = write_temp(BATCH);
-    let ours = sign(SECRET, BATCH);
-    let ours_hex = ours.strip_prefix("sha256=").unwrap();
-    let py = python_hmac(SECRET, file.path());
-    let ossl = openssl_hmac(SECRET, file.path());
-    assert!(
-        py.is_some() || ossl.is_some(),
-        "neither python3 nor openssl is available to cross-check"
-    );
-    if let Some(py) = py {
-        assert_eq!(py, ours_hex, "python hmac");
-        assert_eq!(verify(SECRET, BATCH, &format!("sha256={py}")), Ok(()));
+fn matches_python_hmac() {
+    for body in cross_check_bodies() {
+        let file = write_temp(&body);
+        let theirs = python_hmac(SECRET, file.path());
+        assert_eq!(
+            sign(SECRET, &body),
+            format!("sha256={theirs}"),
+            "python hmac"
+        );
+        assert_eq!(verify(SECRET, &body, &format!("sha256={theirs}")), Ok(()));
     }
-    if let Some(ossl) = ossl {
-        assert_eq!(ossl, ours_hex, "openssl");
+}
+
+#[test]
+fn matches_openssl_hmac() {
+    for body in cross_check_bodies() {
+        let file = write_temp(&body);
+        let theirs = openssl_hmac(SECRET, file.path());
+        assert_eq!(sign(SECRET, &body), format!("sha256={theirs}"), "openssl");
+        assert_eq!(verify(SECRET, &body, &format!("sha256={theirs}")), Ok(()));
     }
 }
