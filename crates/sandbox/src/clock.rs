@@ -20,11 +20,23 @@ impl VirtualClock {
             + time::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst))
     }
 
-    /// Moves the clock forward (never backwards).
+    /// Moves the clock forward (never backwards), by at most what keeps the offset
+    /// within [`MAX_OFFSET_MS`]: far enough for any test, and far from the year 9999
+    /// where `OffsetDateTime` arithmetic would panic.
     pub fn advance(&self, by: Duration) -> OffsetDateTime {
-        let ms = i64::try_from(by.as_millis()).unwrap_or(i64::MAX / 2);
-        self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+        let ms = i64::try_from(by.as_millis()).unwrap_or(MAX_OFFSET_MS);
+        let _ = self
+            .offset_ms
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |o| {
+                Some(o.saturating_add(ms).min(MAX_OFFSET_MS))
+            });
         self.now()
+    }
+
+    /// How much further the clock may still move forward.
+    pub fn headroom(&self) -> Duration {
+        let left = MAX_OFFSET_MS - self.offset_ms.load(Ordering::SeqCst);
+        Duration::from_millis(u64::try_from(left).unwrap_or(0))
     }
 
     pub fn offset(&self) -> Duration {
@@ -48,4 +60,28 @@ impl switchboard_domain::Clock for VirtualClock {
 /// Unix seconds as Meta writes them in messages/statuses/calls: a string.
 pub fn unix_string(t: OffsetDateTime) -> String {
     t.unix_timestamp().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offset_is_capped_so_now_never_overflows() {
+        let c = VirtualClock::default();
+        for _ in 0..2000 {
+            c.advance(Duration::from_secs(10 * 366 * 86_400));
+        }
+        assert_eq!(
+            c.offset(),
+            Duration::from_millis(u64::try_from(MAX_OFFSET_MS).unwrap())
+        );
+        assert_eq!(c.headroom(), Duration::ZERO);
+        let _ = c.now() + time::Duration::days(1);
+        c.advance(Duration::MAX);
+        assert_eq!(
+            c.offset(),
+            Duration::from_millis(u64::try_from(MAX_OFFSET_MS).unwrap())
+        );
+    }
 }

@@ -133,6 +133,11 @@ async fn advance(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply {
             "the clock moves at most 10 years at a time",
         ));
     }
+    if secs > sb.clock.headroom().as_secs_f64() {
+        return Err(ControlError::bad_request(
+            "the clock is already as far ahead as the sandbox allows (a century); reset it",
+        ));
+    }
     sb.clock.advance(Duration::from_secs_f64(secs));
     tracing::info!(secs, "virtual clock advanced");
     Ok(Json(clock_doc(&sb)))

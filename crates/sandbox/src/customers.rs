@@ -182,10 +182,16 @@ fn inbound_media(
             "{kind}: an object {{caption?, mime_type?, filename?, data_base64?}}"
         )));
     }
-    let mime = v["mime_type"]
-        .as_str()
-        .unwrap_or(default_mime(kind))
-        .to_string();
+    let mime = match &v["mime_type"] {
+        Value::Null => default_mime(kind).to_string(),
+        Value::String(m) if crate::graph::media::plausible_mime(m) => m.clone(),
+        _ => {
+            return Err(ControlError::bad_request(format!(
+                "{kind}.mime_type must be a MIME type such as `{}`",
+                default_mime(kind)
+            )));
+        }
+    };
     let bytes = match v["data_base64"].as_str() {
         Some(b) => base64::engine::general_purpose::STANDARD
             .decode(b)

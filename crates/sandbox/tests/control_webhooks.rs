@@ -32,7 +32,7 @@ async fn every_inbound_message_kind_arrives_signed_and_typed() {
             "document",
         ),
         (
-            json!({ "from": CUSTOMER, "type": "audio", "audio": { "voice": true } }),
+            json!({ "from": CUSTOMER, "type": "audio", "audio": { "voice": true, "mime_type": "audio/ogg; codecs=opus" } }),
             "audio",
         ),
         (
@@ -103,6 +103,7 @@ async fn every_inbound_message_kind_arrives_signed_and_typed() {
         }
         if kind == "audio" {
             assert_eq!(m["audio"]["voice"], true);
+            assert_eq!(m["audio"]["mime_type"], "audio/ogg; codecs=opus");
         }
         if kind == "document" {
             assert_eq!(m["document"]["filename"], "invoice.pdf");
@@ -223,6 +224,19 @@ async fn control_api_rejects_bad_requests_without_panicking() {
             "/messages",
             json!({ "from": CUSTOMER, "text": "x", "timestamp": -5 }),
         ),
+        // A MIME type that could not be a Content-Type header (it would make the download a 500).
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "image", "image": { "mime_type": "image/jpeg\r\nX-Evil: 1" } }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "document", "document": { "mime_type": 5 } }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "audio", "audio": { "mime_type": "ogg" } }),
+        ),
     ];
     for (path, body) in cases {
         let (status, json) = env.post(path, body.clone()).await;
@@ -281,6 +295,34 @@ async fn permission_reply_reject_after_accept_and_window() {
     let c = &customers["customers"][0];
     assert_eq!(c["call_permission"]["permission"]["status"], "temporary");
     assert_eq!(c["window_open"], true);
+}
+
+#[tokio::test]
+async fn the_clock_stops_at_its_limit_instead_of_overflowing() {
+    let env = start().await;
+    let mut refused = None;
+    for i in 0..20 {
+        let (status, json) = env.post("/clock/advance", json!({ "days": 3660 })).await;
+        if status != 200 {
+            refused = Some((i, status, json));
+            break;
+        }
+    }
+    let (i, status, json) = refused.expect("the clock refuses to move beyond its limit");
+    assert!(i >= 9, "a century of headroom: refused after {i} decades");
+    assert_eq!(status, 400, "{json}");
+    assert_eq!(json["error"]["code"], "bad_request");
+    // Still alive and consistent: time reads, customers write, the business sends.
+    let (status, clock) = env.get("/clock").await;
+    assert_eq!(status, 200);
+    assert!(clock["now"].as_str().unwrap().starts_with("21"), "{clock}");
+    env.customer_says(CUSTOMER, "still here").await;
+    let (status, json) = env.send(common::text(CUSTOMER, "so are we")).await;
+    assert_eq!(status, 200, "{json}");
+    let id = json["messages"][0]["id"].as_str().unwrap().to_string();
+    env.hooks.status_of(&id, "read").await;
+    assert_eq!(env.post("/reset", json!({})).await.0, 200);
+    assert_eq!(env.get("/clock").await.1["offset_seconds"], 0);
 }
 
 #[tokio::test]

@@ -42,6 +42,22 @@ pub fn size_limit(mime: &str) -> Option<usize> {
     }
 }
 
+/// Whether `mime` looks like a MIME type a `Content-Type` header can carry:
+/// `type/subtype` (parameters allowed, e.g. `audio/ogg; codecs=opus`), printable ASCII.
+pub fn plausible_mime(mime: &str) -> bool {
+    let essence = mime.split(';').next().unwrap_or("").trim();
+    let token = |t: &str| {
+        !t.is_empty()
+            && t.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$&-^_.+".contains(&b))
+    };
+    mime.len() <= 255
+        && mime.bytes().all(|b| (0x20..0x7f).contains(&b))
+        && essence
+            .split_once('/')
+            .is_some_and(|(t, s)| token(t) && token(s))
+}
+
 /// Stores a file and returns its id.
 pub fn store(sb: &Sandbox, mime_type: &str, bytes: Vec<u8>, filename: Option<String>) -> String {
     let id = crate::ids::numeric_id();
@@ -181,7 +197,10 @@ pub async fn download(
         .and_then(|mid| lock(&sb.media).get(mid).cloned());
     match media {
         Some(m) if !expired => {
-            ([(header::CONTENT_TYPE, m.mime_type.clone())], m.bytes).into_response()
+            // A MIME type that is not a valid header value must not turn into a 500.
+            let content_type = header::HeaderValue::from_str(&m.mime_type)
+                .unwrap_or(header::HeaderValue::from_static("application/octet-stream"));
+            ([(header::CONTENT_TYPE, content_type)], m.bytes).into_response()
         }
         _ => (
             StatusCode::NOT_FOUND,
