@@ -9,7 +9,10 @@
 //!
 //! Not cards: numbers glued to ASCII letters or digits (tracking numbers,
 //! IBANs), numbers after a `+` (phone numbers), dates, and digit runs grouped
-//! unlike cards.
+//! unlike cards. A `+` marks a phone number, which has at most 15 digits
+//! (E.164): a card written right after one (`+49 151 23456789 4111 1111 1111
+//! 1111`) is still found, because together they are too long to be a phone
+//! number, while no phone number alone is ever taken for a card.
 
 use std::borrow::Cow;
 
@@ -201,8 +204,20 @@ fn card_grouping(sizes: &[usize]) -> bool {
     }
 }
 
-/// Split the text into maximal runs of digit groups joined by single separators.
-fn runs(text: &str) -> Vec<Vec<Group>> {
+/// The most digits a phone number has (E.164, country code included).
+const PHONE_MAX_DIGITS: usize = 15;
+
+/// A maximal run of digit groups joined by single separators.
+#[derive(Debug, Clone)]
+struct Run {
+    groups: Vec<Group>,
+    /// The run follows a `+`: it starts with a phone number.
+    after_plus: bool,
+}
+
+/// Split the text into maximal runs of digit groups joined by single
+/// separators. Runs glued to ASCII letters or digits are dropped.
+fn runs(text: &str) -> Vec<Run> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -214,10 +229,11 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
             i += 1;
             continue;
         }
-        // Boundary before the run: not glued to ASCII letters/digits, not after '+'.
+        // Boundary before the run: not glued to ASCII letters/digits; a '+'
+        // makes it a phone number (see `find_card_numbers`).
         let prev = i.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, c)| c);
-        let blocked_before =
-            prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '+' || p == '＋');
+        let blocked_before = prev.is_some_and(|p| p.is_ascii_alphanumeric());
+        let after_plus = prev.is_some_and(|p| p == '+' || p == '＋');
         let mut groups: Vec<Group> = Vec::new();
         let mut group = Group {
             start: start_byte,
@@ -255,7 +271,7 @@ fn runs(text: &str) -> Vec<Vec<Group>> {
         let next = chars.get(j).map(|&(_, c)| c);
         let blocked_after = next.is_some_and(|n| n.is_ascii_alphanumeric());
         if !blocked_before && !blocked_after {
-            out.push(groups);
+            out.push(Run { groups, after_plus });
         }
         i = j.max(i + 1);
     }
@@ -285,17 +301,29 @@ fn as_card(groups: &[Group]) -> Option<Issuer> {
 /// after it. So a card followed by an expiry or CVV (`4111 1111 1111 1111
 /// 12/25`), preceded by a quantity (`2 4111 1111 1111 1111`), or two cards in
 /// a row are all found, while digits inside a group are never split.
+///
+/// After a `+` the run starts with a phone number: a card may only start at
+/// a later group, and only if the digits before it and the card together are
+/// more than a phone number can hold (15), so no phone number is ever masked.
 pub fn find_card_numbers(text: &str) -> Vec<CardMatch> {
     /// At most 19 digits, so at most 19 groups can form one card.
     const MAX_GROUPS: usize = 19;
     let mut out = Vec::new();
-    for groups in runs(text) {
+    for Run { groups, after_plus } in runs(text) {
+        let digits_before = |i: usize| -> usize {
+            groups
+                .get(..i)
+                .map_or(0, |g| g.iter().map(|g| g.digits.len()).sum())
+        };
         let mut i = 0;
         while i < groups.len() {
             let longest = (i + 1..=groups.len().min(i + MAX_GROUPS))
                 .rev()
                 .find_map(|j| {
                     let span = groups.get(i..j)?;
+                    if after_plus && (i == 0 || digits_before(j) <= PHONE_MAX_DIGITS) {
+                        return None;
+                    }
                     as_card(span).map(|issuer| (j, span, issuer))
                 });
             let Some((j, span, issuer)) = longest else {

@@ -99,6 +99,16 @@ const CARDS: &[(&str, &[&str])] = &[
     ),
     ("銀聯カード 6200 0000 0000 0005 で支払いました", &["0005"]),
     ("アメックス３７８２　８２２４６３　１０００５", &["0005"]),
+    // a card written right after a phone number (with `+`) is still found
+    ("Tel +49 151 23456789 4111 1111 1111 1111", &["1111"]),
+    (
+        "Rückruf unter +4915123456789 4242 4242 4242 4242 bitte",
+        &["4242"],
+    ),
+    (
+        "電話＋８１ ９０ １２３４ ５６７８ ５５５５ ５５５５ ５５５５ ４４４４",
+        &["4444"],
+    ),
 ];
 
 /// Numbers that are not card numbers and must come through untouched.
@@ -123,6 +133,12 @@ const NOT_CARDS: &[&str] = &[
     "Handy: 0151 2345 6789 0",
     "+49 1511 2345 6789",
     "+1 415 555 2671 ext 1234",
+    "+1 415 555 2671 1234",
+    "+49 30 1234567 030 1234567",
+    "+49 151 2345 6789 0151 2345 6789",
+    "0171 1234567",
+    "電話：０９０－１２３４－５６７８",
+    "Rufnummer ０１５１ ２３４５ ６７８９",
     // dates and times
     "2024-01-15",
     "15.01.2024",
@@ -133,6 +149,9 @@ const NOT_CARDS: &[&str] = &[
     "12:30:45",
     "Termin am 2026-03-02 um 09:00",
     "1700000000000",
+    "２０２４年１月１５日",
+    "２０２６－０３－０２ ０９：００",
+    "Lieferung am 02.03.2026, 14:30–16:00 Uhr",
     // order numbers
     "Bestellnummer 302-1234567-1234567",
     "Order #1234567890123",
@@ -149,6 +168,9 @@ const NOT_CARDS: &[&str] = &[
     "1234-5678-9012",
     "追跡番号 4567-8901-2345",
     "EJ123456789JP",
+    "注文番号：１２３－４５６７８９０－１２３４５６７",
+    "お問い合わせ番号 ４５６７ ８９０１ ２３４５",
+    "追跡番号：１２３４５６７８９０１２",
     // card-like but not cards
     "4111 1111 1111 1112",
     "4111111111111112",
@@ -238,6 +260,10 @@ fn exact_masks() {
         (
             "番号４１１１　１１１１　１１１１　１１１１です",
             "番号****　****　****　１１１１です",
+        ),
+        (
+            "Tel +49 151 23456789 4111 1111 1111 1111",
+            "Tel +49 151 23456789 **** **** **** 1111",
         ),
     ];
     for (input, expected) in cases {
@@ -347,6 +373,35 @@ proptest! {
         let plus = if fullwidth_plus { "＋" } else { "+" };
         let text = format!("Tel. {plus}{}", groups.join(sep));
         prop_assert_eq!(redact_card_numbers(&text).count, 0, "{}", text);
+    }
+
+    /// A card written right after an international phone number, in the
+    /// same run of digit groups, is found, and the phone number is left as
+    /// it is.
+    #[test]
+    fn a_card_after_a_phone_number_is_found_and_the_phone_kept(
+        phone_groups in prop::collection::vec(prop::collection::vec(0u8..10, 1..4), 3..6),
+        body in prop::collection::vec(0u8..10, 14),
+        sep in prop::sample::select(vec![" ", "-"]),
+    ) {
+        let phone: Vec<String> = phone_groups
+            .iter()
+            .map(|g| g.iter().map(|d| char::from(b'0' + d)).collect())
+            .collect();
+        let phone = format!("+{}", phone.join(" "));
+        let mut digits = vec![4u8];
+        digits.extend(body);
+        let check = (0..10u8).find(|c| { let mut d = digits.clone(); d.push(*c); luhn_valid(&d) }).unwrap_or(0);
+        digits.push(check);
+        let s: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        let grouped: Vec<&str> = (0..4).map(|i| s.get(i * 4..i * 4 + 4).unwrap_or("")).collect();
+        let text = format!("Tel. {phone} {}", grouped.join(sep));
+        let found = find_card_numbers(&text);
+        prop_assert_eq!(found.len(), 1, "{}", text);
+        prop_assert_eq!(found.first().map(|m| m.last4.as_str()), s.get(12..));
+        let r = redact_card_numbers(&text);
+        let kept_prefix = format!("Tel. {phone} ****");
+        prop_assert!(r.text.starts_with(&kept_prefix), "{}", r.text);
     }
 
     /// A Visa number built with a valid check digit is always found, in any
