@@ -69,7 +69,9 @@ pub struct DeliveryMode {
     pub out_of_order: bool,
 }
 
-#[derive(Debug, Clone)]
+/// `Debug` redacts `app_secret` and `access_token` (see the impl below), so a
+/// `{:?}` of the config, the [`Sandbox`](crate::Sandbox) or a handle never leaks them.
+#[derive(Clone)]
 pub struct Config {
     /// Address to listen on (`127.0.0.1:0` for an ephemeral port).
     pub listen: SocketAddr,
@@ -100,6 +102,32 @@ pub struct Config {
     /// Serialise webhooks like Meta (`\uXXXX` for non-ASCII, `\/`).
     pub meta_escaping: bool,
     pub scenario: Option<Scenario>,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let redacted = |s: &str| if s.is_empty() { "" } else { "<redacted>" };
+        f.debug_struct("Config")
+            .field("listen", &self.listen)
+            .field("public_url", &self.public_url)
+            .field("webhook_url", &self.webhook_url)
+            .field("app_secret", &redacted(&self.app_secret))
+            .field("access_token", &redacted(&self.access_token))
+            .field("phone_number_id", &self.phone_number_id)
+            .field("display_number", &self.display_number)
+            .field("waba_id", &self.waba_id)
+            .field("api_version", &self.api_version)
+            .field("status_delays", &self.status_delays)
+            .field("limits", &self.limits)
+            .field("retry", &self.retry)
+            .field("delivery", &self.delivery)
+            .field("ring_timeout", &self.ring_timeout)
+            .field("callback_permission", &self.callback_permission)
+            .field("persona_delay", &self.persona_delay)
+            .field("meta_escaping", &self.meta_escaping)
+            .field("scenario", &self.scenario)
+            .finish()
+    }
 }
 
 impl Config {
@@ -179,5 +207,18 @@ impl Config {
             .and_then(|m| m.parse::<u32>().ok())
             .unwrap_or(23);
         major <= 23
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_never_shows_the_secrets() {
+        let c = Config::new("s3cr3t-app", "t0k3n-access");
+        let shown = format!("{c:?} {c:#?}");
+        assert!(!shown.contains("s3cr3t-app") && !shown.contains("t0k3n-access"));
+        assert!(shown.contains("<redacted>") && shown.contains("106540352242922"));
     }
 }

@@ -11,7 +11,7 @@ enum ScenarioArg {
 }
 
 /// A faithful emulator of Meta's WhatsApp Cloud API (Graph endpoints, signed webhooks, simulated customers).
-#[derive(Debug, Parser)]
+#[derive(Parser)]
 #[command(name = "switchboard-sandbox", version)]
 struct Cli {
     /// Address to listen on.
@@ -20,11 +20,11 @@ struct Cli {
     /// Where to POST webhooks (the hub's `/webhooks/whatsapp`).
     #[arg(long, env = "SANDBOX_WEBHOOK_URL")]
     webhook_url: Option<String>,
-    /// App secret: key of X-Hub-Signature-256.
-    #[arg(long, env = "SANDBOX_APP_SECRET")]
+    /// App secret: key of X-Hub-Signature-256 (never logged; `--help` hides its env value).
+    #[arg(long, env = "SANDBOX_APP_SECRET", hide_env_values = true)]
     app_secret: String,
-    /// Access token Graph calls must carry as `Authorization: Bearer`.
-    #[arg(long, env = "SANDBOX_ACCESS_TOKEN")]
+    /// Access token Graph calls must carry as `Authorization: Bearer` (never logged).
+    #[arg(long, env = "SANDBOX_ACCESS_TOKEN", hide_env_values = true)]
     access_token: String,
     #[arg(long, default_value = "106540352242922")]
     phone_number_id: String,
@@ -63,7 +63,21 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let cli = Cli::parse();
+    let config = config_from(Cli::parse());
+    let handle = switchboard_sandbox::spawn(config).await?;
+    tracing::info!(
+        base_url = %handle.base_url,
+        graph = %handle.graph_url(),
+        phone_number_id = %handle.state.config.phone_number_id,
+        "switchboard-sandbox ready"
+    );
+    tokio::signal::ctrl_c().await?;
+    tracing::info!("shutting down");
+    handle.shutdown().await;
+    Ok(())
+}
+
+fn config_from(cli: Cli) -> Config {
     let mut config = Config::new(cli.app_secret, cli.access_token);
     config.listen = cli.listen;
     config.webhook_url = cli.webhook_url;
@@ -79,15 +93,66 @@ async fn main() -> anyhow::Result<()> {
     config.status_delays.delivered = step;
     config.status_delays.read = step * 2;
     config.scenario = cli.scenario.map(|ScenarioArg::Demo| Scenario::Demo);
-    let handle = switchboard_sandbox::spawn(config).await?;
-    tracing::info!(
-        base_url = %handle.base_url,
-        graph = %handle.graph_url(),
-        phone_number_id = %handle.state.config.phone_number_id,
-        "switchboard-sandbox ready"
-    );
-    tokio::signal::ctrl_c().await?;
-    tracing::info!("shutting down");
-    handle.shutdown().await;
-    Ok(())
+    config
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory as _;
+
+    use super::*;
+
+    #[test]
+    fn the_documented_flags_parse() {
+        Cli::command().debug_assert();
+        let cli = Cli::try_parse_from([
+            "switchboard-sandbox",
+            "--listen",
+            "127.0.0.1:9999",
+            "--webhook-url",
+            "http://127.0.0.1:8080/webhooks/whatsapp",
+            "--app-secret",
+            "s3cr3t-app",
+            "--access-token",
+            "t0k3n-access",
+            "--scenario",
+            "demo",
+        ])
+        .unwrap();
+        let c = config_from(cli);
+        assert_eq!(c.listen, SocketAddr::from(([127, 0, 0, 1], 9999)));
+        assert_eq!(
+            c.webhook_url.as_deref(),
+            Some("http://127.0.0.1:8080/webhooks/whatsapp")
+        );
+        assert_eq!(
+            (c.app_secret.as_str(), c.access_token.as_str()),
+            ("s3cr3t-app", "t0k3n-access")
+        );
+        assert_eq!(c.scenario, Some(Scenario::Demo));
+        // `--scenario` is optional; the secrets are not.
+        let c = config_from(
+            Cli::try_parse_from([
+                "switchboard-sandbox",
+                "--app-secret",
+                "a",
+                "--access-token",
+                "b",
+            ])
+            .unwrap(),
+        );
+        assert_eq!(c.scenario, None);
+        assert_eq!(c.webhook_url, None);
+    }
+
+    #[test]
+    fn help_never_shows_secret_values_from_the_environment() {
+        let help = Cli::command().render_long_help().to_string();
+        assert!(help.contains("SANDBOX_APP_SECRET") && help.contains("SANDBOX_ACCESS_TOKEN"));
+        for arg in Cli::command().get_arguments() {
+            if matches!(arg.get_id().as_str(), "app_secret" | "access_token") {
+                assert!(arg.is_hide_env_values_set(), "{}", arg.get_id());
+            }
+        }
+    }
 }
