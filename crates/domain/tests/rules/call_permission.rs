@@ -649,3 +649,107 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Webhooks arrive late and out of order: whatever order the same
+    /// requests and connected calls are applied in, the request counters
+    /// come out the same (a call resets exactly the requests sent before it).
+    #[test]
+    fn request_counting_does_not_depend_on_arrival_order(
+        events in prop::collection::vec((0i64..(10 * 24 * 60), any::<bool>()), 1..30)
+            .prop_flat_map(|v| (Just(v.clone()), Just(v).prop_shuffle())),
+        probe in 0i64..(2 * 24 * 60),
+    ) {
+        let (in_order, shuffled) = events;
+        let limits = CallPermissionLimits::default();
+        let apply_all = |list: &[(i64, bool)]| {
+            let mut p = CallPermission::new();
+            for &(minute, is_call) in list {
+                let event = if is_call { CONNECTED_IN } else { REQUEST };
+                p.apply(event, T0 + Duration::minutes(minute), &limits);
+            }
+            p
+        };
+        let mut sorted = in_order.clone();
+        sorted.sort();
+        let a = apply_all(&sorted);
+        let b = apply_all(&shuffled);
+        let last = sorted.iter().map(|&(m, _)| m).max().unwrap_or(0);
+        let now = T0 + Duration::minutes(last + probe);
+        // The reference: requests after the latest connected call.
+        let reset = sorted.iter().filter(|&&(_, c)| c).map(|&(m, _)| m).max();
+        let counted = |period: Duration| {
+            sorted
+                .iter()
+                .filter(|&&(m, c)| !c && reset.is_none_or(|r| m > r))
+                .filter(|&&(m, _)| T0 + Duration::minutes(m) > now - period)
+                .count()
+        };
+        let left = |max: u32, used: usize| max.saturating_sub(u32::try_from(used).unwrap_or(u32::MAX));
+        prop_assert_eq!(a.requests_left_24h(now, &limits), left(1, counted(h(24))));
+        prop_assert_eq!(a.requests_left_7d(now, &limits), left(2, counted(d(7))));
+        prop_assert_eq!(b.requests_left_24h(now, &limits), a.requests_left_24h(now, &limits));
+        prop_assert_eq!(b.requests_left_7d(now, &limits), a.requests_left_7d(now, &limits));
+        // The same verdict, reason and instant either way.
+        prop_assert_eq!(a.can_request(now, &limits), b.can_request(now, &limits));
+        prop_assert_eq!(a.summary(now, &limits), b.summary(now, &limits));
+    }
+
+    /// A sender that obeys `can_request`, while replies and connected calls
+    /// reach the machine late (stamped minutes to hours in the past), still
+    /// never sends more than 1 request per 24 h and 2 per 7 days counted
+    /// from the latest connected call.
+    #[test]
+    fn late_webhooks_never_let_more_requests_through(
+        steps in prop::collection::vec((0i64..(2 * 24 * 60), 0i64..(6 * 60), op()), 1..80),
+    ) {
+        let limits = CallPermissionLimits::default();
+        let mut p = CallPermission::new();
+        let mut now = T0;
+        let mut sent: Vec<OffsetDateTime> = Vec::new();
+        let mut latest_call: Option<OffsetDateTime> = None;
+        for (gap, lag, op) in steps {
+            now += Duration::minutes(gap);
+            let stamped = now - Duration::minutes(lag);
+            match op {
+                Op::TryRequest => {
+                    if p.can_request(now, &limits).is_ok() {
+                        p.apply(REQUEST, now, &limits);
+                        sent.push(now);
+                    }
+                }
+                Op::Accept { permanent } => {
+                    p.apply(
+                        CallPermissionEvent::CustomerReplied {
+                            response: PermissionResponse::Accept,
+                            permanent,
+                            expires_at: None,
+                        },
+                        stamped,
+                        &limits,
+                    );
+                }
+                Op::Reject => {
+                    p.apply(REJECT, stamped, &limits);
+                }
+                Op::TryCall { answered: true } | Op::InboundCall => {
+                    p.apply(CONNECTED_IN, stamped, &limits);
+                    latest_call = latest_call.max(Some(stamped));
+                }
+                Op::TryCall { answered: false } => {
+                    p.apply(UNANSWERED, stamped, &limits);
+                }
+            }
+            let counted = |period: Duration| {
+                sent.iter()
+                    .filter(|&&t| latest_call.is_none_or(|c| t > c))
+                    .filter(|&&t| t > now - period)
+                    .count()
+            };
+            prop_assert!(counted(h(24)) <= 1, "more than 1 request in 24 h");
+            prop_assert!(counted(d(7)) <= 2, "more than 2 requests in 7 days");
+        }
+    }
+}

@@ -345,6 +345,13 @@ fn check_send_table() {
             h(30),
             Want::Refuse(TemplateByAutomation),
         ),
+        // automations may not send templates even while the window is open
+        (
+            bot(MessageKind::Template, approved),
+            CHAT_AND_CALLS,
+            h(1),
+            Want::Refuse(TemplateByAutomation),
+        ),
         (
             agent(MessageKind::Template, Some(TemplateStatus::Pending)),
             CHAT_ONLY,
@@ -425,4 +432,75 @@ fn refusal_codes_are_snake_case() {
         let back: RefusalReason = serde_json::from_value(code.into()).unwrap();
         assert_eq!(back, reason);
     }
+}
+
+#[test]
+fn decisions_carry_the_instant_they_change() {
+    use RefusalReason::*;
+    let limits = Limits::default();
+    let conversation = facts(Some(h(0)), true);
+    // Inside the window every free-form kind is allowed until it closes.
+    let open = composer::policy(&conversation, &CHAT_AND_CALLS, T0 + h(20), &limits);
+    for kind in [
+        MessageKind::Text,
+        MessageKind::Media,
+        MessageKind::CallButton,
+    ] {
+        assert_eq!(
+            open.decision(kind),
+            Decision::Allowed {
+                until: Some(T0 + h(24))
+            },
+            "{kind:?}"
+        );
+    }
+    assert_eq!(open.template, Decision::Allowed { until: None });
+    // One instant before closing it is still open; at the closing instant the
+    // free-form kinds flip to window_closed and only a customer message lifts
+    // that (no time-only instant), while templates stay allowed.
+    let last_second = composer::policy(
+        &conversation,
+        &CHAT_AND_CALLS,
+        T0 + h(24) - Duration::seconds(1),
+        &limits,
+    );
+    assert!(last_second.text.is_allowed());
+    let closed = composer::policy(&conversation, &CHAT_AND_CALLS, T0 + h(24), &limits);
+    for kind in [
+        MessageKind::Text,
+        MessageKind::Media,
+        MessageKind::CallButton,
+    ] {
+        assert_eq!(
+            closed.decision(kind),
+            Decision::Refused {
+                reason: WindowClosed,
+                until: None
+            },
+            "{kind:?}"
+        );
+    }
+    assert!(closed.template.is_allowed());
+    // A newer customer message reopens the window and moves the instant.
+    let mut refreshed = conversation;
+    refreshed.window.observe_customer_message(T0 + h(30));
+    let reopened = composer::policy(&refreshed, &CHAT_AND_CALLS, T0 + h(31), &limits);
+    assert_eq!(
+        reopened.text,
+        Decision::Allowed {
+            until: Some(T0 + h(54))
+        }
+    );
+    // Capability refusals do not lift with time either.
+    let chat_only = composer::policy(&conversation, &CHAT_ONLY, T0 + h(1), &limits);
+    assert_eq!(
+        chat_only.call_button,
+        Decision::Refused {
+            reason: SenderCannotCall,
+            until: None
+        }
+    );
+    let json = serde_json::to_value(closed.text).unwrap();
+    assert_eq!(json["reason"], "window_closed");
+    assert!(json["until"].is_null());
 }
