@@ -149,6 +149,9 @@ impl ChannelRefusalReason {
 }
 
 /// A refusal with the instant it lifts, where time alone lifts it.
+///
+/// `Display` has no limits at hand and quotes the default figures; use
+/// [`ChannelRefusal::message`] to quote the configured ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 #[error("{}", reason.describe(&ChannelLimits::default()))]
 pub struct ChannelRefusal {
@@ -164,6 +167,19 @@ impl ChannelRefusal {
         Self {
             reason,
             until: None,
+        }
+    }
+
+    /// The explanation with the configured figures (`limits`), followed by
+    /// the instant the refusal lifts when time alone lifts it.
+    pub fn message(&self, limits: &ChannelLimits) -> String {
+        let text = self.reason.describe(limits);
+        match self.until.and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        }) {
+            Some(at) => format!("{text} Possible again from {at}."),
+            None => text,
         }
     }
 }

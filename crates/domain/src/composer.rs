@@ -388,14 +388,16 @@ pub fn late_reply_outcome(
     let description = match closed_at {
         Some(closed) => format!(
             "Reply not delivered: the 24-hour customer-service window closed at {}; \
-             only an approved template can reach the customer now (Meta error 131047).",
+             only an approved template can reach the customer now (Meta error {}).",
             closed
                 .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_else(|_| closed.to_string())
+                .unwrap_or_else(|_| closed.to_string()),
+            META_ERROR_WINDOW_CLOSED
         ),
-        None => "Reply not delivered: the customer has not written yet, so only an \
-                 approved template can reach them (Meta error 131047)."
-            .to_owned(),
+        None => format!(
+            "Reply not delivered: the customer has not written yet, so only an \
+             approved template can reach them (Meta error {META_ERROR_WINDOW_CLOSED})."
+        ),
     };
     LateReplyOutcome {
         record: true,

@@ -374,3 +374,33 @@ fn refusals_explain_themselves_with_the_configured_numbers() {
         "trial_number_limit"
     );
 }
+
+#[test]
+fn refusal_messages_quote_the_configured_figures_and_the_instant() {
+    let limits = ChannelLimits {
+        trial_max_numbers_messaged: 7,
+        resubmission_wait: Duration::days(40),
+        ..ChannelLimits::default()
+    };
+    let c = channel(ChannelStatus::UnverifiedTrial {
+        trial_started_at: T0,
+    });
+    let err = channel::check_send_allowed(
+        &c,
+        &usage(7, 0, 0),
+        &send(SendKind::BusinessInitiated, false),
+        T0,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(err.reason, ChannelRefusalReason::TrialNumberLimit);
+    let text = err.message(&limits);
+    assert!(text.contains("at most 7 phone numbers"), "{text}");
+    let rejected = ChannelStatus::Rejected {
+        last_submission_at: T0,
+    };
+    let early = channel::check_resubmission(&rejected, T0, &limits).unwrap_err();
+    let text = early.message(&limits);
+    assert!(text.contains("40 days"), "{text}");
+    assert!(text.contains("2026-04-11T09:00:00Z"), "{text}");
+}

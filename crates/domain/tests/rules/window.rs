@@ -271,3 +271,62 @@ proptest! {
         prop_assert_eq!(befores.len(), due.len());
     }
 }
+
+proptest! {
+    /// Customer messages and customer-initiated calls count alike, and
+    /// business activity is not an input at all: the window is that of the
+    /// newest customer activity of either kind, whatever the arrival order.
+    #[test]
+    fn calls_and_messages_count_alike(
+        events in prop::collection::vec((0i64..(5 * 24 * 3600), any::<bool>()), 1..20),
+    ) {
+        let limits = WindowLimits::default();
+        let mut w = CustomerWindow::new();
+        for &(o, is_call) in &events {
+            let at = T0 + Duration::seconds(o);
+            if is_call { w.observe_customer_call(at); } else { w.observe_customer_message(at); }
+        }
+        let newest = events.iter().map(|&(o, _)| o).max().unwrap_or(0);
+        let all_messages = CustomerWindow::from_customer_timestamps(
+            events.iter().map(|&(o, _)| T0 + Duration::seconds(o)),
+        );
+        prop_assert_eq!(w, all_messages);
+        prop_assert_eq!(w.closes_at(&limits), Some(T0 + Duration::seconds(newest) + h(24)));
+    }
+
+    /// Refreshing the window cancels every warning planned for the old
+    /// closing instant; what is due afterwards belongs to the new one. A late
+    /// (older) timestamp cancels nothing.
+    #[test]
+    fn refresh_cancels_and_late_webhooks_do_not(
+        first in 0i64..(48 * 3600),
+        later_by in 1i64..(48 * 3600),
+        late_by in 0i64..(48 * 3600),
+        probe in 0i64..(5 * 24 * 3600),
+    ) {
+        let limits = WindowLimits::default();
+        let schedule = WarningSchedule::new(&limits);
+        let mut w = CustomerWindow::from_last_customer_message(Some(T0 + Duration::seconds(first)));
+        let planned = schedule.warnings_for(&w, &limits);
+        prop_assert_eq!(planned.len(), 2);
+
+        // a late webhook with an older (or equal) timestamp
+        let change = w.observe_customer_message(T0 + Duration::seconds(first - late_by));
+        prop_assert_eq!(change, WindowChange::Unchanged);
+        for x in &planned {
+            prop_assert!(schedule.is_current(&w, x, &limits));
+        }
+
+        // a newer message
+        let change = w.observe_customer_message(T0 + Duration::seconds(first + later_by));
+        prop_assert_eq!(change, WindowChange::Refreshed);
+        for x in &planned {
+            prop_assert!(!schedule.is_current(&w, x, &limits));
+        }
+        let now = T0 + Duration::seconds(probe);
+        for x in schedule.due(&w, now, &limits) {
+            prop_assert!(schedule.is_current(&w, &x, &limits));
+            prop_assert_eq!(Some(x.closes_at), w.closes_at(&limits));
+        }
+    }
+}
