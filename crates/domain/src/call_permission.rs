@@ -140,6 +140,60 @@ impl CallRefusalReason {
     }
 }
 
+impl CallRefusalReason {
+    /// Like [`CallRefusalReason::describe`], but quoting the configured
+    /// figures (`describe` states the defaults: 1 per 24 hours, 2 per 7 days,
+    /// 5 calls per 24 hours).
+    pub fn describe_with(&self, limits: &CallPermissionLimits) -> String {
+        match self {
+            Self::RequestLimit24h => format!(
+                "the limit of {} call-permission request(s) per {} is reached",
+                limits.requests_per_short_period,
+                period(limits.short_period)
+            ),
+            Self::RequestLimit7d => format!(
+                "the limit of {} call-permission request(s) per {} is reached",
+                limits.requests_per_long_period,
+                period(limits.long_period)
+            ),
+            Self::CallLimit24h => format!(
+                "the limit of {} connected call(s) per {} is reached",
+                limits.connected_calls_per_period,
+                period(limits.calls_period)
+            ),
+            other => other.describe().to_owned(),
+        }
+    }
+}
+
+/// A period in words: `24 hours`, `7 days`, `90 minutes`.
+fn period(d: Duration) -> String {
+    let hours = d.whole_hours();
+    if d == Duration::hours(hours) && (1..=48).contains(&hours) {
+        format!("{hours} hours")
+    } else if d == Duration::days(d.whole_days()) && d.whole_days() > 0 {
+        format!("{} days", d.whole_days())
+    } else {
+        format!("{} minutes", d.whole_minutes())
+    }
+}
+
+impl CallRefusal {
+    /// The explanation with the configured figures, followed by the instant
+    /// the refusal lifts when time alone lifts it. (`Display` quotes the
+    /// default figures.)
+    pub fn message(&self, limits: &CallPermissionLimits) -> String {
+        let text = self.reason.describe_with(limits);
+        match self.next_allowed_at.and_then(|t| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        }) {
+            Some(at) => format!("{text} (possible again from {at})"),
+            None => text,
+        }
+    }
+}
+
 impl std::fmt::Display for CallRefusalReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.describe())

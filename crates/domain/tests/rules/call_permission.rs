@@ -411,6 +411,49 @@ fn refusals_read_well() {
 }
 
 #[test]
+fn refusal_messages_quote_the_configured_figures() {
+    let defaults = CallPermissionLimits::default();
+    let p = run(&[(h(0), REQUEST), (h(1), REJECT)]);
+    let err = p.can_request(T0 + h(2), &defaults).unwrap_err();
+    let text = err.message(&defaults);
+    assert!(
+        text.contains("1 call-permission request(s) per 24 hours"),
+        "{text}"
+    );
+    assert!(text.contains("2026-03-03T09:00:00Z"), "{text}");
+    let limits = CallPermissionLimits {
+        requests_per_short_period: 3,
+        short_period: h(12),
+        requests_per_long_period: 4,
+        long_period: d(14),
+        connected_calls_per_period: 100,
+        ..defaults
+    };
+    let cases = [
+        (
+            CallRefusalReason::RequestLimit24h,
+            "3 call-permission request(s) per 12 hours",
+        ),
+        (
+            CallRefusalReason::RequestLimit7d,
+            "4 call-permission request(s) per 14 days",
+        ),
+        (
+            CallRefusalReason::CallLimit24h,
+            "100 connected call(s) per 24 hours",
+        ),
+        (
+            CallRefusalReason::RequestPending,
+            "already waiting for an answer",
+        ),
+    ];
+    for (reason, expected) in cases {
+        let text = reason.describe_with(&limits);
+        assert!(text.contains(expected), "{text}");
+    }
+}
+
+#[test]
 fn refusal_reasons_are_snake_case_codes() {
     let cases = [
         (CallRefusalReason::RequestPending, "request_pending"),

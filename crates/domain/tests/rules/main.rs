@@ -3,6 +3,7 @@
 mod call_permission;
 mod channel;
 mod composer;
+mod crate_rules;
 mod phone;
 mod redaction;
 mod robustness;
