@@ -197,6 +197,18 @@ impl Receiver {
         .await
     }
 
+    /// Reads every webhook until none arrives for `quiet`, checking each one (signature,
+    /// content type, cloudapi parses it into a typed value); returns how many arrived.
+    pub async fn drain_checked(&self, quiet: Duration) -> usize {
+        let mut rx = self.rx.lock().await;
+        let mut n = 0;
+        while let Ok(Some(h)) = tokio::time::timeout(quiet, rx.recv()).await {
+            check(h);
+            n += 1;
+        }
+        n
+    }
+
     /// Nothing arrives for `d`.
     pub async fn assert_quiet(&self, d: Duration) {
         let mut rx = self.rx.lock().await;
