@@ -15,6 +15,7 @@ const FIXTURES: &[&[u8]] = &[
     include_bytes!("fixtures/calls.json"),
     include_bytes!("fixtures/template_status.json"),
     include_bytes!("fixtures/batch_non_ascii.json"),
+    include_bytes!("fixtures/more_shapes.json"),
 ];
 
 /// Documented `/messages` bodies (docs §2.3/§2.4), one per shape.

@@ -633,3 +633,239 @@ fn out_of_range_and_odd_timestamps_are_errors_not_panics() {
     .unwrap();
     assert_eq!(m.timestamp, ts(1_700_000_000));
 }
+
+const MORE_SHAPES: &[u8] = include_bytes!("fixtures/more_shapes.json");
+
+/// Documented variants beyond the first fixture (docs §1.5–§1.10, §5.3, §5.6),
+/// serialized the way Meta does it (ASCII only, `\u` escapes, escaped slashes).
+#[test]
+fn more_documented_shapes_parse_to_their_values() {
+    use switchboard_cloudapi::status::DeliveryStatus as S;
+    assert!(MORE_SHAPES.is_ascii());
+    let env = WebhookEnvelope::from_slice(MORE_SHAPES).unwrap();
+    let msgs = messages(&env);
+    assert_eq!(msgs.len(), 11);
+
+    // Username users: empty `from`, BSUID in `from_user_id`, profile username.
+    let (value, bsuid) = env.messages().next().unwrap();
+    assert_eq!(bsuid.from, "");
+    assert_eq!(
+        bsuid.from_user_id.as_deref(),
+        Some("US.13491208655302741918")
+    );
+    assert_eq!(
+        bsuid.content,
+        MessageContent::text("Hola, ¿dónde está mi pedido?")
+    );
+    let who = value.contact_for("US.13491208655302741918").unwrap();
+    assert_eq!(who.profile.name, "Lucía");
+    assert_eq!(who.profile.username.as_deref(), Some("@lucia"));
+    assert_eq!(who.profile.country_code.as_deref(), Some("ES"));
+    assert_eq!(
+        who.parent_user_id.as_deref(),
+        Some("US.ENT.11815799212886844830")
+    );
+    assert_eq!(who.wa_id, "");
+    assert_eq!(
+        value.contact_for("972987654321").unwrap().profile.name,
+        "Test Name"
+    );
+
+    // Call-permission replies: reject after a missed call (context is the wacid),
+    // and a permanent, automatic accept without expiry.
+    let reject = by_id(&msgs, "wamid.permreject");
+    let MessageContent::Interactive {
+        interactive:
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply: r,
+            },
+    } = &reject.content
+    else {
+        panic!("{:?}", reject.content)
+    };
+    assert_eq!(r.response, PermissionResponse::Reject);
+    assert_eq!(r.expiration_timestamp, None);
+    assert_eq!(
+        reject.context.as_ref().unwrap().reply_to(),
+        Some("wacid.missed1")
+    );
+    let permanent = by_id(&msgs, "wamid.permperm");
+    let MessageContent::Interactive {
+        interactive:
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply: r,
+            },
+    } = &permanent.content
+    else {
+        panic!("{:?}", permanent.content)
+    };
+    assert_eq!(r.response, PermissionResponse::Accept);
+    assert_eq!(r.is_permanent, Some(true));
+    assert_eq!(r.expiration_timestamp, None);
+    assert_eq!(r.response_source.as_deref(), Some("automatic"));
+
+    // Reaction removal with an empty emoji.
+    let MessageContent::Reaction { reaction } = &by_id(&msgs, "wamid.unreact").content else {
+        panic!()
+    };
+    assert_eq!(reaction.emoji.as_deref(), Some(""));
+    assert_eq!(reaction.message_id, "wamid.ours");
+    assert!(reaction.is_removal());
+
+    // Forwarded flags on a document and a location; media details.
+    let doc = by_id(&msgs, "wamid.docfwd");
+    let ctx = doc.context.as_ref().unwrap();
+    assert!(ctx.is_forwarded() && !ctx.is_frequently_forwarded());
+    let d = doc.content.media().unwrap();
+    assert_eq!(d.filename.as_deref(), Some("résumé.pdf"));
+    assert_eq!(d.caption, None);
+    assert_eq!(
+        d.url.as_deref(),
+        Some("https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=2")
+    );
+    let loc = by_id(&msgs, "wamid.locfwd");
+    assert!(loc.context.as_ref().unwrap().is_frequently_forwarded());
+    let MessageContent::Location { location } = &loc.content else {
+        panic!()
+    };
+    assert_eq!(
+        (location.latitude, location.longitude),
+        (35.681236, 139.767125)
+    );
+    assert_eq!(location.name.as_deref(), Some("東京駅"));
+    assert_eq!(location.address.as_deref(), Some("Tokyo"));
+    assert_eq!(location.url.as_deref(), Some("https://example.com/tokyo"));
+    let audio = by_id(&msgs, "wamid.audionote").content.media().unwrap();
+    assert_eq!(
+        (audio.voice, audio.mime_type.as_deref()),
+        (Some(false), Some("audio/mpeg"))
+    );
+    let sticker = by_id(&msgs, "wamid.anisticker").content.media().unwrap();
+    assert_eq!(sticker.animated, Some(true));
+    assert_eq!(sticker.sha256.as_deref(), Some("vwx="));
+
+    // A video ad placement: video fields, no click id.
+    let referral = by_id(&msgs, "wamid.videoad").referral.clone().unwrap();
+    assert_eq!(referral.media_type.as_deref(), Some("video"));
+    assert_eq!(
+        referral.video_url.as_deref(),
+        Some("https://example.com/ad.mp4")
+    );
+    assert_eq!(
+        referral.thumbnail_url.as_deref(),
+        Some("https://example.com/ad.jpg")
+    );
+    assert_eq!(referral.source_type.as_deref(), Some("ad"));
+    assert_eq!(referral.headline.as_deref(), Some("Watch"));
+    assert_eq!(referral.ctwa_clid, None);
+    assert_eq!(referral.welcome_message, None);
+
+    // System notice with its sibling `identity` kept.
+    let identity = by_id(&msgs, "wamid.identity");
+    let MessageContent::System { system } = &identity.content else {
+        panic!()
+    };
+    assert_eq!(system.kind, "customer_identity_changed");
+    assert_eq!(system.extra["customer"], "16505551234");
+    assert_eq!(identity.extra["identity"]["hash"], "Sjvjlx8G6Z0=");
+
+    let unsup = by_id(&msgs, "wamid.unsupedit");
+    let MessageContent::Unsupported { unsupported } = &unsup.content else {
+        panic!()
+    };
+    assert_eq!(unsupported.as_ref().unwrap().kind, "edit");
+    assert_eq!(unsup.errors[0].code, GraphErrorCode::UnsupportedMessageType);
+    assert_eq!(
+        unsup.errors[0].title.as_deref(),
+        Some("Message type unknown")
+    );
+
+    // Statuses: BSUID recipient, v24 pricing types, 131026, group read.
+    let statuses: Vec<_> = env.statuses().map(|(_, s)| s).collect();
+    assert_eq!(
+        statuses
+            .iter()
+            .map(|s| s.status.clone())
+            .collect::<Vec<_>>(),
+        vec![S::Sent, S::Delivered, S::Failed, S::Read]
+    );
+    assert_eq!(statuses[0].recipient_id, "");
+    assert_eq!(
+        statuses[0].recipient_user_id.as_deref(),
+        Some("US.13491208655302741918")
+    );
+    let p = statuses[0].pricing.as_ref().unwrap();
+    assert_eq!(
+        (
+            p.billable,
+            p.pricing_model.as_deref(),
+            p.kind.as_deref(),
+            p.category.as_deref()
+        ),
+        (
+            Some(false),
+            Some("PMP"),
+            Some("free_customer_service"),
+            Some("service")
+        )
+    );
+    assert_eq!(statuses[0].conversation, None);
+    let p = statuses[1].pricing.as_ref().unwrap();
+    assert_eq!(
+        (p.billable, p.kind.as_deref(), p.category.as_deref()),
+        (None, Some("free_entry_point"), Some("utility"))
+    );
+    let failed = statuses[2];
+    assert_eq!(failed.errors[0].code, GraphErrorCode::Undeliverable);
+    assert!(!failed.errors[0].code.is_retryable());
+    assert_eq!(failed.errors[0].details(), Some("Message Undeliverable."));
+    assert_eq!(
+        failed.errors[0].href.as_deref(),
+        Some("https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/")
+    );
+    assert_eq!(statuses[3].recipient_type.as_deref(), Some("group"));
+    assert_eq!(statuses[3].extra["recipient_participant_id"], "16505551234");
+    let (status_value, _) = env.statuses().next().unwrap();
+    assert_eq!(status_value.contacts[0].profile.name, "Lucía");
+
+    // Business-initiated connect: Meta's SDP answer, the echoed opaque data, and
+    // the duplicate legacy `connection` kept.
+    let (calls_value, bic) = env.calls().next().unwrap();
+    assert_eq!(calls_value.metadata.phone_number_id, "743897493242");
+    assert_eq!(bic.event, CallEventKind::Connect);
+    assert_eq!(bic.direction, Some(CallDirection::BusinessInitiated));
+    assert_eq!(bic.biz_opaque_callback_data.as_deref(), Some("agent-17"));
+    let session = bic.session.as_ref().unwrap();
+    assert_eq!(session.sdp_type, SdpType::Answer);
+    assert_eq!(session.sdp, "v=0\r\na=setup:passive\r\n");
+    assert_eq!(
+        bic.extra["connection"]["webrtc"]["sdp"],
+        "v=0\r\na=setup:passive\r\n"
+    );
+    assert_eq!(bic.timestamp, ts(1_752_583_200));
+    assert!(!bic.is_missed());
+
+    // Template updates: approved (string id), and an event this crate does not
+    // know (numeric id, null reason) kept rather than failing the change.
+    assert_eq!(env.entry[1].time, Some(ts(1_674_864_300)));
+    let updates: Vec<_> = env
+        .changes()
+        .filter_map(|c| c.as_template_status())
+        .collect();
+    assert_eq!(updates.len(), 2);
+    assert_eq!(updates[0].event, TemplateEvent::Approved);
+    assert_eq!(updates[0].message_template_id, "594425479261597");
+    assert_eq!(updates[0].reason.as_deref(), Some("NONE"));
+    assert_eq!(
+        updates[0].message_template_category.as_deref(),
+        Some("MARKETING")
+    );
+    assert_eq!(
+        updates[1].event,
+        TemplateEvent::Other("SOMETHING_NEW".into())
+    );
+    assert_eq!(updates[1].message_template_id, "594425479261598");
+    assert_eq!(updates[1].reason, None);
+
+    assert_round_trip(&env);
+}
