@@ -121,6 +121,19 @@ async fn messages(
             "Invalid parameter",
         ),
         "+always-503" => (StatusCode::SERVICE_UNAVAILABLE, "down").into_response(),
+        "+131045-500" => graph_error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            GraphErrorCode::RegistrationError,
+            "Incorrect certificate",
+        ),
+        "+429-then-ok" if n == 1 => (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
+        "+429-then-ok" => ok(),
+        "+131056-then-ok" if n == 1 => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::PairRateLimit,
+            "Pair rate limit hit",
+        ),
+        "+131056-then-ok" => ok(),
         "+always-130429" => graph_error(
             StatusCode::BAD_REQUEST,
             GraphErrorCode::ThroughputRateLimit,
@@ -128,8 +141,8 @@ async fn messages(
         ),
         "+garbage" => (StatusCode::OK, "not json").into_response(),
         "+slow" => {
-            // A deliberate delay, longer than the client's timeout.
-            tokio::time::sleep(Duration::from_secs(5)).await;
+            // Never answers: only the client's timeout can end this request.
+            std::future::pending::<()>().await;
             ok()
         }
         _ => graph_error(
@@ -335,6 +348,8 @@ async fn retries_5xx_and_retryable_codes_then_succeeds() {
         ("+131000-then-ok", 2),
         ("+130429-then-ok", 2),
         ("+unknown-500-then-ok", 2),
+        ("+429-then-ok", 2),
+        ("+131056-then-ok", 2),
     ] {
         let resp = client
             .send_message(TOKEN, PNID, &SendMessage::text(to, "x", false))
@@ -544,4 +559,24 @@ fn backoff_doubles_and_is_capped() {
     assert_eq!(c.backoff(u32::MAX), Duration::from_secs(1));
     let v: Value = json!(GraphConfig::default().version);
     assert_eq!(v, "v24.0");
+}
+
+#[tokio::test]
+async fn a_named_non_retryable_code_is_not_retried_even_with_5xx() {
+    // 131045 (registration / certificate) comes with HTTP 500 but needs an admin:
+    // the code decides, not the status.
+    let (client, srv) = start().await;
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+131045-500", "x", false))
+        .await
+        .unwrap_err();
+    let ClientError::Graph(g) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(
+        (g.code, g.http_status, g.retryable),
+        (GraphErrorCode::RegistrationError, 500, false)
+    );
+    assert!(!err.is_retryable());
+    assert_eq!(srv.hits("+131045-500"), 1);
 }

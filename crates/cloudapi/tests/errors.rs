@@ -178,3 +178,73 @@ fn webhook_error_builds_with_title_equal_to_message() {
     assert_eq!(e.details(), Some("24 hours"));
     assert_eq!(serde_json::from_value::<WebhookError>(v).unwrap(), e);
 }
+
+/// Every named code's retryability, from the doc's "helpdesk action" column
+/// (docs §2.5, §5.9, §6): transient server errors ("retry"), and rate limits
+/// ("back off", "queue & retry", "retry after delay") are retryable; everything
+/// that needs a change first (payload, token, window, template, permission,
+/// policy, a daily cap) is not.
+#[test]
+fn retryability_of_every_named_code_matches_the_doc() {
+    const RETRYABLE: &[i64] = &[
+        1,       // API unknown [400]: retry
+        2,       // API service [503]: retry
+        4,       // app-level rate limit: back off
+        613,     // call_permissions rate limit [429]
+        80_007,  // WABA rate limit: back off
+        130_429, // throughput limit: queue & retry
+        131_000, // something went wrong [500]: retry
+        131_016, // service unavailable [500]: retry
+        131_056, // pair rate limit: retry after delay
+        131_057, // account in maintenance [500]: retry
+        133_004, // server temporarily unavailable [503]: retry
+        138_002, // concurrent calls limit [429]
+        138_005, // call rate limit [429]
+    ];
+    for &code in GraphErrorCode::ALL {
+        assert_eq!(
+            code.is_retryable(),
+            RETRYABLE.contains(&code.code()),
+            "{} ({code:?})",
+            code.code()
+        );
+    }
+    for &n in RETRYABLE {
+        assert!(
+            !matches!(GraphErrorCode::from_code(n), GraphErrorCode::Other(_)),
+            "{n} is named"
+        );
+    }
+    // The codes the issue names explicitly as not retryable.
+    for n in [
+        131_047, 131_026, 131_051, 132_000, 132_001, 132_012, 190, 100, 131_008, 131_009, 470,
+    ] {
+        assert!(!GraphErrorCode::from_code(n).is_retryable(), "{n}");
+    }
+    // Every 132xxx (template) and every 138xxx calling code but the two rate limits.
+    for &code in GraphErrorCode::ALL {
+        if code.is_template() {
+            assert!(!code.is_retryable(), "{}", code.code());
+        }
+        if code.is_calling() && !code.is_rate_limit() {
+            assert!(!code.is_retryable(), "{}", code.code());
+        }
+    }
+    // Unknown codes are not retryable by code alone (the client decides on the
+    // HTTP status; see tests/client.rs).
+    assert!(!GraphErrorCode::Other(131_999).is_retryable());
+}
+
+/// The calling codes of docs §5.9 are all named and classified as calling errors.
+#[test]
+fn calling_codes_are_named() {
+    for n in [
+        138_000, 138_001, 138_002, 138_003, 138_004, 138_005, 138_006, 138_007, 138_009, 138_012,
+        138_013, 138_014, 138_015, 138_017, 138_018, 138_019, 138_020, 138_021, 138_022, 138_023,
+        131_044, 131_055,
+    ] {
+        let c = GraphErrorCode::from_code(n);
+        assert!(!matches!(c, GraphErrorCode::Other(_)), "{n} is named");
+        assert!(c.is_calling(), "{n}");
+    }
+}
