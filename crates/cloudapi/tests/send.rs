@@ -505,3 +505,104 @@ fn template_list_and_media_responses() {
     .unwrap();
     assert_eq!(info.file_size, 303_833);
 }
+
+#[test]
+fn template_header_media_by_link_and_header_text() {
+    use switchboard_cloudapi::send::ComponentType;
+    let doc = TemplateSend::new("invoice_ready", "en_US")
+        .with_component(TemplateComponent::header(vec![
+            TemplateParameter::Document {
+                document: MediaRef::link("https://cdn.example.com/invoice.pdf")
+                    .with_filename("invoice.pdf"),
+            },
+        ]))
+        .with_component(TemplateComponent::body(vec![TemplateParameter::text(
+            "4711",
+        )]));
+    assert_wire(
+        &SendMessage::new("+1", OutboundContent::Template { template: doc }),
+        json!({"messaging_product":"whatsapp","recipient_type":"individual","to":"+1","type":"template",
+          "template":{"name":"invoice_ready","language":{"code":"en_US"},"components":[
+            {"type":"header","parameters":[{"type":"document","document":{"link":"https://cdn.example.com/invoice.pdf","filename":"invoice.pdf"}}]},
+            {"type":"body","parameters":[{"type":"text","text":"4711"}]}]}}),
+    );
+    let video = TemplateSend::new("promo", "de").with_component(TemplateComponent::header(vec![
+        TemplateParameter::Video {
+            video: MediaRef::link("https://cdn.example.com/v.mp4"),
+        },
+    ]));
+    assert_wire(
+        &SendMessage::new("+1", OutboundContent::Template { template: video }),
+        json!({"messaging_product":"whatsapp","recipient_type":"individual","to":"+1","type":"template",
+          "template":{"name":"promo","language":{"code":"de"},"components":[
+            {"type":"header","parameters":[{"type":"video","video":{"link":"https://cdn.example.com/v.mp4"}}]}]}}),
+    );
+    let text_header =
+        TemplateSend::new("hello", "fr").with_component(TemplateComponent::header(vec![
+            TemplateParameter::named("name", "Amélie"),
+        ]));
+    assert_eq!(text_header.components[0].kind, ComponentType::Header);
+    assert_wire(
+        &SendMessage::new(
+            "+1",
+            OutboundContent::Template {
+                template: text_header,
+            },
+        ),
+        json!({"messaging_product":"whatsapp","recipient_type":"individual","to":"+1","type":"template",
+          "template":{"name":"hello","language":{"code":"fr"},"components":[
+            {"type":"header","parameters":[{"type":"text","text":"Amélie","parameter_name":"name"}]}]}}),
+    );
+}
+
+#[test]
+fn reply_context_on_media_contacts_and_bsuid_recipient() {
+    use switchboard_cloudapi::inbound::{ContactName, ContactPhone, SharedContact};
+    let reply = SendMessage::new(
+        "+16505551234",
+        OutboundContent::Image {
+            image: MediaRef::id("1037543291543636").with_caption("Here it is"),
+        },
+    )
+    .reply_to("wamid.ABC");
+    assert_wire(
+        &reply,
+        json!({"messaging_product":"whatsapp","recipient_type":"individual","to":"+16505551234",
+               "context":{"message_id":"wamid.ABC"},"type":"image",
+               "image":{"id":"1037543291543636","caption":"Here it is"}}),
+    );
+
+    let card = SharedContact {
+        name: ContactName {
+            formatted_name: "Acme Support".into(),
+            first_name: Some("Acme".into()),
+            ..ContactName::default()
+        },
+        phones: vec![ContactPhone {
+            phone: Some("+1 555 0100".into()),
+            wa_id: Some("15550100".into()),
+            kind: Some("WORK".into()),
+        }],
+        ..SharedContact::default()
+    };
+    assert_wire(
+        &SendMessage::new(
+            "+1",
+            OutboundContent::Contacts {
+                contacts: vec![card],
+            },
+        ),
+        json!({"messaging_product":"whatsapp","recipient_type":"individual","to":"+1","type":"contacts",
+               "contacts":[{"name":{"formatted_name":"Acme Support","first_name":"Acme"},
+                            "phones":[{"phone":"+1 555 0100","wa_id":"15550100","type":"WORK"}]}]}),
+    );
+
+    // To a business-scoped user id: `recipient` instead of `to` (docs §1.5).
+    let mut bsuid = SendMessage::text("", "Hi", false);
+    bsuid.recipient = Some("US.13491208655302741918".into());
+    assert_wire(
+        &bsuid,
+        json!({"messaging_product":"whatsapp","recipient_type":"individual",
+               "recipient":"US.13491208655302741918","type":"text","text":{"body":"Hi"}}),
+    );
+}
