@@ -796,3 +796,88 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// The same guarantee for any configured limits (Meta changes them):
+    /// obeying `can_request` / `can_call` never exceeds them.
+    #[test]
+    fn obeying_the_machine_respects_any_configured_limits(
+        short_max in 0u32..4,
+        long_extra in 0u32..4,
+        short_hours in 1i64..48,
+        long_days in 2i64..10,
+        calls_max in 0u32..8,
+        steps in steps(),
+    ) {
+        let limits = CallPermissionLimits {
+            requests_per_short_period: short_max,
+            short_period: h(short_hours),
+            requests_per_long_period: short_max + long_extra,
+            long_period: d(long_days),
+            connected_calls_per_period: calls_max,
+            ..CallPermissionLimits::default()
+        };
+        let mut p = CallPermission::new();
+        let mut now = T0;
+        let mut sent: Vec<OffsetDateTime> = Vec::new();
+        let mut calls: Vec<OffsetDateTime> = Vec::new();
+        for (gap, op) in steps {
+            now += Duration::minutes(gap);
+            match op {
+                Op::TryRequest => {
+                    if p.can_request(now, &limits).is_ok() {
+                        p.apply(REQUEST, now, &limits);
+                        sent.push(now);
+                    }
+                }
+                Op::Accept { permanent } => {
+                    let reply = CallPermissionEvent::CustomerReplied {
+                        response: PermissionResponse::Accept,
+                        permanent,
+                        expires_at: None,
+                    };
+                    p.apply(reply, now, &limits);
+                }
+                Op::Reject => {
+                    p.apply(REJECT, now, &limits);
+                }
+                Op::TryCall { answered } => {
+                    if p.can_call(now, &limits).is_ok() {
+                        if answered {
+                            p.apply(CONNECTED_OUT, now, &limits);
+                            calls.push(now);
+                            sent.clear();
+                        } else {
+                            p.apply(UNANSWERED, now, &limits);
+                        }
+                    }
+                }
+                Op::InboundCall => {
+                    p.apply(CONNECTED_IN, now, &limits);
+                    sent.clear();
+                }
+            }
+            let in_last = |list: &[OffsetDateTime], period: Duration| {
+                u32::try_from(list.iter().filter(|&&t| t > now - period).count()).unwrap_or(u32::MAX)
+            };
+            prop_assert!(in_last(&sent, limits.short_period) <= limits.requests_per_short_period);
+            prop_assert!(in_last(&sent, limits.long_period) <= limits.requests_per_long_period);
+            prop_assert!(in_last(&calls, limits.calls_period) <= limits.connected_calls_per_period);
+            // a refusal that names an instant is right about it
+            if let Err(r) = p.can_request(now, &limits)
+                && let Some(next) = r.next_allowed_at
+            {
+                prop_assert!(next > now);
+                prop_assert!(p.can_request(next, &limits).is_ok(), "still refused at {next}");
+            }
+            if let Err(r) = p.can_call(now, &limits)
+                && let Some(next) = r.next_allowed_at
+            {
+                prop_assert!(next > now);
+                prop_assert!(p.can_call(next, &limits).is_ok(), "still refused at {next}");
+            }
+        }
+    }
+}
