@@ -103,15 +103,20 @@ fn say(sb: &Arc<Sandbox>, p: &Persona, extra: Value) {
     }
 }
 
-/// Runs the demo until the task is dropped.
-pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
-    tracing::info!("demo scenario started");
-    // Jonas accepts call-permission requests and answers the business's calls.
+/// Jonas accepts call-permission requests and answers the business's calls. Applied
+/// again on every tick, so the demo survives a `/_sandbox/reset` (which forgets customers).
+fn cast(sb: &Sandbox) {
     sb.with_customer(PEOPLE[1].wa_id, |c| {
         c.name = PEOPLE[1].name.into();
         c.persona.permission_reply = Some((true, false));
         c.persona.answers_calls_for_secs = Some(45);
     });
+}
+
+/// Runs the demo until the task is dropped.
+pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
+    tracing::info!("demo scenario started");
+    cast(&sb);
     let opening: [(usize, Value); 8] = [
         (
             0,
@@ -164,6 +169,7 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
     call_tick.tick().await;
     let mut n: usize = 0;
     loop {
+        cast(&sb);
         tokio::select! {
             _ = message_tick.tick() => {
                 // Hannah (index 5) stays silent so her window really closes.
