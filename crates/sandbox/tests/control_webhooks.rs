@@ -407,6 +407,11 @@ async fn failed_deliveries_are_retried_with_backoff() {
     let h = env.hooks.next().await;
     assert_eq!(h.message().unwrap()["id"], resp["id"]);
     assert_eq!(env.hooks.hits(), 3);
+    // Exponential backoff (for_tests: 20 ms, doubling): the pauses grow.
+    let t = env.hooks.hit_times();
+    let (first, second) = (t[1] - t[0], t[2] - t[1]);
+    assert!(first >= Duration::from_millis(20), "{first:?}");
+    assert!(second >= Duration::from_millis(40), "{second:?}");
     let log = env
         .wait_for_log("delivered", |l| {
             l.first().is_some_and(|d| d["state"] == "delivered")

@@ -29,6 +29,39 @@ async fn bearer_token_is_checked_with_190() {
         assert_eq!(status, 401);
         assert_eq!(code(status, &json), 190);
     }
+    // Every other Graph route checks the token too.
+    let base = env.sandbox.graph_url();
+    let pnid = env.pnid();
+    let waba = env.sandbox.state.config.waba_id.clone();
+    for (method, url) in [
+        (Method::POST, format!("{base}/{pnid}/calls")),
+        (
+            Method::GET,
+            format!("{base}/{pnid}/call_permissions?user_wa_id={CUSTOMER}"),
+        ),
+        (Method::GET, format!("{base}/{waba}/message_templates")),
+        (Method::POST, format!("{base}/{pnid}/media")),
+        (Method::GET, format!("{base}/123456")),
+        (Method::DELETE, format!("{base}/123456")),
+        (
+            Method::GET,
+            format!(
+                "{}/lookaside/whatsapp_business/attachments/?mid=1&ext=1",
+                env.sandbox.base_url
+            ),
+        ),
+    ] {
+        let resp = env
+            .http
+            .request(method.clone(), &url)
+            .bearer_auth("wrong-token")
+            .send()
+            .await
+            .unwrap();
+        let status = resp.status().as_u16();
+        let json: serde_json::Value = resp.json().await.unwrap();
+        assert_eq!((status, code(status, &json)), (401, 190), "{method} {url}");
+    }
     // The same request with the token is accepted.
     let resp = env
         .http

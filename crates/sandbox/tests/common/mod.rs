@@ -67,6 +67,7 @@ struct ReceiverState {
     tx: mpsc::UnboundedSender<Hook>,
     fail_first: AtomicUsize,
     hits: AtomicUsize,
+    hit_times: std::sync::Mutex<Vec<std::time::Instant>>,
 }
 
 pub struct Receiver {
@@ -87,6 +88,7 @@ async fn receive(
     body: Bytes,
 ) -> StatusCode {
     st.hits.fetch_add(1, Ordering::SeqCst);
+    st.hit_times.lock().unwrap().push(std::time::Instant::now());
     if st.fail_first.load(Ordering::SeqCst) > 0 {
         st.fail_first.fetch_sub(1, Ordering::SeqCst);
         return StatusCode::INTERNAL_SERVER_ERROR;
@@ -142,6 +144,7 @@ impl Receiver {
             tx,
             fail_first: AtomicUsize::new(0),
             hits: AtomicUsize::new(0),
+            hit_times: std::sync::Mutex::new(Vec::new()),
         });
         let app = Router::new()
             .route("/webhooks/whatsapp", post(receive))
@@ -163,6 +166,11 @@ impl Receiver {
 
     pub fn hits(&self) -> usize {
         self.state.hits.load(Ordering::SeqCst)
+    }
+
+    /// When each delivery attempt reached the receiver.
+    pub fn hit_times(&self) -> Vec<std::time::Instant> {
+        self.state.hit_times.lock().unwrap().clone()
     }
 
     /// The next webhook (panics after `WAIT`).
