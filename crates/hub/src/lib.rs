@@ -18,7 +18,6 @@ pub mod metrics;
 pub mod openapi;
 pub mod ops;
 pub mod outbound;
-pub mod redact;
 pub mod routing;
 pub mod sender;
 pub mod state;

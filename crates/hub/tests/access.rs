@@ -124,9 +124,29 @@ async fn admin_configuration_and_warnings() {
         .await;
     assert_eq!(s, 201);
     let (_, cfg) = env.get(&env.admin, "/admin/config").await;
-    let w = cfg["warnings"].as_array().unwrap();
-    assert_eq!(w.len(), 1, "{cfg}");
-    assert_eq!(w[0]["queue_id"], env.sales_queue.as_str());
+    let codes = |cfg: &serde_json::Value| -> Vec<(String, String)> {
+        cfg["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| {
+                (
+                    w["code"].as_str().unwrap().to_owned(),
+                    w["queue_id"].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let w = codes(&cfg);
+    assert!(
+        w.contains(&(
+            "queue_without_wait_strategy".into(),
+            env.sales_queue.clone()
+        )),
+        "{w:?}"
+    );
+    // The new catch-all call route also shadows the support call route.
+    assert!(w.iter().any(|(c, _)| c == "unreachable_route"), "{w:?}");
     let (s, _) = env
         .api(
             &env.admin,
@@ -137,7 +157,11 @@ async fn admin_configuration_and_warnings() {
         .await;
     assert_eq!(s, 200);
     let (_, cfg) = env.get(&env.admin, "/admin/config").await;
-    assert!(cfg["warnings"].as_array().unwrap().is_empty());
+    assert!(
+        !codes(&cfg)
+            .iter()
+            .any(|(c, _)| c == "queue_without_wait_strategy")
+    );
 
     // A disabled channel keeps its data but neither sends nor receives.
     env.customer_says("+15554440002", "before").await;
@@ -186,24 +210,29 @@ async fn admin_configuration_and_warnings() {
         &[0u8; 64],
     ]
     .concat();
-    let r = env
-        .http
-        .put(format!("{}/api/v1{ch}/icon", env.hub_url()))
-        .bearer_auth(&env.admin)
-        .body(png)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let r = env
-        .http
-        .put(format!("{}/api/v1{ch}/icon", env.hub_url()))
-        .bearer_auth(&env.admin)
-        .body("GIF89a")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
+    let icon = |name: &str, body: Vec<u8>| {
+        env.http
+            .put(format!("{}/api/v1{ch}/icon?filename={name}", env.hub_url()))
+            .bearer_auth(&env.admin)
+            .body(body)
+            .send()
+    };
+    assert_eq!(icon("logo.png", png.clone()).await.unwrap().status(), 200);
+    assert_eq!(
+        icon("logo.jpg", png.clone()).await.unwrap().status(),
+        400,
+        "extension must match content"
+    );
+    assert_eq!(
+        icon("logo.gif", b"GIF89a".to_vec()).await.unwrap().status(),
+        400
+    );
+    let big = [png.clone(), vec![0u8; 1024 * 1024]].concat();
+    assert_eq!(
+        icon("big.png", big).await.unwrap().status(),
+        400,
+        "at most 1 MB"
+    );
 
     // Agents created over the API get a token once, and it works.
     let (s, created) = env

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_protocol::{
@@ -190,28 +190,40 @@ pub async fn patch_channel(
     ))
 }
 
-/// jpg/jpeg or png, at most 1 MB (by content, not by name).
-pub fn check_icon(bytes: &[u8]) -> Result<(), ApiErr> {
-    const MAX: usize = 1024 * 1024;
-    let png = bytes.starts_with(&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a]);
-    let jpg = bytes.starts_with(&[0xff, 0xd8, 0xff]);
-    if !(png || jpg) {
-        return Err(ApiErr::invalid("the icon must be a jpg, jpeg or png image"));
-    }
-    if bytes.len() > MAX {
-        return Err(ApiErr::invalid("the icon must be at most 1 MB"));
-    }
-    Ok(())
+#[derive(Debug, Deserialize)]
+pub struct IconQuery {
+    /// The uploaded file's name; its extension must match the content.
+    #[serde(default)]
+    filename: Option<String>,
+}
+
+/// jpg/jpeg or png by name and content, at most 1 MB (the domain's rule).
+pub fn check_icon(bytes: &[u8], filename: &str, hub: &AppState) -> Result<(), ApiErr> {
+    switchboard_domain::channel::check_icon(bytes, filename, &hub.limits.channel)
+        .map(|_| ())
+        .map_err(|e| ApiErr::invalid(format!("icon refused: {e:?}")))
 }
 
 pub async fn put_icon(
     State(hub): State<AppState>,
     caller: Caller,
     Path(id): Path<String>,
+    Query(q): Query<IconQuery>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Channel>> {
     caller.require_admin()?;
-    check_icon(&body)?;
+    let filename = q.filename.unwrap_or_else(|| {
+        match headers
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+        {
+            Some("image/png") => "icon.png".to_owned(),
+            Some("image/jpeg") => "icon.jpg".to_owned(),
+            _ => "icon".to_owned(),
+        }
+    });
+    check_icon(&body, &filename, &hub)?;
     Ok(Json(
         hub.store
             .write(move |tx| {

@@ -56,30 +56,45 @@ fn orchestrate() -> anyhow::Result<()> {
         use switchboard_hub::api::admin;
         use switchboard_protocol::*;
         let err = |e: switchboard_hub::error::ApiErr| anyhow::anyhow!("{}", e.message);
-        admin::create_channel(&hub.store, NewChannel {
-            phone_number_id: PNID.into(),
-            display_number: "15550009999".into(),
-            waba_id: "990000002".into(),
-            access_token: "unused".into(),
-        })
+        admin::create_channel(
+            &hub.store,
+            NewChannel {
+                phone_number_id: PNID.into(),
+                display_number: "15550009999".into(),
+                waba_id: "990000002".into(),
+                access_token: "unused".into(),
+            },
+        )
         .await
         .map_err(err)?;
-        admin::create_queue(&hub.store, NewQueue { name: "bench".into(), wait_strategy: None })
-            .await
-            .map_err(err)?;
-        admin::create_route(&hub.store, NewRoute {
-            position: None,
-            channel_id: None,
-            communication_type: None,
-            queue_id: "bench".into(),
-        })
+        admin::create_queue(
+            &hub.store,
+            NewQueue {
+                name: "bench".into(),
+                wait_strategy: None,
+            },
+        )
         .await
         .map_err(err)?;
-        let agent = admin::create_agent(&hub.store, NewAgent {
-            name: "bench".into(),
-            queue_ids: vec!["bench".into()],
-            admin: false,
-        })
+        admin::create_route(
+            &hub.store,
+            NewRoute {
+                position: None,
+                channel_id: None,
+                communication_type: None,
+                queue_id: "bench".into(),
+            },
+        )
+        .await
+        .map_err(err)?;
+        let agent = admin::create_agent(
+            &hub.store,
+            NewAgent {
+                name: "bench".into(),
+                queue_ids: vec!["bench".into()],
+                admin: false,
+            },
+        )
         .await
         .map_err(err)?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -93,7 +108,10 @@ fn orchestrate() -> anyhow::Result<()> {
             .arg(&agent.token)
             .status()
             .await?;
-        anyhow::ensure!(status.success(), "targets missed (load generator exit {status})");
+        anyhow::ensure!(
+            status.success(),
+            "targets missed (load generator exit {status})"
+        );
         Ok(())
     });
     let _ = std::fs::remove_dir_all(&dir);
@@ -137,7 +155,7 @@ fn load_gen(url: &str, token: &str) -> anyhow::Result<()> {
         .build()?;
     rt.block_on(async {
         let total = env_or("BENCH_WEBHOOKS", 20_000);
-        let concurrency = env_or("BENCH_CONCURRENCY", 8);
+        let concurrency = env_or("BENCH_CONCURRENCY", 16);
         let clients_n = env_or("BENCH_SSE_CLIENTS", 100);
         let probes = env_or("BENCH_PROBES", 100);
         let http = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;

@@ -155,7 +155,11 @@ pub fn apply_status(
 /// Redacts card numbers unless the channel turned redaction off.
 fn redact(channel: &ChannelRow, text: Option<String>) -> Option<String> {
     match text {
-        Some(t) if channel.channel.redact_card_numbers => Some(crate::redact::redact_cards(&t)),
+        Some(t) if channel.channel.redact_card_numbers => Some(
+            switchboard_domain::redaction::redact_card_numbers(&t)
+                .text
+                .into_owned(),
+        ),
         other => other,
     }
 }
