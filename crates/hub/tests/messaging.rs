@@ -298,3 +298,90 @@ async fn bad_signature_is_refused_and_nothing_is_stored() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forwarded_flags_media_and_window_filter() {
+    let env = TestEnv::new().await;
+    env.sb_post(
+        "/_sandbox/messages",
+        json!({ "from": "+15551230005", "text": "look at this", "frequently_forwarded": true }),
+    )
+    .await;
+    env.sb_post(
+        "/_sandbox/messages",
+        json!({ "from": "+15551230005", "type": "image",
+                "image": { "caption": "my card 5555 5555 5555 4444", "mime_type": "image/png" } }),
+    )
+    .await;
+    let conv = env.conversation_of("15551230005").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let msgs = wait_for("two messages", || async {
+        let m = env.messages(&id).await;
+        (m.len() == 2).then_some(m)
+    })
+    .await;
+    assert_eq!(msgs[0]["frequently_forwarded"], true);
+    assert_eq!(msgs[0]["forwarded"], true, "frequently forwarded is forwarded too");
+    assert_eq!(msgs[1]["kind"], "image");
+    assert!(msgs[1]["media"]["id"].is_string());
+    let caption = msgs[1]["media"]["caption"].as_str().unwrap();
+    assert!(!caption.contains("5555 5555"), "{caption}");
+
+    // The agent sends media by link.
+    let (s, m) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({
+            "client_id": "img-1", "kind": "media", "media_kind": "image",
+            "link": "https://example.com/a.png", "caption": "here" }),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    assert_eq!(m["kind"], "image");
+
+    // Window filters.
+    let (_, open) = env.get(&env.agent, "/conversations?window=open").await;
+    assert_eq!(open["conversations"].as_array().unwrap().len(), 1);
+    env.clock.advance(time::Duration::hours(25));
+    let (_, open) = env.get(&env.agent, "/conversations?window=open").await;
+    assert!(open["conversations"].as_array().unwrap().is_empty());
+    let (_, closed) = env
+        .get(&env.agent, "/conversations?window=closed&status=open")
+        .await;
+    assert_eq!(closed["conversations"].as_array().unwrap().len(), 1);
+
+    // PATCH: status, priority, tags, assignee; logged.
+    let (_, me) = env.get(&env.agent, "/me").await;
+    let (s, c) = env
+        .api(&env.agent, reqwest::Method::PATCH, &format!("/conversations/{id}"), Some(json!({
+            "status": "pending", "priority": "high", "tags": ["billing"], "assignee_id": me["id"] })))
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["priority"], "high");
+    assert_eq!(c["assignee_id"], me["id"]);
+    let (s, c) = env
+        .api(
+            &env.agent,
+            reqwest::Method::PATCH,
+            &format!("/conversations/{id}"),
+            Some(json!({ "assignee_id": null })),
+        )
+        .await;
+    assert_eq!(s, 200);
+    assert!(c["assignee_id"].is_null());
+    assert_eq!(c["tags"], json!(["billing"]), "absent fields unchanged");
+    let (_, log) = env
+        .get(&env.agent, &format!("/conversations/{id}/events"))
+        .await;
+    let kinds: Vec<&str> = log["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"assigned") && kinds.contains(&"status_changed"),
+        "{kinds:?}"
+    );
+}

@@ -38,13 +38,19 @@ pub async fn changes(
     let after = q.after.unwrap_or(0).max(0);
     let limit = q.limit.unwrap_or(500).clamp(1, 5000);
     let queues = caller.queues();
-    let mut recs = hub
+    let scan = hub
         .store
-        .read(move |tx| tx.changes_after(after, limit + 1, queues.as_deref()))
+        .read(move |tx| tx.changes_scan(after, limit + 1, queues.as_deref()))
         .await?;
+    let mut recs = scan.records;
     let more = recs.len() > limit as usize;
     recs.truncate(limit as usize);
-    let next = recs.last().map_or(after, |r| r.seq);
+    // Past the changes this caller may not see, unless a page is waiting.
+    let next = if more {
+        recs.last().map_or(after, |r| r.seq)
+    } else {
+        scan.scanned_to.max(after)
+    };
     let changes = recs
         .into_iter()
         .map(|r| {

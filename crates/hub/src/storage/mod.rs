@@ -50,6 +50,13 @@ pub struct FeedRecord {
     pub data: String,
 }
 
+/// A page of visible changes and the last sequence number looked at.
+#[derive(Debug, Clone, Default)]
+pub struct ChangesScan {
+    pub records: Vec<FeedRecord>,
+    pub scanned_to: i64,
+}
+
 pub type CommitListener = Arc<dyn Fn(&[FeedRecord]) + Send + Sync>;
 
 #[derive(Debug, Clone)]
@@ -201,7 +208,17 @@ pub trait Tx {
         after: i64,
         limit: u32,
         queues: Option<&[String]>,
-    ) -> StoreResult<Vec<FeedRecord>>;
+    ) -> StoreResult<Vec<FeedRecord>> {
+        self.changes_scan(after, limit, queues).map(|s| s.records)
+    }
+    /// Like [`Tx::changes_after`], also telling how far the scan went (past
+    /// changes the caller may not see).
+    fn changes_scan(
+        &mut self,
+        after: i64,
+        limit: u32,
+        queues: Option<&[String]>,
+    ) -> StoreResult<ChangesScan>;
 }
 
 pub type TxFn = Box<dyn FnOnce(&mut dyn Tx) -> StoreResult<Box<dyn Any + Send>> + Send>;

@@ -17,8 +17,8 @@ use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 use super::{
-    AgentRow, ChannelRow, CommitListener, ConversationFilter, ConversationRow, FeedRecord, Storage,
-    StoreError, StoreFuture, StoreResult, TemplateFilter, Tx, TxFn,
+    AgentRow, ChangesScan, ChannelRow, CommitListener, ConversationFilter, ConversationRow,
+    FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TemplateFilter, Tx, TxFn,
 };
 
 /// Embedded migrations, in order. Append only.
@@ -1086,18 +1086,18 @@ impl Tx for SqliteTx<'_> {
         Ok(seq)
     }
 
-    fn changes_after(
+    fn changes_scan(
         &mut self,
         after: i64,
         limit: u32,
         queues: Option<&[String]>,
-    ) -> StoreResult<Vec<FeedRecord>> {
+    ) -> StoreResult<ChangesScan> {
         let limit = limit.clamp(1, 10_000);
         let mut st = self.conn.prepare_cached(
             "SELECT seq, kind, queue_id, data FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
-        // Filtered in Rust so a page can skip other queues' changes without
-        // a dynamic IN list; read past them until `limit` visible rows.
+        // Filtered here rather than with a dynamic IN list: read past other
+        // queues' changes until `limit` visible ones.
         let mut out = Vec::new();
         let mut cursor = after;
         loop {
@@ -1118,12 +1118,18 @@ impl Tx for SqliteTx<'_> {
                 if visible(&rec, queues) {
                     out.push(rec);
                     if out.len() as u32 >= limit {
-                        return Ok(out);
+                        return Ok(ChangesScan {
+                            records: out,
+                            scanned_to: cursor,
+                        });
                     }
                 }
             }
             if (fetched as u32) < limit {
-                return Ok(out);
+                return Ok(ChangesScan {
+                    records: out,
+                    scanned_to: cursor,
+                });
             }
         }
     }
@@ -1134,5 +1140,185 @@ pub fn visible(rec: &FeedRecord, queues: Option<&[String]>) -> bool {
     match (queues, &rec.queue_id) {
         (None, _) | (_, None) => true,
         (Some(qs), Some(q)) => qs.iter().any(|x| x == q),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex as StdMutex;
+
+    use super::*;
+    use crate::storage::Storage;
+
+    fn open_store(dir: &Path) -> (Arc<dyn Storage>, Arc<StdMutex<Vec<i64>>>) {
+        let seen = Arc::new(StdMutex::new(Vec::new()));
+        let s2 = seen.clone();
+        let listener: CommitListener = Arc::new(move |recs: &[FeedRecord]| {
+            s2.lock().unwrap().extend(recs.iter().map(|r| r.seq));
+        });
+        let store = SqliteStorage::open(&dir.join("t.db"), listener).unwrap();
+        (Arc::new(store), seen)
+    }
+
+    fn queue(name: &str) -> Queue {
+        Queue {
+            id: name.into(),
+            name: name.into(),
+            wait_strategy: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn migrations_apply_once_and_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open_store(dir.path()));
+        let (store, _) = open_store(dir.path());
+        assert!(store.read(|tx| tx.queues()).await.unwrap().is_empty());
+        let conn = Connection::open(dir.path().join("t.db")).unwrap();
+        let applied: i64 = conn
+            .query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(applied, MIGRATIONS.len() as i64);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[tokio::test]
+    async fn a_failed_write_rolls_back_only_itself_and_feed_order_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, seen) = open_store(dir.path());
+        let mut handles = Vec::new();
+        for i in 0..50 {
+            let store = store.clone();
+            handles.push(tokio::spawn(async move {
+                store
+                    .write(move |tx| {
+                        let q = queue(&format!("q{i}"));
+                        tx.insert_queue(&q)?;
+                        crate::feed::emit(tx, ChangeKind::Queue, Some(&q.id), &q)?;
+                        if i % 5 == 0 {
+                            return Err(StoreError::Conflict("refused".into()));
+                        }
+                        Ok(())
+                    })
+                    .await
+            }));
+        }
+        let mut ok = 0;
+        for h in handles {
+            if h.await.unwrap().is_ok() {
+                ok += 1;
+            }
+        }
+        assert_eq!(ok, 40);
+        let queues = store.read(|tx| tx.queues()).await.unwrap();
+        assert_eq!(queues.len(), 40, "the refused writes left nothing behind");
+        let seqs = seen.lock().unwrap().clone();
+        assert_eq!(seqs.len(), 40);
+        assert!(seqs.windows(2).all(|w| w[0] < w[1]), "published in order");
+        let page = store
+            .read(|tx| tx.changes_after(0, 1000, None))
+            .await
+            .unwrap();
+        assert_eq!(page.iter().map(|r| r.seq).collect::<Vec<_>>(), seqs);
+    }
+
+    #[tokio::test]
+    async fn change_scan_filters_by_queue_and_reports_how_far_it_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = open_store(dir.path());
+        store
+            .write(|tx| {
+                for i in 0..10 {
+                    let q = if i % 2 == 0 { "a" } else { "b" };
+                    tx.append_change(ChangeKind::Message, Some(q), &serde_json::json!({ "i": i }))?;
+                }
+                tx.append_change(ChangeKind::Template, None, &serde_json::json!({}))?;
+                tx.append_change(ChangeKind::Message, Some("b"), &serde_json::json!({}))?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+        let only_a = vec!["a".to_owned()];
+        let scan = store
+            .read(move |tx| tx.changes_scan(0, 3, Some(&only_a)))
+            .await
+            .unwrap();
+        assert_eq!(scan.records.len(), 3);
+        assert!(
+            scan.records
+                .iter()
+                .all(|r| r.queue_id.as_deref() == Some("a"))
+        );
+        let only_a = vec!["a".to_owned()];
+        let scan = store
+            .read(move |tx| tx.changes_scan(9, 100, Some(&only_a)))
+            .await
+            .unwrap();
+        assert_eq!(scan.records.len(), 1, "the queue-less template change");
+        assert_eq!(scan.scanned_to, 12, "read past queue b's last change");
+    }
+
+    #[tokio::test]
+    async fn messages_are_unique_by_wamid() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = open_store(dir.path());
+        let inserted = store
+            .write(|tx| {
+                tx.insert_channel(&ChannelRow {
+                    channel: Channel {
+                        id: "ch".into(),
+                        phone_number_id: "1".into(),
+                        display_number: "1".into(),
+                        waba_id: "w".into(),
+                        status: switchboard_protocol::ChannelStatus::Connected,
+                        enabled: true,
+                        redact_card_numbers: true,
+                        has_icon: false,
+                        max_customers: None,
+                    },
+                    access_token: "secret".into(),
+                })?;
+                let now = OffsetDateTime::now_utc();
+                let (conv, created) = crate::ops::find_or_create_conversation(
+                    tx,
+                    "ch",
+                    "4915100000000",
+                    None,
+                    switchboard_protocol::CommunicationType::Message,
+                    now,
+                )?;
+                assert!(created);
+                let msg = Message {
+                    id: "m1".into(),
+                    conversation_id: conv.id.clone(),
+                    direction: switchboard_protocol::Direction::Inbound,
+                    kind: switchboard_protocol::MessageKind::Text,
+                    text: Some("hi".into()),
+                    media: None,
+                    forwarded: true,
+                    frequently_forwarded: false,
+                    status: switchboard_protocol::MessageStatus::Received,
+                    failure: None,
+                    client_id: None,
+                    wamid: Some("wamid.1".into()),
+                    agent_id: None,
+                    sent_at: now,
+                    updated_at: now,
+                };
+                let first = tx.insert_message(&msg)?;
+                let again = tx.insert_message(&Message {
+                    id: "m2".into(),
+                    ..msg.clone()
+                })?;
+                let back = tx.message_by_wamid("wamid.1")?.unwrap();
+                assert!(back.forwarded);
+                Ok((first, again))
+            })
+            .await
+            .unwrap();
+        assert_eq!(inserted, (true, false));
     }
 }
