@@ -7,10 +7,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use time::format_description::well_known::Rfc3339;
 
@@ -27,6 +29,26 @@ impl IntoResponse for ControlError {
             Json(json!({ "error": { "code": self.code, "message": self.message } })),
         )
             .into_response()
+    }
+}
+
+/// axum's `Path`, but an unreadable path (e.g. invalid UTF-8 in an id) gets the
+/// control API's `bad_request` envelope instead of axum's plain text.
+#[derive(Debug, Clone)]
+pub struct ControlPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for ControlPath<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = ControlError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ControlError> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(t)) => Ok(Self(t)),
+            Err(e) => Err(ControlError::bad_request(e.body_text())),
+        }
     }
 }
 
@@ -73,7 +95,7 @@ async fn place_call(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply {
 
 async fn call_action(
     State(sb): State<Arc<Sandbox>>,
-    Path((call_id, action)): Path<(String, String)>,
+    ControlPath((call_id, action)): ControlPath<(String, String)>,
 ) -> Reply {
     customers::customer_call_action(&sb, &call_id, &action).map(Json)
 }
@@ -212,7 +234,7 @@ async fn list_customers(State(sb): State<Arc<Sandbox>>) -> Json<Value> {
 /// Body: `{event: "APPROVED"|"REJECTED"|"PAUSED"|"DISABLED"|…, reason?}`.
 async fn template_status(
     State(sb): State<Arc<Sandbox>>,
-    Path(id): Path<String>,
+    ControlPath(id): ControlPath<String>,
     body: Bytes,
 ) -> Reply {
     let req = parse(&body)?;

@@ -42,8 +42,19 @@ pub fn router(state: Arc<Sandbox>) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .merge(control::routes())
         .merge(graph::routes())
-        .fallback(|| async { graph::error::GraphError::new(100, "Unknown path components") })
+        .fallback(unknown_route)
         .with_state(state)
+}
+
+/// An unknown path: under `/_sandbox/` the control API's `not_found`, elsewhere Meta's 100.
+async fn unknown_route(uri: axum::http::Uri) -> axum::response::Response {
+    use axum::response::IntoResponse as _;
+    if uri.path().starts_with("/_sandbox/") {
+        customers::ControlError::not_found(format!("no control route {}", uri.path()))
+            .into_response()
+    } else {
+        graph::error::GraphError::new(100, "Unknown path components").into_response()
+    }
 }
 
 /// A running sandbox (in-process). Dropping it does not stop the server; call `shutdown`.

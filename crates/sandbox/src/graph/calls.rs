@@ -9,12 +9,12 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde_json::Value;
 use time::OffsetDateTime;
 
 use super::auth::Authorized;
-use super::error::GraphError;
+use super::error::{GraphError, GraphPath};
 use crate::payloads;
 use crate::state::{Call, CallState, Direction, Grant, Sandbox, lock};
 use switchboard_cloudapi::calls::{
@@ -24,7 +24,7 @@ use switchboard_cloudapi::calls::{
 pub async fn action(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
     body: Bytes,
 ) -> Result<Json<Value>, GraphError> {
     if id != sb.config.phone_number_id {

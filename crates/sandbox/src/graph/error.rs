@@ -1,8 +1,11 @@
 //! Meta's Graph error envelope, as the sandbox answers it:
 //! `{"error":{"message":"(#code) title","type":"OAuthException","code":..,"error_data":{..},"fbtrace_id":..}}`.
 
+use axum::extract::{FromRequestParts, Path};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
 use switchboard_cloudapi::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope, WebhookError};
 
 use crate::ids;
@@ -114,5 +117,28 @@ impl IntoResponse for GraphError {
 impl std::fmt::Display for GraphError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "(#{}) {}: {}", self.code, self.title(), self.details)
+    }
+}
+
+/// axum's `Path`, but a path it cannot read (e.g. invalid UTF-8 in an id) is
+/// answered with Meta's envelope (100) instead of axum's plain-text 400.
+#[derive(Debug, Clone)]
+pub struct GraphPath<T>(pub T);
+
+impl<S, T> FromRequestParts<S> for GraphPath<T>
+where
+    S: Send + Sync,
+    T: DeserializeOwned + Send,
+{
+    type Rejection = GraphError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, GraphError> {
+        match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(t)) => Ok(Self(t)),
+            Err(e) => Err(GraphError::new(
+                100,
+                format!("Unsupported request: {}", e.body_text()),
+            )),
+        }
     }
 }

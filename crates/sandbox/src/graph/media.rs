@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -14,7 +14,7 @@ use sha2::{Digest as _, Sha256};
 use time::OffsetDateTime;
 
 use super::auth::Authorized;
-use super::error::GraphError;
+use super::error::{GraphError, GraphPath};
 use crate::state::{Media, Sandbox, lock};
 
 /// Largest accepted upload (documents: 100 MB).
@@ -88,7 +88,7 @@ pub fn download_url(sb: &Sandbox, id: &str, now: OffsetDateTime) -> String {
 pub async fn upload(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
     mut form: Multipart,
 ) -> Result<Json<Value>, GraphError> {
     if id != sb.config.phone_number_id {
@@ -153,7 +153,7 @@ pub async fn upload(
 pub async fn info(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
 ) -> Result<Json<Value>, GraphError> {
     let media = lock(&sb.media).get(&id).cloned();
     let Some(m) = media else {
@@ -173,7 +173,7 @@ pub async fn info(
 pub async fn delete(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
 ) -> Result<Json<Value>, GraphError> {
     match lock(&sb.media).remove(&id) {
         Some(_) => Ok(Json(json!({ "success": true }))),

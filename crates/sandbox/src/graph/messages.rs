@@ -11,11 +11,11 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use serde_json::Value;
 
 use super::auth::Authorized;
-use super::error::GraphError;
+use super::error::{GraphError, GraphPath};
 use super::templates::check_send;
 use crate::payloads;
 use crate::state::{Grant, OutboundMessage, OutboundStatus, Sandbox, lock};
@@ -31,7 +31,7 @@ pub const UNDELIVERABLE_PREFIX: &str = "999";
 pub async fn send(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
     body: Bytes,
 ) -> Result<Json<Value>, GraphError> {
     if id != sb.config.phone_number_id {

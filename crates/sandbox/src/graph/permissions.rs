@@ -6,12 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use super::auth::Authorized;
-use super::error::GraphError;
+use super::error::{GraphError, GraphPath};
 use crate::state::{Grant, Permission, Sandbox, lock};
 
 const DAY: Duration = Duration::from_secs(24 * 3600);
@@ -20,7 +20,7 @@ const WEEK: Duration = Duration::from_secs(7 * 24 * 3600);
 pub async fn get(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, id)): Path<(String, String)>,
+    GraphPath((_version, id)): GraphPath<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, GraphError> {
     if id != sb.config.phone_number_id {

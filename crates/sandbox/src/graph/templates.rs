@@ -5,13 +5,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use base64::Engine as _;
 use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::auth::Authorized;
-use super::error::GraphError;
+use super::error::{GraphError, GraphPath};
 use crate::state::Sandbox;
 
 #[derive(Debug, Clone, Serialize)]
@@ -254,7 +254,7 @@ pub fn seed_templates() -> Vec<Template> {
 pub async fn list(
     State(sb): State<Arc<Sandbox>>,
     _auth: Authorized,
-    Path((_version, waba_id)): Path<(String, String)>,
+    GraphPath((_version, waba_id)): GraphPath<(String, String)>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Json<Value>, GraphError> {
     if waba_id != sb.config.waba_id {
