@@ -76,6 +76,17 @@ async fn agents_only_reach_their_queues() {
         .get(&env.other_agent, &format!("/conversations/{id}"))
         .await;
     assert_eq!(s, 200);
+    // The support agent learns that it left their queue.
+    let (_, page) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
+    let last = page["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|c| c["kind"] == "conversation" && c["data"]["id"] == id.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(last["data"]["queue_id"], env.sales_queue.as_str());
     let (_, log) = env
         .get(&env.admin, &format!("/conversations/{id}/events"))
         .await;

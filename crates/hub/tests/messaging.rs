@@ -321,7 +321,10 @@ async fn forwarded_flags_media_and_window_filter() {
     })
     .await;
     assert_eq!(msgs[0]["frequently_forwarded"], true);
-    assert_eq!(msgs[0]["forwarded"], true, "frequently forwarded is forwarded too");
+    assert_eq!(
+        msgs[0]["forwarded"], true,
+        "frequently forwarded is forwarded too"
+    );
     assert_eq!(msgs[1]["kind"], "image");
     assert!(msgs[1]["media"]["id"].is_string());
     let caption = msgs[1]["media"]["caption"].as_str().unwrap();

@@ -120,11 +120,12 @@ pub async fn patch(
             if let Some(tags) = p.tags {
                 row.tags = tags;
             }
+            let mut left_queue = None;
             if let Some(q) = p.queue_id
                 && row.queue_id.as_deref() != Some(q.as_str())
             {
                 events.push((EventKind::QueueChanged, format!("Moved to queue {q}")));
-                row.queue_id = Some(q);
+                left_queue = row.queue_id.replace(q);
             }
             if let Some(assignee) = p.assignee_id
                 && assignee != row.assignee_id
@@ -148,6 +149,11 @@ pub async fn patch(
             for (kind, text) in events {
                 ops::log_event(tx, &row, kind, &text, None, now)?;
             }
+            if let Some(old) = left_queue {
+                // The old queue's agents learn it left (their copy shows the new queue).
+                let view = views::conversation(&row, now, &limits);
+                crate::feed::emit(tx, ChangeKind::Conversation, Some(&old), &view)?;
+            }
             ops::emit_conversation(tx, &row, now, &limits)?;
             Ok(row)
         })
@@ -155,8 +161,13 @@ pub async fn patch(
     Ok(Json(views::conversation(&row, now, &hub.limits)))
 }
 
-/// Digits of a phone number (`+49 151-123` → `49151123`).
+/// The customer's `wa_id` (E.164 digits) from what the agent typed: the
+/// domain's E.164 normalisation, or, for numbers its metadata does not know
+/// (test ranges like +1 555), the plain digits of an international number.
 fn wa_id_of(phone: &str) -> Option<String> {
+    if let Ok(e164) = switchboard_domain::phone::normalize_e164(phone, None) {
+        return Some(e164.digits().to_owned());
+    }
     let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
     (7..=15).contains(&digits.len()).then_some(digits)
 }
@@ -249,7 +260,6 @@ pub async fn start(
     )
     .await?;
     let conv = load(&hub, &caller, &conv.id).await?;
-    let _ = ChangeKind::Conversation;
     Ok((
         if created { StatusCode::CREATED } else { status },
         Json(StartConversationResponse {
