@@ -94,6 +94,7 @@ const PEOPLE: &[Persona] = &[
 ];
 
 fn say(sb: &Arc<Sandbox>, p: &Persona, extra: Value) {
+    cast(sb);
     let mut req = json!({ "from": p.wa_id, "name": p.name });
     if let (Some(obj), Value::Object(more)) = (req.as_object_mut(), extra) {
         obj.extend(more);
@@ -104,7 +105,8 @@ fn say(sb: &Arc<Sandbox>, p: &Persona, extra: Value) {
 }
 
 /// Jonas accepts call-permission requests and answers the business's calls. Applied
-/// again on every tick, so the demo survives a `/_sandbox/reset` (which forgets customers).
+/// again before every demo message and call, so the demo survives a `/_sandbox/reset`
+/// (which forgets customers).
 fn cast(sb: &Sandbox) {
     sb.with_customer(PEOPLE[1].wa_id, |c| {
         c.name = PEOPLE[1].name.into();
