@@ -123,6 +123,9 @@ pub async fn send(
                 sent_at: now,
                 updated_at: now,
             };
+            if matches!(outcome, SendOutcome::Deliver) {
+                check_channel_limits(tx, &channel, &conv.id, now, &limits)?;
+            }
             let deliver = match outcome {
                 SendOutcome::Refuse { reason } => return Err(refusal(reason).into()),
                 SendOutcome::RecordUndelivered(late) => {
@@ -265,4 +268,68 @@ pub fn fail_message(
     ops::emit_message(tx, ChangeKind::MessageStatus, m, conv.queue_id.as_deref())?;
     ops::log_event(tx, conv, EventKind::DeliveryFailed, &text, Some(&m.id), now)?;
     Ok(())
+}
+
+/// The channel's status and trial / verified limits (the domain's rule),
+/// counted from the record. A refusal is `limit_reached` with the reason.
+pub fn check_channel_limits(
+    tx: &mut dyn Tx,
+    channel: &ChannelRow,
+    conversation_id: &str,
+    now: time::OffsetDateTime,
+    limits: &switchboard_domain::limits::Limits,
+) -> Result<(), StoreError> {
+    use switchboard_domain::channel as rules;
+    use switchboard_protocol::ChannelStatus as Wire;
+    let c = &channel.channel;
+    let status = match c.status {
+        Wire::UnverifiedTrial => rules::ChannelStatus::UnverifiedTrial {
+            trial_started_at: channel.status_since,
+        },
+        Wire::Failed => rules::ChannelStatus::Failed,
+        Wire::Connected => rules::ChannelStatus::Connected,
+        Wire::Rejected => rules::ChannelStatus::Rejected {
+            last_submission_at: channel.status_since,
+        },
+    };
+    let rule_channel = rules::Channel {
+        id: switchboard_domain::routing::ChannelId::from(c.id.as_str()),
+        department: rules::DepartmentId::from(c.id.as_str()),
+        status,
+        enabled: c.enabled,
+        redaction: Default::default(),
+    };
+    let mut channel_limits = limits.channel.clone();
+    if let Some(max) = c.max_customers {
+        channel_limits.verified_max_customers_per_day = max;
+    }
+    let u = tx.channel_usage(&c.id, conversation_id, now - time::Duration::hours(24))?;
+    let kind = if u.this_customer_wrote {
+        rules::SendKind::Reply
+    } else {
+        rules::SendKind::BusinessInitiated
+    };
+    let counted = match c.status {
+        Wire::Connected => u.this_customer_counted_recently,
+        _ => u.this_customer_counted,
+    };
+    let usage = rules::ChannelUsage {
+        numbers_messaged: u.numbers_messaged,
+        customers_replied: u.customers_replied,
+        customers_last_24h: u.customers_last_24h,
+    };
+    let send = rules::ChannelSend {
+        kind,
+        recipient_already_counted: counted,
+    };
+    rules::check_send_allowed(&rule_channel, &usage, &send, now, &channel_limits).map_err(|r| {
+        let code = if r.reason == rules::ChannelRefusalReason::ChannelDisabled {
+            ErrorCode::ChannelDisabled
+        } else {
+            ErrorCode::LimitReached
+        };
+        StoreError::from(
+            ApiErr::new(code, r.message(&channel_limits)).with_next_allowed_at(r.until),
+        )
+    })
 }

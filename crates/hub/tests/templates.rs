@@ -185,3 +185,61 @@ async fn start_outbound_conversations_with_templates() {
         "a call conversation needs a call-permission template"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn channel_limits_trial_and_daily_customers() {
+    let env = TestEnv::new().await;
+    env.post(&env.admin, "/templates/sync", json!({})).await;
+    let ch = format!("/admin/channels/{}", env.channel_id);
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &ch,
+            Some(json!({ "status": "unverified_trial" })),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    let start =
+        |n: u32| {
+            env.post(&env.agent, "/conversations", json!({
+            "client_id": format!("trial-{n}"),
+            "channel_id": env.channel_id,
+            "phone": format!("+1555777000{n}"),
+            "communication_type": "message",
+            "template": { "name": "order_shipped", "language": "en_US", "params": ["A", "B"] },
+        }))
+        };
+    assert_eq!(start(1).await.0, 201);
+    assert_eq!(start(2).await.0, 201);
+    let (s, e) = start(3).await;
+    assert_eq!(s, 429, "a trial channel messages at most 2 numbers: {e}");
+    assert_eq!(e["error"]["code"], "limit_reached");
+
+    // Verified, with an admin-set daily customer limit of 3 (2 already used).
+    env.api(
+        &env.admin,
+        reqwest::Method::PATCH,
+        &ch,
+        Some(json!({ "status": "connected", "max_customers": 3 })),
+    )
+    .await;
+    env.customer_says("+15557770009", "hi").await;
+    let conv = env.conversation_of("15557770009").await;
+    let path = format!("/conversations/{}/messages", conv["id"].as_str().unwrap());
+    let send = |cid: &'static str| {
+        env.post(
+            &env.agent,
+            &path,
+            json!({ "client_id": cid, "kind": "text", "text": "hello" }),
+        )
+    };
+    assert_eq!(send("v1").await.0, 201);
+    assert_eq!(
+        send("v2").await.0,
+        201,
+        "the same customer again does not count twice"
+    );
+    let (s, e) = start(4).await;
+    assert_eq!(s, 429, "{e}");
+}

@@ -42,6 +42,7 @@ pub async fn create_channel(store: &Arc<dyn Storage>, n: NewChannel) -> ApiResul
                     max_customers: None,
                 },
                 access_token: n.access_token,
+                status_since: time::OffsetDateTime::now_utc(),
             };
             tx.insert_channel(&row)?;
             emit(tx, ChangeKind::Channel, None, &row.channel)?;

@@ -212,12 +212,17 @@ pub async fn start(
                 {
                     return Ok((existing, false, warnings));
                 }
-                return Err(ApiErr::new(
-                    ErrorCode::Conflict,
-                    "a conversation with this customer already exists",
-                )
-                .with_conversation(existing.id)
-                .into());
+                let pending = views::call_permission_of(&existing)
+                    .can_request(now, &limits.call_permission)
+                    .is_err_and(|r| r.reason == CallRefusalReason::RequestPending);
+                let message = if pending {
+                    "a conversation with this customer already exists; a call-permission request is already pending"
+                } else {
+                    "a conversation with this customer already exists"
+                };
+                return Err(ApiErr::new(ErrorCode::Conflict, message)
+                    .with_conversation(existing.id)
+                    .into());
             }
             let (mut row, _) = ops::find_or_create_conversation(
                 tx,

@@ -63,6 +63,22 @@ pub type CommitListener = Arc<dyn Fn(&[FeedRecord]) + Send + Sync>;
 pub struct ChannelRow {
     pub channel: Channel,
     pub access_token: String,
+    /// When the channel entered its status (trial start, last submission).
+    pub status_since: OffsetDateTime,
+}
+
+/// What the channel limits count, for one send in one conversation.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ChannelUsageRow {
+    /// Customers the business wrote to who never wrote (trial limit).
+    pub numbers_messaged: u32,
+    /// Customers who wrote and got an answer (trial limit).
+    pub customers_replied: u32,
+    /// Customers the business wrote to in the last 24 hours.
+    pub customers_last_24h: u32,
+    pub this_customer_wrote: bool,
+    pub this_customer_counted: bool,
+    pub this_customer_counted_recently: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +131,14 @@ pub trait Tx {
     fn insert_channel(&mut self, row: &ChannelRow) -> StoreResult<()>;
     fn update_channel(&mut self, channel: &Channel) -> StoreResult<()>;
     fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()>;
+    /// The channel-limit figures for a send into `conversation_id`, with
+    /// "recent" meaning after `since`.
+    fn channel_usage(
+        &mut self,
+        channel_id: &str,
+        conversation_id: &str,
+        since: OffsetDateTime,
+    ) -> StoreResult<ChannelUsageRow>;
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>>;
     fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>>;
     fn channels(&mut self) -> StoreResult<Vec<ChannelRow>>;

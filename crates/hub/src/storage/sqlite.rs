@@ -17,12 +17,19 @@ use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 use super::{
-    AgentRow, ChangesScan, ChannelRow, CommitListener, ConversationFilter, ConversationRow,
-    FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TemplateFilter, Tx, TxFn,
+    AgentRow, ChangesScan, ChannelRow, ChannelUsageRow, CommitListener, ConversationFilter,
+    ConversationRow, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TemplateFilter, Tx,
+    TxFn,
 };
 
 /// Embedded migrations, in order. Append only.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("migrations/0001_init.sql")),
+    (
+        "0002_channel_status_since",
+        include_str!("migrations/0002_channel_status_since.sql"),
+    ),
+];
 
 /// Most writes grouped into one transaction.
 const MAX_BATCH: usize = 512;
@@ -274,7 +281,7 @@ fn opt_ms(t: Option<OffsetDateTime>) -> Option<i64> {
     t.map(ms)
 }
 
-const CHANNEL_COLS: &str = "id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, icon IS NOT NULL";
+const CHANNEL_COLS: &str = "id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, icon IS NOT NULL, COALESCE(status_since, created_at)";
 
 fn channel_row(r: &Row<'_>) -> rusqlite::Result<ChannelRow> {
     Ok(ChannelRow {
@@ -290,6 +297,7 @@ fn channel_row(r: &Row<'_>) -> rusqlite::Result<ChannelRow> {
             has_icon: r.get(9)?,
         },
         access_token: r.get(4)?,
+        status_since: from_ms(r.get(10)?),
     })
 }
 
@@ -452,8 +460,8 @@ impl Tx for SqliteTx<'_> {
         let c = &row.channel;
         self.conn
             .execute(
-                "INSERT INTO channels (id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO channels (id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, created_at, status_since)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
                 params![
                     c.id,
                     c.phone_number_id,
@@ -479,16 +487,64 @@ impl Tx for SqliteTx<'_> {
 
     fn update_channel(&mut self, c: &Channel) -> StoreResult<()> {
         self.conn.execute(
-            "UPDATE channels SET status = ?2, enabled = ?3, redact_cards = ?4, max_customers = ?5 WHERE id = ?1",
+            "UPDATE channels SET status_since = CASE WHEN status = ?2 THEN status_since ELSE ?6 END,
+                status = ?2, enabled = ?3, redact_cards = ?4, max_customers = ?5 WHERE id = ?1",
             params![
                 c.id,
                 enum_str(&c.status),
                 c.enabled,
                 c.redact_card_numbers,
-                c.max_customers
+                c.max_customers,
+                ms(OffsetDateTime::now_utc())
             ],
         )?;
         Ok(())
+    }
+
+    fn channel_usage(
+        &mut self,
+        channel_id: &str,
+        conversation_id: &str,
+        since: OffsetDateTime,
+    ) -> StoreResult<ChannelUsageRow> {
+        // Per conversation of the channel: does it have (non-failed) business
+        // messages, any since `since`, and did the customer ever write?
+        let mut st = self.conn.prepare_cached(
+            "SELECT c.id,
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound'),
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
+                            AND m.status != 'failed' AND m.kind != 'call'),
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
+                            AND m.status != 'failed' AND m.kind != 'call' AND m.sent_at > ?2)
+             FROM conversations c WHERE c.channel_id = ?1",
+        )?;
+        let rows = st.query_map(params![channel_id, ms(since)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, bool>(2)?,
+                r.get::<_, bool>(3)?,
+            ))
+        })?;
+        let mut u = ChannelUsageRow::default();
+        for row in rows {
+            let (id, inbound, outbound, recent) = row?;
+            if outbound && !inbound {
+                u.numbers_messaged += 1;
+            }
+            if outbound && inbound {
+                u.customers_replied += 1;
+            }
+            if recent {
+                u.customers_last_24h += 1;
+            }
+            if id == conversation_id {
+                u.this_customer_wrote = inbound;
+                u.this_customer_counted = outbound;
+                u.this_customer_counted_recently = recent;
+            }
+        }
+        Ok(u)
     }
 
     fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()> {
@@ -1280,6 +1336,7 @@ mod tests {
                         max_customers: None,
                     },
                     access_token: "secret".into(),
+                    status_since: OffsetDateTime::now_utc(),
                 })?;
                 let now = OffsetDateTime::now_utc();
                 let (conv, created) = crate::ops::find_or_create_conversation(

@@ -88,6 +88,9 @@ fn messages_change(
     let Some(channel) = channel_for(tx, &v.metadata.phone_number_id)? else {
         return Ok(());
     };
+    for e in &v.errors {
+        tracing::warn!(code = e.code.code(), title = ?e.title, "webhook reports an error");
+    }
     for m in &v.messages {
         let name = v
             .contact_for(&m.from)
