@@ -7,7 +7,10 @@
 //! configured URL, and offers a control API under `/_sandbox/` to act as
 //! customers and move a virtual clock. See README.md.
 //!
-//! Must not depend on tauri, the hub or storage: it stands in for Meta.
+//! Must not depend on tauri, the hub, the store, sync or protocol crates, or any
+//! database: it stands in for Meta. Its only workspace dependencies are
+//! switchboard-cloudapi (the wire types it serves) and switchboard-domain (the
+//! `Clock` trait its virtual clock implements); `tests/boundaries.rs` checks this.
 //!
 //! In-process use (tests): `let sb = switchboard_sandbox::spawn(Config::for_tests(Some(url))).await?;`
 //! then point a Graph client at `sb.base_url` and drive customers via `sb.base_url/_sandbox/...`.
