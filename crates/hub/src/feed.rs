@@ -78,3 +78,50 @@ pub fn emit<T: serde::Serialize>(
         .map_err(|e| crate::storage::StoreError::Backend(e.to_string()))?;
     tx.append_change(kind, queue_id, &value)
 }
+
+/// The scope of changes about an unrouted conversation (or its calls): no
+/// agent belongs to it, so only admins see them.
+pub const UNROUTED: &str = "";
+
+/// Appends a change about a conversation (or its messages, calls, events):
+/// visible to the agents of `queue_id`, to admins only when unrouted.
+pub fn emit_scoped<T: serde::Serialize>(
+    tx: &mut dyn Tx,
+    kind: ChangeKind,
+    queue_id: Option<&str>,
+    data: &T,
+) -> crate::storage::StoreResult<i64> {
+    emit(tx, kind, Some(queue_id.unwrap_or(UNROUTED)), data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::sqlite::visible;
+
+    fn rec(queue_id: Option<&str>) -> FeedRecord {
+        FeedRecord {
+            seq: 1,
+            kind: ChangeKind::Conversation,
+            queue_id: queue_id.map(str::to_owned),
+            data: "{}".into(),
+        }
+    }
+
+    #[test]
+    fn unrouted_changes_reach_admins_only_and_queue_less_ones_everyone() {
+        let agent = vec!["support".to_owned()];
+        assert!(!visible(&rec(Some(UNROUTED)), Some(&agent)));
+        assert!(visible(&rec(Some(UNROUTED)), None), "admins see everything");
+        assert!(visible(&rec(Some("support")), Some(&agent)));
+        assert!(!visible(&rec(Some("sales")), Some(&agent)));
+        assert!(
+            visible(&rec(None), Some(&agent)),
+            "templates, channels: everyone"
+        );
+        assert_eq!(
+            change_json(&rec(None)),
+            r#"{"seq":1,"kind":"conversation","data":{}}"#
+        );
+    }
+}

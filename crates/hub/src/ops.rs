@@ -5,7 +5,7 @@ use switchboard_domain::limits::Limits;
 use switchboard_protocol::{ChangeKind, EventKind, EventLogEntry, Message};
 use time::OffsetDateTime;
 
-use crate::feed::emit;
+use crate::feed::emit_scoped as emit;
 use crate::storage::{ConversationRow, StoreResult, Tx};
 use crate::views;
 

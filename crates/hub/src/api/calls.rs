@@ -80,7 +80,7 @@ pub async fn place(
         .store
         .write(move |tx| {
             tx.insert_call(&c)?;
-            crate::feed::emit(tx, ChangeKind::Call, c.queue_id.as_deref(), &c)?;
+            crate::feed::emit_scoped(tx, ChangeKind::Call, c.queue_id.as_deref(), &c)?;
             crate::webhook::ingest::call_message(tx, &conv, &c, "Outgoing call", now)?;
             if let Some(wacid) = &c.wacid {
                 crate::webhook::ingest::replay_stashed_calls(tx, wacid, now, &limits)?;
@@ -121,7 +121,7 @@ async fn record(hub: &AppState, call: Call, ended_connected: bool) -> ApiResult<
         .store
         .write(move |tx| {
             tx.update_call(&call)?;
-            crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+            crate::feed::emit_scoped(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
             if ended_connected {
                 let mut conv = tx
                     .conversation(&call.conversation_id)?

@@ -152,7 +152,7 @@ pub async fn patch(
             if let Some(old) = left_queue {
                 // The old queue's agents learn it left (their copy shows the new queue).
                 let view = views::conversation(&row, now, &limits);
-                crate::feed::emit(tx, ChangeKind::Conversation, Some(&old), &view)?;
+                crate::feed::emit_scoped(tx, ChangeKind::Conversation, Some(&old), &view)?;
             }
             ops::emit_conversation(tx, &row, now, &limits)?;
             Ok(row)

@@ -361,7 +361,12 @@ pub fn calls_change(
                     if call.remote_sdp.is_none() {
                         call.remote_sdp = c.session.as_ref().map(|s| s.sdp.clone());
                         tx.update_call(&call)?;
-                        crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                        crate::feed::emit_scoped(
+                            tx,
+                            ChangeKind::Call,
+                            call.queue_id.as_deref(),
+                            &call,
+                        )?;
                     } else {
                         out.duplicates += 1;
                     }
@@ -428,7 +433,7 @@ pub fn calls_change(
                 conv.updated_at = now;
                 tx.update_conversation(&conv)?;
                 ops::emit_conversation(tx, &conv, now, limits)?;
-                crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                crate::feed::emit_scoped(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
                 call_message(tx, &conv, &call, "Incoming call", now)?;
             }
             CallEventKind::Terminate => {
@@ -497,7 +502,7 @@ pub fn calls_change(
                     }
                 }
                 tx.update_call(&call)?;
-                crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+                crate::feed::emit_scoped(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
                 let text = match call.state {
                     CallState::Ended => format!(
                         "Call ended ({} s)",
@@ -543,7 +548,7 @@ pub fn calls_change(
             call.connected_at = Some(st.timestamp);
         }
         tx.update_call(&call)?;
-        crate::feed::emit(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
+        crate::feed::emit_scoped(tx, ChangeKind::Call, call.queue_id.as_deref(), &call)?;
     }
     Ok(())
 }
