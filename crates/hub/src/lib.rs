@@ -4,7 +4,8 @@
 //! sends through the Cloud API (`switchboard-cloudapi`), and serves agents
 //! the agent API (`switchboard-protocol` types) with its change feed.
 //!
-//! Must not depend on tauri or on the app's local store. Rules live in the
+//! Must not depend on tauri or on the app's local store and sync client
+//! (`switchboard-store`, `switchboard-sync`). Rules live in the
 //! domain crate; this crate is IO around them. The router is built by
 //! [`app`] so tests drive it without a socket.
 
