@@ -1,0 +1,89 @@
+//! The JSON shapes agents depend on.
+
+use serde_json::json;
+use switchboard_protocol::*;
+
+#[test]
+fn send_requests_are_tagged_by_kind() {
+    let r: SendRequest = serde_json::from_value(json!({
+        "client_id": "c1", "kind": "text", "text": "hi"
+    }))
+    .unwrap();
+    assert_eq!(r.client_id, "c1");
+    assert_eq!(r.body, SendBody::Text { text: "hi".into() });
+    let t: SendRequest = serde_json::from_value(json!({
+        "client_id": "c2", "kind": "template",
+        "template": { "name": "order_shipped", "language": "en_US", "params": ["A"] }
+    }))
+    .unwrap();
+    assert!(matches!(t.body, SendBody::Template { .. }));
+    let back = serde_json::to_value(&t).unwrap();
+    assert_eq!(back["kind"], "template");
+    assert_eq!(back["client_id"], "c2");
+    assert!(
+        serde_json::from_value::<SendRequest>(json!({ "client_id": "x", "kind": "fax" })).is_err()
+    );
+}
+
+#[test]
+fn errors_are_code_and_message() {
+    let e = ApiError::new(ErrorCode::WindowClosed, "templates only");
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({ "error": { "code": "window_closed", "message": "templates only" } })
+    );
+}
+
+#[test]
+fn patch_tells_null_from_absent() {
+    let absent: PatchConversation = serde_json::from_value(json!({ "status": "solved" })).unwrap();
+    assert_eq!(absent.assignee_id, None);
+    assert_eq!(absent.status, Some(ConversationStatus::Solved));
+    let null: PatchConversation = serde_json::from_value(json!({ "assignee_id": null })).unwrap();
+    assert_eq!(null.assignee_id, Some(None));
+    let set: PatchConversation = serde_json::from_value(json!({ "assignee_id": "a1" })).unwrap();
+    assert_eq!(set.assignee_id, Some(Some("a1".into())));
+}
+
+#[test]
+fn changes_carry_seq_kind_and_data() {
+    let page = ChangesPage {
+        changes: vec![Change {
+            seq: 7,
+            kind: ChangeKind::MessageStatus,
+            data: json!({ "id": "m" }),
+        }],
+        next: 7,
+        more: false,
+    };
+    let v = serde_json::to_value(&page).unwrap();
+    assert_eq!(v["changes"][0]["kind"], "message_status");
+    for k in [
+        ChangeKind::Conversation,
+        ChangeKind::Message,
+        ChangeKind::MessageStatus,
+        ChangeKind::Call,
+        ChangeKind::CallPermission,
+        ChangeKind::Template,
+        ChangeKind::Queue,
+        ChangeKind::Channel,
+        ChangeKind::EventLog,
+    ] {
+        assert_eq!(serde_json::to_value(k).unwrap(), json!(k.as_str()));
+        assert_eq!(ChangeKind::parse(k.as_str()), Some(k));
+    }
+}
+
+#[test]
+fn instants_are_rfc3339_strings() {
+    let w = Window {
+        state: WindowState::Open,
+        closes_at: Some(time::macros::datetime!(2026-01-02 10:00 UTC)),
+        last_customer_message_at: None,
+    };
+    let v = serde_json::to_value(&w).unwrap();
+    assert_eq!(
+        v,
+        json!({ "state": "open", "closes_at": "2026-01-02T10:00:00Z", "last_customer_message_at": null })
+    );
+}
