@@ -165,8 +165,60 @@ pub fn send_message(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlErro
     if let Some(referral) = req.get("referral").filter(|r| r.is_object()) {
         message["referral"] = referral.clone();
     }
+    check_shape(&message)?;
     deliver_inbound(sb, &wa_id, timestamp, &kind, message.clone());
     Ok(json!({ "id": id, "from": wa_id, "timestamp": unix_string(timestamp), "message": message }))
+}
+
+/// The `type`s Meta documents; a message of one of these must have its documented shape.
+const KNOWN_TYPES: &[&str] = &[
+    "text",
+    "image",
+    "video",
+    "audio",
+    "document",
+    "sticker",
+    "location",
+    "contacts",
+    "interactive",
+    "button",
+    "reaction",
+    "order",
+    "system",
+    "unsupported",
+    "revoke",
+    "edit",
+    "request_welcome",
+];
+
+/// A customer message must be one Meta could send: it reads as cloudapi's
+/// `InboundMessage` (else the webhook would not be typed), and a documented type has
+/// its documented object (`location.latitude` a number, `reaction.emoji` a string, …).
+/// Undocumented types (`"type": "poll"`) stay allowed, to test a receiver's handling
+/// of types it does not know.
+fn check_shape(message: &Value) -> Result<(), ControlError> {
+    let typed: switchboard_cloudapi::InboundMessage = serde_json::from_value(message.clone())
+        .map_err(|e| ControlError::bad_request(format!("not a message Meta could send: {e}")))?;
+    use switchboard_cloudapi::{InteractiveReply, MessageContent};
+    let malformed = |what: &str| {
+        Err(ControlError::bad_request(format!(
+            "`{what}`: the object does not have the shape Meta sends for this type"
+        )))
+    };
+    match &typed.content {
+        MessageContent::Unknown { kind, .. } if KNOWN_TYPES.contains(&kind.as_str()) => {
+            malformed(kind)
+        }
+        MessageContent::Interactive {
+            interactive: InteractiveReply::Unknown(raw),
+        } => match raw["type"].as_str() {
+            Some(t @ ("button_reply" | "list_reply" | "nfm_reply" | "call_permission_reply")) => {
+                malformed(&format!("interactive.{t}"))
+            }
+            _ => Ok(()),
+        },
+        _ => Ok(()),
+    }
 }
 
 fn inbound_media(

@@ -109,8 +109,52 @@ async fn every_inbound_message_kind_arrives_signed_and_typed() {
             assert_eq!(m["document"]["filename"], "invoice.pdf");
         }
     }
+    // Interactive replies, buttons, reactions and an ad referral, as Meta sends them.
+    let more: Vec<(Value, &str)> = vec![
+        (
+            json!({ "from": CUSTOMER, "type": "interactive", "interactive": { "type": "button_reply", "button_reply": { "id": "yes", "title": "Ja" } } }),
+            "interactive",
+        ),
+        (
+            json!({ "from": CUSTOMER, "type": "button", "button": { "text": "Stop", "payload": "STOP" } }),
+            "button",
+        ),
+        (
+            json!({ "from": CUSTOMER, "type": "reaction", "reaction": { "message_id": "wamid.x", "emoji": "👍" } }),
+            "reaction",
+        ),
+        (
+            json!({ "from": CUSTOMER, "text": "from the ad", "referral": { "source_url": "https://fb.me/x", "source_type": "ad", "source_id": "1", "headline": "Sale" } }),
+            "text",
+        ),
+        // A type Meta may add later: kept, typed as unknown.
+        (
+            json!({ "from": CUSTOMER, "type": "poll", "poll": { "question": "?" } }),
+            "poll",
+        ),
+    ];
+    for (req, kind) in more {
+        let (status, resp) = env.post("/messages", req.clone()).await;
+        assert_eq!(status, 200, "{req} → {resp}");
+        let h = env.hooks.next().await;
+        let (_, typed) = h.envelope.messages().next().expect("a typed message");
+        assert_eq!(typed.content.kind(), kind);
+        let unknown = matches!(typed.content, MessageContent::Unknown { .. });
+        assert_eq!(
+            unknown,
+            kind == "poll",
+            "{req} parsed as {:?}",
+            typed.content
+        );
+        if req.get("referral").is_some() {
+            assert_eq!(
+                typed.referral.as_ref().unwrap().source_type.as_deref(),
+                Some("ad")
+            );
+        }
+    }
     let (_, received) = env.get(&format!("/received?from={CUSTOMER}")).await;
-    assert_eq!(received["messages"].as_array().unwrap().len(), 8);
+    assert_eq!(received["messages"].as_array().unwrap().len(), 13);
 }
 
 #[tokio::test]
@@ -236,6 +280,23 @@ async fn control_api_rejects_bad_requests_without_panicking() {
         (
             "/messages",
             json!({ "from": CUSTOMER, "type": "audio", "audio": { "mime_type": "ogg" } }),
+        ),
+        // Shapes Meta never sends (the webhook would not be typed).
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "location", "location": { "latitude": "x", "longitude": [] } }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "reaction", "reaction": { "emoji": 5, "message_id": 7 } }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "type": "interactive", "interactive": { "type": "button_reply", "button_reply": 5 } }),
+        ),
+        (
+            "/messages",
+            json!({ "from": CUSTOMER, "text": "x", "referral": { "source_url": 5 } }),
         ),
     ];
     for (path, body) in cases {
