@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# `make bench`: the performance benchmarks; each prints its figures.
+# `make bench`: the performance benchmarks, built in release; each prints its figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "bench: no benchmarks yet"
+
+echo "==> hub: signed webhook ingest (rate, ack latency) and change fan-out to 100 SSE clients"
+cargo run --release --locked -p switchboard-hub --bin switchboard-hub-bench

@@ -12,7 +12,7 @@ scripts/setup.sh
 step "UI: build (the app embeds ui/dist), type check, unit tests"
 npm --prefix ui run --silent build
 npm --prefix ui run --silent check
-npm --prefix ui test --silent
+NO_COLOR=1 npm --prefix ui test --silent
 
 step "cargo fmt --check"
 cargo fmt --all --check
