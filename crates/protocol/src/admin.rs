@@ -5,6 +5,7 @@ use ts_rs::TS;
 use crate::CommunicationType;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Role {
@@ -14,6 +15,7 @@ pub enum Role {
 
 /// What a caller hears while waiting in a queue that takes calls.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum WaitStrategy {
@@ -22,6 +24,7 @@ pub enum WaitStrategy {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Queue {
     pub id: String,
@@ -31,6 +34,7 @@ pub struct Queue {
 
 /// `GET /api/v1/me`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Me {
     pub id: String,
@@ -40,6 +44,7 @@ pub struct Me {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ChannelStatus {
@@ -50,6 +55,7 @@ pub enum ChannelStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Channel {
     pub id: String,
@@ -66,6 +72,7 @@ pub struct Channel {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct NewChannel {
     pub phone_number_id: String,
@@ -75,6 +82,7 @@ pub struct NewChannel {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct PatchChannel {
     #[serde(default)]
@@ -88,6 +96,7 @@ pub struct PatchChannel {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct NewQueue {
     pub name: String,
@@ -97,6 +106,7 @@ pub struct NewQueue {
 
 /// Routes are tried in `position` order; the first match picks the queue.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Route {
     pub id: String,
@@ -109,6 +119,7 @@ pub struct Route {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct NewRoute {
     #[serde(default)]
@@ -121,6 +132,7 @@ pub struct NewRoute {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Agent {
     pub id: String,
@@ -130,6 +142,7 @@ pub struct Agent {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct NewAgent {
     pub name: String,
@@ -141,6 +154,7 @@ pub struct NewAgent {
 
 /// Answer of agent creation: the token is shown this once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct CreatedAgent {
     pub agent: Agent,
@@ -150,6 +164,7 @@ pub struct CreatedAgent {
 /// A configuration problem shown in the admin API (e.g. a queue that takes
 /// calls without a wait strategy).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct ConfigWarning {
     pub code: String,
@@ -158,6 +173,7 @@ pub struct ConfigWarning {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct AdminConfig {
     pub channels: Vec<Channel>,
@@ -168,6 +184,7 @@ pub struct AdminConfig {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum EventKind {
@@ -186,6 +203,7 @@ pub enum EventKind {
 
 /// One line of a conversation's event log.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct EventLogEntry {
     #[ts(type = "number")]
@@ -201,6 +219,7 @@ pub struct EventLogEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct EventLog {
     pub events: Vec<EventLogEntry>,

@@ -5,6 +5,7 @@ use ts_rs::TS;
 use crate::{Customer, Direction};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CallState {
@@ -18,6 +19,7 @@ pub enum CallState {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Call {
     pub id: String,
@@ -47,6 +49,7 @@ pub struct Call {
 
 /// `POST /api/v1/conversations/{id}/calls`: the agent's WebRTC offer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct PlaceCallRequest {
     pub sdp: String,
@@ -54,6 +57,7 @@ pub struct PlaceCallRequest {
 
 /// `POST /api/v1/calls/{id}/accept`: the agent's WebRTC answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct AcceptCallRequest {
     pub sdp: String,

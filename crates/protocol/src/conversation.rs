@@ -5,6 +5,7 @@ use ts_rs::TS;
 use crate::{Message, TemplateSend};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ConversationStatus {
@@ -15,6 +16,7 @@ pub enum ConversationStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Priority {
@@ -26,6 +28,7 @@ pub enum Priority {
 
 /// Message or call: what a route matches and what starts a conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CommunicationType {
@@ -34,6 +37,7 @@ pub enum CommunicationType {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum WindowState {
@@ -43,6 +47,7 @@ pub enum WindowState {
 
 /// The 24-hour customer-service window, from the customer's send timestamps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Window {
     pub state: WindowState,
@@ -55,6 +60,7 @@ pub struct Window {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum CallPermissionState {
@@ -71,6 +77,7 @@ pub enum CallPermissionState {
 
 /// What the agent may do about calling this customer right now.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct CallPermissionSummary {
     pub state: CallPermissionState,
@@ -89,6 +96,7 @@ pub struct CallPermissionSummary {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Customer {
     /// The customer's WhatsApp id (`wa_id`, digits of the phone number).
@@ -97,6 +105,7 @@ pub struct Customer {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Conversation {
     pub id: String,
@@ -119,6 +128,7 @@ pub struct Conversation {
 
 /// `GET /api/v1/conversations` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct ConversationList {
     pub conversations: Vec<Conversation>,
@@ -126,6 +136,7 @@ pub struct ConversationList {
 
 /// `PATCH /api/v1/conversations/{id}`: only the fields present change.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct PatchConversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -153,6 +164,7 @@ pub struct PatchConversation {
 /// `POST /api/v1/conversations`: start an outbound conversation with an
 /// approved template (a message, or a call-permission request for a call).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct StartConversationRequest {
     pub client_id: String,
@@ -174,6 +186,7 @@ pub struct StartConversationRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct StartConversationResponse {
     pub conversation: Conversation,

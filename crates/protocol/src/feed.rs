@@ -5,6 +5,7 @@ use ts_rs::TS;
 /// (a `Conversation`, `Message`, `Call`, `Template`, `Queue`, `Channel`,
 /// `EventLogEntry`, …).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ChangeKind {
@@ -52,6 +53,7 @@ impl ChangeKind {
 
 /// One entry of the change feed. `seq` is strictly increasing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Change {
     #[ts(type = "number")]
@@ -63,6 +65,7 @@ pub struct Change {
 /// `GET /api/v1/changes?after=&limit=`: oldest first; pass `next` as the next
 /// `after`; `more` says whether another page is waiting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct ChangesPage {
     pub changes: Vec<Change>,

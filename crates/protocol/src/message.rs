@@ -5,6 +5,7 @@ use ts_rs::TS;
 use crate::{CallPermissionSummary, TemplateSend};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Direction {
@@ -13,6 +14,7 @@ pub enum Direction {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum MessageKind {
@@ -39,6 +41,7 @@ pub enum MessageKind {
 /// Delivery state; it only moves forward (`read` never becomes `delivered`),
 /// except to `failed`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum MessageStatus {
@@ -53,6 +56,7 @@ pub enum MessageStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Media {
     /// Cloud API media id (inbound) or uploaded id.
@@ -67,6 +71,7 @@ pub struct Media {
 /// 24-hour rule (before sending or as Meta's 131047), `graph_error`
 /// otherwise; `graph_code` carries Meta's numeric code when there is one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Failure {
     pub code: String,
@@ -75,6 +80,7 @@ pub struct Failure {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Message {
     pub id: String,
@@ -103,6 +109,7 @@ pub struct Message {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct MessagePage {
     /// Oldest first.
@@ -112,6 +119,7 @@ pub struct MessagePage {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum MediaKind {
@@ -124,6 +132,7 @@ pub enum MediaKind {
 
 /// The body of a send, by kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum SendBody {
@@ -160,6 +169,7 @@ pub enum SendBody {
 /// `POST /api/v1/conversations/{id}/messages`. A retried `client_id` answers
 /// the first result and never sends twice.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct SendRequest {
     pub client_id: String,
@@ -171,6 +181,7 @@ pub struct SendRequest {
 /// window `body_text` sends the free-form request; outside it a template
 /// with a call-permission-request component is needed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct CallPermissionRequest {
     #[serde(default)]
@@ -182,6 +193,7 @@ pub struct CallPermissionRequest {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct CallPermissionRequestResult {
     pub message: Message,

@@ -4,6 +4,16 @@
 use axum::Router;
 use axum::routing::{MethodRouter, get, patch, post, put};
 
+use switchboard_protocol::{
+    AcceptCallRequest, AdminConfig, Call, CallPermissionRequest, CallPermissionRequestResult,
+    ChangesPage, Channel, Conversation, ConversationList, CreatedAgent, EventLog, Me, Message,
+    MessagePage, NewAgent, NewChannel, NewQueue, NewRoute, PatchChannel, PatchConversation,
+    PlaceCallRequest, Queue, Route, SendRequest, StartConversationRequest,
+    StartConversationResponse, Template, TemplateList,
+};
+use utoipa::ToSchema;
+use utoipa::openapi::{RefOr, Schema};
+
 use crate::state::AppState;
 
 pub mod admin;
@@ -16,12 +26,36 @@ pub mod permissions;
 pub mod stream;
 pub mod templates;
 
+/// Registers a type's JSON schema (and those it refers to).
+pub type SchemaFn = fn(&mut Vec<(String, RefOr<Schema>)>);
+
+fn schema_of<T: ToSchema>(out: &mut Vec<(String, RefOr<Schema>)>) {
+    out.push((T::name().into_owned(), T::schema()));
+    T::schemas(out);
+}
+
 pub struct Endpoint {
     pub method: &'static str,
     /// Relative to `/api/v1`.
     pub path: &'static str,
     pub summary: &'static str,
     pub handler: MethodRouter<AppState>,
+    /// The JSON request body's schema name and registration.
+    pub request: Option<(String, SchemaFn)>,
+    /// The JSON answer's schema name and registration.
+    pub response: Option<(String, SchemaFn)>,
+}
+
+impl Endpoint {
+    fn body<T: ToSchema>(mut self) -> Self {
+        self.request = Some((T::name().into_owned(), schema_of::<T>));
+        self
+    }
+
+    fn returns<T: ToSchema>(mut self) -> Self {
+        self.response = Some((T::name().into_owned(), schema_of::<T>));
+        self
+    }
 }
 
 fn ep(
@@ -35,23 +69,26 @@ fn ep(
         path,
         summary,
         handler,
+        request: None,
+        response: None,
     }
 }
 
 /// Every `/api/v1` endpoint.
 pub fn endpoints() -> Vec<Endpoint> {
     vec![
-        ep("get", "/me", "The caller and their queues", get(me::me)),
+        ep("get", "/me", "The caller and their queues", get(me::me)).returns::<Me>(),
         ep(
             "get",
             "/changes",
             "A page of the change feed (after, limit)",
             get(stream::changes),
-        ),
+        )
+        .returns::<ChangesPage>(),
         ep(
             "get",
             "/stream",
-            "The change feed live as server-sent events (Last-Event-ID)",
+            "The change feed live as server-sent events (`id:` = seq; Last-Event-ID)",
             get(stream::stream),
         ),
         ep(
@@ -59,139 +96,173 @@ pub fn endpoints() -> Vec<Endpoint> {
             "/conversations",
             "Conversations (queue, status, window filters)",
             get(conversations::list),
-        ),
+        )
+        .returns::<ConversationList>(),
         ep(
             "post",
             "/conversations",
             "Start an outbound conversation with a template",
             post(conversations::start),
-        ),
+        )
+        .body::<StartConversationRequest>()
+        .returns::<StartConversationResponse>(),
         ep(
             "get",
             "/conversations/{id}",
             "One conversation with its window and call permission",
             get(conversations::one),
-        ),
+        )
+        .returns::<Conversation>(),
         ep(
             "patch",
             "/conversations/{id}",
             "Change status, priority, tags, queue, assignee",
             patch(conversations::patch),
-        ),
+        )
+        .body::<PatchConversation>()
+        .returns::<Conversation>(),
         ep(
             "get",
             "/conversations/{id}/messages",
             "A page of the thread (before, limit)",
             get(messages::page),
-        ),
+        )
+        .returns::<MessagePage>(),
         ep(
             "post",
             "/conversations/{id}/messages",
             "Send (client_id idempotent)",
             post(messages::send),
-        ),
+        )
+        .body::<SendRequest>()
+        .returns::<Message>(),
         ep(
             "get",
             "/conversations/{id}/events",
             "The conversation's event log",
             get(events::list),
-        ),
+        )
+        .returns::<EventLog>(),
         ep(
             "post",
             "/conversations/{id}/call-permission-requests",
             "Ask the customer for call permission",
             post(permissions::request),
-        ),
+        )
+        .body::<CallPermissionRequest>()
+        .returns::<CallPermissionRequestResult>(),
         ep(
             "post",
             "/conversations/{id}/calls",
             "Place a business-initiated call",
             post(calls::place),
-        ),
+        )
+        .body::<PlaceCallRequest>()
+        .returns::<Call>(),
         ep(
             "post",
             "/calls/{id}/accept",
             "Accept an inbound call with an SDP answer",
             post(calls::accept),
-        ),
+        )
+        .body::<AcceptCallRequest>()
+        .returns::<Call>(),
         ep(
             "post",
             "/calls/{id}/decline",
             "Decline an inbound call",
             post(calls::decline),
-        ),
+        )
+        .returns::<Call>(),
         ep(
             "post",
             "/calls/{id}/hangup",
             "Hang up a call",
             post(calls::hangup),
-        ),
+        )
+        .returns::<Call>(),
         ep(
             "get",
             "/templates",
             "Approved templates (q, language, category)",
             get(templates::list),
-        ),
+        )
+        .returns::<TemplateList>(),
         ep(
             "post",
             "/templates/sync",
             "Re-sync templates from the Graph API now (admin)",
             post(templates::sync),
-        ),
+        )
+        .returns::<TemplateList>(),
         ep(
             "patch",
             "/admin/templates/{id}",
             "Set a template's tags (kept across syncs)",
             patch(admin::patch_template),
-        ),
+        )
+        .returns::<Template>(),
         ep(
             "get",
             "/admin/config",
             "Channels, queues, routes, agents and configuration warnings",
             get(admin::config),
-        ),
+        )
+        .returns::<AdminConfig>(),
         ep(
             "post",
             "/admin/channels",
             "Add a channel",
             post(admin::add_channel),
-        ),
+        )
+        .body::<NewChannel>()
+        .returns::<Channel>(),
         ep(
             "patch",
             "/admin/channels/{id}",
             "Status, enable/disable, redaction, limits",
             patch(admin::patch_channel),
-        ),
+        )
+        .body::<PatchChannel>()
+        .returns::<Channel>(),
         ep(
             "put",
             "/admin/channels/{id}/icon",
-            "Upload the channel icon (jpg/png ≤ 1 MB)",
+            "Upload the channel icon (jpg/png ≤ 1 MB; ?filename=)",
             put(admin::put_icon),
-        ),
+        )
+        .returns::<Channel>(),
         ep(
             "post",
             "/admin/queues",
             "Add a queue",
             post(admin::add_queue),
-        ),
+        )
+        .body::<NewQueue>()
+        .returns::<Queue>(),
         ep(
             "patch",
             "/admin/queues/{id}",
             "Change a queue's wait strategy",
             patch(admin::patch_queue),
-        ),
+        )
+        .returns::<Queue>(),
         ep(
             "post",
             "/admin/routes",
             "Add a route",
             post(admin::add_route),
-        ),
+        )
+        .body::<NewRoute>()
+        .returns::<Route>(),
         ep(
             "post",
             "/admin/agents",
             "Add an agent (the token is shown once)",
             post(admin::add_agent),
-        ),
+        )
+        .body::<NewAgent>()
+        .returns::<CreatedAgent>(),
     ]
 }
 
