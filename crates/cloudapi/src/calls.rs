@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use crate::errors::WebhookError;
+use crate::lenient::{UnparsedItem, items, to_values};
 use crate::util::{string_enum, unix_int_opt, unix_str, unix_str_opt, whatsapp};
 use crate::webhook::{Contact, Metadata};
 
@@ -87,8 +88,10 @@ impl Session {
     }
 }
 
-/// `value` of a `calls` change.
+/// `value` of a `calls` change. Its lists are read item by item: an item
+/// that does not parse lands in [`CallsValue::unparsed`], not in an error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "CallsValueWire", into = "CallsValueWire")]
 pub struct CallsValue {
     /// `"whatsapp"`.
     #[serde(default = "whatsapp")]
@@ -110,6 +113,65 @@ pub struct CallsValue {
     /// Fields this crate does not model.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+    /// List items that did not parse, kept raw; serialized back into their lists.
+    #[serde(skip)]
+    pub unparsed: Vec<UnparsedItem>,
+}
+
+impl CallsValue {
+    /// An empty value for a business number.
+    pub fn new(
+        display_phone_number: impl Into<String>,
+        phone_number_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            messaging_product: whatsapp(),
+            metadata: Metadata {
+                display_phone_number: display_phone_number.into(),
+                phone_number_id: phone_number_id.into(),
+            },
+            contacts: Vec::new(),
+            calls: Vec::new(),
+            statuses: Vec::new(),
+            errors: Vec::new(),
+            extra: Map::new(),
+            unparsed: Vec::new(),
+        }
+    }
+}
+
+/// The wire shape of [`CallsValue`], lists still raw.
+#[derive(Serialize, Deserialize)]
+struct CallsValueWire {
+    #[serde(default = "whatsapp")]
+    messaging_product: String,
+    metadata: Metadata,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    contacts: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    calls: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    statuses: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<Value>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+impl From<CallsValueWire> for CallsValue {
+    fn from(w: CallsValueWire) -> Self {
+        let mut unparsed = Vec::new();
+        Self {
+            messaging_product: w.messaging_product,
+            metadata: w.metadata,
+            contacts: items("contacts", w.contacts, &mut unparsed),
+            calls: items("calls", w.calls, &mut unparsed),
+            statuses: items("statuses", w.statuses, &mut unparsed),
+            errors: items("errors", w.errors, &mut unparsed),
+            extra: w.extra,
+            unparsed,
+        }
+    }
 }
 
 /// One `calls[]` event.
@@ -417,4 +479,31 @@ pub struct PermissionLimit {
         with = "unix_int_opt"
     )]
     pub limit_expiration_time: Option<OffsetDateTime>,
+}
+
+impl From<CallsValue> for CallsValueWire {
+    fn from(v: CallsValue) -> Self {
+        let mut contacts = to_values(&v.contacts);
+        let mut calls = to_values(&v.calls);
+        let mut statuses = to_values(&v.statuses);
+        let mut errors = to_values(&v.errors);
+        for item in v.unparsed {
+            match item.list.as_str() {
+                "contacts" => contacts.push(item.raw),
+                "calls" => calls.push(item.raw),
+                "statuses" => statuses.push(item.raw),
+                "errors" => errors.push(item.raw),
+                _ => {}
+            }
+        }
+        Self {
+            messaging_product: v.messaging_product,
+            metadata: v.metadata,
+            contacts,
+            calls,
+            statuses,
+            errors,
+            extra: v.extra,
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod calls;
 pub mod client;
 pub mod errors;
 pub mod inbound;
+pub mod lenient;
 pub mod media;
 pub mod send;
 pub mod signature;
@@ -29,6 +30,7 @@ pub use calls::{
 pub use client::{ClientError, GraphClient, GraphConfig, GraphError, TemplateQuery};
 pub use errors::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope, WebhookError};
 pub use inbound::{Context, InboundMessage, InteractiveReply, MessageContent, Referral};
+pub use lenient::UnparsedItem;
 pub use media::{MediaInfo, MediaUploadResponse};
 pub use send::{
     Interactive, MarkRead, MediaRef, MessagesRequest, OutboundContent, SendMessage,

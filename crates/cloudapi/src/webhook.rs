@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use crate::calls::{Call, CallStatus, CallsValue};
 use crate::errors::WebhookError;
 use crate::inbound::InboundMessage;
+use crate::lenient::{UnparsedItem, items, to_values};
 use crate::status::MessageStatus;
 use crate::util::{string_enum, unix_int_opt, whatsapp};
 
@@ -307,8 +308,10 @@ pub struct Profile {
     pub country_code: Option<String>,
 }
 
-/// `value` of a `messages` change.
+/// `value` of a `messages` change. Its lists are read item by item: an item
+/// that does not parse lands in [`MessagesValue::unparsed`], not in an error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "MessagesValueWire", into = "MessagesValueWire")]
 pub struct MessagesValue {
     /// `"whatsapp"`.
     #[serde(default = "whatsapp")]
@@ -330,6 +333,9 @@ pub struct MessagesValue {
     /// Fields this crate does not model.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+    /// List items that did not parse, kept raw; serialized back into their lists.
+    #[serde(skip)]
+    pub unparsed: Vec<UnparsedItem>,
 }
 
 impl MessagesValue {
@@ -349,6 +355,7 @@ impl MessagesValue {
             statuses: Vec::new(),
             errors: Vec::new(),
             extra: Map::new(),
+            unparsed: Vec::new(),
         }
     }
 
@@ -445,4 +452,65 @@ pub fn verify_handshake<'a>(
         return None;
     }
     challenge
+}
+
+/// The wire shape of [`MessagesValue`], lists still raw.
+#[derive(Serialize, Deserialize)]
+struct MessagesValueWire {
+    #[serde(default = "whatsapp")]
+    messaging_product: String,
+    metadata: Metadata,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    contacts: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    messages: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    statuses: Vec<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<Value>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+impl From<MessagesValueWire> for MessagesValue {
+    fn from(w: MessagesValueWire) -> Self {
+        let mut unparsed = Vec::new();
+        Self {
+            messaging_product: w.messaging_product,
+            metadata: w.metadata,
+            contacts: items("contacts", w.contacts, &mut unparsed),
+            messages: items("messages", w.messages, &mut unparsed),
+            statuses: items("statuses", w.statuses, &mut unparsed),
+            errors: items("errors", w.errors, &mut unparsed),
+            extra: w.extra,
+            unparsed,
+        }
+    }
+}
+
+impl From<MessagesValue> for MessagesValueWire {
+    fn from(v: MessagesValue) -> Self {
+        let mut contacts = to_values(&v.contacts);
+        let mut messages = to_values(&v.messages);
+        let mut statuses = to_values(&v.statuses);
+        let mut errors = to_values(&v.errors);
+        for item in v.unparsed {
+            match item.list.as_str() {
+                "contacts" => contacts.push(item.raw),
+                "messages" => messages.push(item.raw),
+                "statuses" => statuses.push(item.raw),
+                "errors" => errors.push(item.raw),
+                _ => {}
+            }
+        }
+        Self {
+            messaging_product: v.messaging_product,
+            metadata: v.metadata,
+            contacts,
+            messages,
+            statuses,
+            errors,
+            extra: v.extra,
+        }
+    }
 }

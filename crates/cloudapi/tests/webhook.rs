@@ -472,14 +472,16 @@ fn batch_with_several_entries_keeps_unknown_and_unparsable_changes() {
     };
     assert_eq!(raw["user_preferences"][0]["value"], "stop");
 
-    // A messages change that does not parse (no timestamp) is kept raw, the rest of
-    // the batch is still typed.
+    // A message that does not parse (no timestamp) is kept raw with its reason;
+    // its change and the rest of the batch are still typed.
     let broken = &env.entry[1].changes[1];
     assert_eq!(broken.field, "messages");
-    let ChangeValue::Other(raw) = &broken.value else {
+    let ChangeValue::Messages(value) = &broken.value else {
         panic!("{:?}", broken.value)
     };
-    assert_eq!(raw["messages"][0]["id"], "wamid.broken-no-timestamp");
+    assert!(value.messages.is_empty());
+    assert_eq!(value.unparsed.len(), 1);
+    assert_eq!(value.unparsed[0].raw["id"], "wamid.broken-no-timestamp");
     assert_round_trip(&env);
 }
 

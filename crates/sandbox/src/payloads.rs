@@ -64,18 +64,10 @@ pub fn message_status(config: &Config, status: MessageStatus) -> WebhookEnvelope
 }
 
 fn calls_value(config: &Config) -> CallsValue {
-    CallsValue {
-        messaging_product: "whatsapp".into(),
-        metadata: switchboard_cloudapi::Metadata {
-            display_phone_number: config.display_number.clone(),
-            phone_number_id: config.phone_number_id.clone(),
-        },
-        contacts: Vec::new(),
-        calls: Vec::new(),
-        statuses: Vec::new(),
-        errors: Vec::new(),
-        extra: Map::new(),
-    }
+    CallsValue::new(
+        config.display_number.clone(),
+        config.phone_number_id.clone(),
+    )
 }
 
 /// A call event (`field: calls`, `value.calls[]`), with `value.errors[]` for failed calls.

@@ -1,0 +1,50 @@
+//! Item-by-item reading of a change's lists (`messages[]`, `statuses[]`,
+//! `calls[]`, …): one malformed item must not hide its valid neighbours.
+//! Items that do not parse are kept, raw, with the reason, so a receiver can
+//! store them instead of losing them.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// A list item of a webhook change that did not fit its type.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UnparsedItem {
+    /// The list it came from: `"messages"`, `"statuses"`, `"calls"`, `"contacts"`, `"errors"`.
+    pub list: String,
+    /// Why it did not parse.
+    pub error: String,
+    /// The item as received.
+    pub raw: Value,
+}
+
+/// Parses each item of `raw`; items that fail go to `unparsed`.
+pub(crate) fn items<T: DeserializeOwned>(
+    list: &str,
+    raw: Vec<Value>,
+    unparsed: &mut Vec<UnparsedItem>,
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(raw.len());
+    for item in raw {
+        match T::deserialize(&item) {
+            Ok(v) => out.push(v),
+            Err(e) => {
+                tracing::warn!(list, error = %e, "webhook item kept raw: it did not parse");
+                unparsed.push(UnparsedItem {
+                    list: list.to_owned(),
+                    error: e.to_string(),
+                    raw: item,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The typed items back as JSON values (for serializing a change again).
+pub(crate) fn to_values<T: Serialize>(items: &[T]) -> Vec<Value> {
+    items
+        .iter()
+        .filter_map(|i| serde_json::to_value(i).ok())
+        .collect()
+}
