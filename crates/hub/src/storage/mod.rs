@@ -59,12 +59,23 @@ pub struct ChangesScan {
 
 pub type CommitListener = Arc<dyn Fn(&[FeedRecord]) + Send + Sync>;
 
-#[derive(Debug, Clone)]
+/// A channel with its Graph access token (never printed: `Debug` redacts it).
+#[derive(Clone)]
 pub struct ChannelRow {
     pub channel: Channel,
     pub access_token: String,
     /// When the channel entered its status (trial start, last submission).
     pub status_since: OffsetDateTime,
+}
+
+impl std::fmt::Debug for ChannelRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ChannelRow")
+            .field("channel", &self.channel)
+            .field("access_token", &"<redacted>")
+            .field("status_since", &self.status_since)
+            .finish()
+    }
 }
 
 /// What the channel limits count, for one send in one conversation.
@@ -81,10 +92,19 @@ pub struct ChannelUsageRow {
     pub this_customer_counted_recently: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AgentRow {
     pub agent: Agent,
     pub token_hash: String,
+}
+
+impl std::fmt::Debug for AgentRow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AgentRow")
+            .field("agent", &self.agent)
+            .field("token_hash", &"<redacted>")
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -301,5 +321,37 @@ pub fn comm_type_str(t: CommunicationType) -> &'static str {
     match t {
         CommunicationType::Message => "message",
         CommunicationType::Call => "call",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_are_not_printed() {
+        let row = ChannelRow {
+            channel: Channel {
+                id: "c".into(),
+                phone_number_id: "1".into(),
+                display_number: "1".into(),
+                waba_id: "w".into(),
+                status: switchboard_protocol::ChannelStatus::Connected,
+                enabled: true,
+                redact_card_numbers: true,
+                has_icon: false,
+                max_customers: None,
+            },
+            access_token: "EAAG-very-secret".into(),
+            status_since: OffsetDateTime::UNIX_EPOCH,
+        };
+        assert!(!format!("{row:?}").contains("very-secret"));
+        let config = crate::config::Config {
+            app_secret: Some("app-secret-value".into()),
+            verify_token: Some("verify-value".into()),
+            ..Default::default()
+        };
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("app-secret-value") && !printed.contains("verify-value"));
     }
 }
