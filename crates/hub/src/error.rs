@@ -90,3 +90,41 @@ impl IntoResponse for ApiErr {
         (status, Json(body)).into_response()
     }
 }
+
+/// `axum::Json` whose rejection is an [`ApiErr`] (`invalid_request`, or
+/// `payload_too_large`), so malformed bodies answer `{error:{code,message}}`.
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiErr))]
+pub struct ApiJson<T>(pub T);
+
+/// `axum::extract::Query` with an [`ApiErr`] rejection.
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiErr))]
+pub struct ApiQuery<T>(pub T);
+
+/// `axum::extract::Path` with an [`ApiErr`] rejection.
+#[derive(Debug, Clone, Copy, Default, axum::extract::FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiErr))]
+pub struct ApiPath<T>(pub T);
+
+impl From<axum::extract::rejection::JsonRejection> for ApiErr {
+    fn from(r: axum::extract::rejection::JsonRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiErr::new(ErrorCode::PayloadTooLarge, r.body_text())
+        } else {
+            ApiErr::invalid(r.body_text())
+        }
+    }
+}
+
+impl From<axum::extract::rejection::QueryRejection> for ApiErr {
+    fn from(r: axum::extract::rejection::QueryRejection) -> Self {
+        ApiErr::invalid(r.body_text())
+    }
+}
+
+impl From<axum::extract::rejection::PathRejection> for ApiErr {
+    fn from(r: axum::extract::rejection::PathRejection) -> Self {
+        ApiErr::invalid(r.body_text())
+    }
+}

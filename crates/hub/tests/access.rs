@@ -98,6 +98,38 @@ async fn agents_only_reach_their_queues() {
             .any(|e| e["kind"] == "queue_changed")
     );
 
+    // Malformed input answers {error: {code, message}} too.
+    let r = env
+        .http
+        .post(format!(
+            "{}/api/v1/conversations/{id}/messages",
+            env.hub_url()
+        ))
+        .bearer_auth(&env.agent)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    let e: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(e["error"]["code"], "invalid_request");
+    let (s, e) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "k", "kind": "fax" }),
+        )
+        .await;
+    assert_eq!(s, 400, "{e}");
+    assert_eq!(e["error"]["code"], "invalid_request");
+    let (s, e) = env.get(&env.agent, "/changes?after=abc").await;
+    assert_eq!(s, 400, "{e}");
+    assert_eq!(e["error"]["code"], "invalid_request");
+    let (s, e) = env.get(&env.agent, "/nope").await;
+    assert_eq!(s, 404, "{e}");
+    assert_eq!(e["error"]["code"], "not_found");
+
     // No token, a wrong token: 401.
     let r = env
         .http

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_protocol::{
@@ -16,6 +16,7 @@ use switchboard_protocol::{
 
 use crate::auth::{Caller, hash_token, new_token};
 use crate::error::{ApiErr, ApiResult};
+use crate::error::{ApiJson, ApiPath, ApiQuery};
 use crate::feed::emit;
 use crate::state::AppState;
 use crate::storage::{AgentRow, ChannelRow, Storage, StoreError};
@@ -150,7 +151,7 @@ pub async fn config(State(hub): State<AppState>, caller: Caller) -> ApiResult<Js
 pub async fn add_channel(
     State(hub): State<AppState>,
     caller: Caller,
-    Json(n): Json<NewChannel>,
+    ApiJson(n): ApiJson<NewChannel>,
 ) -> ApiResult<(StatusCode, Json<Channel>)> {
     caller.require_admin()?;
     Ok((
@@ -162,8 +163,8 @@ pub async fn add_channel(
 pub async fn patch_channel(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(p): Json<PatchChannel>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(p): ApiJson<PatchChannel>,
 ) -> ApiResult<Json<Channel>> {
     caller.require_admin()?;
     Ok(Json(
@@ -208,8 +209,8 @@ pub fn check_icon(bytes: &[u8], filename: &str, hub: &AppState) -> Result<(), Ap
 pub async fn put_icon(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Query(q): Query<IconQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<IconQuery>,
     headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> ApiResult<Json<Channel>> {
@@ -240,7 +241,7 @@ pub async fn put_icon(
 pub async fn add_queue(
     State(hub): State<AppState>,
     caller: Caller,
-    Json(n): Json<NewQueue>,
+    ApiJson(n): ApiJson<NewQueue>,
 ) -> ApiResult<(StatusCode, Json<Queue>)> {
     caller.require_admin()?;
     Ok((
@@ -258,8 +259,8 @@ pub struct PatchQueue {
 pub async fn patch_queue(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(p): Json<PatchQueue>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(p): ApiJson<PatchQueue>,
 ) -> ApiResult<Json<Queue>> {
     caller.require_admin()?;
     Ok(Json(
@@ -280,7 +281,7 @@ pub async fn patch_queue(
 pub async fn add_route(
     State(hub): State<AppState>,
     caller: Caller,
-    Json(n): Json<NewRoute>,
+    ApiJson(n): ApiJson<NewRoute>,
 ) -> ApiResult<(StatusCode, Json<Route>)> {
     caller.require_admin()?;
     Ok((
@@ -292,7 +293,7 @@ pub async fn add_route(
 pub async fn add_agent(
     State(hub): State<AppState>,
     caller: Caller,
-    Json(n): Json<NewAgent>,
+    ApiJson(n): ApiJson<NewAgent>,
 ) -> ApiResult<(StatusCode, Json<CreatedAgent>)> {
     caller.require_admin()?;
     Ok((
@@ -309,8 +310,8 @@ pub struct PatchTemplate {
 pub async fn patch_template(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(p): Json<PatchTemplate>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(p): ApiJson<PatchTemplate>,
 ) -> ApiResult<Json<switchboard_protocol::Template>> {
     caller.require_admin()?;
     Ok(Json(

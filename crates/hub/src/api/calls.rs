@@ -2,7 +2,7 @@
 //! accept / decline / hang up. SDP passes through to the Cloud API.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use switchboard_cloudapi::CallActionRequest;
 use switchboard_domain::call_permission::{CallDirection as RuleDirection, CallPermissionEvent};
@@ -13,6 +13,7 @@ use switchboard_protocol::{
 
 use crate::auth::Caller;
 use crate::error::{ApiErr, ApiResult};
+use crate::error::{ApiJson, ApiPath};
 use crate::ops;
 use crate::state::AppState;
 use crate::storage::StoreError;
@@ -25,8 +26,8 @@ fn upstream(e: switchboard_cloudapi::ClientError) -> ApiErr {
 pub async fn place(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(req): Json<PlaceCallRequest>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(req): ApiJson<PlaceCallRequest>,
 ) -> ApiResult<(StatusCode, Json<Call>)> {
     let now = hub.now();
     let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
@@ -163,8 +164,8 @@ async fn record(hub: &AppState, call: Call, ended_connected: bool) -> ApiResult<
 pub async fn accept(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(req): Json<AcceptCallRequest>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(req): ApiJson<AcceptCallRequest>,
 ) -> ApiResult<Json<Call>> {
     let mut call = load_call(&hub, &caller, &id).await?;
     if call.direction != Direction::Inbound || call.state != CallState::Ringing {
@@ -192,7 +193,7 @@ pub async fn accept(
 pub async fn decline(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Call>> {
     let mut call = load_call(&hub, &caller, &id).await?;
     if call.direction != Direction::Inbound || call.state != CallState::Ringing {
@@ -215,7 +216,7 @@ pub async fn decline(
 pub async fn hangup(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Call>> {
     let mut call = load_call(&hub, &caller, &id).await?;
     if call.ended_at.is_some() {

@@ -2,7 +2,7 @@
 //! starting an outbound conversation with a template.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_domain::call_permission::CallRefusalReason;
@@ -14,6 +14,7 @@ use switchboard_protocol::{
 
 use crate::auth::Caller;
 use crate::error::{ApiErr, ApiResult};
+use crate::error::{ApiJson, ApiPath, ApiQuery};
 use crate::ops;
 use crate::state::AppState;
 use crate::storage::{ConversationFilter, ConversationRow};
@@ -34,7 +35,7 @@ pub struct ListQuery {
 pub async fn list(
     State(hub): State<AppState>,
     caller: Caller,
-    Query(q): Query<ListQuery>,
+    ApiQuery(q): ApiQuery<ListQuery>,
 ) -> ApiResult<Json<ConversationList>> {
     let now = hub.now();
     if let Some(queue) = &q.queue
@@ -75,7 +76,7 @@ pub async fn load(hub: &AppState, caller: &Caller, id: &str) -> ApiResult<Conver
 pub async fn one(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> ApiResult<Json<Conversation>> {
     let row = load(&hub, &caller, &id).await?;
     Ok(Json(views::conversation(&row, hub.now(), &hub.limits)))
@@ -84,8 +85,8 @@ pub async fn one(
 pub async fn patch(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(p): Json<PatchConversation>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(p): ApiJson<PatchConversation>,
 ) -> ApiResult<Json<Conversation>> {
     let now = hub.now();
     let limits = hub.limits.clone();
@@ -175,7 +176,7 @@ fn wa_id_of(phone: &str) -> Option<String> {
 pub async fn start(
     State(hub): State<AppState>,
     caller: Caller,
-    Json(req): Json<StartConversationRequest>,
+    ApiJson(req): ApiJson<StartConversationRequest>,
 ) -> ApiResult<(StatusCode, Json<StartConversationResponse>)> {
     let now = hub.now();
     let limits = hub.limits.clone();

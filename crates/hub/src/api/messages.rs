@@ -1,7 +1,7 @@
 //! A thread's pages and the send endpoint.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_cloudapi::send::Interactive;
@@ -11,6 +11,7 @@ use switchboard_protocol::{MediaKind, Message, MessageKind, MessagePage, SendBod
 
 use crate::auth::Caller;
 use crate::error::{ApiErr, ApiResult};
+use crate::error::{ApiJson, ApiPath, ApiQuery};
 use crate::outbound::Outgoing;
 use crate::state::AppState;
 
@@ -25,8 +26,8 @@ pub struct PageQuery {
 pub async fn page(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Query(q): Query<PageQuery>,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<MessagePage>> {
     let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
     let limit = q.limit.unwrap_or(50).clamp(1, 500);
@@ -44,8 +45,8 @@ pub async fn page(
 pub async fn send(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
-    Json(req): Json<SendRequest>,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(req): ApiJson<SendRequest>,
 ) -> ApiResult<(StatusCode, Json<Message>)> {
     if req.client_id.trim().is_empty() || req.client_id.len() > 200 {
         return Err(ApiErr::invalid(

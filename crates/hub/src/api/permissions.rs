@@ -3,7 +3,7 @@
 //! template outside it.
 
 use axum::Json;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use switchboard_cloudapi::OutboundContent;
 use switchboard_cloudapi::send::Interactive;
@@ -16,6 +16,7 @@ use switchboard_protocol::{
 use time::OffsetDateTime;
 
 use crate::auth::Caller;
+use crate::error::ApiPath;
 use crate::error::{ApiErr, ApiResult};
 use crate::ops;
 use crate::outbound::Outgoing;
@@ -67,7 +68,7 @@ pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {
 pub async fn request(
     State(hub): State<AppState>,
     caller: Caller,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
     body: Option<Json<CallPermissionRequest>>,
 ) -> ApiResult<(StatusCode, Json<CallPermissionRequestResult>)> {
     let req = body.map(|Json(b)| b).unwrap_or_default();

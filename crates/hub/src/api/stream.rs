@@ -5,7 +5,7 @@ use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::auth::Caller;
+use crate::error::ApiQuery;
 use crate::error::{ApiErr, ApiResult};
 use crate::feed::change_json;
 use crate::state::AppState;
@@ -33,7 +34,7 @@ pub struct ChangesQuery {
 pub async fn changes(
     State(hub): State<AppState>,
     caller: Caller,
-    Query(q): Query<ChangesQuery>,
+    ApiQuery(q): ApiQuery<ChangesQuery>,
 ) -> ApiResult<Json<ChangesPage>> {
     let after = q.after.unwrap_or(0).max(0);
     let limit = q.limit.unwrap_or(500).clamp(1, 5000);
@@ -84,7 +85,7 @@ pub async fn stream(
     State(hub): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Query(q): Query<StreamQuery>,
+    ApiQuery(q): ApiQuery<StreamQuery>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let last_event_id = headers
         .get("last-event-id")

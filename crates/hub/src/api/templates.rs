@@ -2,7 +2,7 @@
 //! sync, and turning a chosen template into an outgoing message.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use switchboard_cloudapi::send::{TemplateComponent, TemplateParameter};
 use switchboard_cloudapi::{OutboundContent, TemplateSend as WireTemplateSend};
@@ -11,6 +11,7 @@ use switchboard_domain::templates::{self as rules, Params, TemplateParams};
 use switchboard_protocol::{MessageKind, TemplateList, TemplateSend};
 
 use crate::auth::Caller;
+use crate::error::ApiQuery;
 use crate::error::{ApiErr, ApiResult};
 use crate::outbound::Outgoing;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ pub struct TemplateQuery {
 pub async fn list(
     State(hub): State<AppState>,
     _caller: Caller,
-    Query(q): Query<TemplateQuery>,
+    ApiQuery(q): ApiQuery<TemplateQuery>,
 ) -> ApiResult<Json<TemplateList>> {
     let filter = TemplateFilter {
         q: None,
