@@ -20,6 +20,9 @@ pub struct Config {
     pub template_sync_every: Duration,
     /// SSE heartbeat period.
     pub heartbeat: Duration,
+    /// Live changes buffered for slow SSE clients before they fall back to
+    /// catching up from storage.
+    pub feed_capacity: usize,
     pub limits: Limits,
 }
 
@@ -33,6 +36,7 @@ impl Default for Config {
             verify_token: None,
             template_sync_every: Duration::from_secs(15 * 60),
             heartbeat: Duration::from_secs(15),
+            feed_capacity: 16_384,
             limits: Limits::default(),
         }
     }
@@ -48,6 +52,7 @@ impl std::fmt::Debug for Config {
             .field("verify_token", &self.verify_token.as_ref().map(|_| "<set>"))
             .field("template_sync_every", &self.template_sync_every)
             .field("heartbeat", &self.heartbeat)
+            .field("feed_capacity", &self.feed_capacity)
             .finish()
     }
 }

@@ -9,9 +9,6 @@ use tokio::sync::broadcast;
 
 use crate::storage::{CommitListener, FeedRecord, Tx};
 
-/// Live changes kept for slow clients before they must catch up from storage.
-const CAPACITY: usize = 16_384;
-
 #[derive(Clone)]
 pub struct Feed {
     tx: broadcast::Sender<Arc<FeedRecord>>,
@@ -27,13 +24,15 @@ impl std::fmt::Debug for Feed {
 
 impl Default for Feed {
     fn default() -> Self {
-        Self::new()
+        Self::new(16_384)
     }
 }
 
 impl Feed {
-    pub fn new() -> Self {
-        let (tx, _) = broadcast::channel(CAPACITY);
+    /// `capacity`: live changes kept for slow clients before they must catch
+    /// up from storage.
+    pub fn new(capacity: usize) -> Self {
+        let (tx, _) = broadcast::channel(capacity.max(1));
         Self { tx }
     }
 

@@ -24,6 +24,8 @@ pub struct Metrics {
     pub duplicates: AtomicU64,
     pub graph_errors: AtomicU64,
     pub sse_clients: AtomicU64,
+    /// SSE clients that fell behind the live feed and caught up from storage.
+    pub sse_catchups: AtomicU64,
     webhook_latency: [AtomicU64; BUCKETS.len()],
     webhook_latency_count: AtomicU64,
     webhook_latency_sum_us: AtomicU64,

@@ -38,7 +38,7 @@ impl Hub {
 
     /// Opens the storage named by `config.db_url` and wires the feed to it.
     pub fn open(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
-        let feed = Feed::new();
+        let feed = Feed::new(config.feed_capacity);
         let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
         let store = crate::storage::sqlite::SqliteStorage::open(&path, feed.listener())
             .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;

@@ -162,7 +162,12 @@ async fn follow(
                         return;
                     }
                 }
-                Err(RecvError::Lagged(_)) => continue 'catch_up,
+                Err(RecvError::Lagged(_)) => {
+                    hub.metrics
+                        .sse_catchups
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    continue 'catch_up;
+                }
                 Err(RecvError::Closed) => return,
             }
         }
