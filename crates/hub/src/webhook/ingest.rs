@@ -190,26 +190,19 @@ fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>
         MessageContent::Sticker { sticker } => media(MessageKind::Sticker, sticker),
         MessageContent::Location { location } => (
             MessageKind::Location,
-            serde_json::to_value(location)
-                .ok()
-                .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_owned)),
+            Some(match (&location.name, &location.address) {
+                (Some(n), Some(a)) => format!("{n}, {a}"),
+                (Some(n), None) => n.clone(),
+                (None, Some(a)) => a.clone(),
+                (None, None) => format!("{:.5}, {:.5}", location.latitude, location.longitude),
+            }),
             None,
         ),
         MessageContent::Contacts { .. } => (MessageKind::Contacts, None, None),
-        MessageContent::Reaction { reaction } => (
-            MessageKind::Reaction,
-            serde_json::to_value(reaction)
-                .ok()
-                .and_then(|v| v.get("emoji").and_then(|n| n.as_str()).map(str::to_owned)),
-            None,
-        ),
-        MessageContent::Button { button } => (
-            MessageKind::Button,
-            serde_json::to_value(button)
-                .ok()
-                .and_then(|v| v.get("text").and_then(|n| n.as_str()).map(str::to_owned)),
-            None,
-        ),
+        MessageContent::Reaction { reaction } => {
+            (MessageKind::Reaction, reaction.emoji.clone(), None)
+        }
+        MessageContent::Button { button } => (MessageKind::Button, Some(button.text.clone()), None),
         MessageContent::Interactive { interactive } => match interactive {
             InteractiveReply::CallPermissionReply {
                 call_permission_reply,
