@@ -61,6 +61,11 @@ pub fn capabilities(ch: &ChannelRow) -> ChannelCapabilities {
     }
 }
 
+/// Extra bookkeeping run in the send's transaction once the message is
+/// recorded (e.g. counting a call-permission request).
+pub type Hook =
+    Box<dyn FnOnce(&mut dyn Tx, &mut ConversationRow, &Message) -> Result<(), StoreError> + Send>;
+
 enum Recorded {
     Existing(Message),
     Final(Message),
@@ -76,7 +81,7 @@ pub async fn send(
     conversation_id: String,
     client_id: String,
     out: Outgoing,
-    extra: Option<crate::api::permissions::Hook>,
+    extra: Option<Hook>,
 ) -> ApiResult<(StatusCode, Message)> {
     let now = hub.now();
     let limits = hub.limits.clone();

@@ -11,7 +11,7 @@ use switchboard_domain::call_permission::{CallPermissionEvent, CallRefusal};
 use switchboard_domain::composer;
 use switchboard_domain::limits::Limits;
 use switchboard_protocol::{
-    CallPermissionRequest, CallPermissionRequestResult, ErrorCode, EventKind, Message, MessageKind,
+    CallPermissionRequest, CallPermissionRequestResult, ErrorCode, EventKind, MessageKind,
 };
 use time::OffsetDateTime;
 
@@ -19,9 +19,9 @@ use crate::auth::Caller;
 use crate::error::ApiPath;
 use crate::error::{ApiErr, ApiResult};
 use crate::ops;
-use crate::outbound::Outgoing;
+use crate::outbound::{Hook, Outgoing};
 use crate::state::AppState;
-use crate::storage::{ConversationRow, StoreError, Tx};
+use crate::storage::Tx;
 use crate::views;
 
 pub fn refusal(r: CallRefusal) -> ApiErr {
@@ -35,9 +35,6 @@ pub fn refusal(r: CallRefusal) -> ApiErr {
     )
     .with_next_allowed_at(r.next_allowed_at)
 }
-
-pub type Hook =
-    Box<dyn FnOnce(&mut dyn Tx, &mut ConversationRow, &Message) -> Result<(), StoreError> + Send>;
 
 /// Bookkeeping of a sent request, in the send's transaction.
 pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {

@@ -4,7 +4,7 @@
 //! storing unless the channel turned it off; forwarded flags are kept.
 //! Input problems skip the item (logged), they never fail the batch.
 
-use switchboard_cloudapi::calls::{CallEventKind, CallOutcome, CallStatusKind};
+use switchboard_cloudapi::calls::{CallEventKind, CallStatusKind};
 use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
 use switchboard_cloudapi::{
     ChangeValue, DeliveryStatus, InboundMessage, InteractiveReply, MessageContent, MessagesValue,
@@ -241,7 +241,7 @@ fn inbound_message(
         out.duplicates += 1;
         return Ok(());
     }
-    let (mut conv, _created) = ops::find_or_create_conversation(
+    let (mut conv, _) = ops::find_or_create_conversation(
         tx,
         &channel.channel.id,
         &m.from,
@@ -448,7 +448,6 @@ pub fn calls_change(
                     .errors
                     .first()
                     .and_then(|e| u32::try_from(e.code.code()).ok());
-                let _ = matches!(c.status, Some(CallOutcome::Failed));
                 call.state = if answered {
                     CallState::Ended
                 } else if call.state == CallState::Declined {
