@@ -21,7 +21,6 @@ use crate::error::{ApiErr, ApiResult};
 use crate::ops;
 use crate::outbound::{Hook, Outgoing};
 use crate::state::AppState;
-use crate::storage::Tx;
 use crate::views;
 
 pub fn refusal(r: CallRefusal) -> ApiErr {
