@@ -247,6 +247,24 @@ async fn admin_configuration_and_warnings() {
         .await;
     assert_eq!(s, 201);
 
+    // Redaction can be turned off per channel (then card numbers are kept).
+    env.api(
+        &env.admin,
+        reqwest::Method::PATCH,
+        &ch,
+        Some(json!({ "redact_card_numbers": false })),
+    )
+    .await;
+    env.customer_says("+15554440002", "card 4111 1111 1111 1111")
+        .await;
+    let kept = common::wait_for("unredacted message", || async {
+        let msgs = env.messages(&id).await;
+        msgs.into_iter()
+            .find(|m| m["text"].as_str().is_some_and(|t| t.starts_with("card")))
+    })
+    .await;
+    assert_eq!(kept["text"], "card 4111 1111 1111 1111");
+
     // Icons: png/jpg up to 1 MB.
     let png = [
         &[0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..],
