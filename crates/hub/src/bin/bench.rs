@@ -161,6 +161,9 @@ fn load_gen(url: &str, token: &str) -> anyhow::Result<()> {
         let http = reqwest::Client::builder().pool_max_idle_per_host(256).build()?;
         let hook_url = format!("{url}/webhooks/whatsapp");
 
+        if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+            println!("machine: {} cores, load average {}", std::thread::available_parallelism().map_or(0, |n| n.get()), load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+        }
         // 1. Ingest.
         let bodies: Vec<(Vec<u8>, String)> = (0..total)
             .map(|i| webhook(i, i % 1000, &format!("hello {i}")))
