@@ -60,6 +60,20 @@ impl Sender {
             .await
     }
 
+    /// Downloads an inbound media file (Meta's lookaside URL needs the
+    /// channel's token, which never leaves the hub): MIME type and bytes.
+    pub async fn media(
+        &self,
+        channel: &ChannelRow,
+        media_id: &str,
+    ) -> Result<(String, bytes::Bytes), ClientError> {
+        let (info, bytes) = self
+            .client
+            .fetch_media(&channel.access_token, media_id)
+            .await?;
+        Ok((info.mime_type, bytes))
+    }
+
     pub async fn templates(
         &self,
         channel: &ChannelRow,

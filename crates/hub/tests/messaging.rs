@@ -330,6 +330,31 @@ async fn forwarded_flags_media_and_window_filter() {
     let caption = msgs[1]["media"]["caption"].as_str().unwrap();
     assert!(!caption.contains("5555 5555"), "{caption}");
 
+    // The media itself, through the hub (the token stays on the hub).
+    let media_url = format!(
+        "{}/api/v1/messages/{}/media",
+        env.hub_url(),
+        msgs[1]["id"].as_str().unwrap()
+    );
+    let r = env
+        .http
+        .get(&media_url)
+        .bearer_auth(&env.agent)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["content-type"], "image/png");
+    assert_eq!(r.bytes().await.unwrap().as_ref(), b"sandbox image file");
+    let r = env
+        .http
+        .get(&media_url)
+        .bearer_auth(&env.other_agent)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+
     // The agent sends media by link.
     let (s, m) = env
         .post(

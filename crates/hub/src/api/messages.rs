@@ -159,3 +159,45 @@ pub async fn send(
     let (status, msg) = crate::outbound::send(&hub, &caller, id, req.client_id, out, None).await?;
     Ok((status, Json(msg)))
 }
+
+/// `GET /messages/{id}/media`: the media of a message the caller may see,
+/// fetched from the Cloud API with the channel's token.
+pub async fn media(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<axum::response::Response> {
+    use axum::response::IntoResponse;
+    let (msg, conv) = hub
+        .store
+        .read(move |tx| {
+            let msg = tx.message(&id)?;
+            let conv = match &msg {
+                Some(m) => tx.conversation(&m.conversation_id)?,
+                None => None,
+            };
+            Ok((msg, conv))
+        })
+        .await?;
+    let (Some(msg), Some(conv)) = (msg, conv) else {
+        return Err(ApiErr::not_found("message"));
+    };
+    caller.check(&conv)?;
+    let media_id = msg
+        .media
+        .and_then(|m| m.id)
+        .ok_or_else(|| ApiErr::not_found("media"))?;
+    let channel_id = conv.channel_id.clone();
+    let channel = hub
+        .store
+        .read(move |tx| tx.channel(&channel_id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("channel"))?;
+    let (mime, bytes) = hub.sender.media(&channel, &media_id).await.map_err(|e| {
+        ApiErr::new(
+            switchboard_protocol::ErrorCode::Upstream,
+            format!("Cloud API: {e}"),
+        )
+    })?;
+    Ok(([(axum::http::header::CONTENT_TYPE, mime)], bytes).into_response())
+}

@@ -138,6 +138,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         .returns::<Message>(),
         ep(
             "get",
+            "/messages/{id}/media",
+            "The media file of a message (fetched with the channel's token)",
+            get(messages::media),
+        ),
+        ep(
+            "get",
             "/conversations/{id}/events",
             "The conversation's event log",
             get(events::list),
