@@ -179,7 +179,14 @@ fn run_one(
         conn: &sp,
         appended: Vec::new(),
     };
-    let out = f(&mut stx)?;
+    // A bug in one use case must not take the writer thread (and every later
+    // write) down with it: its savepoint rolls back and it answers an error.
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut stx))).map_err(
+        |_| {
+            tracing::error!("a write panicked; rolled back");
+            StoreError::Backend("the write failed unexpectedly".into())
+        },
+    )??;
     let appended = std::mem::take(&mut stx.appended);
     sp.commit()?;
     feed.extend(appended);
@@ -1279,6 +1286,31 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(page.iter().map(|r| r.seq).collect::<Vec<_>>(), seqs);
+    }
+
+    #[tokio::test]
+    async fn a_panicking_write_does_not_stop_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = open_store(dir.path());
+        let r: StoreResult<()> = store
+            .write(|tx| {
+                tx.insert_queue(&queue("half"))?;
+                panic!("bug in a use case");
+            })
+            .await;
+        assert!(r.is_err());
+        store
+            .write(|tx| tx.insert_queue(&queue("ok")))
+            .await
+            .unwrap();
+        let names: Vec<String> = store
+            .read(|tx| tx.queues())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|q| q.name)
+            .collect();
+        assert_eq!(names, vec!["ok".to_owned()]);
     }
 
     #[tokio::test]
