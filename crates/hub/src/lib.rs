@@ -51,6 +51,16 @@ pub fn app(state: AppState) -> Router {
         // The webhook handler reads the body itself and answers 413 above the
         // limit; this is the hard cap for every route.
         .layer(DefaultBodyLimit::max(WEBHOOK_MAX_BYTES + 1))
+        // A bug answers 500 {error:{code:"internal"}} rather than dropping
+        // the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                tracing::error!("a request handler panicked");
+                axum::response::IntoResponse::into_response(error::ApiErr::internal(
+                    "unexpected error",
+                ))
+            },
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             metrics::track,
