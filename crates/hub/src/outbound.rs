@@ -302,7 +302,7 @@ pub fn check_channel_limits(
         department: rules::DepartmentId::from(c.id.as_str()),
         status,
         enabled: c.enabled,
-        redaction: Default::default(),
+        redaction: crate::webhook::ingest::settings_of(channel),
     };
     let mut channel_limits = limits.channel.clone();
     if let Some(max) = c.max_customers {
