@@ -22,6 +22,8 @@ pub struct Metrics {
     pub webhooks_rejected: AtomicU64,
     pub messages_in: AtomicU64,
     pub duplicates: AtomicU64,
+    /// Webhook items that did not parse, kept as webhook rejects.
+    pub webhook_items_rejected: AtomicU64,
     pub graph_errors: AtomicU64,
     pub sse_clients: AtomicU64,
     /// SSE clients that fell behind the live feed and caught up from storage.
@@ -79,6 +81,11 @@ impl Metrics {
             "switchboard_duplicates_total",
             "Duplicate webhook items ignored",
             self.duplicates.load(Relaxed),
+        );
+        counter(
+            "switchboard_webhook_items_rejected_total",
+            "Webhook items that did not parse, kept for admins (GET /api/v1/admin/webhook-rejects)",
+            self.webhook_items_rejected.load(Relaxed),
         );
         counter(
             "switchboard_graph_errors_total",

@@ -224,3 +224,41 @@ pub struct EventLogEntry {
 pub struct EventLog {
     pub events: Vec<EventLogEntry>,
 }
+
+/// A webhook item the hub could not read (a message, status, call… whose
+/// shape did not parse, or a whole `messages`/`calls` value without its
+/// metadata). Kept, with card numbers redacted, so nothing is lost silently:
+/// `GET /api/v1/admin/webhook-rejects` (admin).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct WebhookReject {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(with = "time::serde::rfc3339")]
+    #[ts(type = "string")]
+    pub received_at: OffsetDateTime,
+    /// The business number it was for, when the webhook said.
+    pub phone_number_id: Option<String>,
+    /// The webhook field: `messages` or `calls`.
+    pub field: String,
+    /// The list the item came from (`messages`, `statuses`, `calls`,
+    /// `contacts`, `errors`), or `value` for a whole value that did not parse.
+    pub list: String,
+    /// Why it did not parse.
+    pub error: String,
+    /// The item as received (card numbers redacted unless the channel
+    /// turned redaction off).
+    pub raw: serde_json::Value,
+}
+
+/// `GET /api/v1/admin/webhook-rejects?before=&limit=`: newest first; pass
+/// `next_before` as `before` for the next page (absent on the last page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct WebhookRejectList {
+    pub rejects: Vec<WebhookReject>,
+    #[ts(type = "number | null")]
+    pub next_before: Option<i64>,
+}

@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_protocol::{
     AdminConfig, Agent, ChangeKind, Channel, ChannelStatus, CreatedAgent, NewAgent, NewChannel,
-    NewQueue, NewRoute, PatchChannel, Queue, Role, Route, WaitStrategy,
+    NewQueue, NewRoute, PatchChannel, Queue, Role, Route, WaitStrategy, WebhookRejectList,
 };
 
 use crate::auth::{Caller, hash_token, new_token};
@@ -317,4 +317,33 @@ pub async fn patch_template(
     Ok(Json(
         crate::templates_sync::set_tags(&hub, &id, p.tags).await?,
     ))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RejectsQuery {
+    #[serde(default)]
+    before: Option<i64>,
+    #[serde(default)]
+    limit: Option<u32>,
+}
+
+/// Webhook items the hub could not read, newest first (admin).
+pub async fn webhook_rejects(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiQuery(q): ApiQuery<RejectsQuery>,
+) -> ApiResult<Json<WebhookRejectList>> {
+    caller.require_admin()?;
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let rejects = hub
+        .store
+        .read(move |tx| tx.webhook_rejects(q.before, limit))
+        .await?;
+    let next_before = (rejects.len() == limit as usize)
+        .then(|| rejects.last().map(|r| r.id))
+        .flatten();
+    Ok(Json(WebhookRejectList {
+        rejects,
+        next_before,
+    }))
 }

@@ -9,7 +9,7 @@ use switchboard_protocol::{
     ChangesPage, Channel, Conversation, ConversationList, CreatedAgent, EventLog, Me, Message,
     MessagePage, NewAgent, NewChannel, NewQueue, NewRoute, PatchChannel, PatchConversation,
     PlaceCallRequest, Queue, Route, SendRequest, StartConversationRequest,
-    StartConversationResponse, Template, TemplateList,
+    StartConversationResponse, Template, TemplateList, WebhookRejectList,
 };
 use utoipa::ToSchema;
 use utoipa::openapi::{RefOr, Schema};
@@ -215,6 +215,13 @@ pub fn endpoints() -> Vec<Endpoint> {
             get(admin::config),
         )
         .returns::<AdminConfig>(),
+        ep(
+            "get",
+            "/admin/webhook-rejects",
+            "Webhook items that did not parse, kept redacted (before, limit; newest first)",
+            get(admin::webhook_rejects),
+        )
+        .returns::<WebhookRejectList>(),
         ep(
             "post",
             "/admin/channels",

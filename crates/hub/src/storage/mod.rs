@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use switchboard_protocol::{
     Agent, Call, ChangeKind, Channel, CommunicationType, ConversationStatus, EventKind,
-    EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template,
+    EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template, WebhookReject,
 };
 use time::OffsetDateTime;
 
@@ -137,6 +137,18 @@ pub struct ConversationFilter {
     pub limit: u32,
 }
 
+/// A webhook item that did not parse, about to be kept (already redacted).
+#[derive(Debug, Clone)]
+pub struct NewWebhookReject {
+    pub received_at: OffsetDateTime,
+    pub phone_number_id: Option<String>,
+    pub field: String,
+    pub list: String,
+    pub error: String,
+    /// The item's JSON text.
+    pub raw: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct TemplateFilter {
     pub q: Option<String>,
@@ -207,6 +219,16 @@ pub trait Tx {
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()>;
     /// Takes (and forgets) the stashed statuses of a wamid, oldest first.
     fn take_stashed_statuses(&mut self, wamid: &str) -> StoreResult<Vec<String>>;
+
+    /// Keeps a webhook item that did not parse; `false` when the same item
+    /// (same field, list and raw JSON) was kept before.
+    fn insert_webhook_reject(&mut self, reject: &NewWebhookReject) -> StoreResult<bool>;
+    /// Kept webhook items, newest first, with ids below `before`.
+    fn webhook_rejects(
+        &mut self,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<WebhookReject>>;
 
     // calls
     fn insert_call(&mut self, call: &Call) -> StoreResult<bool>;

@@ -12,14 +12,15 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use switchboard_protocol::{
     Agent, Call, ChangeKind, Channel, EventKind, EventLogEntry, Message, Queue, Route, Template,
+    WebhookReject,
 };
 use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 use super::{
     AgentRow, ChangesScan, ChannelRow, ChannelUsageRow, CommitListener, ConversationFilter,
-    ConversationRow, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TemplateFilter, Tx,
-    TxFn,
+    ConversationRow, FeedRecord, NewWebhookReject, Storage, StoreError, StoreFuture, StoreResult,
+    TemplateFilter, Tx, TxFn,
 };
 
 /// Embedded migrations, in order. Append only.
@@ -28,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0002_channel_status_since",
         include_str!("migrations/0002_channel_status_since.sql"),
+    ),
+    (
+        "0003_webhook_rejects",
+        include_str!("migrations/0003_webhook_rejects.sql"),
     ),
 ];
 
@@ -945,6 +950,59 @@ impl Tx for SqliteTx<'_> {
                 .execute([wamid])?;
         }
         Ok(out)
+    }
+
+    fn insert_webhook_reject(&mut self, r: &NewWebhookReject) -> StoreResult<bool> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [&r.field, &r.list, &r.raw] {
+            h.update(part.as_bytes());
+            h.update([0u8]);
+        }
+        let n = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO webhook_rejects
+                   (received_at, phone_number_id, field, list, error, raw, raw_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                ms(r.received_at),
+                r.phone_number_id,
+                r.field,
+                r.list,
+                r.error,
+                r.raw,
+                hex::encode(h.finalize()),
+            ])?;
+        Ok(n == 1)
+    }
+
+    fn webhook_rejects(
+        &mut self,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<WebhookReject>> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, received_at, phone_number_id, field, list, error, raw
+             FROM webhook_rejects WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = st.query_map(
+            params![before.unwrap_or(i64::MAX), limit.clamp(1, 500)],
+            |r| {
+                let raw: String = r.get(6)?;
+                Ok(WebhookReject {
+                    id: r.get(0)?,
+                    received_at: from_ms(r.get(1)?),
+                    phone_number_id: r.get(2)?,
+                    field: r.get(3)?,
+                    list: r.get(4)?,
+                    error: r.get(5)?,
+                    raw: serde_json::from_str(&raw).unwrap_or(serde_json::Value::String(raw)),
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn insert_call(&mut self, c: &Call) -> StoreResult<bool> {

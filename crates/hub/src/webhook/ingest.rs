@@ -2,18 +2,21 @@
 //! change, message, status and call. Duplicates (same wamid / wacid) are
 //! ignored; statuses never move back; card numbers are redacted before
 //! storing unless the channel turned it off; forwarded flags are kept.
-//! Input problems skip the item (logged), they never fail the batch.
+//! Input problems never fail the batch: an item that does not parse (or a
+//! whole `messages`/`calls` value without its metadata) is kept as a webhook
+//! reject for admins, redacted, with a warning that carries no customer text.
 
 use switchboard_cloudapi::calls::{CallEventKind, CallStatusKind};
 use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
 use switchboard_cloudapi::{
     ChangeValue, DeliveryStatus, InboundMessage, InteractiveReply, MessageContent, MessagesValue,
-    WebhookEnvelope,
+    UnparsedItem, WebhookEnvelope,
 };
 use switchboard_domain::call_permission::{
     CallDirection as RuleDirection, CallPermissionEvent, PermissionResponse,
 };
 use switchboard_domain::limits::Limits;
+use switchboard_domain::redaction::{RedactionSettings, redact_for_channel};
 use switchboard_protocol::{
     Call, CallState, ChangeKind, CommunicationType, ConversationStatus, Customer, Direction,
     EventKind, Media, Message, MessageKind, MessageStatus,
@@ -22,7 +25,7 @@ use time::OffsetDateTime;
 
 use crate::ops;
 use crate::outbound::fail_message;
-use crate::storage::{ChannelRow, ConversationRow, StoreResult, Tx, status_rank};
+use crate::storage::{ChannelRow, ConversationRow, NewWebhookReject, StoreResult, Tx, status_rank};
 use crate::views;
 
 #[derive(Debug, Default)]
@@ -31,6 +34,8 @@ pub struct Outcome {
     pub statuses: u64,
     pub calls: u64,
     pub duplicates: u64,
+    /// Items that did not parse, kept as webhook rejects.
+    pub rejects: u64,
     /// Channels whose templates changed on Meta's side (re-sync after the ack).
     pub template_changes: Vec<String>,
 }
@@ -45,8 +50,28 @@ pub fn ingest(
     for entry in &env.entry {
         for change in &entry.changes {
             match &change.value {
-                ChangeValue::Messages(v) => messages_change(tx, v, now, limits, &mut out)?,
-                ChangeValue::Calls(v) => calls_change(tx, v, now, limits, &mut out)?,
+                ChangeValue::Messages(v) => {
+                    keep_unparsed(
+                        tx,
+                        &change.field,
+                        &v.metadata.phone_number_id,
+                        &v.unparsed,
+                        now,
+                        &mut out,
+                    )?;
+                    messages_change(tx, v, now, limits, &mut out)?;
+                }
+                ChangeValue::Calls(v) => {
+                    keep_unparsed(
+                        tx,
+                        &change.field,
+                        &v.metadata.phone_number_id,
+                        &v.unparsed,
+                        now,
+                        &mut out,
+                    )?;
+                    calls_change(tx, v, now, limits, &mut out)?;
+                }
                 ChangeValue::TemplateStatus(_) => {
                     for ch in tx.channels()? {
                         if ch.channel.waba_id == entry.id
@@ -56,6 +81,14 @@ pub fn ingest(
                         }
                     }
                 }
+                ChangeValue::Other(value)
+                    if change.field == switchboard_cloudapi::webhook::FIELD_MESSAGES
+                        || change.field == switchboard_cloudapi::webhook::FIELD_CALLS =>
+                {
+                    // A value cloudapi could not type at all (metadata
+                    // missing, not an object…): it may hold messages.
+                    keep_unparsed_value(tx, &change.field, value, now, &mut out)?;
+                }
                 ChangeValue::Other(_) => {
                     tracing::debug!(field = %change.field, "webhook field not handled");
                 }
@@ -63,6 +96,133 @@ pub fn ingest(
         }
     }
     Ok(out)
+}
+
+/// The redaction setting for text about to be stored for a business number:
+/// the channel's switch, on when the number is unknown.
+fn redaction_for(tx: &mut dyn Tx, pnid: Option<&str>) -> StoreResult<Option<RedactionSettings>> {
+    let channel = match pnid {
+        Some(p) => tx.channel_by_phone_number_id(p)?,
+        None => None,
+    };
+    Ok(match channel {
+        Some(c) if !c.channel.enabled => None,
+        Some(c) => Some(settings_of(&c)),
+        None => Some(RedactionSettings::default()),
+    })
+}
+
+pub fn settings_of(channel: &ChannelRow) -> RedactionSettings {
+    RedactionSettings {
+        redact_card_numbers: channel.channel.redact_card_numbers,
+    }
+}
+
+/// Every string of `v` redacted (keys too: they are customer-chosen in places).
+fn redact_json(v: &serde_json::Value, settings: &RedactionSettings) -> serde_json::Value {
+    use serde_json::Value;
+    let r = |s: &str| redact_for_channel(s, settings).text.into_owned();
+    match v {
+        Value::String(s) => Value::String(r(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|x| redact_json(x, settings)).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| (r(k), redact_json(x, settings)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Keeps one item that did not parse. The log names the field, list and
+/// number only: the parse error may quote customer text.
+#[allow(clippy::too_many_arguments)]
+fn keep_reject(
+    tx: &mut dyn Tx,
+    settings: &RedactionSettings,
+    pnid: Option<&str>,
+    field: &str,
+    list: &str,
+    error: &str,
+    raw: &serde_json::Value,
+    now: OffsetDateTime,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    let reject = NewWebhookReject {
+        received_at: now,
+        phone_number_id: pnid.map(str::to_owned),
+        field: field.to_owned(),
+        list: list.to_owned(),
+        error: redact_for_channel(error, settings).text.into_owned(),
+        raw: redact_json(raw, settings).to_string(),
+    };
+    if tx.insert_webhook_reject(&reject)? {
+        out.rejects += 1;
+        tracing::warn!(
+            phone_number_id = pnid.unwrap_or("-"),
+            field,
+            list,
+            "webhook item did not parse: kept as a webhook reject for admins"
+        );
+    } else {
+        out.duplicates += 1;
+    }
+    Ok(())
+}
+
+/// Keeps the items of a typed value that did not parse.
+fn keep_unparsed(
+    tx: &mut dyn Tx,
+    field: &str,
+    pnid: &str,
+    unparsed: &[UnparsedItem],
+    now: OffsetDateTime,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    if unparsed.is_empty() {
+        return Ok(());
+    }
+    let Some(settings) = redaction_for(tx, Some(pnid))? else {
+        return Ok(()); // a disabled channel: its webhooks are ignored
+    };
+    for item in unparsed {
+        keep_reject(
+            tx,
+            &settings,
+            Some(pnid),
+            field,
+            &item.list,
+            &item.error,
+            &item.raw,
+            now,
+            out,
+        )?;
+    }
+    Ok(())
+}
+
+/// Keeps a whole `messages`/`calls` value that did not parse.
+fn keep_unparsed_value(
+    tx: &mut dyn Tx,
+    field: &str,
+    value: &serde_json::Value,
+    now: OffsetDateTime,
+    out: &mut Outcome,
+) -> StoreResult<()> {
+    let pnid = value
+        .pointer("/metadata/phone_number_id")
+        .and_then(|v| v.as_str())
+        .filter(|p| !p.is_empty());
+    let Some(settings) = redaction_for(tx, pnid)? else {
+        return Ok(());
+    };
+    let error = if field == switchboard_cloudapi::webhook::FIELD_CALLS {
+        serde_json::from_value::<switchboard_cloudapi::CallsValue>(value.clone()).err()
+    } else {
+        serde_json::from_value::<MessagesValue>(value.clone()).err()
+    }
+    .map_or_else(|| "the value did not parse".to_owned(), |e| e.to_string());
+    keep_reject(tx, &settings, pnid, field, "value", &error, value, now, out)
 }
 
 fn channel_for(tx: &mut dyn Tx, pnid: &str) -> StoreResult<Option<ChannelRow>> {
@@ -157,14 +317,11 @@ pub fn apply_status(
 
 /// Redacts card numbers unless the channel turned redaction off.
 fn redact(channel: &ChannelRow, text: Option<String>) -> Option<String> {
-    match text {
-        Some(t) if channel.channel.redact_card_numbers => Some(
-            switchboard_domain::redaction::redact_card_numbers(&t)
-                .text
-                .into_owned(),
-        ),
-        other => other,
-    }
+    let t = text?;
+    Some(match redact_for_channel(&t, &settings_of(channel)).text {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(r) => r,
+    })
 }
 
 fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>) {

@@ -76,6 +76,7 @@ pub async fn receive(State(hub): State<AppState>, headers: HeaderMap, body: Byte
             m.webhooks_ok.fetch_add(1, Relaxed);
             m.messages_in.fetch_add(outcome.messages, Relaxed);
             m.duplicates.fetch_add(outcome.duplicates, Relaxed);
+            m.webhook_items_rejected.fetch_add(outcome.rejects, Relaxed);
             if !outcome.template_changes.is_empty() {
                 let hub = hub.clone();
                 tokio::spawn(async move {

@@ -1,0 +1,106 @@
+//! Webhook items that do not parse are kept for admins (redacted), never
+//! silently lost, and never fail the rest of the batch.
+
+mod common;
+
+use common::TestEnv;
+use serde_json::{Value, json};
+
+async fn post_signed(env: &TestEnv, body: &Value) -> u16 {
+    let body = body.to_string();
+    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), body.as_bytes());
+    env.http
+        .post(format!("{}/webhooks/whatsapp", env.hub_url()))
+        .header("content-type", "application/json")
+        .header("X-Hub-Signature-256", sig)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_ingested() {
+    let env = TestEnv::new().await;
+    let pnid = env.sandbox.state.config.phone_number_id.clone();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [
+        { "field": "messages", "value": { "messaging_product": "whatsapp",
+          "metadata": { "display_phone_number": "15550783881", "phone_number_id": pnid },
+          "contacts": [{ "wa_id": "15551230001", "profile": { "name": "Good" } }],
+          "messages": [
+            { "from": "15551230001", "id": "wamid.good", "timestamp": now, "type": "text",
+              "text": { "body": "hello" } },
+            { "from": "15551230002", "id": "wamid.bad", "timestamp": { "not": "a time" }, "type": "text",
+              "text": { "body": "my card is 4111 1111 1111 1111" } }
+          ] } },
+        // A whole value cloudapi cannot type: no metadata.
+        { "field": "calls", "value": { "messaging_product": "whatsapp",
+          "calls": [{ "id": "wacid.nometa", "from": "15551230003", "event": "connect" }] } }
+    ] }] });
+    assert_eq!(post_signed(&env, &body).await, 200);
+
+    // The good message is ingested.
+    let conv = env.conversation_of("15551230001").await;
+    let msgs = env.messages(conv["id"].as_str().unwrap()).await;
+    assert_eq!(msgs.len(), 1);
+    assert_eq!(msgs[0]["text"], "hello");
+
+    // The bad message and the metadata-less value are kept, redacted.
+    let (s, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
+    assert_eq!(s, 200, "{v}");
+    let rejects = v["rejects"].as_array().unwrap();
+    assert_eq!(rejects.len(), 2, "{v}");
+    let msg = rejects
+        .iter()
+        .find(|r| r["list"] == "messages")
+        .expect("the bad message kept");
+    assert_eq!(msg["field"], "messages");
+    assert_eq!(msg["phone_number_id"], pnid.as_str());
+    assert_eq!(msg["raw"]["id"], "wamid.bad");
+    let text = msg["raw"]["text"]["body"].as_str().unwrap();
+    assert!(
+        !text.contains("4111 1111 1111") && text.ends_with("1111"),
+        "card number redacted: {text}"
+    );
+    assert!(!msg["error"].as_str().unwrap().is_empty());
+    let value = rejects
+        .iter()
+        .find(|r| r["list"] == "value")
+        .expect("the untyped calls value kept");
+    assert_eq!(value["field"], "calls");
+    assert_eq!(value["raw"]["calls"][0]["id"], "wacid.nometa");
+    assert!(value["phone_number_id"].is_null());
+
+    // No conversation for the unreadable message; the counter moved.
+    let (_, list) = env.get(&env.admin, "/conversations").await;
+    assert!(
+        !list["conversations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["customer"]["wa_id"] == "15551230002")
+    );
+    let metrics = env
+        .http
+        .get(format!("{}/metrics", env.hub_url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        metrics.contains("switchboard_webhook_items_rejected_total 2"),
+        "{metrics}"
+    );
+
+    // A repeated delivery keeps no second copy; agents may not look.
+    assert_eq!(post_signed(&env, &body).await, 200);
+    let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
+    assert_eq!(v["rejects"].as_array().unwrap().len(), 2);
+    let (s, _) = env.get(&env.agent, "/admin/webhook-rejects").await;
+    assert_eq!(s, 403);
+}
