@@ -177,3 +177,85 @@ async fn a_slow_client_catches_up_from_storage_without_gaps() {
         "the client did fall behind the live feed"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn queue_membership_changes_apply_to_a_live_stream_without_reconnect() {
+    let env = TestEnv::new().await;
+    let (_, ana) = env.get(&env.agent, "/me").await;
+    let (_, bo) = env.get(&env.other_agent, "/me").await;
+    let mut ana_sse = Sse::connect(env.hub_url(), &env.agent, None).await;
+    let mut bo_sse = Sse::connect(env.hub_url(), &env.other_agent, None).await;
+
+    // Bo (sales) joins support; Ana leaves it.
+    let patch = |id: &str, queues: serde_json::Value| {
+        let path = format!("/admin/agents/{id}");
+        let env = &env;
+        async move {
+            env.api(
+                &env.admin,
+                reqwest::Method::PATCH,
+                &path,
+                Some(json!({ "queue_ids": queues })),
+            )
+            .await
+        }
+    };
+    let (s, v) = patch(bo["id"].as_str().unwrap(), json!(["sales", "support"])).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["queue_ids"].as_array().unwrap().len(), 2);
+    let (s, _) = patch(ana["id"].as_str().unwrap(), json!([])).await;
+    assert_eq!(s, 200);
+    let (s, _) = env
+        .api(
+            &env.agent,
+            reqwest::Method::PATCH,
+            &format!("/admin/agents/{}", bo["id"].as_str().unwrap()),
+            Some(json!({ "queue_ids": [] })),
+        )
+        .await;
+    assert_eq!(s, 403, "admins only");
+
+    // A support conversation, then a change everyone sees (a channel).
+    env.customer_says("15556660077", "who is there?").await;
+    let conv = env.conversation_of("15556660077").await;
+    let (s, _) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/admin/channels/{}", env.channel_id),
+            Some(json!({ "max_customers": 500 })),
+        )
+        .await;
+    assert_eq!(s, 200);
+
+    // Bo's open stream tells him, then carries support's changes.
+    let (_, c) = bo_sse.until(|c| c["kind"] == "agent").await;
+    assert_eq!(c["data"]["id"], bo["id"]);
+    let (_, c) = bo_sse
+        .until(|c| c["kind"] == "message" || c["kind"] == "channel")
+        .await;
+    assert_eq!(c["kind"], "message", "support's message reaches Bo: {c}");
+    assert_eq!(c["data"]["conversation_id"], conv["id"]);
+
+    // Ana's stream stops carrying support: the next change she gets after
+    // her own agent change is the channel one.
+    let (_, c) = ana_sse.until(|c| c["kind"] == "agent").await;
+    assert_eq!(c["data"]["id"], ana["id"]);
+    assert_eq!(c["data"]["queue_ids"], json!([]));
+    let (_, c) = ana_sse.next().await;
+    assert_eq!(c["kind"], "channel", "nothing of support reaches Ana: {c}");
+    let (s, _) = env
+        .get(
+            &env.agent,
+            &format!("/conversations/{}", conv["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(s, 403);
+    let (s, _) = env
+        .get(
+            &env.other_agent,
+            &format!("/conversations/{}", conv["id"].as_str().unwrap()),
+        )
+        .await;
+    assert_eq!(s, 200);
+}

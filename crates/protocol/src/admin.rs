@@ -152,6 +152,24 @@ pub struct NewAgent {
     pub admin: bool,
 }
 
+/// `PATCH /api/v1/admin/agents/{id}`: only the fields present change.
+/// `queue_ids` replaces the agent's queues; it takes effect at once, on
+/// their live stream too.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct PatchAgent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub queue_ids: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub admin: Option<bool>,
+}
+
 /// Answer of agent creation: the token is shown this once.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -3,7 +3,10 @@ use ts_rs::TS;
 
 /// What a change is about; `data` carries the full current object of that kind
 /// (a `Conversation`, `Message`, `Call`, `Template`, `Queue`, `Channel`,
-/// `EventLogEntry`, …).
+/// `EventLogEntry`, `Agent`, …). An `agent` change (membership, role, name)
+/// reaches admins and, on its live stream, the agent concerned, whose stream
+/// from then on follows the new queues (refetch `GET /conversations` for the
+/// ones just joined).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -18,6 +21,7 @@ pub enum ChangeKind {
     Queue,
     Channel,
     EventLog,
+    Agent,
 }
 
 impl ChangeKind {
@@ -32,6 +36,7 @@ impl ChangeKind {
             Self::Queue => "queue",
             Self::Channel => "channel",
             Self::EventLog => "event_log",
+            Self::Agent => "agent",
         }
     }
 
@@ -46,6 +51,7 @@ impl ChangeKind {
             "queue" => Self::Queue,
             "channel" => Self::Channel,
             "event_log" => Self::EventLog,
+            "agent" => Self::Agent,
             _ => return None,
         })
     }

@@ -68,6 +68,7 @@ fn changes_carry_seq_kind_and_data() {
         ChangeKind::Queue,
         ChangeKind::Channel,
         ChangeKind::EventLog,
+        ChangeKind::Agent,
     ] {
         assert_eq!(serde_json::to_value(k).unwrap(), json!(k.as_str()));
         assert_eq!(ChangeKind::parse(k.as_str()), Some(k));

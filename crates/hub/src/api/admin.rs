@@ -11,13 +11,14 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use switchboard_protocol::{
     AdminConfig, Agent, ChangeKind, Channel, ChannelStatus, CreatedAgent, NewAgent, NewChannel,
-    NewQueue, NewRoute, PatchChannel, Queue, Role, Route, WaitStrategy, WebhookRejectList,
+    NewQueue, NewRoute, PatchAgent, PatchChannel, Queue, Role, Route, WaitStrategy,
+    WebhookRejectList,
 };
 
 use crate::auth::{Caller, hash_token, new_token};
 use crate::error::{ApiErr, ApiResult};
 use crate::error::{ApiJson, ApiPath, ApiQuery};
-use crate::feed::emit;
+use crate::feed::{UNROUTED, emit};
 use crate::state::AppState;
 use crate::storage::{AgentRow, ChannelRow, Storage, StoreError};
 use crate::views::new_id;
@@ -127,6 +128,50 @@ pub async fn create_agent(store: &Arc<dyn Storage>, n: NewAgent) -> ApiResult<Cr
         })
         .await?;
     Ok(CreatedAgent { agent, token })
+}
+
+/// Changes an agent's name, role or queues; an `agent` change tells admins
+/// and re-scopes the agent's live stream.
+pub async fn update_agent(store: &Arc<dyn Storage>, id: String, p: PatchAgent) -> ApiResult<Agent> {
+    if p.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(ApiErr::invalid("an agent needs a name"));
+    }
+    Ok(store
+        .write(move |tx| {
+            let mut agent = tx.agent(&id)?.ok_or_else(|| ApiErr::not_found("agent"))?;
+            if let Some(n) = p.name {
+                agent.name = n;
+            }
+            if let Some(admin) = p.admin {
+                agent.role = if admin { Role::Admin } else { Role::Agent };
+            }
+            if let Some(qs) = p.queue_ids {
+                let mut queue_ids = Vec::new();
+                for q in &qs {
+                    let queue = tx
+                        .queue(q)?
+                        .ok_or_else(|| ApiErr::invalid(format!("unknown queue {q}")))?;
+                    if !queue_ids.contains(&queue.id) {
+                        queue_ids.push(queue.id);
+                    }
+                }
+                agent.queue_ids = queue_ids;
+            }
+            tx.update_agent(&agent)?;
+            emit(tx, ChangeKind::Agent, Some(UNROUTED), &agent)?;
+            Ok(agent)
+        })
+        .await?)
+}
+
+pub async fn patch_agent(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+    ApiJson(p): ApiJson<PatchAgent>,
+) -> ApiResult<Json<Agent>> {
+    caller.require_admin()?;
+    Ok(Json(update_agent(&hub.store, id, p).await?))
 }
 
 pub async fn config(State(hub): State<AppState>, caller: Caller) -> ApiResult<Json<AdminConfig>> {

@@ -5,11 +5,11 @@ use axum::Router;
 use axum::routing::{MethodRouter, get, patch, post, put};
 
 use switchboard_protocol::{
-    AcceptCallRequest, AdminConfig, Call, CallPermissionRequest, CallPermissionRequestResult,
-    ChangesPage, Channel, Conversation, ConversationList, CreatedAgent, EventLog, Me, Message,
-    MessagePage, NewAgent, NewChannel, NewQueue, NewRoute, PatchChannel, PatchConversation,
-    PlaceCallRequest, Queue, Route, SendRequest, StartConversationRequest,
-    StartConversationResponse, Template, TemplateList, WebhookRejectList,
+    AcceptCallRequest, AdminConfig, Agent, Call, CallPermissionRequest,
+    CallPermissionRequestResult, ChangesPage, Channel, Conversation, ConversationList,
+    CreatedAgent, EventLog, Me, Message, MessagePage, NewAgent, NewChannel, NewQueue, NewRoute,
+    PatchAgent, PatchChannel, PatchConversation, PlaceCallRequest, Queue, Route, SendRequest,
+    StartConversationRequest, StartConversationResponse, Template, TemplateList, WebhookRejectList,
 };
 use utoipa::ToSchema;
 use utoipa::openapi::{RefOr, Schema};
@@ -276,6 +276,14 @@ pub fn endpoints() -> Vec<Endpoint> {
         )
         .body::<NewAgent>()
         .returns::<CreatedAgent>(),
+        ep(
+            "patch",
+            "/admin/agents/{id}",
+            "Change an agent's name, role or queues (takes effect on their live stream at once)",
+            patch(admin::patch_agent),
+        )
+        .body::<PatchAgent>()
+        .returns::<Agent>(),
     ]
 }
 

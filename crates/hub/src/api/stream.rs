@@ -1,5 +1,7 @@
 //! The change feed: a page (`/changes`) and a live SSE stream (`/stream`).
-//! An agent sees only changes of their queues (and queue-less ones).
+//! An agent sees only changes of their queues (and queue-less ones). A change
+//! of the agent's membership (an `agent` change about them) re-scopes their
+//! live stream from that change on, without a reconnect.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -10,7 +12,8 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
 use serde::Deserialize;
-use switchboard_protocol::{Change, ChangesPage};
+use switchboard_protocol::{Agent, Change, ChangeKind, ChangesPage, Role};
+use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
@@ -93,13 +96,15 @@ pub async fn stream(
         .and_then(|v| v.trim().parse::<i64>().ok());
     let after = last_event_id.or(q.after).unwrap_or(0).max(0);
     let (out, rx) = mpsc::channel::<Result<Event, Infallible>>(256);
-    let queues = caller.queues();
     hub.metrics
         .sse_clients
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    // Subscribed before the answer goes out: whatever commits once the
+    // client is connected reaches it live (an `agent` change included).
+    let live = hub.feed.subscribe();
     let hub2 = hub.clone();
     tokio::spawn(async move {
-        follow(&hub2, queues, after, out).await;
+        follow(&hub2, caller.agent, after, live, out).await;
         hub2.metrics
             .sse_clients
             .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
@@ -111,25 +116,53 @@ pub async fn stream(
     )
 }
 
+/// The queues an agent's stream follows; `None`: all (admin).
+fn scope_of(agent: &Agent) -> Option<Arc<[String]>> {
+    (agent.role != Role::Admin).then(|| agent.queue_ids.clone().into())
+}
+
+/// The agent, if `r` is an `agent` change about them.
+fn about(r: &FeedRecord, agent_id: &str) -> Option<Agent> {
+    if r.kind != ChangeKind::Agent {
+        return None;
+    }
+    serde_json::from_str::<Agent>(&r.data)
+        .ok()
+        .filter(|a| a.id == agent_id)
+}
+
 async fn follow(
     hub: &AppState,
-    queues: Option<Vec<String>>,
+    agent: Agent,
     mut last: i64,
+    mut live: broadcast::Receiver<Arc<FeedRecord>>,
     out: mpsc::Sender<Result<Event, Infallible>>,
 ) {
-    let queues: Option<Arc<[String]>> = queues.map(Into::into);
-    let mut live = hub.feed.subscribe();
+    let agent_id = agent.id;
+    let mut queues: Option<Arc<[String]>>;
     'catch_up: loop {
-        // Storage first: everything committed before we subscribed.
+        // Storage first: everything committed before we subscribed, scoped
+        // by the membership in the same snapshot (it may have changed).
         loop {
-            let qs = queues.clone();
+            let id = agent_id.clone();
             let after = last;
-            let page = match hub
+            let read = hub
                 .store
-                .read(move |tx| tx.changes_after(after, 500, qs.as_deref()))
-                .await
-            {
-                Ok(p) => p,
+                .read(move |tx| {
+                    let Some(agent) = tx.agent(&id)? else {
+                        return Ok(None);
+                    };
+                    let scope = scope_of(&agent);
+                    let page = tx.changes_after(after, 500, scope.as_deref())?;
+                    Ok(Some((scope, page)))
+                })
+                .await;
+            let page = match read {
+                Ok(Some((scope, page))) => {
+                    queues = scope;
+                    page
+                }
+                Ok(None) => return, // the agent is gone
                 Err(e) => {
                     tracing::warn!(error = %e, "sse catch-up failed");
                     return;
@@ -158,7 +191,13 @@ async fn follow(
                         continue;
                     }
                     last = r.seq;
-                    if visible(&r, queues.as_deref()) && out.send(Ok(event_of(&r))).await.is_err() {
+                    let mine = about(&r, &agent_id);
+                    let show = mine.is_some() || visible(&r, queues.as_deref());
+                    if let Some(a) = mine {
+                        // From this change on, the new membership applies.
+                        queues = scope_of(&a);
+                    }
+                    if show && out.send(Ok(event_of(&r))).await.is_err() {
                         return;
                     }
                 }

@@ -181,6 +181,8 @@ pub trait Tx {
     fn insert_route(&mut self, route: &Route) -> StoreResult<()>;
     fn routes(&mut self) -> StoreResult<Vec<Route>>;
     fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()>;
+    /// Replaces the agent's name, role and queues.
+    fn update_agent(&mut self, agent: &Agent) -> StoreResult<()>;
     fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>>;
     fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>>;
     fn agents(&mut self) -> StoreResult<Vec<Agent>>;

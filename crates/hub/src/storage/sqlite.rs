@@ -686,6 +686,25 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn update_agent(&mut self, a: &Agent) -> StoreResult<()> {
+        let n = self.conn.execute(
+            "UPDATE agents SET name = ?2, role = ?3 WHERE id = ?1",
+            params![a.id, a.name, enum_str(&a.role)],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.conn
+            .execute("DELETE FROM agent_queues WHERE agent_id = ?1", [&a.id])?;
+        for q in &a.queue_ids {
+            self.conn.execute(
+                "INSERT INTO agent_queues (agent_id, queue_id) VALUES (?1, ?2)",
+                params![a.id, q],
+            )?;
+        }
+        Ok(())
+    }
+
     fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>> {
         self.agent_where("token_hash", hash)
     }
