@@ -126,12 +126,17 @@ pub struct Conversation {
     pub updated_at: OffsetDateTime,
 }
 
-/// `GET /api/v1/conversations` answer.
+/// `GET /api/v1/conversations?queue=&status=&window=&limit=&cursor=` answer:
+/// most recently updated first. `next_cursor`, when present, is the `cursor`
+/// of the next page (a conversation updated meanwhile moves to the front: the
+/// change feed carries it).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct ConversationList {
     pub conversations: Vec<Conversation>,
+    #[serde(default)]
+    pub next_cursor: Option<String>,
 }
 
 /// `PATCH /api/v1/conversations/{id}`: only the fields present change.

@@ -2,6 +2,9 @@
 import type { Conversation } from "./Conversation";
 
 /**
- * `GET /api/v1/conversations` answer.
+ * `GET /api/v1/conversations?queue=&status=&window=&limit=&cursor=` answer:
+ * most recently updated first. `next_cursor`, when present, is the `cursor`
+ * of the next page (a conversation updated meanwhile moves to the front: the
+ * change feed carries it).
  */
-export type ConversationList = { conversations: Array<Conversation>, };
+export type ConversationList = { conversations: Array<Conversation>, next_cursor: string | null, };

@@ -30,6 +30,20 @@ pub struct ListQuery {
     window: Option<WindowState>,
     #[serde(default)]
     limit: Option<u32>,
+    /// `next_cursor` of the previous page.
+    #[serde(default)]
+    cursor: Option<String>,
+}
+
+/// `<updated_at unix ms>.<id>` of the last conversation of a page.
+fn cursor_of(r: &ConversationRow) -> String {
+    format!("{}.{}", crate::storage::sqlite::ms(r.updated_at), r.id)
+}
+
+fn parse_cursor(c: &str) -> Option<(time::OffsetDateTime, String)> {
+    let (at, id) = c.split_once('.')?;
+    let at = at.parse::<i64>().ok()?;
+    (!id.is_empty()).then(|| (crate::storage::sqlite::from_ms(at), id.to_owned()))
 }
 
 pub async fn list(
@@ -43,6 +57,8 @@ pub async fn list(
     {
         return Err(ApiErr::forbidden("this queue is not yours"));
     }
+    // One more than asked: whether another page waits.
+    let limit = q.limit.unwrap_or(200).clamp(1, 1000) + 1;
     let filter = ConversationFilter {
         queues: caller.queues(),
         queue_id: q.queue,
@@ -50,10 +66,17 @@ pub async fn list(
         window: q
             .window
             .map(|w| (w == WindowState::Open, now - hub.limits.window.length)),
-        limit: q.limit.unwrap_or(200),
+        after: match q.cursor.as_deref() {
+            None | Some("") => None,
+            Some(c) => Some(parse_cursor(c).ok_or_else(|| ApiErr::invalid("bad cursor"))?),
+        },
+        limit,
     };
-    let rows = hub.store.read(move |tx| tx.conversations(&filter)).await?;
+    let mut rows = hub.store.read(move |tx| tx.conversations(&filter)).await?;
+    let more = rows.len() > limit as usize - 1;
+    rows.truncate(limit as usize - 1);
     Ok(Json(ConversationList {
+        next_cursor: more.then(|| rows.last().map(cursor_of)).flatten(),
         conversations: rows
             .iter()
             .map(|r| views::conversation(r, now, &hub.limits))

@@ -134,6 +134,9 @@ pub struct ConversationFilter {
     /// `Some(t)`: only conversations whose last customer message is after `t`
     /// (window open) with `open = true`, or not (closed) with `open = false`.
     pub window: Option<(bool, OffsetDateTime)>,
+    /// Only conversations after this one in the list order (`updated_at`
+    /// descending, then id): the last of the previous page.
+    pub after: Option<(OffsetDateTime, String)>,
     pub limit: u32,
 }
 

@@ -830,9 +830,18 @@ impl Tx for SqliteTx<'_> {
                 ));
             }
         }
+        if let Some((at, id)) = &f.after {
+            args.push(ms(*at).into());
+            let a = args.len();
+            args.push(id.clone().into());
+            let b = args.len();
+            sql.push_str(&format!(
+                " AND (updated_at < ?{a} OR (updated_at = ?{a} AND id > ?{b}))"
+            ));
+        }
         sql.push_str(&format!(
             " ORDER BY updated_at DESC, id LIMIT {}",
-            f.limit.clamp(1, 1000)
+            f.limit.clamp(1, 1001)
         ));
         let mut st = self.conn.prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(args), conversation_row)?;
