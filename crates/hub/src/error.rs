@@ -16,6 +16,7 @@ pub struct ApiErr {
     pub message: String,
     pub conversation_id: Option<String>,
     pub next_allowed_at: Option<OffsetDateTime>,
+    pub warnings: Vec<String>,
 }
 
 pub type ApiResult<T> = Result<T, ApiErr>;
@@ -27,6 +28,7 @@ impl ApiErr {
             message: message.into(),
             conversation_id: None,
             next_allowed_at: None,
+            warnings: Vec::new(),
         }
     }
     pub fn not_found(what: &str) -> Self {
@@ -43,6 +45,10 @@ impl ApiErr {
     }
     pub fn with_conversation(mut self, id: impl Into<String>) -> Self {
         self.conversation_id = Some(id.into());
+        self
+    }
+    pub fn with_warning(mut self, warning: impl Into<String>) -> Self {
+        self.warnings.push(warning.into());
         self
     }
     pub fn with_next_allowed_at(mut self, at: Option<OffsetDateTime>) -> Self {
@@ -87,6 +93,7 @@ impl IntoResponse for ApiErr {
         let mut body = ApiError::new(self.code, self.message);
         body.error.conversation_id = self.conversation_id;
         body.error.next_allowed_at = self.next_allowed_at;
+        body.error.warnings = self.warnings;
         (status, Json(body)).into_response()
     }
 }

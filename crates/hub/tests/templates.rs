@@ -134,6 +134,7 @@ async fn start_outbound_conversations_with_templates() {
     let (s, e) = env.post(&env.agent, "/conversations", other).await;
     assert_eq!(s, 409, "{e}");
     assert_eq!(e["error"]["conversation_id"], v["conversation"]["id"]);
+    assert!(e["error"]["warnings"].is_null(), "nothing pending: {e}");
     // Free-form text outside the window is recorded failed, templates are fine.
     let id = v["conversation"]["id"].as_str().unwrap();
     let (s, t) = env
@@ -167,6 +168,23 @@ async fn start_outbound_conversations_with_templates() {
         .await;
     assert_eq!(s, 201, "{v}");
     assert_eq!(v["conversation"]["call_permission"]["state"], "requested");
+    // Starting again links to it and warns that a request is pending.
+    let (s, e) = env
+        .post(&env.agent, "/conversations", json!({
+            "client_id": "call-1b",
+            "channel_id": env.channel_id,
+            "phone": "+15553330002",
+            "communication_type": "call",
+            "template": { "name": "call_permission_request", "language": "en_US", "params": ["#9"] },
+        }))
+        .await;
+    assert_eq!(s, 409, "{e}");
+    assert_eq!(e["error"]["code"], "conflict");
+    assert_eq!(e["error"]["conversation_id"], v["conversation"]["id"]);
+    assert_eq!(
+        e["error"]["warnings"],
+        json!(["a call-permission request is already pending"])
+    );
     let (s, _) = env
         .post(
             &env.agent,

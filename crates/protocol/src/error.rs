@@ -56,6 +56,12 @@ pub struct ApiErrorBody {
     )]
     #[ts(optional, type = "string")]
     pub next_allowed_at: Option<OffsetDateTime>,
+    /// For `conflict` on start-conversation: what the agent should know about
+    /// the existing conversation, e.g. "a call-permission request is already
+    /// pending" (the same texts as `StartConversationResponse::warnings`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<Vec<String>>", optional)]
+    pub warnings: Vec<String>,
 }
 
 impl ApiError {
@@ -66,6 +72,7 @@ impl ApiError {
                 message: message.into(),
                 conversation_id: None,
                 next_allowed_at: None,
+                warnings: Vec::new(),
             },
         }
     }

@@ -9,4 +9,10 @@ conversation_id?: string,
 /**
  * For `limit_reached`: when the action becomes possible again.
  */
-next_allowed_at?: string, };
+next_allowed_at?: string, 
+/**
+ * For `conflict` on start-conversation: what the agent should know about
+ * the existing conversation, e.g. "a call-permission request is already
+ * pending" (the same texts as `StartConversationResponse::warnings`).
+ */
+warnings?: Array<string>, };

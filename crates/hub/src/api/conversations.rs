@@ -196,6 +196,9 @@ fn wa_id_of(phone: &str) -> Option<String> {
     (7..=15).contains(&digits.len()).then_some(digits)
 }
 
+/// The warning when a call-permission request is already pending.
+pub const PENDING_WARNING: &str = "a call-permission request is already pending";
+
 pub async fn start(
     State(hub): State<AppState>,
     caller: Caller,
@@ -225,28 +228,30 @@ pub async fn start(
     }
     let r = req.clone();
     let caller2 = caller.clone();
-    let (conv, created, warnings) = hub
+    let (conv, created) = hub
         .store
         .write(move |tx| {
-            let mut warnings = Vec::new();
             if let Some(existing) = tx.conversation_by_customer(&r.channel_id, &wa_id)? {
                 if tx
                     .message_by_client_id(&existing.id, &r.client_id)?
                     .is_some()
                 {
-                    return Ok((existing, false, warnings));
+                    return Ok((existing, false));
                 }
+                // Link to it instead of a duplicate; warn when a
+                // call-permission request there is still pending.
                 let pending = views::call_permission_of(&existing)
                     .can_request(now, &limits.call_permission)
                     .is_err_and(|r| r.reason == CallRefusalReason::RequestPending);
-                let message = if pending {
-                    "a conversation with this customer already exists; a call-permission request is already pending"
-                } else {
-                    "a conversation with this customer already exists"
-                };
-                return Err(ApiErr::new(ErrorCode::Conflict, message)
-                    .with_conversation(existing.id)
-                    .into());
+                let mut err = ApiErr::new(
+                    ErrorCode::Conflict,
+                    "a conversation with this customer already exists",
+                )
+                .with_conversation(existing.id);
+                if pending {
+                    err = err.with_warning(PENDING_WARNING);
+                }
+                return Err(err.into());
             }
             let (mut row, _) = ops::find_or_create_conversation(
                 tx,
@@ -264,17 +269,9 @@ pub async fn start(
             row.tags = r.tags.clone();
             row.priority = r.priority.unwrap_or(Priority::Normal);
             row.status = r.status.unwrap_or(ConversationStatus::Open);
-            if is_call {
-                let perm = views::call_permission_of(&row);
-                if let Err(refusal) = perm.can_request(now, &limits.call_permission)
-                    && refusal.reason == CallRefusalReason::RequestPending
-                {
-                    warnings.push("a call-permission request is already pending".to_owned());
-                }
-            }
             tx.update_conversation(&row)?;
             ops::emit_conversation(tx, &row, now, &limits)?;
-            Ok((row, true, warnings))
+            Ok((row, true))
         })
         .await?;
     let extra =
@@ -294,7 +291,9 @@ pub async fn start(
         Json(StartConversationResponse {
             conversation: views::conversation(&conv, hub.now(), &hub.limits),
             message,
-            warnings,
+            // A new conversation has no pending request; an existing one is
+            // a 409 carrying the warning.
+            warnings: Vec::new(),
         }),
     ))
 }
