@@ -168,6 +168,20 @@ async fn inbound_call_is_routed_to_the_call_queue_and_logged() {
         .await;
     assert_eq!(s, 200, "{c}");
     assert_eq!(c["state"], "declined");
+    // Meta's terminate webhook follows (maybe before the reject's answer):
+    // the call ends declined, never missed nor reopened.
+    let ended = wait_for("the call's end", || async {
+        let (_, page) = env.get(&env.agent, "/changes?after=0").await;
+        page["changes"]
+            .as_array()?
+            .iter()
+            .rev()
+            .find(|c| c["kind"] == "call" && c["data"]["id"] == id)
+            .filter(|c| c["data"]["ended_at"].is_string())
+            .map(|c| c["data"].clone())
+    })
+    .await;
+    assert_eq!(ended["state"], "declined", "{ended}");
     let conv = call["conversation_id"].as_str().unwrap().to_owned();
     let msgs = env.messages(&conv).await;
     assert!(msgs.iter().any(|m| m["kind"] == "call"));
