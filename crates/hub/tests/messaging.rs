@@ -412,6 +412,30 @@ async fn forwarded_flags_media_and_window_filter() {
         kinds.contains(&"assigned") && kinds.contains(&"status_changed"),
         "{kinds:?}"
     );
+
+    // Moved to a queue named, not by id: stored by id, so its agents see it.
+    let path = format!("/conversations/{id}");
+    let (s, _) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &path,
+            Some(json!({ "queue_id": "nope" })),
+        )
+        .await;
+    assert_eq!(s, 400);
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &path,
+            Some(json!({ "queue_id": "sales" })),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["queue_id"], env.sales_queue.as_str());
+    assert_eq!(env.get(&env.other_agent, &path).await.0, 200);
+    assert_eq!(env.get(&env.agent, &path).await.0, 403);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -135,6 +135,19 @@ async fn start_outbound_conversations_with_templates() {
     assert_eq!(s, 409, "{e}");
     assert_eq!(e["error"]["conversation_id"], v["conversation"]["id"]);
     assert!(e["error"]["warnings"].is_null(), "nothing pending: {e}");
+    // An unknown queue is refused before anything is sent.
+    let mut other = body.clone();
+    other["client_id"] = json!("start-3");
+    other["phone"] = json!("+1 555 333 0009");
+    other["queue_id"] = json!("nope");
+    let (s, e) = env.post(&env.admin, "/conversations", other).await;
+    assert_eq!(s, 400, "{e}");
+    assert!(
+        env.sb_get("/_sandbox/sent?to=15553330009").await["messages"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
     // Free-form text outside the window is recorded failed, templates are fine.
     let id = v["conversation"]["id"].as_str().unwrap();
     let (s, t) = env

@@ -120,13 +120,16 @@ pub async fn patch(
                 .conversation(&id)?
                 .ok_or_else(|| ApiErr::not_found("conversation"))?;
             caller.check(&row)?;
-            if let Some(q) = &p.queue_id {
-                if tx.queue(q)?.is_none() {
-                    return Err(ApiErr::invalid("unknown queue").into());
-                }
-                if !caller.can_see_queue(Some(q)) {
+            let mut p = p;
+            if let Some(q) = p.queue_id.take() {
+                // By id or name; stored by id (visibility compares ids).
+                let queue = tx
+                    .queue(&q)?
+                    .ok_or_else(|| ApiErr::invalid("unknown queue"))?;
+                if !caller.can_see_queue(Some(&queue.id)) {
                     return Err(ApiErr::forbidden("that queue is not yours").into());
                 }
+                p.queue_id = Some(queue.id);
             }
             let mut events: Vec<(EventKind, String)> = Vec::new();
             if let Some(s) = p.status
@@ -207,10 +210,18 @@ pub async fn start(
     let now = hub.now();
     let limits = hub.limits.clone();
     let wa_id = wa_id_of(&req.phone).ok_or_else(|| ApiErr::invalid("invalid phone number"))?;
-    if let Some(q) = &req.queue_id
-        && !caller.can_see_queue(Some(q))
-    {
-        return Err(ApiErr::forbidden("that queue is not yours"));
+    let mut req = req;
+    if let Some(q) = req.queue_id.take() {
+        // By id or name; stored by id (visibility compares ids).
+        let queue = hub
+            .store
+            .read(move |tx| tx.queue(&q))
+            .await?
+            .ok_or_else(|| ApiErr::invalid("unknown queue"))?;
+        if !caller.can_see_queue(Some(&queue.id)) {
+            return Err(ApiErr::forbidden("that queue is not yours"));
+        }
+        req.queue_id = Some(queue.id);
     }
     let channel_id = req.channel_id.clone();
     let channel = hub
