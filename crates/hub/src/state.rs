@@ -38,6 +38,13 @@ impl Hub {
 
     /// Opens the storage named by `config.db_url` and wires the feed to it.
     pub fn open(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
+        if let Some((scheme, _)) = config.db_url.split_once("://")
+            && scheme != "sqlite"
+        {
+            anyhow::bail!(
+                "SWITCHBOARD_DB: unsupported database {scheme}:// (this hub stores in SQLite: sqlite://path)"
+            );
+        }
         let feed = Feed::new(config.feed_capacity);
         let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
         let store = crate::storage::sqlite::SqliteStorage::open(&path, feed.listener())

@@ -103,3 +103,23 @@ async fn admin_commands_and_the_printed_token() {
     assert_eq!(routes.len(), 1);
     assert_eq!(channels[0].access_token, "secret-token");
 }
+
+#[test]
+fn a_database_url_other_than_sqlite_is_refused_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
+        .current_dir(dir.path())
+        .env("SWITCHBOARD_DB", "postgres://hub@localhost/hub")
+        .env("RUST_LOG", "warn")
+        .args(["queues", "add", "--name", "support"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("sqlite://"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no stray database file"
+    );
+}
