@@ -50,6 +50,11 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
         anyhow::bail!("unknown channel");
     };
     let fetched = hub.sender.templates(&channel).await?;
+    // Everything Meta still lists (parsed here or not): the rest was deleted.
+    let listed: std::collections::HashSet<(String, String)> = fetched
+        .iter()
+        .map(|t| (t.name.clone(), t.language.clone()))
+        .collect();
     let mut parsed = Vec::new();
     for t in fetched {
         // Meta has no tags; a helpdesk keeps its own. The sandbox suggests
@@ -86,6 +91,28 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
                 let rt = &*rt;
                 let wire = to_wire(rt, &waba);
                 let raw = serde_json::to_string(rt).unwrap_or_default();
+                if tx.upsert_template(&wire, &raw)? {
+                    emit(tx, ChangeKind::Template, None, &wire)?;
+                    changed += 1;
+                }
+            }
+            // Deleted on Meta's side: no longer offered (kept, as deleted,
+            // for the messages that used it).
+            for (stored, raw) in tx.templates(&crate::storage::TemplateFilter::default())? {
+                if stored.waba_id != waba
+                    || listed.contains(&(stored.name.clone(), stored.language.clone()))
+                {
+                    continue;
+                }
+                let Ok(mut rt) = rules::Template::from_json(&raw) else {
+                    continue;
+                };
+                if rt.status == rules::TemplateStatus::Deleted {
+                    continue;
+                }
+                rt.status = rules::TemplateStatus::Deleted;
+                let wire = to_wire(&rt, &waba);
+                let raw = serde_json::to_string(&rt).unwrap_or_default();
                 if tx.upsert_template(&wire, &raw)? {
                     emit(tx, ChangeKind::Template, None, &wire)?;
                     changed += 1;

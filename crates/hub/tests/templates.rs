@@ -100,6 +100,32 @@ async fn templates_sync_and_search() {
         (!list.contains(&"order_shipped/de".to_owned())).then_some(())
     })
     .await;
+
+    // Deleted on Meta's side: the next sync stops offering it.
+    env.sandbox
+        .state
+        .templates
+        .write()
+        .unwrap()
+        .retain(|t| t.name != "welcome_offer");
+    let (s, _) = env.post(&env.admin, "/templates/sync", json!({})).await;
+    assert_eq!(s, 200);
+    assert!(search(&env, "q=winback").await.is_empty());
+    assert!(
+        !names(&search(&env, "").await)
+            .iter()
+            .any(|n| n.starts_with("welcome_offer/"))
+    );
+    let (_, page) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
+    let last = page["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|c| c["kind"] == "template" && c["data"]["id"] == welcome.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(last["data"]["status"], "deleted", "{last}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
