@@ -60,6 +60,27 @@ impl Sender {
             .await
     }
 
+    /// Uploads a file for sending by id; Meta's media id.
+    pub async fn upload(
+        &self,
+        channel: &ChannelRow,
+        bytes: bytes::Bytes,
+        mime_type: &str,
+        filename: &str,
+    ) -> Result<String, ClientError> {
+        Ok(self
+            .client
+            .upload_media(
+                &channel.access_token,
+                &channel.channel.phone_number_id,
+                bytes,
+                mime_type,
+                filename,
+            )
+            .await?
+            .id)
+    }
+
     /// Downloads an inbound media file (Meta's lookaside URL needs the
     /// channel's token, which never leaves the hub): MIME type and bytes.
     pub async fn media(

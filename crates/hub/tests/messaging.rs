@@ -475,3 +475,66 @@ async fn the_conversation_list_pages_with_a_cursor() {
     let (s, v) = env.get(&env.agent, "/conversations?cursor=nonsense").await;
     assert_eq!(s, 400, "{v}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_agent_uploads_a_file_and_sends_it_by_id() {
+    let env = TestEnv::new().await;
+    env.customer_says("15551230077", "Send me the invoice")
+        .await;
+    let conv = env.conversation_of("15551230077").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let upload = |token: &str, mime: Option<&str>, body: Vec<u8>| {
+        let mut req = env
+            .http
+            .post(format!(
+                "{}/api/v1/conversations/{id}/media?filename=invoice.pdf",
+                env.hub_url()
+            ))
+            .bearer_auth(token)
+            .body(body);
+        if let Some(m) = mime {
+            req = req.header("content-type", m);
+        }
+        async move {
+            let r = req.send().await.unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<serde_json::Value>().await.unwrap())
+        }
+    };
+    let pdf = b"%PDF-1.4\n%fake invoice\n".to_vec();
+    let (s, up) = upload(&env.agent, Some("application/pdf"), pdf.clone()).await;
+    assert_eq!(s, 201, "{up}");
+    assert_eq!(up["mime_type"], "application/pdf");
+    assert_eq!(up["size"], pdf.len());
+    let media_id = up["media_id"].as_str().unwrap().to_owned();
+    assert!(!media_id.is_empty());
+
+    let (s, m) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "doc-1", "kind": "media", "media_kind": "document",
+                    "media_id": media_id, "filename": "invoice.pdf" }),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    assert_ne!(m["status"], "failed", "{m}");
+    let sent = env.sb_get("/_sandbox/sent?to=15551230077").await;
+    let sent = sent["messages"].as_array().unwrap();
+    assert_eq!(sent.len(), 1);
+    assert!(sent[0].to_string().contains(&media_id), "{}", sent[0]);
+
+    // Refused before reaching Meta: no type, too big for an image, another queue.
+    let (s, e) = upload(&env.agent, None, pdf.clone()).await;
+    assert_eq!(s, 400, "{e}");
+    let (s, e) = upload(
+        &env.agent,
+        Some("image/png"),
+        vec![0u8; 5 * 1024 * 1024 + 1],
+    )
+    .await;
+    assert_eq!(s, 413, "{e}");
+    assert_eq!(e["error"]["code"], "payload_too_large");
+    let (s, _) = upload(&env.other_agent, Some("application/pdf"), pdf).await;
+    assert_eq!(s, 403);
+}

@@ -199,3 +199,18 @@ pub struct CallPermissionRequestResult {
     pub message: Message,
     pub call_permission: CallPermissionSummary,
 }
+
+/// `POST /api/v1/conversations/{id}/media?filename=` (the file as the body,
+/// its `Content-Type` set): uploaded to the Cloud API through the
+/// conversation's channel. Send it with `kind: media` and this `media_id`
+/// (valid 30 days).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct MediaUpload {
+    pub media_id: String,
+    pub mime_type: String,
+    pub filename: Option<String>,
+    #[ts(type = "number")]
+    pub size: u64,
+}

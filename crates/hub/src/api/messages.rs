@@ -7,7 +7,9 @@ use serde::Deserialize;
 use switchboard_cloudapi::send::Interactive;
 use switchboard_cloudapi::{MediaRef, OutboundContent};
 use switchboard_domain::composer;
-use switchboard_protocol::{MediaKind, Message, MessageKind, MessagePage, SendBody, SendRequest};
+use switchboard_protocol::{
+    ErrorCode, MediaKind, MediaUpload, Message, MessageKind, MessagePage, SendBody, SendRequest,
+};
 
 use crate::auth::Caller;
 use crate::error::{ApiErr, ApiResult};
@@ -200,4 +202,98 @@ pub async fn media(
         )
     })?;
     Ok(([(axum::http::header::CONTENT_TYPE, mime)], bytes).into_response())
+}
+
+/// The largest file the Cloud API takes, by MIME type (stickers are WebP;
+/// images 5 MB, audio and video 16 MB, documents 100 MB).
+pub fn media_max_bytes(mime_type: &str) -> usize {
+    const MB: usize = 1024 * 1024;
+    match mime_type.split('/').next().unwrap_or("") {
+        _ if mime_type == "image/webp" => 500 * 1024,
+        "image" => 5 * MB,
+        "audio" | "video" => 16 * MB,
+        _ => 100 * MB,
+    }
+}
+
+/// The hard cap of an upload's body (the largest kind, documents).
+pub const MEDIA_UPLOAD_MAX_BYTES: usize = 100 * 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+pub struct UploadQuery {
+    #[serde(default)]
+    filename: Option<String>,
+}
+
+/// `POST /conversations/{id}/media`: uploads the body (its Content-Type) to
+/// the Cloud API with the conversation's channel; the id to send it by.
+pub async fn upload(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+    ApiQuery(q): ApiQuery<UploadQuery>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> ApiResult<(StatusCode, Json<MediaUpload>)> {
+    let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
+    let mime_type = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .filter(|m| m.contains('/') && m != "application/x-www-form-urlencoded")
+        .ok_or_else(|| ApiErr::invalid("the file's Content-Type is required"))?;
+    if body.is_empty() {
+        return Err(ApiErr::invalid("the file is empty"));
+    }
+    let max = media_max_bytes(&mime_type);
+    if body.len() > max {
+        return Err(ApiErr::new(
+            ErrorCode::PayloadTooLarge,
+            format!("{mime_type} files are at most {max} bytes"),
+        ));
+    }
+    let channel_id = conv.channel_id.clone();
+    let channel = hub
+        .store
+        .read(move |tx| tx.channel(&channel_id))
+        .await?
+        .ok_or_else(|| ApiErr::not_found("channel"))?;
+    if !channel.channel.enabled {
+        return Err(ApiErr::new(
+            ErrorCode::ChannelDisabled,
+            "the channel is disabled",
+        ));
+    }
+    let filename = q.filename.filter(|f| !f.trim().is_empty());
+    let size = body.len() as u64;
+    let media_id = hub
+        .sender
+        .upload(
+            &channel,
+            body,
+            &mime_type,
+            filename.as_deref().unwrap_or("file"),
+        )
+        .await
+        .map_err(|e| {
+            hub.metrics
+                .graph_errors
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            ApiErr::new(ErrorCode::Upstream, format!("Cloud API: {e}"))
+        })?;
+    Ok((
+        StatusCode::CREATED,
+        Json(MediaUpload {
+            media_id,
+            mime_type,
+            filename,
+            size,
+        }),
+    ))
 }

@@ -7,9 +7,10 @@ use axum::routing::{MethodRouter, get, patch, post, put};
 use switchboard_protocol::{
     AcceptCallRequest, AdminConfig, Agent, Call, CallPermissionRequest,
     CallPermissionRequestResult, ChangesPage, Channel, Conversation, ConversationList,
-    CreatedAgent, EventLog, Me, Message, MessagePage, NewAgent, NewChannel, NewQueue, NewRoute,
-    PatchAgent, PatchChannel, PatchConversation, PlaceCallRequest, Queue, Route, SendRequest,
-    StartConversationRequest, StartConversationResponse, Template, TemplateList, WebhookRejectList,
+    CreatedAgent, EventLog, Me, MediaUpload, Message, MessagePage, NewAgent, NewChannel, NewQueue,
+    NewRoute, PatchAgent, PatchChannel, PatchConversation, PlaceCallRequest, Queue, Route,
+    SendRequest, StartConversationRequest, StartConversationResponse, Template, TemplateList,
+    WebhookRejectList,
 };
 use utoipa::ToSchema;
 use utoipa::openapi::{RefOr, Schema};
@@ -136,6 +137,15 @@ pub fn endpoints() -> Vec<Endpoint> {
         )
         .body::<SendRequest>()
         .returns::<Message>(),
+        ep(
+            "post",
+            "/conversations/{id}/media",
+            "Upload a file to send (the body, with its Content-Type; ?filename=)",
+            post(messages::upload).layer(axum::extract::DefaultBodyLimit::max(
+                messages::MEDIA_UPLOAD_MAX_BYTES + 1,
+            )),
+        )
+        .returns::<MediaUpload>(),
         ep(
             "get",
             "/messages/{id}/media",
