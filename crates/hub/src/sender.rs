@@ -60,6 +60,18 @@ impl Sender {
             .await
     }
 
+    /// Tells Meta the customer's message (and all before it) was read.
+    pub async fn mark_read(&self, channel: &ChannelRow, wamid: &str) -> Result<(), ClientError> {
+        self.client
+            .mark_read(
+                &channel.access_token,
+                &channel.channel.phone_number_id,
+                &switchboard_cloudapi::send::MarkRead::new(wamid),
+            )
+            .await
+            .map(|_| ())
+    }
+
     /// Uploads a file for sending by id; Meta's media id.
     pub async fn upload(
         &self,

@@ -477,7 +477,7 @@ async fn the_conversation_list_pages_with_a_cursor() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_agent_uploads_a_file_and_sends_it_by_id() {
+async fn an_agent_uploads_a_file_sends_it_by_id_and_marks_the_thread_read() {
     let env = TestEnv::new().await;
     env.customer_says("15551230077", "Send me the invoice")
         .await;
@@ -537,4 +537,22 @@ async fn an_agent_uploads_a_file_and_sends_it_by_id() {
     assert_eq!(e["error"]["code"], "payload_too_large");
     let (s, _) = upload(&env.other_agent, Some("application/pdf"), pdf).await;
     assert_eq!(s, 403);
+
+    // Marked read on WhatsApp (the sandbox refuses a wamid it never sent).
+    let read = |token: &str| {
+        env.http
+            .post(format!("{}/api/v1/conversations/{id}/read", env.hub_url()))
+            .bearer_auth(token)
+            .send()
+    };
+    assert_eq!(read(&env.agent).await.unwrap().status(), 204);
+    assert_eq!(read(&env.other_agent).await.unwrap().status(), 403);
+    assert_eq!(
+        env.running
+            .hub
+            .metrics
+            .graph_errors
+            .load(std::sync::atomic::Ordering::Relaxed),
+        0
+    );
 }

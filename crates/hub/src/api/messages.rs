@@ -8,7 +8,8 @@ use switchboard_cloudapi::send::Interactive;
 use switchboard_cloudapi::{MediaRef, OutboundContent};
 use switchboard_domain::composer;
 use switchboard_protocol::{
-    ErrorCode, MediaKind, MediaUpload, Message, MessageKind, MessagePage, SendBody, SendRequest,
+    Direction, ErrorCode, MediaKind, MediaUpload, Message, MessageKind, MessagePage, SendBody,
+    SendRequest,
 };
 
 use crate::auth::Caller;
@@ -296,4 +297,44 @@ pub async fn upload(
             size,
         }),
     ))
+}
+
+/// `POST /conversations/{id}/read`: the customer sees their messages read
+/// (Meta marks the latest inbound message and everything before it).
+pub async fn mark_read(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<StatusCode> {
+    let conv = crate::api::conversations::load(&hub, &caller, &id).await?;
+    let (conv_id, channel_id) = (conv.id.clone(), conv.channel_id.clone());
+    let (latest, channel) = hub
+        .store
+        .read(move |tx| {
+            let latest = tx
+                .messages(&conv_id, None, 100)?
+                .into_iter()
+                .rev()
+                .find(|m| m.direction == Direction::Inbound && m.wamid.is_some())
+                .and_then(|m| m.wamid);
+            Ok((latest, tx.channel(&channel_id)?))
+        })
+        .await?;
+    let channel = channel.ok_or_else(|| ApiErr::not_found("channel"))?;
+    let Some(wamid) = latest else {
+        return Ok(StatusCode::NO_CONTENT); // nothing from the customer yet
+    };
+    if !channel.channel.enabled {
+        return Err(ApiErr::new(
+            ErrorCode::ChannelDisabled,
+            "the channel is disabled",
+        ));
+    }
+    hub.sender.mark_read(&channel, &wamid).await.map_err(|e| {
+        hub.metrics
+            .graph_errors
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        ApiErr::new(ErrorCode::Upstream, format!("Cloud API: {e}"))
+    })?;
+    Ok(StatusCode::NO_CONTENT)
 }

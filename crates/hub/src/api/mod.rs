@@ -139,6 +139,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         .returns::<Message>(),
         ep(
             "post",
+            "/conversations/{id}/read",
+            "Mark the customer's messages read on WhatsApp (204)",
+            post(messages::mark_read),
+        ),
+        ep(
+            "post",
             "/conversations/{id}/media",
             "Upload a file to send (the body, with its Content-Type; ?filename=)",
             post(messages::upload).layer(axum::extract::DefaultBodyLimit::max(
