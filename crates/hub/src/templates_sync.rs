@@ -124,14 +124,29 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
     Ok(changed)
 }
 
-/// Re-syncs every enabled channel.
+/// Re-syncs every enabled channel (each WABA once). A channel whose sync
+/// fails does not stop the others; the first error is returned after all.
 pub async fn sync_all(hub: &AppState) -> anyhow::Result<usize> {
     let channels = hub.store.read(|tx| tx.channels()).await?;
     let mut total = 0;
+    let mut first_err = None;
+    let mut wabas = std::collections::HashSet::new();
     for ch in channels.iter().filter(|c| c.channel.enabled) {
-        total += sync_channel(hub, &ch.channel.id).await?;
+        if !wabas.insert(ch.channel.waba_id.clone()) {
+            continue;
+        }
+        match sync_channel(hub, &ch.channel.id).await {
+            Ok(n) => total += n,
+            Err(e) => {
+                tracing::warn!(channel = %ch.channel.id, error = %e, "template sync failed");
+                first_err.get_or_insert(e);
+            }
+        }
     }
-    Ok(total)
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(total),
+    }
 }
 
 /// Syncs now, then every `config.template_sync_every` (if not zero).

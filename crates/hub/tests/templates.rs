@@ -300,3 +300,64 @@ async fn channel_limits_trial_and_daily_customers() {
     let (s, e) = start(4).await;
     assert_eq!(s, 429, "{e}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
+    common::init_tracing();
+    let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let clock = std::sync::Arc::new(switchboard_domain::clock::ManualClock::new(
+        time::OffsetDateTime::now_utc(),
+    ));
+    let running = common::start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock).await;
+    let hub = running.hub.clone();
+    let cfg = &sandbox.state.config;
+    use switchboard_protocol::NewChannel;
+    // Added first (and with the smaller id), so synced first: a token Meta
+    // refuses.
+    hub.store
+        .write(|tx| {
+            tx.insert_channel(&switchboard_hub::storage::ChannelRow {
+                channel: switchboard_protocol::Channel {
+                    id: "0-broken".into(),
+                    phone_number_id: "999000".into(),
+                    display_number: "15550009999".into(),
+                    waba_id: "999001".into(),
+                    status: switchboard_protocol::ChannelStatus::Connected,
+                    enabled: true,
+                    redact_card_numbers: true,
+                    has_icon: false,
+                    max_customers: None,
+                },
+                access_token: "revoked".into(),
+                status_since: time::OffsetDateTime::now_utc(),
+            })
+        })
+        .await
+        .unwrap();
+    switchboard_hub::api::admin::create_channel(
+        &hub.store,
+        NewChannel {
+            phone_number_id: cfg.phone_number_id.clone(),
+            display_number: cfg.display_number.clone(),
+            waba_id: cfg.waba_id.clone(),
+            access_token: cfg.access_token.clone(),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        switchboard_hub::templates_sync::sync_all(&hub)
+            .await
+            .is_err()
+    );
+    let synced = hub
+        .store
+        .read(|tx| tx.templates(&Default::default()))
+        .await
+        .unwrap();
+    assert!(!synced.is_empty(), "the working channel was synced");
+    running.stop().await;
+}
