@@ -9,6 +9,7 @@ use switchboard_domain::composer::{
     self, ChannelCapabilities, ConversationFacts, Originator, RefusalReason, SendAttempt,
     SendOutcome,
 };
+use switchboard_domain::redaction::redact_for_channel;
 use switchboard_domain::templates::TemplateStatus;
 use switchboard_protocol::{
     ChangeKind, Direction, ErrorCode, EventKind, Failure, Media, Message, MessageKind,
@@ -111,13 +112,24 @@ pub async fn send(
             };
             let outcome =
                 composer::check_send(&facts, &capabilities(&channel), &attempt, now, &limits);
+            // The record keeps card numbers redacted, whoever typed them
+            // (the channel's switch); Meta gets what the agent sent.
+            let settings = crate::webhook::ingest::settings_of(&channel);
+            let redact = |t: &Option<String>| {
+                t.as_deref()
+                    .map(|t| redact_for_channel(t, &settings).text.into_owned())
+            };
+            let mut media = out2.media.clone();
+            if let Some(m) = media.as_mut() {
+                m.caption = redact(&m.caption);
+            }
             let mut msg = Message {
                 id: views::new_id(),
                 conversation_id: conv.id.clone(),
                 direction: Direction::Outbound,
                 kind: out2.kind,
-                text: out2.text.clone(),
-                media: out2.media.clone(),
+                text: redact(&out2.text),
+                media,
                 forwarded: false,
                 frequently_forwarded: false,
                 status: MessageStatus::Pending,

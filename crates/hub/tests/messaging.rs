@@ -64,6 +64,25 @@ async fn message_in_and_reply_out_with_statuses() {
     assert_eq!(again["id"], msg_id.as_str());
     let out = env.sb_get("/_sandbox/sent?to=15551230001").await;
     assert_eq!(out["messages"].as_array().unwrap().len(), 1, "sent once");
+
+    // A card number an agent types is kept redacted in the record too.
+    let (status, m) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "c-2", "kind": "text", "text": "On file: 4111 1111 1111 1111" }),
+        )
+        .await;
+    assert_eq!(status, 201, "{m}");
+    let stored = env.messages(&id).await;
+    let stored = stored.iter().find(|x| x["id"] == m["id"]).unwrap();
+    for text in [&m["text"], &stored["text"]] {
+        let text = text.as_str().unwrap();
+        assert!(
+            !text.contains("4111 1111 1111") && text.ends_with("1111"),
+            "{text}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
