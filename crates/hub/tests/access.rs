@@ -158,7 +158,7 @@ async fn admin_configuration_and_warnings() {
     assert_eq!(s, 200, "{cfg}");
     assert!(cfg["warnings"].as_array().unwrap().is_empty(), "{cfg}");
     // Calls into a queue without a wait strategy: flagged.
-    let (s, _) = env
+    let (s, shadowing) = env
         .post(
             &env.admin,
             "/admin/routes",
@@ -205,6 +205,22 @@ async fn admin_configuration_and_warnings() {
             .iter()
             .any(|(c, _)| c == "queue_without_wait_strategy")
     );
+    // Removing the shadowing route clears the other warning; admins only.
+    let route = format!("/admin/routes/{}", shadowing["id"].as_str().unwrap());
+    let del = |token: String| {
+        let (env, route) = (&env, &route);
+        async move {
+            env.api(&token, reqwest::Method::DELETE, route, None)
+                .await
+                .0
+        }
+    };
+    assert_eq!(del(env.agent.clone()).await, 403);
+    assert_eq!(del(env.admin.clone()).await, 204);
+    assert_eq!(del(env.admin.clone()).await, 404);
+    let (_, cfg) = env.get(&env.admin, "/admin/config").await;
+    assert!(cfg["warnings"].as_array().unwrap().is_empty(), "{cfg}");
+    assert_eq!(cfg["routes"].as_array().unwrap().len(), 2);
 
     // A disabled channel keeps its data but neither sends nor receives.
     env.customer_says("+15554440002", "before").await;

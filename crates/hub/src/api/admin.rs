@@ -335,6 +335,24 @@ pub async fn add_route(
     ))
 }
 
+/// Removes a route; conversations already routed keep their queue.
+pub async fn delete_route(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<StatusCode> {
+    caller.require_admin()?;
+    hub.store
+        .write(move |tx| {
+            tx.delete_route(&id).map_err(|e| match e {
+                StoreError::NotFound => ApiErr::not_found("route").into(),
+                e => e,
+            })
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 pub async fn add_agent(
     State(hub): State<AppState>,
     caller: Caller,

@@ -2,7 +2,7 @@
 //! router and the OpenAPI document are built.
 
 use axum::Router;
-use axum::routing::{MethodRouter, get, patch, post, put};
+use axum::routing::{MethodRouter, delete, get, patch, post, put};
 
 use switchboard_protocol::{
     AcceptCallRequest, AdminConfig, Agent, Call, CallPermissionRequest,
@@ -284,6 +284,12 @@ pub fn endpoints() -> Vec<Endpoint> {
         )
         .body::<NewRoute>()
         .returns::<Route>(),
+        ep(
+            "delete",
+            "/admin/routes/{id}",
+            "Remove a route (routed conversations keep their queue; 204)",
+            delete(admin::delete_route),
+        ),
         ep(
             "post",
             "/admin/agents",

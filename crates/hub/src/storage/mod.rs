@@ -183,6 +183,8 @@ pub trait Tx {
     fn queues(&mut self) -> StoreResult<Vec<Queue>>;
     fn insert_route(&mut self, route: &Route) -> StoreResult<()>;
     fn routes(&mut self) -> StoreResult<Vec<Route>>;
+    /// Removes a route; [`StoreError::NotFound`] when there is none.
+    fn delete_route(&mut self, id: &str) -> StoreResult<()>;
     fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()>;
     /// Replaces the agent's name, role and queues.
     fn update_agent(&mut self, agent: &Agent) -> StoreResult<()>;

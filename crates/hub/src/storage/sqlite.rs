@@ -648,6 +648,16 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn delete_route(&mut self, id: &str) -> StoreResult<()> {
+        match self
+            .conn
+            .execute("DELETE FROM routes WHERE id = ?1", [id])?
+        {
+            0 => Err(StoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
     fn routes(&mut self) -> StoreResult<Vec<Route>> {
         let mut st = self.conn.prepare_cached(
             "SELECT id, position, channel_id, communication_type, queue_id FROM routes ORDER BY position, rowid",
