@@ -281,3 +281,30 @@ async fn outbound_call_after_permission() {
             .any(|e| e["kind"] == "call_ended")
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_permission_requests_at_once_send_only_one() {
+    let env = TestEnv::new().await;
+    let phone = "+15552220009";
+    let id = open_conversation(&env, phone).await;
+    let results = futures::future::join_all((0..4).map(|i| {
+        let (env, id) = (&env, &id);
+        async move { request(env, id, &format!("race-{i}")).await }
+    }))
+    .await;
+    let ok = results.iter().filter(|(s, _)| *s == 201).count();
+    assert_eq!(ok, 1, "{results:?}");
+    assert!(
+        results
+            .iter()
+            .all(|(s, e)| *s == 201 || (*s == 429 && e["error"]["code"] == "limit_reached")),
+        "{results:?}"
+    );
+    let sent = env
+        .sb_get(&format!(
+            "/_sandbox/sent?to={}",
+            phone.trim_start_matches('+')
+        ))
+        .await;
+    assert_eq!(sent["messages"].as_array().unwrap().len(), 1, "{sent}");
+}

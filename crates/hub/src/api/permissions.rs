@@ -39,6 +39,10 @@ pub fn refusal(r: CallRefusal) -> ApiErr {
 pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {
     Box::new(move |tx, conv, msg| {
         let mut perm = views::call_permission_of(conv);
+        // Checked again in the send's transaction: two requests at once must
+        // not both pass the limits (the refusal rolls the message back).
+        perm.can_request(now, &limits.call_permission)
+            .map_err(refusal)?;
         // Meta's timestamps have whole seconds: a reply within the same second
         // as the request must still count as answering it.
         let at = now.replace_nanosecond(0).unwrap_or(now);
