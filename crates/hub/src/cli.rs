@@ -149,6 +149,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let err = |e: crate::error::ApiErr| anyhow::anyhow!("{}", e.message);
     match cli.command {
         Command::Serve(a) => {
+            let interrupted = crate::outbound::fail_interrupted_sends(&hub)
+                .await
+                .map_err(err)?;
+            if interrupted > 0 {
+                tracing::warn!(
+                    interrupted,
+                    "sends interrupted by the last stop marked failed"
+                );
+            }
             crate::templates_sync::spawn_periodic(hub.clone());
             let listener = tokio::net::TcpListener::bind(&a.listen).await?;
             tracing::info!(listen = %a.listen, "switchboard-hub serving");

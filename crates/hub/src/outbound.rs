@@ -254,6 +254,38 @@ pub async fn record_result(
         .await?)
 }
 
+/// At `serve` start, before any send: messages a previous run recorded but
+/// never finished sending (it stopped between the record and Meta's answer)
+/// are marked failed with an event-log entry, instead of staying pending
+/// forever (a retry with their `client_id` answers the record, never
+/// sending). Whether Meta got them is unknown; the agent may send again.
+pub async fn fail_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
+    let now = hub.now();
+    let limits = hub.limits.clone();
+    Ok(hub
+        .store
+        .write(move |tx| {
+            let unsent = tx.unsent_messages()?;
+            let n = unsent.len();
+            for mut m in unsent {
+                let Some(conv) = tx.conversation(&m.conversation_id)? else {
+                    continue;
+                };
+                fail_message(
+                    tx,
+                    &conv,
+                    &mut m,
+                    None,
+                    "the hub stopped while sending it (it may not have reached the customer)",
+                    now,
+                    &limits,
+                )?;
+            }
+            Ok(n)
+        })
+        .await?)
+}
+
 /// Marks a message failed (131047/470 as `window_closed`) and logs it.
 pub fn fail_message(
     tx: &mut dyn Tx,

@@ -575,3 +575,78 @@ async fn an_agent_uploads_a_file_sends_it_by_id_and_marks_the_thread_read() {
         0
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
+    let env = TestEnv::new().await;
+    env.customer_says("15551230088", "Hello?").await;
+    let conv = env.conversation_of("15551230088").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let (s, sent) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "ok-1", "kind": "text", "text": "Hi" }),
+        )
+        .await;
+    assert_eq!(s, 201, "{sent}");
+    // What a stop between the record and Meta's answer leaves behind.
+    let (_, me) = env.get(&env.agent, "/me").await;
+    let pending = switchboard_protocol::Message {
+        id: "interrupted-1".into(),
+        conversation_id: id.clone(),
+        direction: switchboard_protocol::Direction::Outbound,
+        kind: switchboard_protocol::MessageKind::Text,
+        text: Some("Are you still there?".into()),
+        media: None,
+        forwarded: false,
+        frequently_forwarded: false,
+        status: switchboard_protocol::MessageStatus::Pending,
+        failure: None,
+        client_id: Some("lost-1".into()),
+        wamid: None,
+        agent_id: me["id"].as_str().map(str::to_owned),
+        sent_at: time::OffsetDateTime::now_utc(),
+        updated_at: time::OffsetDateTime::now_utc(),
+    };
+    let hub = env.running.hub.clone();
+    hub.store
+        .write(move |tx| tx.insert_message(&pending).map(|_| ()))
+        .await
+        .unwrap();
+
+    let n = switchboard_hub::outbound::fail_interrupted_sends(&hub)
+        .await
+        .unwrap();
+    assert_eq!(n, 1, "only the interrupted send");
+    // The outbox's retry learns it failed instead of a pending forever.
+    let (s, m) = env
+        .post(
+            &env.agent,
+            &format!("/conversations/{id}/messages"),
+            json!({ "client_id": "lost-1", "kind": "text", "text": "Are you still there?" }),
+        )
+        .await;
+    assert_eq!(s, 200, "{m}");
+    assert_eq!(m["id"], "interrupted-1");
+    assert_eq!(m["status"], "failed");
+    let msgs = env.messages(&id).await;
+    let ok = msgs.iter().find(|x| x["id"] == sent["id"]).unwrap();
+    assert_ne!(ok["status"], "failed", "a sent message is untouched");
+    let (_, log) = env
+        .get(&env.agent, &format!("/conversations/{id}/events"))
+        .await;
+    assert!(
+        log["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["kind"] == "delivery_failed" && e["message_id"] == "interrupted-1")
+    );
+    assert_eq!(
+        switchboard_hub::outbound::fail_interrupted_sends(&hub)
+            .await
+            .unwrap(),
+        0
+    );
+}

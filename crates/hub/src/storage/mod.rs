@@ -222,6 +222,9 @@ pub trait Tx {
         limit: u32,
     ) -> StoreResult<Vec<Message>>;
 
+    /// Outbound messages recorded as pending that never got Meta's answer.
+    fn unsent_messages(&mut self) -> StoreResult<Vec<Message>>;
+
     /// Keeps a status (JSON) for a wamid not recorded yet.
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()>;
     /// Takes (and forgets) the stashed statuses of a wamid, oldest first.

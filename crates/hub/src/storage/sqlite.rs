@@ -34,6 +34,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_webhook_rejects",
         include_str!("migrations/0003_webhook_rejects.sql"),
     ),
+    (
+        "0004_messages_unsent",
+        include_str!("migrations/0004_messages_unsent.sql"),
+    ),
 ];
 
 /// Most writes grouped into one transaction.
@@ -965,6 +969,17 @@ impl Tx for SqliteTx<'_> {
         };
         out.reverse();
         Ok(out)
+    }
+
+    fn unsent_messages(&mut self) -> StoreResult<Vec<Message>> {
+        let sql = format!(
+            "SELECT {MSG_COLS} FROM messages
+             WHERE wamid IS NULL AND status = 'pending' AND direction = 'outbound'
+             ORDER BY sent_at, rowid"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], message_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()> {
