@@ -76,6 +76,34 @@ async fn agents_only_reach_their_queues() {
         .get(&env.other_agent, &format!("/conversations/{id}"))
         .await;
     assert_eq!(s, 200);
+    // Only an agent of its queue (or an admin) can be its assignee.
+    let (_, ana) = env.get(&env.agent, "/me").await;
+    let (_, bo) = env.get(&env.other_agent, "/me").await;
+    let assign = |who: &serde_json::Value| {
+        let body = json!({ "assignee_id": who["id"] });
+        let path = format!("/conversations/{id}");
+        let env = &env;
+        async move {
+            env.api(&env.admin, reqwest::Method::PATCH, &path, Some(body))
+                .await
+        }
+    };
+    let (s, e) = assign(&ana).await;
+    assert_eq!(s, 400, "Ana is not in sales: {e}");
+    let (s, c) = assign(&bo).await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["assignee_id"], bo["id"]);
+    // Moved back to support, Bo (sales) can no longer open it: unassigned.
+    let path = format!("/conversations/{id}");
+    let back = json!({ "queue_id": env.support_queue });
+    let (s, c) = env
+        .api(&env.admin, reqwest::Method::PATCH, &path, Some(back))
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert!(c["assignee_id"].is_null(), "{c}");
+    let back = json!({ "queue_id": env.sales_queue });
+    env.api(&env.admin, reqwest::Method::PATCH, &path, Some(back))
+        .await;
     // The support agent learns that it left their queue.
     let (_, page) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
     let last = page["changes"]

@@ -153,14 +153,31 @@ pub async fn patch(
             {
                 events.push((EventKind::QueueChanged, format!("Moved to queue {q}")));
                 left_queue = row.queue_id.replace(q);
+                // An assignee who cannot open it in its new queue lets go.
+                if p.assignee_id.is_none()
+                    && let Some(a) = row.assignee_id.clone()
+                    && !tx.agent(&a)?.is_some_and(|agent| {
+                        (Caller { agent }).can_see_queue(row.queue_id.as_deref())
+                    })
+                {
+                    events.push((EventKind::Assigned, "Unassigned".to_owned()));
+                    row.assignee_id = None;
+                }
             }
             if let Some(assignee) = p.assignee_id
                 && assignee != row.assignee_id
             {
-                if let Some(a) = &assignee
-                    && tx.agent(a)?.is_none()
-                {
-                    return Err(ApiErr::invalid("unknown agent").into());
+                if let Some(a) = &assignee {
+                    let agent = tx
+                        .agent(a)?
+                        .ok_or_else(|| ApiErr::invalid("unknown agent"))?;
+                    // The assignee must be able to open it.
+                    if !(Caller { agent }).can_see_queue(row.queue_id.as_deref()) {
+                        return Err(ApiErr::invalid(
+                            "that agent is not in the conversation's queue",
+                        )
+                        .into());
+                    }
                 }
                 events.push((
                     EventKind::Assigned,
