@@ -34,9 +34,10 @@ impl Caller {
         self.agent.role == Role::Admin
     }
 
-    /// The queues whose data this caller sees; `None`: all (admin).
+    /// The change-feed scopes this caller sees: their queues and the
+    /// changes about themselves; `None`: all (admin).
     pub fn queues(&self) -> Option<Vec<String>> {
-        (!self.is_admin()).then(|| self.agent.queue_ids.clone())
+        scopes_of(&self.agent)
     }
 
     pub fn can_see_queue(&self, queue_id: Option<&str>) -> bool {
@@ -61,6 +62,16 @@ impl Caller {
             Err(ApiErr::forbidden("admin only"))
         }
     }
+}
+
+/// An agent's change-feed scopes: their queues and `agent:<id>` (changes
+/// about them); `None` for an admin (everything).
+pub fn scopes_of(agent: &Agent) -> Option<Vec<String>> {
+    (agent.role != Role::Admin).then(|| {
+        let mut scopes = agent.queue_ids.clone();
+        scopes.push(crate::feed::agent_scope(&agent.id));
+        scopes
+    })
 }
 
 impl FromRequestParts<AppState> for Caller {

@@ -82,6 +82,12 @@ pub fn emit<T: serde::Serialize>(
 /// agent belongs to it, so only admins see them.
 pub const UNROUTED: &str = "";
 
+/// The scope of an `agent` change: admins and that agent (whose visible
+/// scopes include it, see [`crate::auth::Caller::queues`]).
+pub fn agent_scope(agent_id: &str) -> String {
+    format!("agent:{agent_id}")
+}
+
 /// Appends a change about a conversation (or its messages, calls, events):
 /// visible to the agents of `queue_id`, to admins only when unrouted.
 pub fn emit_scoped<T: serde::Serialize>(

@@ -258,4 +258,29 @@ async fn queue_membership_changes_apply_to_a_live_stream_without_reconnect() {
         )
         .await;
     assert_eq!(s, 200);
+    // The page and a resumed stream carry each agent's own agent change
+    // (and nobody else's).
+    let agent_changes = |token: String| {
+        let env = &env;
+        async move {
+            let (_, page) = env.get(&token, "/changes?after=0&limit=5000").await;
+            page["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["kind"] == "agent")
+                .map(|c| (c["seq"].as_i64().unwrap(), c["data"]["id"].clone()))
+                .collect::<Vec<_>>()
+        }
+    };
+    let bo_changes = agent_changes(env.other_agent.clone()).await;
+    assert_eq!(bo_changes.len(), 1, "{bo_changes:?}");
+    assert_eq!(bo_changes[0].1, bo["id"]);
+    let ana_changes = agent_changes(env.agent.clone()).await;
+    assert_eq!(ana_changes.len(), 1, "{ana_changes:?}");
+    assert_eq!(ana_changes[0].1, ana["id"]);
+    let mut resumed =
+        Sse::connect(env.hub_url(), &env.other_agent, Some(bo_changes[0].0 - 1)).await;
+    let (id, c) = resumed.next().await;
+    assert_eq!((id, &c["kind"]), (bo_changes[0].0, &json!("agent")));
 }

@@ -4,9 +4,9 @@ use ts_rs::TS;
 /// What a change is about; `data` carries the full current object of that kind
 /// (a `Conversation`, `Message`, `Call`, `Template`, `Queue`, `Channel`,
 /// `EventLogEntry`, `Agent`, …). An `agent` change (membership, role, name)
-/// reaches admins and, on its live stream, the agent concerned, whose stream
-/// from then on follows the new queues (refetch `GET /conversations` for the
-/// ones just joined).
+/// reaches admins and the agent concerned (page and stream); that agent's
+/// open stream follows the new queues from it on (refetch
+/// `GET /conversations` for the ones just joined).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]

@@ -4,8 +4,8 @@
  * What a change is about; `data` carries the full current object of that kind
  * (a `Conversation`, `Message`, `Call`, `Template`, `Queue`, `Channel`,
  * `EventLogEntry`, `Agent`, …). An `agent` change (membership, role, name)
- * reaches admins and, on its live stream, the agent concerned, whose stream
- * from then on follows the new queues (refetch `GET /conversations` for the
- * ones just joined).
+ * reaches admins and the agent concerned (page and stream); that agent's
+ * open stream follows the new queues from it on (refetch
+ * `GET /conversations` for the ones just joined).
  */
 export type ChangeKind = "conversation" | "message" | "message_status" | "call" | "call_permission" | "template" | "queue" | "channel" | "event_log" | "agent";

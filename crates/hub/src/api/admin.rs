@@ -18,7 +18,7 @@ use switchboard_protocol::{
 use crate::auth::{Caller, hash_token, new_token};
 use crate::error::{ApiErr, ApiResult};
 use crate::error::{ApiJson, ApiPath, ApiQuery};
-use crate::feed::{UNROUTED, emit};
+use crate::feed::emit;
 use crate::state::AppState;
 use crate::storage::{AgentRow, ChannelRow, Storage, StoreError};
 use crate::views::new_id;
@@ -158,7 +158,12 @@ pub async fn update_agent(store: &Arc<dyn Storage>, id: String, p: PatchAgent) -
                 agent.queue_ids = queue_ids;
             }
             tx.update_agent(&agent)?;
-            emit(tx, ChangeKind::Agent, Some(UNROUTED), &agent)?;
+            emit(
+                tx,
+                ChangeKind::Agent,
+                Some(&crate::feed::agent_scope(&agent.id)),
+                &agent,
+            )?;
             Ok(agent)
         })
         .await?)

@@ -12,7 +12,7 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
 use serde::Deserialize;
-use switchboard_protocol::{Agent, Change, ChangeKind, ChangesPage, Role};
+use switchboard_protocol::{Agent, Change, ChangeKind, ChangesPage};
 use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
@@ -116,9 +116,9 @@ pub async fn stream(
     )
 }
 
-/// The queues an agent's stream follows; `None`: all (admin).
+/// The scopes an agent's stream follows; `None`: all (admin).
 fn scope_of(agent: &Agent) -> Option<Arc<[String]>> {
-    (agent.role != Role::Admin).then(|| agent.queue_ids.clone().into())
+    crate::auth::scopes_of(agent).map(Into::into)
 }
 
 /// The agent, if `r` is an `agent` change about them.
@@ -191,9 +191,8 @@ async fn follow(
                         continue;
                     }
                     last = r.seq;
-                    let mine = about(&r, &agent_id);
-                    let show = mine.is_some() || visible(&r, queues.as_deref());
-                    if let Some(a) = mine {
+                    let show = visible(&r, queues.as_deref());
+                    if let Some(a) = about(&r, &agent_id) {
                         // From this change on, the new membership applies.
                         queues = scope_of(&a);
                     }
