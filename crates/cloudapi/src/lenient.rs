@@ -29,7 +29,8 @@ pub(crate) fn items<T: DeserializeOwned>(
         match T::deserialize(&item) {
             Ok(v) => out.push(v),
             Err(e) => {
-                tracing::warn!(list, error = %e, "webhook item kept raw: it did not parse");
+                // The error may quote customer text: log its category only.
+                tracing::warn!(list, category = ?e.classify(), "webhook item kept raw: it did not parse");
                 unparsed.push(UnparsedItem {
                     list: list.to_owned(),
                     error: e.to_string(),

@@ -205,7 +205,8 @@ impl<'de> Deserialize<'de> for Change {
             match T::deserialize(value) {
                 Ok(v) => wrap(Box::new(v)),
                 Err(err) => {
-                    tracing::warn!(field, %err, "webhook change kept raw: value did not parse");
+                    // The error may quote customer text: log its category only.
+                    tracing::warn!(field, category = ?err.classify(), "webhook change kept raw: value did not parse");
                     ChangeValue::Other(value.clone())
                 }
             }
