@@ -104,3 +104,36 @@ async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_inges
     let (s, _) = env.get(&env.agent, "/admin/webhook-rejects").await;
     assert_eq!(s, 403);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_for_a_number_no_channel_has_is_kept_as_a_reject() {
+    let env = TestEnv::new().await;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [
+        { "field": "messages", "value": { "messaging_product": "whatsapp",
+          "metadata": { "display_phone_number": "15550009999", "phone_number_id": "999000999" },
+          "messages": [
+            { "from": "15551230009", "id": "wamid.stray", "timestamp": now, "type": "text",
+              "text": { "body": "card 4111 1111 1111 1111 please" } }
+          ] } }
+    ] }] });
+    assert_eq!(post_signed(&env, &body).await, 200);
+
+    let (s, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
+    assert_eq!(s, 200, "{v}");
+    let rejects = v["rejects"].as_array().unwrap();
+    assert_eq!(rejects.len(), 1, "{v}");
+    assert_eq!(rejects[0]["phone_number_id"], "999000999");
+    assert_eq!(rejects[0]["field"], "messages");
+    assert_eq!(rejects[0]["error"], "no channel has this phone_number_id");
+    assert_eq!(rejects[0]["raw"]["messages"][0]["id"], "wamid.stray");
+    let text = rejects[0]["raw"]["messages"][0]["text"]["body"]
+        .as_str()
+        .unwrap();
+    assert!(!text.contains("4111 1111 1111"), "redacted: {text}");
+
+    // Delivered again: not kept twice.
+    assert_eq!(post_signed(&env, &body).await, 200);
+    let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
+    assert_eq!(v["rejects"].as_array().unwrap().len(), 1);
+}

@@ -225,10 +225,33 @@ fn keep_unparsed_value(
     keep_reject(tx, &settings, pnid, field, "value", &error, value, now, out)
 }
 
-fn channel_for(tx: &mut dyn Tx, pnid: &str) -> StoreResult<Option<ChannelRow>> {
+/// The channel a change is for. A change for a number no channel has is kept
+/// whole as a webhook reject (redacted), so an admin who adds the channel late
+/// can see what arrived; a disabled channel's changes are ignored.
+fn channel_for(
+    tx: &mut dyn Tx,
+    field: &str,
+    pnid: &str,
+    value: &impl serde::Serialize,
+    now: OffsetDateTime,
+    out: &mut Outcome,
+) -> StoreResult<Option<ChannelRow>> {
     let ch = tx.channel_by_phone_number_id(pnid)?;
     match &ch {
-        None => tracing::warn!(phone_number_id = %pnid, "webhook for an unknown number"),
+        None => {
+            let raw = serde_json::to_value(value).unwrap_or_default();
+            keep_reject(
+                tx,
+                &RedactionSettings::default(),
+                Some(pnid),
+                field,
+                "value",
+                "no channel has this phone_number_id",
+                &raw,
+                now,
+                out,
+            )?;
+        }
         Some(c) if !c.channel.enabled => {
             tracing::info!(channel = %c.channel.id, "webhook for a disabled channel ignored");
             return Ok(None);
@@ -245,7 +268,16 @@ fn messages_change(
     limits: &Limits,
     out: &mut Outcome,
 ) -> StoreResult<()> {
-    let Some(channel) = channel_for(tx, &v.metadata.phone_number_id)? else {
+    let pnid = &v.metadata.phone_number_id;
+    let Some(channel) = channel_for(
+        tx,
+        switchboard_cloudapi::webhook::FIELD_MESSAGES,
+        pnid,
+        v,
+        now,
+        out,
+    )?
+    else {
         return Ok(());
     };
     for e in &v.errors {
@@ -494,7 +526,16 @@ pub fn calls_change(
     limits: &Limits,
     out: &mut Outcome,
 ) -> StoreResult<()> {
-    let Some(channel) = channel_for(tx, &v.metadata.phone_number_id)? else {
+    let pnid = &v.metadata.phone_number_id;
+    let Some(channel) = channel_for(
+        tx,
+        switchboard_cloudapi::webhook::FIELD_CALLS,
+        pnid,
+        v,
+        now,
+        out,
+    )?
+    else {
         return Ok(());
     };
     for c in &v.calls {
