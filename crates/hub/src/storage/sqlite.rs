@@ -260,6 +260,22 @@ struct SqliteTx<'a> {
     appended: Vec<FeedRecord>,
 }
 
+impl SqliteTx<'_> {
+    /// The one row `sql` selects, read by `row`, or `None`.
+    fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(params, row)
+            .optional()?)
+    }
+}
+
 pub(crate) fn ms(t: OffsetDateTime) -> i64 {
     (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
@@ -573,20 +589,12 @@ impl Tx for SqliteTx<'_> {
 
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>> {
         let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], channel_row)
-            .optional()?)
+        self.one(&sql, [id], channel_row)
     }
 
     fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>> {
         let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE phone_number_id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([pnid], channel_row)
-            .optional()?)
+        self.one(&sql, [pnid], channel_row)
     }
 
     fn channels(&mut self) -> StoreResult<Vec<ChannelRow>> {
@@ -746,11 +754,7 @@ impl Tx for SqliteTx<'_> {
 
     fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>> {
         let sql = format!("SELECT {CONV_COLS} FROM conversations WHERE id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], conversation_row)
-            .optional()?)
+        self.one(&sql, [id], conversation_row)
     }
 
     fn conversation_by_customer(
@@ -761,11 +765,7 @@ impl Tx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_wa_id = ?2"
         );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([channel_id, wa_id], conversation_row)
-            .optional()?)
+        self.one(&sql, [channel_id, wa_id], conversation_row)
     }
 
     fn insert_conversation(&mut self, c: &ConversationRow) -> StoreResult<()> {
@@ -908,20 +908,12 @@ impl Tx for SqliteTx<'_> {
 
     fn message(&mut self, id: &str) -> StoreResult<Option<Message>> {
         let sql = format!("SELECT {MSG_COLS} FROM messages WHERE id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], message_row)
-            .optional()?)
+        self.one(&sql, [id], message_row)
     }
 
     fn message_by_wamid(&mut self, wamid: &str) -> StoreResult<Option<Message>> {
         let sql = format!("SELECT {MSG_COLS} FROM messages WHERE wamid = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([wamid], message_row)
-            .optional()?)
+        self.one(&sql, [wamid], message_row)
     }
 
     fn message_by_client_id(
@@ -932,11 +924,7 @@ impl Tx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {MSG_COLS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"
         );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([conversation_id, client_id], message_row)
-            .optional()?)
+        self.one(&sql, [conversation_id, client_id], message_row)
     }
 
     fn messages(
@@ -1111,20 +1099,12 @@ impl Tx for SqliteTx<'_> {
 
     fn call(&mut self, id: &str) -> StoreResult<Option<Call>> {
         let sql = format!("SELECT {CALL_COLS} FROM calls WHERE id = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([id], call_row)
-            .optional()?)
+        self.one(&sql, [id], call_row)
     }
 
     fn call_by_wacid(&mut self, wacid: &str) -> StoreResult<Option<Call>> {
         let sql = format!("SELECT {CALL_COLS} FROM calls WHERE wacid = ?1");
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([wacid], call_row)
-            .optional()?)
+        self.one(&sql, [wacid], call_row)
     }
 
     fn insert_event(
@@ -1226,11 +1206,7 @@ impl Tx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {TEMPLATE_COLS} FROM templates WHERE waba_id = ?1 AND name = ?2 AND language = ?3"
         );
-        Ok(self
-            .conn
-            .prepare_cached(&sql)?
-            .query_row([waba_id, name, language], template_row)
-            .optional()?)
+        self.one(&sql, [waba_id, name, language], template_row)
     }
 
     fn append_change(
