@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use time::OffsetDateTime;
 
 use crate::errors::WebhookError;
-use crate::lenient::{UnparsedItem, items, to_values};
+use crate::lenient::{ChangeWire, UnparsedItem};
 use crate::util::{string_enum, unix_int_opt, unix_str, unix_str_opt, whatsapp};
 use crate::webhook::{Contact, Metadata};
 
@@ -91,7 +91,7 @@ impl Session {
 /// `value` of a `calls` change. Its lists are read item by item: an item
 /// that does not parse lands in [`CallsValue::unparsed`], not in an error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "CallsValueWire", into = "CallsValueWire")]
+#[serde(try_from = "ChangeWire", into = "ChangeWire")]
 pub struct CallsValue {
     /// `"whatsapp"`.
     #[serde(default = "whatsapp")]
@@ -140,37 +140,36 @@ impl CallsValue {
     }
 }
 
-/// The wire shape of [`CallsValue`], lists still raw.
-#[derive(Serialize, Deserialize)]
-struct CallsValueWire {
-    #[serde(default = "whatsapp")]
-    messaging_product: String,
-    metadata: Metadata,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    contacts: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    calls: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    statuses: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<Value>,
-    #[serde(flatten)]
-    extra: Map<String, Value>,
-}
+impl TryFrom<ChangeWire> for CallsValue {
+    type Error = String;
 
-impl From<CallsValueWire> for CallsValue {
-    fn from(w: CallsValueWire) -> Self {
+    fn try_from(mut w: ChangeWire) -> Result<Self, String> {
         let mut unparsed = Vec::new();
-        Self {
+        Ok(Self {
+            contacts: w.take("contacts", &mut unparsed)?,
+            calls: w.take("calls", &mut unparsed)?,
+            statuses: w.take("statuses", &mut unparsed)?,
+            errors: w.take("errors", &mut unparsed)?,
             messaging_product: w.messaging_product,
             metadata: w.metadata,
-            contacts: items("contacts", w.contacts, &mut unparsed),
-            calls: items("calls", w.calls, &mut unparsed),
-            statuses: items("statuses", w.statuses, &mut unparsed),
-            errors: items("errors", w.errors, &mut unparsed),
-            extra: w.extra,
+            extra: w.rest,
             unparsed,
-        }
+        })
+    }
+}
+
+impl From<CallsValue> for ChangeWire {
+    fn from(v: CallsValue) -> Self {
+        let mut w = ChangeWire {
+            messaging_product: v.messaging_product,
+            metadata: v.metadata,
+            rest: v.extra,
+        };
+        w.put("contacts", &v.contacts, &v.unparsed);
+        w.put("calls", &v.calls, &v.unparsed);
+        w.put("statuses", &v.statuses, &v.unparsed);
+        w.put("errors", &v.errors, &v.unparsed);
+        w
     }
 }
 
@@ -479,31 +478,4 @@ pub struct PermissionLimit {
         with = "unix_int_opt"
     )]
     pub limit_expiration_time: Option<OffsetDateTime>,
-}
-
-impl From<CallsValue> for CallsValueWire {
-    fn from(v: CallsValue) -> Self {
-        let mut contacts = to_values(&v.contacts);
-        let mut calls = to_values(&v.calls);
-        let mut statuses = to_values(&v.statuses);
-        let mut errors = to_values(&v.errors);
-        for item in v.unparsed {
-            match item.list.as_str() {
-                "contacts" => contacts.push(item.raw),
-                "calls" => calls.push(item.raw),
-                "statuses" => statuses.push(item.raw),
-                "errors" => errors.push(item.raw),
-                _ => {}
-            }
-        }
-        Self {
-            messaging_product: v.messaging_product,
-            metadata: v.metadata,
-            contacts,
-            calls,
-            statuses,
-            errors,
-            extra: v.extra,
-        }
-    }
 }

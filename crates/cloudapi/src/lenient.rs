@@ -5,7 +5,10 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
+
+use crate::util::whatsapp;
+use crate::webhook::Metadata;
 
 /// A list item of a webhook change that did not fit its type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,4 +51,45 @@ pub(crate) fn to_values<T: Serialize>(items: &[T]) -> Vec<Value> {
         .iter()
         .filter_map(|i| serde_json::to_value(i).ok())
         .collect()
+}
+
+/// The wire shape shared by the `messages` and `calls` change values: the
+/// lists stay raw JSON in `rest` until [`ChangeWire::take`] reads them.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct ChangeWire {
+    #[serde(default = "whatsapp")]
+    pub messaging_product: String,
+    pub metadata: Metadata,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+impl ChangeWire {
+    /// Takes list `name` out of the value and reads it item by item. A
+    /// present `name` that is not a list fails the whole value.
+    pub fn take<T: DeserializeOwned>(
+        &mut self,
+        name: &str,
+        unparsed: &mut Vec<UnparsedItem>,
+    ) -> Result<Vec<T>, String> {
+        match self.rest.remove(name) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(raw)) => Ok(items(name, raw, unparsed)),
+            Some(_) => Err(format!("`{name}` is not a list")),
+        }
+    }
+
+    /// Puts list `name` back: its typed items, then its unparsed ones.
+    pub fn put<T: Serialize>(&mut self, name: &str, typed: &[T], unparsed: &[UnparsedItem]) {
+        let mut list = to_values(typed);
+        list.extend(
+            unparsed
+                .iter()
+                .filter(|u| u.list == name)
+                .map(|u| u.raw.clone()),
+        );
+        if !list.is_empty() {
+            self.rest.insert(name.to_owned(), Value::Array(list));
+        }
+    }
 }

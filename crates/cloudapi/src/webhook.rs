@@ -13,7 +13,7 @@ use time::OffsetDateTime;
 use crate::calls::{Call, CallStatus, CallsValue};
 use crate::errors::WebhookError;
 use crate::inbound::InboundMessage;
-use crate::lenient::{UnparsedItem, items, to_values};
+use crate::lenient::{ChangeWire, UnparsedItem};
 use crate::status::MessageStatus;
 use crate::util::{string_enum, unix_int_opt, whatsapp};
 
@@ -312,7 +312,7 @@ pub struct Profile {
 /// `value` of a `messages` change. Its lists are read item by item: an item
 /// that does not parse lands in [`MessagesValue::unparsed`], not in an error.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "MessagesValueWire", into = "MessagesValueWire")]
+#[serde(try_from = "ChangeWire", into = "ChangeWire")]
 pub struct MessagesValue {
     /// `"whatsapp"`.
     #[serde(default = "whatsapp")]
@@ -372,6 +372,39 @@ impl MessagesValue {
                     None
                 }
             })
+    }
+}
+
+impl TryFrom<ChangeWire> for MessagesValue {
+    type Error = String;
+
+    fn try_from(mut w: ChangeWire) -> Result<Self, String> {
+        let mut unparsed = Vec::new();
+        Ok(Self {
+            contacts: w.take("contacts", &mut unparsed)?,
+            messages: w.take("messages", &mut unparsed)?,
+            statuses: w.take("statuses", &mut unparsed)?,
+            errors: w.take("errors", &mut unparsed)?,
+            messaging_product: w.messaging_product,
+            metadata: w.metadata,
+            extra: w.rest,
+            unparsed,
+        })
+    }
+}
+
+impl From<MessagesValue> for ChangeWire {
+    fn from(v: MessagesValue) -> Self {
+        let mut w = ChangeWire {
+            messaging_product: v.messaging_product,
+            metadata: v.metadata,
+            rest: v.extra,
+        };
+        w.put("contacts", &v.contacts, &v.unparsed);
+        w.put("messages", &v.messages, &v.unparsed);
+        w.put("statuses", &v.statuses, &v.unparsed);
+        w.put("errors", &v.errors, &v.unparsed);
+        w
     }
 }
 
@@ -453,65 +486,4 @@ pub fn verify_handshake<'a>(
         return None;
     }
     challenge
-}
-
-/// The wire shape of [`MessagesValue`], lists still raw.
-#[derive(Serialize, Deserialize)]
-struct MessagesValueWire {
-    #[serde(default = "whatsapp")]
-    messaging_product: String,
-    metadata: Metadata,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    contacts: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    messages: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    statuses: Vec<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<Value>,
-    #[serde(flatten)]
-    extra: Map<String, Value>,
-}
-
-impl From<MessagesValueWire> for MessagesValue {
-    fn from(w: MessagesValueWire) -> Self {
-        let mut unparsed = Vec::new();
-        Self {
-            messaging_product: w.messaging_product,
-            metadata: w.metadata,
-            contacts: items("contacts", w.contacts, &mut unparsed),
-            messages: items("messages", w.messages, &mut unparsed),
-            statuses: items("statuses", w.statuses, &mut unparsed),
-            errors: items("errors", w.errors, &mut unparsed),
-            extra: w.extra,
-            unparsed,
-        }
-    }
-}
-
-impl From<MessagesValue> for MessagesValueWire {
-    fn from(v: MessagesValue) -> Self {
-        let mut contacts = to_values(&v.contacts);
-        let mut messages = to_values(&v.messages);
-        let mut statuses = to_values(&v.statuses);
-        let mut errors = to_values(&v.errors);
-        for item in v.unparsed {
-            match item.list.as_str() {
-                "contacts" => contacts.push(item.raw),
-                "messages" => messages.push(item.raw),
-                "statuses" => statuses.push(item.raw),
-                "errors" => errors.push(item.raw),
-                _ => {}
-            }
-        }
-        Self {
-            messaging_product: v.messaging_product,
-            metadata: v.metadata,
-            contacts,
-            messages,
-            statuses,
-            errors,
-            extra: v.extra,
-        }
-    }
 }
