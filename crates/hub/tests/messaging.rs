@@ -265,38 +265,10 @@ async fn bad_signature_is_refused_and_nothing_is_stored() {
             .any(|c| c["kind"] == "message")
     );
     // Correctly signed, the same body is accepted; malformed JSON is a 400.
-    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), body.as_bytes());
-    let r = env
-        .http
-        .post(&url)
-        .header("X-Hub-Signature-256", sig)
-        .body(body.clone())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 200);
-    let bad = b"{not json".to_vec();
-    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), &bad);
-    let r = env
-        .http
-        .post(&url)
-        .header("X-Hub-Signature-256", sig)
-        .body(bad)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 400);
+    assert_eq!(env.post_signed_webhook(body.clone()).await, 200);
+    assert_eq!(env.post_signed_webhook(b"{not json".to_vec()).await, 400);
     let big = vec![b' '; 3 * 1024 * 1024 + 10];
-    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), &big);
-    let r = env
-        .http
-        .post(&url)
-        .header("X-Hub-Signature-256", sig)
-        .body(big)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(r.status(), 413);
+    assert_eq!(env.post_signed_webhook(big).await, 413);
     // The verification handshake.
     let r = env
         .http

@@ -4,22 +4,7 @@
 mod common;
 
 use common::TestEnv;
-use serde_json::{Value, json};
-
-async fn post_signed(env: &TestEnv, body: &Value) -> u16 {
-    let body = body.to_string();
-    let sig = switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), body.as_bytes());
-    env.http
-        .post(format!("{}/webhooks/whatsapp", env.hub_url()))
-        .header("content-type", "application/json")
-        .header("X-Hub-Signature-256", sig)
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
-}
+use serde_json::json;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_ingested() {
@@ -40,7 +25,7 @@ async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_inges
         { "field": "calls", "value": { "messaging_product": "whatsapp",
           "calls": [{ "id": "wacid.nometa", "from": "15551230003", "event": "connect" }] } }
     ] }] });
-    assert_eq!(post_signed(&env, &body).await, 200);
+    assert_eq!(env.post_signed_webhook(body.to_string()).await, 200);
 
     // The good message is ingested.
     let conv = env.conversation_of("15551230001").await;
@@ -98,7 +83,7 @@ async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_inges
     );
 
     // A repeated delivery keeps no second copy; agents may not look.
-    assert_eq!(post_signed(&env, &body).await, 200);
+    assert_eq!(env.post_signed_webhook(body.to_string()).await, 200);
     let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
     assert_eq!(v["rejects"].as_array().unwrap().len(), 2);
     let (s, _) = env.get(&env.agent, "/admin/webhook-rejects").await;
@@ -117,7 +102,7 @@ async fn a_change_for_a_number_no_channel_has_is_kept_as_a_reject() {
               "text": { "body": "card 4111 1111 1111 1111 please" } }
           ] } }
     ] }] });
-    assert_eq!(post_signed(&env, &body).await, 200);
+    assert_eq!(env.post_signed_webhook(body.to_string()).await, 200);
 
     let (s, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
     assert_eq!(s, 200, "{v}");
@@ -133,7 +118,7 @@ async fn a_change_for_a_number_no_channel_has_is_kept_as_a_reject() {
     assert!(!text.contains("4111 1111 1111"), "redacted: {text}");
 
     // Delivered again: not kept twice.
-    assert_eq!(post_signed(&env, &body).await, 200);
+    assert_eq!(env.post_signed_webhook(body.to_string()).await, 200);
     let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
     assert_eq!(v["rejects"].as_array().unwrap().len(), 1);
 }

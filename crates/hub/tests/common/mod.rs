@@ -228,6 +228,23 @@ impl TestEnv {
             .unwrap()
     }
 
+    /// Posts `body` to the hub's webhook endpoint, signed with the app
+    /// secret over exactly these bytes; returns the HTTP status.
+    pub async fn post_signed_webhook(&self, body: impl Into<Vec<u8>>) -> u16 {
+        let body = body.into();
+        let sig = switchboard_cloudapi::sign(APP_SECRET.as_bytes(), &body);
+        self.http
+            .post(format!("{}/webhooks/whatsapp", self.hub_url()))
+            .header("content-type", "application/json")
+            .header("X-Hub-Signature-256", sig)
+            .body(body)
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    }
+
     /// A customer writes; returns the sandbox's answer (with the wamid).
     pub async fn customer_says(&self, from: &str, text: &str) -> Value {
         self.sb_post(
