@@ -18,6 +18,17 @@ describe("locale catalogs", () => {
       expect(reference.filter((id) => !ids.has(id))).toEqual([]);
     });
 
+    it(`${locale}'s call notification shows the caller's name, number, queue and channel`, () => {
+      // The shell fills these from the same catalogs; a translation that drops one hides it from agents.
+      const body = format([createBundle(locale)], "call-incoming-body", {
+        name: "NAME-1",
+        number: "NUMBER-2",
+        queue: "QUEUE-3",
+        channel: "CHANNEL-4",
+      });
+      for (const value of ["NAME-1", "NUMBER-2", "QUEUE-3", "CHANNEL-4"]) expect(body).toContain(value);
+    });
+
     it(`${locale} has no key that en lacks`, () => {
       const known = new Set(reference);
       expect(messageIds(SOURCES[locale]).filter((id) => !known.has(id))).toEqual([]);
