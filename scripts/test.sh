@@ -14,6 +14,9 @@ npm --prefix ui run --silent build
 npm --prefix ui run --silent check
 NO_COLOR=1 npm --prefix ui test --silent
 
+step "relative links in *.md point somewhere"
+scripts/check-links.sh
+
 step "cargo fmt --check"
 cargo fmt --all --check
 

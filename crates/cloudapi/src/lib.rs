@@ -4,7 +4,8 @@
 //! Used by the hub (to receive webhooks and call Meta) and by the sandbox (to
 //! emulate Meta with the very same types), so every type serializes *and*
 //! deserializes faithfully, and unknown fields and types are kept, never fatal.
-//! Wire facts: `docs/whatsapp-cloud-api.md`.
+//! Wire facts: Meta's Cloud API reference (the pages listed under "Sources" in
+//! `docs/rules.md`); the hub's side of webhooks is in `docs/agent-api.md`.
 //!
 //! Must not depend on tauri, on `switchboard-domain`'s rules, or on any storage:
 //! this crate only says what Meta's API looks like and how to talk to it.

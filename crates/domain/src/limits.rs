@@ -47,7 +47,8 @@ impl Default for WindowLimits {
 
 /// Call permission limits, per (business number, customer) pair.
 ///
-/// Meta's current figures (2025/2026, see docs/whatsapp-cloud-api.md §5.6):
+/// Meta's current figures (2025/2026, see docs/rules.md §3 and Meta's "Obtain User
+/// Call Permissions" page):
 /// requests 1 per 24 h and 2 per 7 days, reset by any connected call;
 /// temporary permission lasts 7 days; 2 unanswered calls in a row prompt the
 /// customer to review, 4 revoke. The cap on connected business-initiated calls

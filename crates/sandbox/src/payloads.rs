@@ -1,6 +1,6 @@
-//! Webhook envelopes in Meta's shapes (docs/whatsapp-cloud-api.md §1.4–1.10,
-//! §5.3–5.6), built from switchboard-cloudapi's types so that whatever the sandbox
-//! sends is exactly what the hub's parser reads.
+//! Webhook envelopes in Meta's shapes (Meta's webhook and calling references,
+//! listed under "Sources" in docs/rules.md), built from switchboard-cloudapi's
+//! types so that whatever the sandbox sends is exactly what the hub's parser reads.
 
 use serde_json::{Map, Value};
 use switchboard_cloudapi::calls::{Call, CallStatus, CallStatusKind, CallsValue};
