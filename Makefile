@@ -1,11 +1,14 @@
 # Thin entry points; the work is in scripts/.
-.PHONY: setup demo test e2e bench ui
+.PHONY: setup demo check test e2e bench ui
 
 setup:
 	scripts/setup.sh
 
 demo:
 	scripts/demo.sh
+
+check:
+	scripts/check.sh
 
 test:
 	scripts/test.sh

@@ -1,8 +1,8 @@
 //! Business Calling API: the `calls` webhook field, call actions and call permissions.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
 
 use crate::errors::WebhookError;
 use crate::lenient::{ChangeWire, UnparsedItem};
@@ -188,7 +188,7 @@ pub struct Call {
     pub event: CallEventKind,
     /// When (unix seconds as a string).
     #[serde(with = "unix_str")]
-    pub timestamp: OffsetDateTime,
+    pub timestamp: DateTime<Utc>,
     /// Who started the call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<CallDirection>,
@@ -213,14 +213,14 @@ pub struct Call {
         skip_serializing_if = "Option::is_none",
         with = "unix_str_opt"
     )]
-    pub start_time: Option<OffsetDateTime>,
+    pub start_time: Option<DateTime<Utc>>,
     /// Terminate: when it ended (only if picked up).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         with = "unix_str_opt"
     )]
-    pub end_time: Option<OffsetDateTime>,
+    pub end_time: Option<DateTime<Utc>>,
     /// Terminate: seconds (only if picked up; absent = missed call).
     #[serde(
         default,
@@ -247,7 +247,7 @@ pub struct CallStatus {
     pub id: String,
     /// When.
     #[serde(with = "unix_str")]
-    pub timestamp: OffsetDateTime,
+    pub timestamp: DateTime<Utc>,
     /// `"call"`.
     #[serde(rename = "type", default = "call_kind")]
     pub kind: String,
@@ -447,7 +447,7 @@ pub struct CallPermission {
         skip_serializing_if = "Option::is_none",
         with = "unix_int_opt"
     )]
-    pub expiration_time: Option<OffsetDateTime>,
+    pub expiration_time: Option<DateTime<Utc>>,
 }
 
 /// `actions[]`.
@@ -477,5 +477,5 @@ pub struct PermissionLimit {
         skip_serializing_if = "Option::is_none",
         with = "unix_int_opt"
     )]
-    pub limit_expiration_time: Option<OffsetDateTime>,
+    pub limit_expiration_time: Option<DateTime<Utc>>,
 }

@@ -6,11 +6,11 @@
 //! An unknown `type`, or a known type whose object does not parse, becomes
 //! [`MessageContent::Unknown`] with the raw object: never an error for the batch.
 
+use chrono::{DateTime, Utc};
 use serde::de::Error as _;
 use serde::ser::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
 
 use crate::errors::WebhookError;
 use crate::util::{string_enum, unix_int_opt, unix_str};
@@ -25,7 +25,7 @@ pub struct InboundMessage {
     /// `wamid.…`: the idempotency key.
     pub id: String,
     /// When the user sent it (Meta: unix seconds as a string).
-    pub timestamp: OffsetDateTime,
+    pub timestamp: DateTime<Utc>,
     /// The type-specific payload.
     pub content: MessageContent,
     /// Reply / forwarded / referred-product context.
@@ -43,7 +43,7 @@ impl InboundMessage {
     pub fn new(
         from: impl Into<String>,
         id: impl Into<String>,
-        timestamp: OffsetDateTime,
+        timestamp: DateTime<Utc>,
         content: MessageContent,
     ) -> Self {
         Self {
@@ -74,7 +74,7 @@ struct CommonFields {
     from_user_id: Option<String>,
     id: String,
     #[serde(with = "unix_str")]
-    timestamp: OffsetDateTime,
+    timestamp: DateTime<Utc>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     context: Option<Context>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -596,7 +596,7 @@ pub struct CallPermissionReply {
         skip_serializing_if = "Option::is_none",
         with = "unix_int_opt"
     )]
-    pub expiration_timestamp: Option<OffsetDateTime>,
+    pub expiration_timestamp: Option<DateTime<Utc>>,
     /// `user_action` or `automatic`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_source: Option<String>,

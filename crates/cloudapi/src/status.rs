@@ -3,9 +3,9 @@
 //! Statuses arrive out of order and may skip `delivered`; consumers must never
 //! regress a status ([`DeliveryStatus::rank`] helps).
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
 
 use crate::errors::WebhookError;
 use crate::util::{string_enum, unix_str, unix_str_opt};
@@ -54,7 +54,7 @@ pub struct MessageStatus {
     pub status: DeliveryStatus,
     /// When it happened (unix seconds as a string on the wire).
     #[serde(with = "unix_str")]
-    pub timestamp: OffsetDateTime,
+    pub timestamp: DateTime<Utc>,
     /// Recipient WhatsApp id (may be empty for username users).
     #[serde(default)]
     pub recipient_id: String,
@@ -86,7 +86,7 @@ impl MessageStatus {
     pub fn new(
         id: impl Into<String>,
         status: DeliveryStatus,
-        timestamp: OffsetDateTime,
+        timestamp: DateTime<Utc>,
         recipient_id: impl Into<String>,
     ) -> Self {
         Self {
@@ -116,7 +116,7 @@ pub struct Conversation {
         skip_serializing_if = "Option::is_none",
         with = "unix_str_opt"
     )]
-    pub expiration_timestamp: Option<OffsetDateTime>,
+    pub expiration_timestamp: Option<DateTime<Utc>>,
     /// `origin.type`, e.g. `marketing`, `service`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<ConversationOrigin>,

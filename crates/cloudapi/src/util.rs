@@ -92,23 +92,32 @@ impl IntOrString {
     }
 }
 
-fn from_unix<E: serde::de::Error>(secs: i64) -> Result<time::OffsetDateTime, E> {
-    time::OffsetDateTime::from_unix_timestamp(secs).map_err(E::custom)
+/// Unix seconds of -9999-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants
+/// the rest of the system stores and prints (four-digit years, see
+/// `switchboard_domain::instant`); nothing Meta sends lies outside.
+const UNIX_RANGE: std::ops::RangeInclusive<i64> = -377_705_116_800..=253_402_300_799;
+
+fn from_unix<E: serde::de::Error>(secs: i64) -> Result<chrono::DateTime<chrono::Utc>, E> {
+    UNIX_RANGE
+        .contains(&secs)
+        .then(|| chrono::DateTime::from_timestamp(secs, 0))
+        .flatten()
+        .ok_or_else(|| E::custom("timestamp was not in range"))
 }
 
 /// Unix seconds as a JSON **string** (`"1700000000"`), Meta's format for message,
 /// status and call timestamps. Accepts a string or an integer when reading.
 pub mod unix_str {
+    use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
 
     /// Writes the instant as a string of unix seconds.
-    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.unix_timestamp().to_string())
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.timestamp().to_string())
     }
 
     /// Reads unix seconds given as a string or an integer.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let v = super::IntOrString::deserialize(d)?;
         super::from_unix(v.into_i64()?)
     }
@@ -116,21 +125,19 @@ pub mod unix_str {
 
 /// Optional variant of [`unix_str`]; use with `#[serde(default)]`.
 pub mod unix_str_opt {
+    use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
 
     /// Writes the instant as a string of unix seconds (or null).
-    pub fn serialize<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&t.unix_timestamp().to_string()),
+            Some(t) => s.serialize_str(&t.timestamp().to_string()),
             None => s.serialize_none(),
         }
     }
 
     /// Reads unix seconds given as a string, an integer or null.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<OffsetDateTime>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         match Option::<super::IntOrString>::deserialize(d)? {
             Some(v) => super::from_unix(v.into_i64()?).map(Some),
             None => Ok(None),
@@ -141,16 +148,16 @@ pub mod unix_str_opt {
 /// Unix seconds as a JSON **integer**, used by `entry[].time`, call-permission
 /// expirations and similar. Accepts a string or an integer when reading.
 pub mod unix_int {
+    use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
 
     /// Writes the instant as integer unix seconds.
-    pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(t.unix_timestamp())
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(t.timestamp())
     }
 
     /// Reads unix seconds given as a string or an integer.
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let v = super::IntOrString::deserialize(d)?;
         super::from_unix(v.into_i64()?)
     }
@@ -158,21 +165,19 @@ pub mod unix_int {
 
 /// Optional variant of [`unix_int`]; use with `#[serde(default)]`.
 pub mod unix_int_opt {
+    use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::OffsetDateTime;
 
     /// Writes the instant as integer unix seconds (or null).
-    pub fn serialize<S: Serializer>(t: &Option<OffsetDateTime>, s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_i64(t.unix_timestamp()),
+            Some(t) => s.serialize_i64(t.timestamp()),
             None => s.serialize_none(),
         }
     }
 
     /// Reads unix seconds given as a string, an integer or null.
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Option<OffsetDateTime>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
         match Option::<super::IntOrString>::deserialize(d)? {
             Some(v) => super::from_unix(v.into_i64()?).map(Some),
             None => Ok(None),

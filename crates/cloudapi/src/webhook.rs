@@ -6,9 +6,9 @@
 //! [`ChangeValue::Other`] with the raw JSON: one odd change never fails a batch.
 //! Iterate every entry × change × item; never assume `[0]`.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
-use time::OffsetDateTime;
 
 use crate::calls::{Call, CallStatus, CallsValue};
 use crate::errors::WebhookError;
@@ -99,7 +99,7 @@ pub struct Entry {
         skip_serializing_if = "Option::is_none",
         with = "unix_int_opt"
     )]
-    pub time: Option<OffsetDateTime>,
+    pub time: Option<DateTime<Utc>>,
     /// The changes.
     #[serde(default)]
     pub changes: Vec<Change>,

@@ -436,16 +436,13 @@ fn call_permissions_response() {
     .unwrap();
     assert_eq!(r.permission.status, PermissionStatus::Temporary);
     assert_eq!(
-        r.permission.expiration_time.unwrap().unix_timestamp(),
+        r.permission.expiration_time.unwrap().timestamp(),
         1_745_343_479
     );
     let start = r.action("start_call").unwrap();
     assert!(!start.can_perform_action);
     assert_eq!(
-        start.limits[0]
-            .limit_expiration_time
-            .unwrap()
-            .unix_timestamp(),
+        start.limits[0].limit_expiration_time.unwrap().timestamp(),
         1_745_622_600
     );
     assert_eq!(

@@ -1,6 +1,7 @@
 //! Webhook fixtures composed from the documented shapes parse into the typed
 //! model, keep what they do not know, and round-trip.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use switchboard_cloudapi::calls::{
     CallDirection, CallEventKind, CallOutcome, CallStatusKind, SdpType,
@@ -9,7 +10,6 @@ use switchboard_cloudapi::inbound::{InteractiveReply, MessageContent, Permission
 use switchboard_cloudapi::status::DeliveryStatus;
 use switchboard_cloudapi::webhook::{ChangeValue, TemplateEvent, verify_handshake};
 use switchboard_cloudapi::{GraphErrorCode, InboundMessage, WebhookEnvelope};
-use time::OffsetDateTime;
 
 const ALL_TYPES: &[u8] = include_bytes!("fixtures/messages_all_types.json");
 const STATUSES: &[u8] = include_bytes!("fixtures/statuses.json");
@@ -17,8 +17,8 @@ const CALLS: &[u8] = include_bytes!("fixtures/calls.json");
 const TEMPLATE_STATUS: &[u8] = include_bytes!("fixtures/template_status.json");
 const BATCH: &[u8] = include_bytes!("fixtures/batch_non_ascii.json");
 
-fn ts(secs: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp(secs).unwrap()
+fn ts(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap()
 }
 
 fn messages(env: &WebhookEnvelope) -> Vec<&InboundMessage> {
@@ -623,6 +623,9 @@ fn out_of_range_and_odd_timestamps_are_errors_not_panics() {
         json!(1.5),
         json!(true),
         json!(-999_999_999_999i64),
+        // one second past 9999-12-31T23:59:59Z, and before -9999-01-01T00:00:00Z
+        json!(253_402_300_800i64),
+        json!(-377_705_116_801i64),
     ] {
         let r = serde_json::from_value::<InboundMessage>(
             json!({"from":"1","id":"w","timestamp":bad,"type":"text","text":{"body":"x"}}),
@@ -634,6 +637,13 @@ fn out_of_range_and_odd_timestamps_are_errors_not_panics() {
     )
     .unwrap();
     assert_eq!(m.timestamp, ts(1_700_000_000));
+    for edge in [253_402_300_799i64, -377_705_116_800] {
+        let m: InboundMessage = serde_json::from_value(
+            json!({"from":"1","id":"w","timestamp":edge,"type":"text","text":{"body":"x"}}),
+        )
+        .unwrap();
+        assert_eq!(m.timestamp.timestamp(), edge);
+    }
 }
 
 const MORE_SHAPES: &[u8] = include_bytes!("fixtures/more_shapes.json");

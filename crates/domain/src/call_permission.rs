@@ -13,8 +13,10 @@
 //! 24 h; 2 unanswered business calls in a row prompt the customer to review the
 //! permission, 4 revoke it.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
-use time::{Duration, OffsetDateTime};
+
+use crate::instant::SaturatingInstant;
 
 use crate::limits::CallPermissionLimits;
 
@@ -54,8 +56,8 @@ pub enum CallPermissionEvent {
         permanent: bool,
         /// `expiration_timestamp` of a temporary permission; when absent the
         /// configured `temporary_validity` applies.
-        #[serde(default, with = "time::serde::rfc3339::option")]
-        expires_at: Option<OffsetDateTime>,
+        #[serde(default, with = "crate::rfc3339::option")]
+        expires_at: Option<DateTime<Utc>>,
     },
     /// A call connected (was answered), whichever side started it.
     CallConnected {
@@ -167,14 +169,14 @@ impl CallRefusalReason {
 }
 
 /// A period in words: `24 hours`, `7 days`, `90 minutes`.
-fn period(d: Duration) -> String {
-    let hours = d.whole_hours();
-    if d == Duration::hours(hours) && (1..=48).contains(&hours) {
+fn period(d: TimeDelta) -> String {
+    let hours = d.num_hours();
+    if d == TimeDelta::hours(hours) && (1..=48).contains(&hours) {
         format!("{hours} hours")
-    } else if d == Duration::days(d.whole_days()) && d.whole_days() > 0 {
-        format!("{} days", d.whole_days())
+    } else if d == TimeDelta::days(d.num_days()) && d.num_days() > 0 {
+        format!("{} days", d.num_days())
     } else {
-        format!("{} minutes", d.whole_minutes())
+        format!("{} minutes", d.num_minutes())
     }
 }
 
@@ -184,10 +186,7 @@ impl CallRefusal {
     /// default figures.)
     pub fn message(&self, limits: &CallPermissionLimits) -> String {
         let text = self.reason.describe_with(limits);
-        match self.next_allowed_at.and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        }) {
+        match self.next_allowed_at.and_then(crate::rfc3339::format) {
             Some(at) => format!("{text} (possible again from {at})"),
             None => text,
         }
@@ -208,8 +207,8 @@ pub struct CallRefusal {
     pub reason: CallRefusalReason,
     /// From when it will be allowed, if that depends only on time passing.
     /// `None` means it takes a customer action (or never, for limits of 0).
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub next_allowed_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub next_allowed_at: Option<DateTime<Utc>>,
 }
 
 /// Everything the agent needs to know, at one instant.
@@ -222,8 +221,8 @@ pub struct CallPermissionSummary {
     /// The permission state.
     pub state: PermissionState,
     /// When a temporary permission expires.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub expires_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub expires_at: Option<DateTime<Utc>>,
     /// Requests still allowed in the short (24 h) period.
     pub requests_left_24h: u32,
     /// Requests still allowed in the long (7 day) period.
@@ -234,8 +233,8 @@ pub struct CallPermissionSummary {
     pub request_refusal: Option<CallRefusalReason>,
     /// When the next request may be sent, if it cannot be now and that
     /// depends only on time.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub next_request_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub next_request_at: Option<DateTime<Utc>>,
     /// Connected business calls still allowed in the calls period (24 h);
     /// 0 without permission.
     pub calls_left_24h: u32,
@@ -244,8 +243,8 @@ pub struct CallPermissionSummary {
     /// Why not, if not.
     pub call_refusal: Option<CallRefusalReason>,
     /// When the business may call next, if that depends only on time.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub next_call_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub next_call_at: Option<DateTime<Utc>>,
     /// Unanswered business calls in a row.
     pub unanswered_in_a_row: u32,
     /// The customer is prompted to review the permission (2 unanswered).
@@ -275,27 +274,27 @@ enum Grant {
     #[default]
     None,
     Temporary {
-        #[serde(with = "time::serde::rfc3339")]
-        granted_at: OffsetDateTime,
-        #[serde(with = "time::serde::rfc3339")]
-        expires_at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        granted_at: DateTime<Utc>,
+        #[serde(with = "crate::rfc3339")]
+        expires_at: DateTime<Utc>,
     },
     Permanent {
-        #[serde(with = "time::serde::rfc3339")]
-        granted_at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        granted_at: DateTime<Utc>,
     },
     Rejected {
-        #[serde(with = "time::serde::rfc3339")]
-        at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        at: DateTime<Utc>,
     },
     Revoked {
-        #[serde(with = "time::serde::rfc3339")]
-        at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        at: DateTime<Utc>,
     },
 }
 
 impl Grant {
-    fn decided_at(&self) -> Option<OffsetDateTime> {
+    fn decided_at(&self) -> Option<DateTime<Utc>> {
         match *self {
             Grant::None => None,
             Grant::Temporary { granted_at, .. } | Grant::Permanent { granted_at } => {
@@ -305,7 +304,7 @@ impl Grant {
         }
     }
 
-    fn is_active(&self, now: OffsetDateTime) -> bool {
+    fn is_active(&self, now: DateTime<Utc>) -> bool {
         match *self {
             Grant::Permanent { .. } => true,
             Grant::Temporary { expires_at, .. } => now < expires_at,
@@ -320,17 +319,17 @@ pub struct CallPermission {
     #[serde(default)]
     grant: Grant,
     /// Instants requests were sent after the last reset (pruned).
-    #[serde(default, with = "rfc3339_vec")]
-    requests: Vec<OffsetDateTime>,
+    #[serde(default, with = "crate::rfc3339::vec")]
+    requests: Vec<DateTime<Utc>>,
     /// The latest request still awaiting an answer.
-    #[serde(default, with = "time::serde::rfc3339::option")]
-    pending_request_at: Option<OffsetDateTime>,
+    #[serde(default, with = "crate::rfc3339::option")]
+    pending_request_at: Option<DateTime<Utc>>,
     /// The latest connected call: request limits count only after it.
-    #[serde(default, with = "time::serde::rfc3339::option")]
-    limits_reset_at: Option<OffsetDateTime>,
+    #[serde(default, with = "crate::rfc3339::option")]
+    limits_reset_at: Option<DateTime<Utc>>,
     /// Instants business-initiated calls connected (pruned).
-    #[serde(default, with = "rfc3339_vec")]
-    business_calls_connected: Vec<OffsetDateTime>,
+    #[serde(default, with = "crate::rfc3339::vec")]
+    business_calls_connected: Vec<DateTime<Utc>>,
     #[serde(default)]
     unanswered_in_a_row: u32,
 }
@@ -350,7 +349,7 @@ impl CallPermission {
     pub fn apply(
         &mut self,
         event: CallPermissionEvent,
-        at: OffsetDateTime,
+        at: DateTime<Utc>,
         limits: &CallPermissionLimits,
     ) -> Transition {
         let mut transition = Transition::default();
@@ -378,7 +377,7 @@ impl CallPermission {
                 // second the request was sent still answers it.
                 if self
                     .pending_request_at
-                    .is_some_and(|p| p < at.saturating_add(Duration::SECOND))
+                    .is_some_and(|p| p < at.saturating_add(TimeDelta::seconds(1)))
                 {
                     self.pending_request_at = None;
                 }
@@ -428,7 +427,7 @@ impl CallPermission {
     }
 
     /// Drop history no query can need any more.
-    fn prune(&mut self, latest: OffsetDateTime, limits: &CallPermissionLimits) {
+    fn prune(&mut self, latest: DateTime<Utc>, limits: &CallPermissionLimits) {
         let keep_requests = limits.short_period.max(limits.long_period);
         let oldest = latest.saturating_sub(keep_requests);
         self.requests.retain(|&r| r > oldest);
@@ -439,15 +438,15 @@ impl CallPermission {
     /// The pending request, if one is awaiting an answer at `now`.
     fn pending_at(
         &self,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &CallPermissionLimits,
-    ) -> Option<OffsetDateTime> {
+    ) -> Option<DateTime<Utc>> {
         self.pending_request_at
             .filter(|&p| now < p.saturating_add(limits.request_validity))
     }
 
     /// The permission state at `now`.
-    pub fn state(&self, now: OffsetDateTime, limits: &CallPermissionLimits) -> PermissionState {
+    pub fn state(&self, now: DateTime<Utc>, limits: &CallPermissionLimits) -> PermissionState {
         match self.grant {
             Grant::Permanent { .. } => return PermissionState::Permanent,
             Grant::Temporary { expires_at, .. } if now < expires_at => {
@@ -468,7 +467,7 @@ impl CallPermission {
     }
 
     /// When a temporary permission expires (`None` for permanent or none).
-    pub fn expires_at(&self) -> Option<OffsetDateTime> {
+    pub fn expires_at(&self) -> Option<DateTime<Utc>> {
         match self.grant {
             Grant::Temporary { expires_at, .. } => Some(expires_at),
             _ => None,
@@ -481,7 +480,7 @@ impl CallPermission {
     }
 
     /// Requests counted against a period ending at `now`, oldest first.
-    fn requests_in(&self, period: Duration, now: OffsetDateTime) -> Vec<OffsetDateTime> {
+    fn requests_in(&self, period: TimeDelta, now: DateTime<Utc>) -> Vec<DateTime<Utc>> {
         let from = now.saturating_sub(period);
         self.requests
             .iter()
@@ -492,24 +491,24 @@ impl CallPermission {
     }
 
     /// Requests still allowed in `period` at `now`.
-    fn left(&self, max: u32, period: Duration, now: OffsetDateTime) -> u32 {
+    fn left(&self, max: u32, period: TimeDelta, now: DateTime<Utc>) -> u32 {
         let used = u32::try_from(self.requests_in(period, now).len()).unwrap_or(u32::MAX);
         max.saturating_sub(used)
     }
 
     /// Requests still allowed in the short (24 h) period at `now`.
-    pub fn requests_left_24h(&self, now: OffsetDateTime, limits: &CallPermissionLimits) -> u32 {
+    pub fn requests_left_24h(&self, now: DateTime<Utc>, limits: &CallPermissionLimits) -> u32 {
         self.left(limits.requests_per_short_period, limits.short_period, now)
     }
 
     /// Requests still allowed in the long (7 day) period at `now`.
-    pub fn requests_left_7d(&self, now: OffsetDateTime, limits: &CallPermissionLimits) -> u32 {
+    pub fn requests_left_7d(&self, now: DateTime<Utc>, limits: &CallPermissionLimits) -> u32 {
         self.left(limits.requests_per_long_period, limits.long_period, now)
     }
 
     /// Connected business calls still allowed in the calls period at `now`
     /// (ignoring whether permission is in force).
-    fn calls_left_in_period(&self, now: OffsetDateTime, limits: &CallPermissionLimits) -> u32 {
+    fn calls_left_in_period(&self, now: DateTime<Utc>, limits: &CallPermissionLimits) -> u32 {
         let used = u32::try_from(Self::in_period(
             &self.business_calls_connected,
             limits.calls_period,
@@ -519,14 +518,14 @@ impl CallPermission {
         limits.connected_calls_per_period.saturating_sub(used)
     }
 
-    fn in_period(list: &[OffsetDateTime], period: Duration, now: OffsetDateTime) -> usize {
+    fn in_period(list: &[DateTime<Utc>], period: TimeDelta, now: DateTime<Utc>) -> usize {
         let from = now.saturating_sub(period);
         list.iter().filter(|&&t| t > from && t <= now).count()
     }
 
     /// When a sliding-window limit of `max` per `period` lifts, given the
     /// counted instants (oldest first), or `None` if it never does (max 0).
-    fn lifts_at(counted: &[OffsetDateTime], max: u32, period: Duration) -> Option<OffsetDateTime> {
+    fn lifts_at(counted: &[DateTime<Utc>], max: u32, period: TimeDelta) -> Option<DateTime<Utc>> {
         if max == 0 {
             return None;
         }
@@ -538,7 +537,7 @@ impl CallPermission {
     /// May a permission request be sent at `now`? If not: why, and from when.
     pub fn can_request(
         &self,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &CallPermissionLimits,
     ) -> Result<(), CallRefusal> {
         let mut blockers: Vec<CallRefusal> = Vec::new();
@@ -591,7 +590,7 @@ impl CallPermission {
     /// May the business call the customer at `now`? If not: why, and from when.
     pub fn can_call(
         &self,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &CallPermissionLimits,
     ) -> Result<(), CallRefusal> {
         let expires_at = match self.grant {
@@ -613,7 +612,7 @@ impl CallPermission {
         };
         if self.calls_left_in_period(now, limits) == 0 {
             let from = now.saturating_sub(limits.calls_period);
-            let counted: Vec<OffsetDateTime> = self
+            let counted: Vec<DateTime<Utc>> = self
                 .business_calls_connected
                 .iter()
                 .copied()
@@ -636,7 +635,7 @@ impl CallPermission {
     /// Everything at once, for the agent API and the UI.
     pub fn summary(
         &self,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &CallPermissionLimits,
     ) -> CallPermissionSummary {
         let request = self.can_request(now, limits);
@@ -682,7 +681,7 @@ fn combine(blockers: Vec<CallRefusal>) -> Result<(), CallRefusal> {
     let next_allowed_at = blockers
         .iter()
         .map(|b| b.next_allowed_at)
-        .try_fold(None::<OffsetDateTime>, |acc, next| {
+        .try_fold(None::<DateTime<Utc>>, |acc, next| {
             next.map(|n| Some(acc.map_or(n, |a| a.max(n))))
         })
         .flatten();
@@ -690,21 +689,4 @@ fn combine(blockers: Vec<CallRefusal>) -> Result<(), CallRefusal> {
         reason: first.reason,
         next_allowed_at,
     })
-}
-
-mod rfc3339_vec {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-    use time::OffsetDateTime;
-
-    #[derive(Serialize, Deserialize)]
-    #[serde(transparent)]
-    struct At(#[serde(with = "time::serde::rfc3339")] OffsetDateTime);
-
-    pub fn serialize<S: Serializer>(v: &[OffsetDateTime], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|&t| At(t)))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<OffsetDateTime>, D::Error> {
-        Vec::<At>::deserialize(d).map(|v| v.into_iter().map(|At(t)| t).collect())
-    }
 }

@@ -2,8 +2,10 @@
 //! enable/disable, one channel per department, the channel icon, and the
 //! resubmission date after rejected documents.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+
+use crate::instant::SaturatingInstant;
 
 use crate::limits::ChannelLimits;
 use crate::redaction::RedactionSettings;
@@ -27,8 +29,8 @@ pub enum ChannelStatus {
     /// Before business verification: trial limits apply.
     UnverifiedTrial {
         /// When the trial began.
-        #[serde(with = "time::serde::rfc3339")]
-        trial_started_at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        trial_started_at: DateTime<Utc>,
     },
     /// Setup error: contact support.
     Failed,
@@ -38,14 +40,14 @@ pub enum ChannelStatus {
     /// submission.
     Rejected {
         /// The last submission.
-        #[serde(with = "time::serde::rfc3339")]
-        last_submission_at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        last_submission_at: DateTime<Utc>,
     },
 }
 
 impl ChannelStatus {
     /// When the trial ends, for trial channels.
-    pub fn trial_ends_at(&self, limits: &ChannelLimits) -> Option<OffsetDateTime> {
+    pub fn trial_ends_at(&self, limits: &ChannelLimits) -> Option<DateTime<Utc>> {
         match self {
             ChannelStatus::UnverifiedTrial { trial_started_at } => {
                 Some(trial_started_at.saturating_add(limits.trial_length))
@@ -55,7 +57,7 @@ impl ChannelStatus {
     }
 
     /// The earliest resubmission instant, for rejected channels.
-    pub fn resubmission_allowed_at(&self, limits: &ChannelLimits) -> Option<OffsetDateTime> {
+    pub fn resubmission_allowed_at(&self, limits: &ChannelLimits) -> Option<DateTime<Utc>> {
         match self {
             ChannelStatus::Rejected { last_submission_at } => {
                 Some(resubmission_allowed_at(*last_submission_at, limits))
@@ -67,9 +69,9 @@ impl ChannelStatus {
 
 /// The earliest instant documents may be resubmitted (last submission + 35 days).
 pub fn resubmission_allowed_at(
-    last_submission_at: OffsetDateTime,
+    last_submission_at: DateTime<Utc>,
     limits: &ChannelLimits,
-) -> OffsetDateTime {
+) -> DateTime<Utc> {
     last_submission_at.saturating_add(limits.resubmission_wait)
 }
 
@@ -115,11 +117,11 @@ impl ChannelRefusalReason {
             Self::DocumentsRejected => format!(
                 "The business documents were rejected: resubmit them no earlier than {} days \
                  after the last submission.",
-                limits.resubmission_wait.whole_days()
+                limits.resubmission_wait.num_days()
             ),
             Self::TrialExpired => format!(
                 "The {}-day trial has ended: verify the business to keep sending.",
-                limits.trial_length.whole_days()
+                limits.trial_length.num_days()
             ),
             Self::TrialNumberLimit => format!(
                 "A trial channel can start conversations with at most {} phone numbers: verify \
@@ -137,7 +139,7 @@ impl ChannelRefusalReason {
             ),
             Self::ResubmissionTooEarly => format!(
                 "Documents can be resubmitted only {} days after the last submission.",
-                limits.resubmission_wait.whole_days()
+                limits.resubmission_wait.num_days()
             ),
             Self::NotRejected => "Only a rejected channel can resubmit documents.".to_owned(),
             Self::DepartmentHasChannel => {
@@ -158,8 +160,8 @@ pub struct ChannelRefusal {
     /// Why.
     pub reason: ChannelRefusalReason,
     /// When it lifts, if time alone lifts it.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub until: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub until: Option<DateTime<Utc>>,
 }
 
 impl ChannelRefusal {
@@ -174,10 +176,7 @@ impl ChannelRefusal {
     /// the instant the refusal lifts when time alone lifts it.
     pub fn message(&self, limits: &ChannelLimits) -> String {
         let text = self.reason.describe(limits);
-        match self.until.and_then(|t| {
-            t.format(&time::format_description::well_known::Rfc3339)
-                .ok()
-        }) {
+        match self.until.and_then(crate::rfc3339::format) {
             Some(at) => format!("{text} Possible again from {at}."),
             None => text,
         }
@@ -249,7 +248,7 @@ pub fn check_send_allowed(
     channel: &Channel,
     usage: &ChannelUsage,
     send: &ChannelSend,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &ChannelLimits,
 ) -> Result<(), ChannelRefusal> {
     if !channel.enabled {
@@ -307,7 +306,7 @@ pub fn check_receive_allowed(channel: &Channel) -> Result<(), ChannelRefusal> {
 /// May documents be resubmitted at `now`?
 pub fn check_resubmission(
     status: &ChannelStatus,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &ChannelLimits,
 ) -> Result<(), ChannelRefusal> {
     match status.resubmission_allowed_at(limits) {

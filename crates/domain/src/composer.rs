@@ -9,8 +9,8 @@
 //! the conversation's event log. Templates are sent by agents, never by
 //! automations.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 
 use crate::limits::{
     Limits, META_ERROR_WINDOW_CLOSED, META_ERROR_WINDOW_CLOSED_LEGACY, MessageLimits,
@@ -77,8 +77,8 @@ pub enum Decision {
     /// Allowed; `until` is the instant that changes (the window closing), if any.
     Allowed {
         /// When this stops being allowed, if known.
-        #[serde(with = "time::serde::rfc3339::option")]
-        until: Option<OffsetDateTime>,
+        #[serde(with = "crate::rfc3339::option")]
+        until: Option<DateTime<Utc>>,
     },
     /// Refused, with the reason; `until` is when that changes, if it depends
     /// on time only.
@@ -86,8 +86,8 @@ pub enum Decision {
         /// Why.
         reason: RefusalReason,
         /// When it becomes allowed, if time alone lifts it.
-        #[serde(with = "time::serde::rfc3339::option")]
-        until: Option<OffsetDateTime>,
+        #[serde(with = "crate::rfc3339::option")]
+        until: Option<DateTime<Utc>>,
     },
 }
 
@@ -175,7 +175,7 @@ impl ComposerPolicy {
 pub fn policy(
     conversation: &ConversationFacts,
     channel: &ChannelCapabilities,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> ComposerPolicy {
     let window = conversation.window.state_at(now, &limits.window);
@@ -351,8 +351,8 @@ pub enum EventLogKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventLogEntry {
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
+    #[serde(with = "crate::rfc3339")]
+    pub at: DateTime<Utc>,
     /// What kind of event.
     pub kind: EventLogKind,
     /// The machine-readable reason.
@@ -382,16 +382,14 @@ pub struct LateReplyOutcome {
 /// The outcome of a free-form reply attempted at `attempted_at`, after the
 /// window closed at `closed_at` (`None` if it never opened).
 pub fn late_reply_outcome(
-    closed_at: Option<OffsetDateTime>,
-    attempted_at: OffsetDateTime,
+    closed_at: Option<DateTime<Utc>>,
+    attempted_at: DateTime<Utc>,
 ) -> LateReplyOutcome {
     let description = match closed_at {
         Some(closed) => format!(
             "Reply not delivered: the 24-hour customer-service window closed at {}; \
              only an approved template can reach the customer now (Meta error {}).",
-            closed
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_else(|_| closed.to_string()),
+            crate::rfc3339::format(closed).unwrap_or_else(|| closed.to_string()),
             META_ERROR_WINDOW_CLOSED
         ),
         None => format!(
@@ -450,7 +448,7 @@ pub fn check_send(
     conversation: &ConversationFacts,
     channel: &ChannelCapabilities,
     attempt: &SendAttempt,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> SendOutcome {
     if !channel.enabled {

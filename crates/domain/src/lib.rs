@@ -12,35 +12,37 @@
 //! - [`routing`]: routes to queues and configuration warnings;
 //! - [`channel`]: channel status, trial and verified limits, icon checks;
 //! - [`limits`]: every number above, in one place, with Meta's figures;
-//! - [`clock`]: the `Clock` seam (the only place time is read).
+//! - [`clock`]: the `Clock` seam (the only place time is read);
+//! - [`instant`]: the instants' range and saturating arithmetic;
+//! - [`rfc3339`]: instants as RFC 3339 text (serde helpers).
 //!
 //! **This crate must not depend on IO, async or tauri.** It reads no clock:
 //! the current instant is always a parameter (`now`). Instants are
-//! `time::OffsetDateTime` in UTC, durations `time::Duration`. Reason codes
+//! `chrono::DateTime<Utc>`, durations `chrono::TimeDelta`. Reason codes
 //! are closed enums that serialize as snake_case strings.
 //!
 //! ```
 //! use switchboard_domain::{CustomerWindow, Limits};
 //! use switchboard_domain::call_permission::{CallPermission, CallPermissionEvent};
 //! use switchboard_domain::composer::{self, ChannelCapabilities, ConversationFacts, MessageKind};
-//! use time::{Duration, macros::datetime};
+//! use chrono::{DateTime, TimeDelta, Utc};
 //!
 //! let limits = Limits::default();
-//! let sent_at = datetime!(2026-03-02 09:00 UTC); // the customer's `timestamp`
+//! let sent_at: DateTime<Utc> = "2026-03-02T09:00:00Z".parse().unwrap(); // the customer's `timestamp`
 //! let mut window = CustomerWindow::new();
 //! window.observe_customer_message(sent_at);
 //!
 //! let facts = ConversationFacts { window, approved_templates_available: true };
-//! let later = sent_at + Duration::hours(25);
+//! let later = sent_at + TimeDelta::hours(25);
 //! let policy = composer::policy(&facts, &ChannelCapabilities::default(), later, &limits);
 //! assert!(!policy.decision(MessageKind::Text).is_allowed()); // window closed
 //! assert!(policy.decision(MessageKind::Template).is_allowed());
 //!
 //! let mut permission = CallPermission::new();
 //! permission.apply(CallPermissionEvent::RequestSent, sent_at, &limits.call_permission);
-//! let summary = permission.summary(sent_at + Duration::hours(1), &limits.call_permission);
+//! let summary = permission.summary(sent_at + TimeDelta::hours(1), &limits.call_permission);
 //! assert_eq!(summary.requests_left_24h, 0);
-//! assert_eq!(summary.next_request_at, Some(sent_at + Duration::days(7)));
+//! assert_eq!(summary.next_request_at, Some(sent_at + TimeDelta::days(7)));
 //! ```
 
 #![warn(missing_docs)]
@@ -49,9 +51,11 @@ pub mod call_permission;
 pub mod channel;
 pub mod clock;
 pub mod composer;
+pub mod instant;
 pub mod limits;
 pub mod phone;
 pub mod redaction;
+pub mod rfc3339;
 pub mod routing;
 pub mod templates;
 pub mod window;

@@ -5,8 +5,8 @@
 //! where it differs. Durations are (de)serialized as whole seconds so the hub
 //! can read them from its configuration file.
 
+use chrono::TimeDelta;
 use serde::{Deserialize, Serialize};
-use time::Duration;
 
 /// All limits, grouped by rule. `Limits::default()` is what Meta enforces today.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -29,18 +29,18 @@ pub struct WindowLimits {
     /// How long after the customer's last inbound message (or call) free-form
     /// messages may be sent. Meta: 24 h.
     #[serde(with = "secs")]
-    pub length: Duration,
+    pub length: TimeDelta,
     /// When to warn the agent before the window closes, as offsets before the
     /// closing instant. Default: 1 h and 15 min (a product choice, not Meta's).
     #[serde(with = "secs_vec")]
-    pub warn_before: Vec<Duration>,
+    pub warn_before: Vec<TimeDelta>,
 }
 
 impl Default for WindowLimits {
     fn default() -> Self {
         Self {
-            length: Duration::hours(24),
-            warn_before: vec![Duration::hours(1), Duration::minutes(15)],
+            length: TimeDelta::hours(24),
+            warn_before: vec![TimeDelta::hours(1), TimeDelta::minutes(15)],
         }
     }
 }
@@ -61,25 +61,25 @@ pub struct CallPermissionLimits {
     pub requests_per_short_period: u32,
     /// The short request period. Meta: 24 h.
     #[serde(with = "secs")]
-    pub short_period: Duration,
+    pub short_period: TimeDelta,
     /// Permission requests allowed in `long_period`. Meta: 2.
     pub requests_per_long_period: u32,
     /// The long request period. Meta: 7 days.
     #[serde(with = "secs")]
-    pub long_period: Duration,
+    pub long_period: TimeDelta,
     /// How long an unanswered request stays pending. Meta: 7 days.
     #[serde(with = "secs")]
-    pub request_validity: Duration,
+    pub request_validity: TimeDelta,
     /// Connected business-initiated calls allowed per `calls_period`.
     /// Default 5 (rules.md); Meta has since raised it to 10, then 100.
     pub connected_calls_per_period: u32,
     /// The period for `connected_calls_per_period`. Meta: 24 h.
     #[serde(with = "secs")]
-    pub calls_period: Duration,
+    pub calls_period: TimeDelta,
     /// Validity of a temporary permission when the reply carries no expiry.
     /// Meta: 7 days (168 h).
     #[serde(with = "secs")]
-    pub temporary_validity: Duration,
+    pub temporary_validity: TimeDelta,
     /// Unanswered business calls in a row after which the customer is
     /// prompted to review the permission. Meta: 2.
     pub unanswered_prompt_review: u32,
@@ -92,13 +92,13 @@ impl Default for CallPermissionLimits {
     fn default() -> Self {
         Self {
             requests_per_short_period: 1,
-            short_period: Duration::hours(24),
+            short_period: TimeDelta::hours(24),
             requests_per_long_period: 2,
-            long_period: Duration::days(7),
-            request_validity: Duration::days(7),
+            long_period: TimeDelta::days(7),
+            request_validity: TimeDelta::days(7),
             connected_calls_per_period: 5,
-            calls_period: Duration::hours(24),
-            temporary_validity: Duration::days(7),
+            calls_period: TimeDelta::hours(24),
+            temporary_validity: TimeDelta::days(7),
             unanswered_prompt_review: 2,
             unanswered_revoke: 4,
         }
@@ -165,12 +165,12 @@ pub struct ChannelLimits {
     pub trial_max_customers_replied: u32,
     /// How long the trial lasts. Default 30 days.
     #[serde(with = "secs")]
-    pub trial_length: Duration,
+    pub trial_length: TimeDelta,
     /// Distinct customers a verified channel may message per 24 h. Default 1,500.
     pub verified_max_customers_per_day: u32,
     /// Earliest resubmission after rejected documents. Default 35 days.
     #[serde(with = "secs")]
-    pub resubmission_wait: Duration,
+    pub resubmission_wait: TimeDelta,
     /// Largest channel icon, in bytes. Default 1 MB (1,048,576 bytes).
     pub icon_max_bytes: usize,
 }
@@ -180,9 +180,9 @@ impl Default for ChannelLimits {
         Self {
             trial_max_numbers_messaged: 2,
             trial_max_customers_replied: 10,
-            trial_length: Duration::days(30),
+            trial_length: TimeDelta::days(30),
             verified_max_customers_per_day: 1500,
-            resubmission_wait: Duration::days(35),
+            resubmission_wait: TimeDelta::days(35),
             icon_max_bytes: 1024 * 1024,
         }
     }
@@ -193,31 +193,40 @@ pub const META_ERROR_WINDOW_CLOSED: u32 = 131_047;
 /// Legacy code with the same meaning as 131047.
 pub const META_ERROR_WINDOW_CLOSED_LEGACY: u32 = 470;
 
-/// (De)serialize a `Duration` as whole seconds.
-mod secs {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::Duration;
+/// (De)serialize a `TimeDelta` as whole seconds.
+pub(crate) mod secs {
+    use chrono::TimeDelta;
+    use serde::{Deserialize, Deserializer, Serializer, de};
 
-    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(d.whole_seconds())
+    pub fn serialize<S: Serializer>(d: &TimeDelta, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(d.num_seconds())
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-        i64::deserialize(d).map(Duration::seconds)
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeDelta, D::Error> {
+        from_secs(i64::deserialize(d)?)
+    }
+
+    /// `secs` seconds; an error beyond `TimeDelta`'s range (±2⁶³ ms).
+    pub(super) fn from_secs<E: de::Error>(secs: i64) -> Result<TimeDelta, E> {
+        TimeDelta::try_seconds(secs)
+            .ok_or_else(|| E::custom(format_args!("{secs} seconds is out of range")))
     }
 }
 
-/// (De)serialize a list of `Duration`s as whole seconds.
+/// (De)serialize a list of `TimeDelta`s as whole seconds.
 mod secs_vec {
+    use chrono::TimeDelta;
     use serde::{Deserialize, Deserializer, Serializer};
-    use time::Duration;
 
-    pub fn serialize<S: Serializer>(d: &[Duration], s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(d.iter().map(|d| d.whole_seconds()))
+    pub fn serialize<S: Serializer>(d: &[TimeDelta], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(d.iter().map(|d| d.num_seconds()))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Duration>, D::Error> {
-        Vec::<i64>::deserialize(d).map(|v| v.into_iter().map(Duration::seconds).collect())
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TimeDelta>, D::Error> {
+        Vec::<i64>::deserialize(d)?
+            .into_iter()
+            .map(super::secs::from_secs)
+            .collect()
     }
 }
 
@@ -228,14 +237,14 @@ mod tests {
     #[test]
     fn defaults_match_rules_md() {
         let l = Limits::default();
-        assert_eq!(l.window.length, Duration::hours(24));
+        assert_eq!(l.window.length, TimeDelta::hours(24));
         assert_eq!(
             l.window.warn_before,
-            vec![Duration::hours(1), Duration::minutes(15)]
+            vec![TimeDelta::hours(1), TimeDelta::minutes(15)]
         );
         assert_eq!(l.call_permission.requests_per_short_period, 1);
         assert_eq!(l.call_permission.requests_per_long_period, 2);
-        assert_eq!(l.call_permission.long_period, Duration::days(7));
+        assert_eq!(l.call_permission.long_period, TimeDelta::days(7));
         assert_eq!(l.call_permission.connected_calls_per_period, 5);
         assert_eq!(l.call_permission.unanswered_prompt_review, 2);
         assert_eq!(l.call_permission.unanswered_revoke, 4);
@@ -244,9 +253,9 @@ mod tests {
         assert_eq!(l.message.call_button_label_max_chars, 20);
         assert_eq!(l.channel.trial_max_numbers_messaged, 2);
         assert_eq!(l.channel.trial_max_customers_replied, 10);
-        assert_eq!(l.channel.trial_length, Duration::days(30));
+        assert_eq!(l.channel.trial_length, TimeDelta::days(30));
         assert_eq!(l.channel.verified_max_customers_per_day, 1500);
-        assert_eq!(l.channel.resubmission_wait, Duration::days(35));
+        assert_eq!(l.channel.resubmission_wait, TimeDelta::days(35));
         assert_eq!(l.channel.icon_max_bytes, 1_048_576);
     }
 

@@ -5,8 +5,10 @@
 //! from arrival times. It only ever moves forward: a late webhook carrying an
 //! older timestamp leaves it as it is. Business messages never touch it.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
-use time::{Duration, OffsetDateTime};
+
+use crate::instant::SaturatingInstant;
 
 use crate::limits::WindowLimits;
 
@@ -15,8 +17,8 @@ use crate::limits::WindowLimits;
 /// Serializes as `{"last_customer_message_at": <RFC 3339 or null>}`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CustomerWindow {
-    #[serde(with = "time::serde::rfc3339::option", default)]
-    last_customer_message_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option", default)]
+    last_customer_message_at: Option<DateTime<Utc>>,
 }
 
 /// What observing a customer event did to the window.
@@ -40,15 +42,15 @@ pub enum WindowState {
     /// Free-form messages may be sent until `closes_at` (exclusive).
     Open {
         /// The instant the window closes.
-        #[serde(with = "time::serde::rfc3339")]
-        closes_at: OffsetDateTime,
+        #[serde(with = "crate::rfc3339")]
+        closes_at: DateTime<Utc>,
     },
     /// Only templates may be sent. `closed_at` is `None` when the customer
     /// never wrote.
     Closed {
         /// The instant the window closed, if it was ever open.
-        #[serde(with = "time::serde::rfc3339::option")]
-        closed_at: Option<OffsetDateTime>,
+        #[serde(with = "crate::rfc3339::option")]
+        closed_at: Option<DateTime<Utc>>,
     },
 }
 
@@ -76,11 +78,11 @@ pub struct WindowSummary {
     /// `open` or `closed`.
     pub state: WindowStateKind,
     /// When it closes (or closed); `null` if the customer never wrote.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub closes_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub closes_at: Option<DateTime<Utc>>,
     /// The customer's latest send timestamp.
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub last_customer_message_at: Option<OffsetDateTime>,
+    #[serde(with = "crate::rfc3339::option")]
+    pub last_customer_message_at: Option<DateTime<Utc>>,
 }
 
 impl CustomerWindow {
@@ -90,7 +92,7 @@ impl CustomerWindow {
     }
 
     /// A window whose latest customer activity was at `at`.
-    pub fn from_last_customer_message(at: Option<OffsetDateTime>) -> Self {
+    pub fn from_last_customer_message(at: Option<DateTime<Utc>>) -> Self {
         Self {
             last_customer_message_at: at,
         }
@@ -98,7 +100,7 @@ impl CustomerWindow {
 
     /// The window from a conversation's customer send timestamps (inbound
     /// messages and customer-initiated calls), in any order.
-    pub fn from_customer_timestamps<I: IntoIterator<Item = OffsetDateTime>>(timestamps: I) -> Self {
+    pub fn from_customer_timestamps<I: IntoIterator<Item = DateTime<Utc>>>(timestamps: I) -> Self {
         Self {
             last_customer_message_at: timestamps.into_iter().max(),
         }
@@ -106,7 +108,7 @@ impl CustomerWindow {
 
     /// Record an inbound customer message sent (per its `timestamp`) at `sent_at`.
     /// Never moves the window backwards.
-    pub fn observe_customer_message(&mut self, sent_at: OffsetDateTime) -> WindowChange {
+    pub fn observe_customer_message(&mut self, sent_at: DateTime<Utc>) -> WindowChange {
         match self.last_customer_message_at {
             None => {
                 self.last_customer_message_at = Some(sent_at);
@@ -122,23 +124,23 @@ impl CustomerWindow {
 
     /// Record a customer-initiated call started at `at` (answered or not);
     /// Meta counts it like a message.
-    pub fn observe_customer_call(&mut self, at: OffsetDateTime) -> WindowChange {
+    pub fn observe_customer_call(&mut self, at: DateTime<Utc>) -> WindowChange {
         self.observe_customer_message(at)
     }
 
     /// Record a business-initiated call the customer accepted at `at`; Meta's
     /// pricing docs count it as opening the window too.
-    pub fn observe_accepted_business_call(&mut self, at: OffsetDateTime) -> WindowChange {
+    pub fn observe_accepted_business_call(&mut self, at: DateTime<Utc>) -> WindowChange {
         self.observe_customer_message(at)
     }
 
     /// The customer's latest activity, if any.
-    pub fn last_customer_message_at(&self) -> Option<OffsetDateTime> {
+    pub fn last_customer_message_at(&self) -> Option<DateTime<Utc>> {
         self.last_customer_message_at
     }
 
     /// When the window closes (or closed); `None` if the customer never wrote.
-    pub fn closes_at(&self, limits: &WindowLimits) -> Option<OffsetDateTime> {
+    pub fn closes_at(&self, limits: &WindowLimits) -> Option<DateTime<Utc>> {
         self.last_customer_message_at
             .map(|last| last.saturating_add(limits.length))
     }
@@ -147,7 +149,7 @@ impl CustomerWindow {
     ///
     /// An instant before the customer's message (a clock behind the
     /// customer's) still counts as open: the window exists from the message on.
-    pub fn state_at(&self, now: OffsetDateTime, limits: &WindowLimits) -> WindowState {
+    pub fn state_at(&self, now: DateTime<Utc>, limits: &WindowLimits) -> WindowState {
         match self.closes_at(limits) {
             Some(closes_at) if now < closes_at => WindowState::Open { closes_at },
             closed_at => WindowState::Closed { closed_at },
@@ -155,20 +157,20 @@ impl CustomerWindow {
     }
 
     /// Whether free-form messages may be sent at `now`.
-    pub fn is_open(&self, now: OffsetDateTime, limits: &WindowLimits) -> bool {
+    pub fn is_open(&self, now: DateTime<Utc>, limits: &WindowLimits) -> bool {
         self.state_at(now, limits).is_open()
     }
 
     /// Time left before the window closes; zero when closed.
-    pub fn time_left(&self, now: OffsetDateTime, limits: &WindowLimits) -> Duration {
+    pub fn time_left(&self, now: DateTime<Utc>, limits: &WindowLimits) -> TimeDelta {
         match self.state_at(now, limits) {
             WindowState::Open { closes_at } => closes_at - now,
-            WindowState::Closed { .. } => Duration::ZERO,
+            WindowState::Closed { .. } => TimeDelta::zero(),
         }
     }
 
     /// The summary the agent API shows.
-    pub fn summary(&self, now: OffsetDateTime, limits: &WindowLimits) -> WindowSummary {
+    pub fn summary(&self, now: DateTime<Utc>, limits: &WindowLimits) -> WindowSummary {
         WindowSummary {
             state: if self.is_open(now, limits) {
                 WindowStateKind::Open
@@ -189,32 +191,32 @@ impl CustomerWindow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Warning {
     /// When to warn.
-    #[serde(with = "time::serde::rfc3339")]
-    pub at: OffsetDateTime,
+    #[serde(with = "crate::rfc3339")]
+    pub at: DateTime<Utc>,
     /// How long before closing this warning is (e.g. 1 h, 15 min), in seconds.
-    #[serde(with = "duration_secs")]
-    pub before: Duration,
+    #[serde(with = "crate::limits::secs")]
+    pub before: TimeDelta,
     /// The closing instant the warning is about.
-    #[serde(with = "time::serde::rfc3339")]
-    pub closes_at: OffsetDateTime,
+    #[serde(with = "crate::rfc3339")]
+    pub closes_at: DateTime<Utc>,
 }
 
 /// The instants at which to warn that a window is about to close.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WarningSchedule {
     /// Offsets before closing, longest first, positive and distinct.
-    before: Vec<Duration>,
+    before: Vec<TimeDelta>,
 }
 
 impl WarningSchedule {
     /// A schedule from the configured thresholds (default 1 h and 15 min).
     /// Non-positive and duplicate thresholds are dropped.
     pub fn new(limits: &WindowLimits) -> Self {
-        let mut before: Vec<Duration> = limits
+        let mut before: Vec<TimeDelta> = limits
             .warn_before
             .iter()
             .copied()
-            .filter(|d| d.is_positive())
+            .filter(|d| *d > TimeDelta::zero())
             .collect();
         before.sort_by(|a, b| b.cmp(a));
         before.dedup();
@@ -222,7 +224,7 @@ impl WarningSchedule {
     }
 
     /// The thresholds, longest first.
-    pub fn thresholds(&self) -> &[Duration] {
+    pub fn thresholds(&self) -> &[TimeDelta] {
         &self.before
     }
 
@@ -247,7 +249,7 @@ impl WarningSchedule {
     pub fn due(
         &self,
         window: &CustomerWindow,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &WindowLimits,
     ) -> Vec<Warning> {
         self.warnings_for(window, limits)
@@ -261,8 +263,8 @@ impl WarningSchedule {
     pub fn newly_due(
         &self,
         window: &CustomerWindow,
-        since: OffsetDateTime,
-        now: OffsetDateTime,
+        since: DateTime<Utc>,
+        now: DateTime<Utc>,
         limits: &WindowLimits,
     ) -> Vec<Warning> {
         self.due(window, now, limits)
@@ -275,7 +277,7 @@ impl WarningSchedule {
     pub fn next_after(
         &self,
         window: &CustomerWindow,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
         limits: &WindowLimits,
     ) -> Option<Warning> {
         self.warnings_for(window, limits)
@@ -292,18 +294,5 @@ impl WarningSchedule {
         limits: &WindowLimits,
     ) -> bool {
         window.closes_at(limits) == Some(warning.closes_at) && self.before.contains(&warning.before)
-    }
-}
-
-mod duration_secs {
-    use serde::{Deserialize, Deserializer, Serializer};
-    use time::Duration;
-
-    pub fn serialize<S: Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i64(d.whole_seconds())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-        i64::deserialize(d).map(Duration::seconds)
     }
 }

@@ -4,8 +4,8 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use switchboard_protocol::{ApiError, ErrorCode};
-use time::OffsetDateTime;
 
 use crate::storage::StoreError;
 
@@ -15,7 +15,7 @@ pub struct ApiErr {
     pub code: ErrorCode,
     pub message: String,
     pub conversation_id: Option<String>,
-    pub next_allowed_at: Option<OffsetDateTime>,
+    pub next_allowed_at: Option<DateTime<Utc>>,
     pub warnings: Vec<String>,
 }
 
@@ -51,7 +51,7 @@ impl ApiErr {
         self.warnings.push(warning.into());
         self
     }
-    pub fn with_next_allowed_at(mut self, at: Option<OffsetDateTime>) -> Self {
+    pub fn with_next_allowed_at(mut self, at: Option<DateTime<Utc>>) -> Self {
         self.next_allowed_at = at;
         self
     }

@@ -1,9 +1,9 @@
 //! Small write helpers shared by ingest and the API: each records a state
 //! change and appends its change-feed entry in the same transaction.
 
+use chrono::{DateTime, Utc};
 use switchboard_domain::limits::Limits;
 use switchboard_protocol::{ChangeKind, EventKind, EventLogEntry, Message};
-use time::OffsetDateTime;
 
 use crate::feed::emit_scoped as emit;
 use crate::storage::{ConversationRow, StoreResult, Tx};
@@ -12,7 +12,7 @@ use crate::views;
 pub fn emit_conversation(
     tx: &mut dyn Tx,
     row: &ConversationRow,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> StoreResult<()> {
     let view = views::conversation(row, now, limits);
@@ -23,7 +23,7 @@ pub fn emit_conversation(
 pub fn emit_call_permission(
     tx: &mut dyn Tx,
     row: &ConversationRow,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> StoreResult<()> {
     let summary = views::call_permission(&views::call_permission_of(row), now, limits);
@@ -54,7 +54,7 @@ pub fn log_event(
     kind: EventKind,
     text: &str,
     message_id: Option<&str>,
-    at: OffsetDateTime,
+    at: DateTime<Utc>,
 ) -> StoreResult<EventLogEntry> {
     let entry = tx.insert_event(&conv.id, kind, text, message_id, at)?;
     emit(tx, ChangeKind::EventLog, conv.queue_id.as_deref(), &entry)?;
@@ -69,7 +69,7 @@ pub fn find_or_create_conversation(
     wa_id: &str,
     name: Option<&str>,
     kind: switchboard_protocol::CommunicationType,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
 ) -> StoreResult<(ConversationRow, bool)> {
     if let Some(mut row) = tx.conversation_by_customer(channel_id, wa_id)? {
         if row.customer_name.is_none() && name.is_some() {

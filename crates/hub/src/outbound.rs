@@ -4,6 +4,7 @@
 //! answer (wamid or error) is recorded after.
 
 use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
 use switchboard_cloudapi::OutboundContent;
 use switchboard_domain::composer::{
     self, ChannelCapabilities, ConversationFacts, Originator, RefusalReason, SendAttempt,
@@ -293,7 +294,7 @@ pub fn fail_message(
     m: &mut Message,
     code: Option<u32>,
     reason: &str,
-    now: time::OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &switchboard_domain::limits::Limits,
 ) -> Result<(), StoreError> {
     let window = code
@@ -325,7 +326,7 @@ pub fn check_channel_limits(
     tx: &mut dyn Tx,
     channel: &ChannelRow,
     conversation_id: &str,
-    now: time::OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &switchboard_domain::limits::Limits,
 ) -> Result<(), StoreError> {
     use switchboard_domain::channel as rules;
@@ -352,7 +353,7 @@ pub fn check_channel_limits(
     if let Some(max) = c.max_customers {
         channel_limits.verified_max_customers_per_day = max;
     }
-    let u = tx.channel_usage(&c.id, conversation_id, now - time::Duration::hours(24))?;
+    let u = tx.channel_usage(&c.id, conversation_id, now - chrono::TimeDelta::hours(24))?;
     let kind = if u.this_customer_wrote {
         rules::SendKind::Reply
     } else {

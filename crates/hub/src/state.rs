@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use switchboard_domain::clock::Clock;
 use switchboard_domain::limits::Limits;
 
@@ -32,7 +33,7 @@ impl std::fmt::Debug for Hub {
 }
 
 impl Hub {
-    pub fn now(&self) -> time::OffsetDateTime {
+    pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 

@@ -1,11 +1,11 @@
 //! Domain state → wire types: a conversation's window and call-permission
 //! summary at an instant.
 
+use chrono::{DateTime, Utc};
 use switchboard_domain::call_permission::{CallPermission, PermissionState};
 use switchboard_domain::limits::Limits;
 use switchboard_domain::window::{CustomerWindow, WindowStateKind};
 use switchboard_protocol as p;
-use time::OffsetDateTime;
 
 use crate::storage::ConversationRow;
 
@@ -17,7 +17,7 @@ pub fn window_of(row: &ConversationRow) -> CustomerWindow {
     CustomerWindow::from_last_customer_message(row.last_customer_message_at)
 }
 
-pub fn window(row: &ConversationRow, now: OffsetDateTime, limits: &Limits) -> p::Window {
+pub fn window(row: &ConversationRow, now: DateTime<Utc>, limits: &Limits) -> p::Window {
     let s = window_of(row).summary(now, &limits.window);
     p::Window {
         state: match s.state {
@@ -42,7 +42,7 @@ pub fn permission_state(s: PermissionState) -> p::CallPermissionState {
 
 pub fn call_permission(
     perm: &CallPermission,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> p::CallPermissionSummary {
     let s = perm.summary(now, &limits.call_permission);
@@ -57,11 +57,7 @@ pub fn call_permission(
     }
 }
 
-pub fn conversation(
-    row: &ConversationRow,
-    now: OffsetDateTime,
-    limits: &Limits,
-) -> p::Conversation {
+pub fn conversation(row: &ConversationRow, now: DateTime<Utc>, limits: &Limits) -> p::Conversation {
     p::Conversation {
         id: row.id.clone(),
         channel_id: row.channel_id.clone(),
@@ -83,4 +79,45 @@ pub fn conversation(
 
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeDelta, Timelike, Utc};
+    use switchboard_domain::{instant, rfc3339 as stored};
+    use switchboard_protocol::rfc3339 as wire;
+
+    /// The agent API's instants (protocol) and the domain state the hub
+    /// stores are written and read alike: the two RFC 3339 helpers agree.
+    #[test]
+    fn protocol_and_domain_write_and_read_instants_alike() {
+        let base: DateTime<Utc> = "2026-01-02T03:04:05Z".parse().unwrap();
+        let mut instants = vec![
+            base,
+            instant::MIN,
+            instant::MAX,
+            DateTime::<Utc>::MIN_UTC,
+            DateTime::<Utc>::MAX_UTC,
+            DateTime::UNIX_EPOCH - TimeDelta::nanoseconds(1),
+        ];
+        for nanos in [1, 10, 120_000_000, 123_456_789, 999_999_999, 500_000] {
+            instants.push(base.with_nanosecond(nanos).unwrap());
+        }
+        for at in instants {
+            assert_eq!(stored::format(at), wire::format(at), "{at:?}");
+        }
+        for text in [
+            "2026-01-02T03:04:05Z",
+            "2026-01-02T03:04:05.120Z",
+            "2026-01-02t03:04:05.5z",
+            "2026-01-02 03:04:05+02:00",
+            "2016-12-31T23:59:60Z",
+            "2016-12-30T23:59:60Z",
+            "2026-01-02T03:04:05",
+            "2026-01-02T03:04:05\u{2212}01:00",
+            "yesterday",
+        ] {
+            assert_eq!(stored::parse(text), wire::parse(text), "{text}");
+        }
+    }
 }

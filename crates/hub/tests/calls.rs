@@ -28,7 +28,7 @@ async fn request(env: &TestEnv, id: &str, client_id: &str) -> (u16, Value) {
 
 /// Moves both clocks (hub and Meta's) forward.
 async fn advance(env: &TestEnv, hours: i64) {
-    env.clock.advance(time::Duration::hours(hours));
+    env.clock.advance(chrono::TimeDelta::hours(hours));
     env.sb_post("/_sandbox/clock/advance", json!({ "hours": hours }))
         .await;
 }
@@ -269,7 +269,7 @@ async fn outbound_call_after_permission() {
     // The hub's clock stands still while Meta's (the sandbox's) runs: move
     // it past Meta's timestamps, or a call stamped a second after the
     // hub's frozen "now" is not yet in its last 24 hours (flaky under load).
-    env.clock.advance(time::Duration::seconds(60));
+    env.clock.advance(chrono::TimeDelta::seconds(60));
     let after = permission(&env, &id).await["calls_left_24h"]
         .as_u64()
         .unwrap();

@@ -93,7 +93,7 @@ async fn late_reply_after_the_window_closed_is_recorded_failed_without_calling_m
     let id = conv["id"].as_str().unwrap().to_owned();
     // The hub's clock moves past the 24 hours.
     env.clock
-        .advance(time::Duration::hours(24) + time::Duration::seconds(5));
+        .advance(chrono::TimeDelta::hours(24) + chrono::TimeDelta::seconds(5));
     let (_, c) = env.get(&env.agent, &format!("/conversations/{id}")).await;
     assert_eq!(c["window"]["state"], "closed");
     let (status, reply) = env
@@ -362,7 +362,7 @@ async fn forwarded_flags_media_and_window_filter() {
     // Window filters.
     let (_, open) = env.get(&env.agent, "/conversations?window=open").await;
     assert_eq!(open["conversations"].as_array().unwrap().len(), 1);
-    env.clock.advance(time::Duration::hours(25));
+    env.clock.advance(chrono::TimeDelta::hours(25));
     let (_, open) = env.get(&env.agent, "/conversations?window=open").await;
     assert!(open["conversations"].as_array().unwrap().is_empty());
     let (_, closed) = env
@@ -578,8 +578,8 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
         client_id: Some("lost-1".into()),
         wamid: None,
         agent_id: me["id"].as_str().map(str::to_owned),
-        sent_at: time::OffsetDateTime::now_utc(),
-        updated_at: time::OffsetDateTime::now_utc(),
+        sent_at: chrono::Utc::now(),
+        updated_at: chrono::Utc::now(),
     };
     let hub = env.running.hub.clone();
     hub.store

@@ -10,7 +10,7 @@ use serde_json::json;
 async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_ingested() {
     let env = TestEnv::new().await;
     let pnid = env.sandbox.state.config.phone_number_id.clone();
-    let now = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let now = chrono::Utc::now().timestamp().to_string();
     let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [
         { "field": "messages", "value": { "messaging_product": "whatsapp",
           "metadata": { "display_phone_number": "15550783881", "phone_number_id": pnid },
@@ -93,7 +93,7 @@ async fn a_message_that_does_not_parse_is_kept_as_a_reject_and_the_rest_is_inges
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_for_a_number_no_channel_has_is_kept_as_a_reject() {
     let env = TestEnv::new().await;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp().to_string();
+    let now = chrono::Utc::now().timestamp().to_string();
     let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [
         { "field": "messages", "value": { "messaging_product": "whatsapp",
           "metadata": { "display_phone_number": "15550009999", "phone_number_id": "999000999" },

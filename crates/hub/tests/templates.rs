@@ -309,7 +309,7 @@ async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let clock = std::sync::Arc::new(switchboard_domain::clock::ManualClock::new(
-        time::OffsetDateTime::now_utc(),
+        chrono::Utc::now(),
     ));
     let running = common::start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock).await;
     let hub = running.hub.clone();
@@ -332,7 +332,7 @@ async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
                     max_customers: None,
                 },
                 access_token: "revoked".into(),
-                status_since: time::OffsetDateTime::now_utc(),
+                status_since: chrono::Utc::now(),
             })
         })
         .await

@@ -1,5 +1,5 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::CommunicationType;
@@ -231,9 +231,9 @@ pub struct EventLogEntry {
     pub message: String,
     /// The message the entry is about, if any.
     pub message_id: Option<String>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub at: OffsetDateTime,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -253,9 +253,9 @@ pub struct EventLog {
 pub struct WebhookReject {
     #[ts(type = "number")]
     pub id: i64,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub received_at: OffsetDateTime,
+    pub received_at: DateTime<Utc>,
     /// The business number it was for, when the webhook said.
     pub phone_number_id: Option<String>,
     /// The webhook field: `messages` or `calls`.

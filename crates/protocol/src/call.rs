@@ -1,5 +1,5 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::{Customer, Direction};
@@ -33,15 +33,15 @@ pub struct Call {
     /// Meta's SDP: the offer of an inbound call, the answer of an outbound one.
     pub remote_sdp: Option<String>,
     pub agent_id: Option<String>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub started_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339::option")]
+    pub started_at: DateTime<Utc>,
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub connected_at: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
+    pub connected_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub ended_at: Option<OffsetDateTime>,
+    pub ended_at: Option<DateTime<Utc>>,
     pub duration_seconds: Option<u32>,
     /// Meta's error code of a failed call (138019–138023, …).
     pub error_code: Option<u32>,

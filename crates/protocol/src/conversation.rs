@@ -1,5 +1,5 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::{Message, TemplateSend};
@@ -51,12 +51,12 @@ pub enum WindowState {
 #[ts(export)]
 pub struct Window {
     pub state: WindowState,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub closes_at: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
+    pub closes_at: Option<DateTime<Utc>>,
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub last_customer_message_at: Option<OffsetDateTime>,
+    pub last_customer_message_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -81,16 +81,16 @@ pub enum CallPermissionState {
 #[ts(export)]
 pub struct CallPermissionSummary {
     pub state: CallPermissionState,
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub expires_at: Option<OffsetDateTime>,
+    pub expires_at: Option<DateTime<Utc>>,
     pub requests_left_24h: u32,
     pub requests_left_7d: u32,
     /// When the next permission request becomes possible (null: now, or never
     /// needed).
-    #[serde(with = "time::serde::rfc3339::option")]
+    #[serde(with = "crate::rfc3339::option")]
     #[ts(type = "string | null")]
-    pub next_request_at: Option<OffsetDateTime>,
+    pub next_request_at: Option<DateTime<Utc>>,
     pub calls_left_24h: u32,
     pub unanswered_in_a_row: u32,
 }
@@ -118,12 +118,12 @@ pub struct Conversation {
     pub tags: Vec<String>,
     pub window: Window,
     pub call_permission: CallPermissionSummary,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub created_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub updated_at: OffsetDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// `GET /api/v1/conversations?queue=&status=&window=&limit=&cursor=` answer:

@@ -1,5 +1,5 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use ts_rs::TS;
 
 /// The closed set of error codes the API answers with; clients branch on
@@ -52,10 +52,10 @@ pub struct ApiErrorBody {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "time::serde::rfc3339::option"
+        with = "crate::rfc3339::option"
     )]
     #[ts(optional, type = "string")]
-    pub next_allowed_at: Option<OffsetDateTime>,
+    pub next_allowed_at: Option<DateTime<Utc>>,
     /// For `conflict` on start-conversation: what the agent should know about
     /// the existing conversation, e.g. "a call-permission request is already
     /// pending" (the same texts as `StartConversationResponse::warnings`).

@@ -3,7 +3,7 @@
 //! Every type here crosses a process boundary as JSON (serde) and is exported
 //! to TypeScript with ts-rs (`cargo test -p switchboard-protocol` writes the
 //! bindings to `ui/src/bindings`, see `.cargo/config.toml`). Instants are
-//! RFC 3339 strings on the wire.
+//! `chrono::DateTime<Utc>`, RFC 3339 strings on the wire ([`rfc3339`]).
 //!
 //! Must not depend on tauri, the hub, storage or the domain crate: it is the
 //! contract and nothing else. Domain enums are mirrored here as wire enums
@@ -15,6 +15,7 @@ mod conversation;
 mod error;
 mod feed;
 mod message;
+pub mod rfc3339;
 mod template;
 
 pub use admin::*;

@@ -1,5 +1,5 @@
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::{CallPermissionSummary, TemplateSend};
@@ -100,12 +100,12 @@ pub struct Message {
     pub agent_id: Option<String>,
     /// When the customer sent it (inbound, WhatsApp's timestamp) or the hub
     /// recorded it (outbound).
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub sent_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339")]
+    pub sent_at: DateTime<Utc>,
+    #[serde(with = "crate::rfc3339")]
     #[ts(type = "string")]
-    pub updated_at: OffsetDateTime,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

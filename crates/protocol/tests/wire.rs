@@ -1,5 +1,6 @@
 //! The JSON shapes agents depend on.
 
+use chrono::{TimeZone, Timelike, Utc};
 use serde_json::json;
 use switchboard_protocol::*;
 
@@ -77,9 +78,10 @@ fn changes_carry_seq_kind_and_data() {
 
 #[test]
 fn instants_are_rfc3339_strings() {
+    let closes_at = Utc.with_ymd_and_hms(2026, 1, 2, 10, 0, 0).unwrap();
     let w = Window {
         state: WindowState::Open,
-        closes_at: Some(time::macros::datetime!(2026-01-02 10:00 UTC)),
+        closes_at: Some(closes_at),
         last_customer_message_at: None,
     };
     let v = serde_json::to_value(&w).unwrap();
@@ -87,4 +89,17 @@ fn instants_are_rfc3339_strings() {
         v,
         json!({ "state": "open", "closes_at": "2026-01-02T10:00:00Z", "last_customer_message_at": null })
     );
+    assert_eq!(serde_json::from_value::<Window>(v).unwrap(), w);
+    // a fraction only when there is one, without trailing zeros; UTC as `Z`
+    let w = Window {
+        last_customer_message_at: Some(closes_at.with_nanosecond(120_000_000).unwrap()),
+        ..w
+    };
+    let v = serde_json::to_value(&w).unwrap();
+    assert_eq!(v["last_customer_message_at"], "2026-01-02T10:00:00.12Z");
+    let read: Window = serde_json::from_value(json!({
+        "state": "open", "closes_at": "2026-01-02T19:00:00+09:00", "last_customer_message_at": null
+    }))
+    .unwrap();
+    assert_eq!(read.closes_at, Some(closes_at));
 }

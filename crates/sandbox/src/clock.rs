@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::Duration;
 
-use time::OffsetDateTime;
+use chrono::{DateTime, TimeDelta, Utc};
 
 /// At most a century ahead of real time.
 pub const MAX_OFFSET_MS: i64 = 100 * 366 * 86_400 * 1000;
@@ -15,15 +15,14 @@ pub struct VirtualClock {
 }
 
 impl VirtualClock {
-    pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc()
-            + time::Duration::milliseconds(self.offset_ms.load(Ordering::SeqCst))
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + TimeDelta::milliseconds(self.offset_ms.load(Ordering::SeqCst))
     }
 
     /// Moves the clock forward (never backwards), by at most what keeps the offset
     /// within [`MAX_OFFSET_MS`]: far enough for any test, and far from the year 9999
-    /// where `OffsetDateTime` arithmetic would panic.
-    pub fn advance(&self, by: Duration) -> OffsetDateTime {
+    /// beyond which instants cannot be written in RFC 3339.
+    pub fn advance(&self, by: Duration) -> DateTime<Utc> {
         let ms = i64::try_from(by.as_millis()).unwrap_or(MAX_OFFSET_MS);
         let _ = self
             .offset_ms
@@ -52,14 +51,14 @@ impl VirtualClock {
 /// hub can share it (`SandboxHandle::clock`) so that moving the sandbox's time moves
 /// the hub's view of windows and permissions too.
 impl switchboard_domain::Clock for VirtualClock {
-    fn now(&self) -> OffsetDateTime {
+    fn now(&self) -> DateTime<Utc> {
         VirtualClock::now(self)
     }
 }
 
 /// Unix seconds as Meta writes them in messages/statuses/calls: a string.
-pub fn unix_string(t: OffsetDateTime) -> String {
-    t.unix_timestamp().to_string()
+pub fn unix_string(t: DateTime<Utc>) -> String {
+    t.timestamp().to_string()
 }
 
 #[cfg(test)]
@@ -77,7 +76,7 @@ mod tests {
             Duration::from_millis(u64::try_from(MAX_OFFSET_MS).unwrap())
         );
         assert_eq!(c.headroom(), Duration::ZERO);
-        let _ = c.now() + time::Duration::days(1);
+        let _ = c.now() + TimeDelta::days(1);
         c.advance(Duration::MAX);
         assert_eq!(
             c.offset(),

@@ -14,7 +14,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
-use time::format_description::well_known::Rfc3339;
+use switchboard_domain::rfc3339;
 
 use crate::config::DeliveryMode;
 use crate::customers::{self, ControlError};
@@ -113,8 +113,8 @@ async fn permission_reply(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply 
 fn clock_doc(sb: &Sandbox) -> Value {
     let now = sb.now();
     json!({
-        "now": now.format(&Rfc3339).unwrap_or_default(),
-        "unix": now.unix_timestamp(),
+        "now": rfc3339::format(now).unwrap_or_default(),
+        "unix": now.timestamp(),
         "offset_seconds": sb.clock.offset().as_secs(),
     })
 }
@@ -218,9 +218,9 @@ async fn list_customers(State(sb): State<Arc<Sandbox>>) -> Json<Value> {
             json!({
                 "wa_id": c.wa_id,
                 "name": c.name,
-                "last_inbound_at": c.last_inbound_at.and_then(|t| t.format(&Rfc3339).ok()),
+                "last_inbound_at": c.last_inbound_at.and_then(rfc3339::format),
                 "window_open": c.window_open(now, window),
-                "window_closes_at": c.last_inbound_at.and_then(|t| (t + window).format(&Rfc3339).ok()),
+                "window_closes_at": c.last_inbound_at.and_then(|t| rfc3339::format(t + window)),
                 "call_permission": describe(&sb, &c.permission, now),
                 "unanswered_calls_in_a_row": c.permission.unanswered_in_a_row,
                 "pending_permission_request": c.permission.pending_request,

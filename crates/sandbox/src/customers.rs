@@ -7,9 +7,9 @@ use std::time::Duration;
 
 use axum::http::StatusCode;
 use base64::Engine as _;
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use time::OffsetDateTime;
-use time::format_description::well_known::Rfc3339;
+use switchboard_domain::rfc3339;
 
 use crate::clock::unix_string;
 use crate::graph::calls::end_call;
@@ -51,23 +51,23 @@ impl ControlError {
 }
 
 /// `timestamp` as unix seconds (number or digits) or RFC 3339; default: now.
-fn parse_timestamp(v: &Value, now: OffsetDateTime) -> Result<OffsetDateTime, ControlError> {
+fn parse_timestamp(v: &Value, now: DateTime<Utc>) -> Result<DateTime<Utc>, ControlError> {
     let bad = || ControlError::bad_request("timestamp: unix seconds or an RFC 3339 date-time");
     let t = match v {
         Value::Null => return Ok(now),
         Value::Number(n) => n
             .as_i64()
-            .and_then(|s| OffsetDateTime::from_unix_timestamp(s).ok())
+            .and_then(|s| DateTime::from_timestamp(s, 0))
             .ok_or_else(bad)?,
         Value::String(s) => match s.parse::<i64>() {
-            Ok(secs) => OffsetDateTime::from_unix_timestamp(secs).map_err(|_| bad())?,
-            Err(_) => OffsetDateTime::parse(s, &Rfc3339).map_err(|_| bad())?,
+            Ok(secs) => DateTime::from_timestamp(secs, 0).ok_or_else(bad)?,
+            Err(_) => rfc3339::parse(s).ok_or_else(bad)?,
         },
         _ => return Err(bad()),
     };
     // Meta's timestamps are past instants; keep them in a range date arithmetic can't overflow.
-    let earliest = OffsetDateTime::from_unix_timestamp(946_684_800).unwrap_or(now); // 2000-01-01
-    if t < earliest || t > now + time::Duration::days(1) {
+    let earliest = DateTime::from_timestamp(946_684_800, 0).unwrap_or(now); // 2000-01-01
+    if t < earliest || t > now + chrono::TimeDelta::days(1) {
         return Err(ControlError::bad_request(
             "timestamp must lie between 2000-01-01 and one day after the sandbox's now",
         ));
@@ -225,7 +225,7 @@ fn inbound_media(
     sb: &Sandbox,
     kind: &str,
     v: &Value,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
 ) -> Result<Value, ControlError> {
     let empty = json!({});
     let v = if v.is_null() { &empty } else { v };
@@ -275,7 +275,7 @@ fn inbound_media(
 fn deliver_inbound(
     sb: &Sandbox,
     wa_id: &str,
-    timestamp: OffsetDateTime,
+    timestamp: DateTime<Utc>,
     kind: &str,
     message: Value,
 ) {
@@ -527,7 +527,7 @@ fn grant_permission(
         "response_source": source,
     });
     if accept && !permanent {
-        reply["expiration_timestamp"] = json!(expires_at.unix_timestamp());
+        reply["expiration_timestamp"] = json!(expires_at.timestamp());
     }
     let id = crate::ids::wamid(wa_id);
     let mut message = json!({

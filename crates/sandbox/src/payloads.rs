@@ -2,13 +2,13 @@
 //! listed under "Sources" in docs/rules.md), built from switchboard-cloudapi's
 //! types so that whatever the sandbox sends is exactly what the hub's parser reads.
 
+use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 use switchboard_cloudapi::calls::{Call, CallStatus, CallStatusKind, CallsValue};
 use switchboard_cloudapi::webhook::{
     Change, ChangeValue, Contact, Entry, MessagesValue, TemplateStatusUpdate,
 };
 use switchboard_cloudapi::{InboundMessage, MessageStatus, WebhookEnvelope, WebhookError};
-use time::OffsetDateTime;
 
 use crate::config::Config;
 use crate::graph::templates::Template;
@@ -91,7 +91,7 @@ pub fn call_status(
     call_id: &str,
     wa_id: &str,
     status: &str,
-    at: OffsetDateTime,
+    at: DateTime<Utc>,
     biz_opaque: Option<&str>,
 ) -> WebhookEnvelope {
     let mut value = calls_value(config);
@@ -113,7 +113,7 @@ pub fn template_status(
     t: &Template,
     event: &str,
     reason: &str,
-    at: OffsetDateTime,
+    at: DateTime<Utc>,
 ) -> WebhookEnvelope {
     let update = TemplateStatusUpdate {
         event: event.into(),
@@ -138,7 +138,7 @@ pub fn call(
     from: &str,
     to: &str,
     event: &str,
-    at: OffsetDateTime,
+    at: DateTime<Utc>,
     direction: switchboard_cloudapi::CallDirection,
 ) -> Call {
     Call {

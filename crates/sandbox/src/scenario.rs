@@ -158,7 +158,7 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
         if who == 5 {
             // Written almost 24 h ago: the window closes a few minutes into the demo.
             let ts = sb.now() - sb.config.limits.window + timing.closing_window;
-            extra["timestamp"] = json!(ts.unix_timestamp());
+            extra["timestamp"] = json!(ts.timestamp());
         }
         say(&sb, &PEOPLE[who], extra);
         if i + 1 < 8 {

@@ -6,9 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use serde_json::Value;
-use time::OffsetDateTime;
 
 use crate::clock::VirtualClock;
 use crate::config::Config;
@@ -26,8 +26,8 @@ pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 pub enum Grant {
     NoPermission,
     Temporary {
-        #[serde(with = "time::serde::rfc3339")]
-        expires_at: OffsetDateTime,
+        #[serde(with = "switchboard_domain::rfc3339")]
+        expires_at: DateTime<Utc>,
     },
     Permanent,
 }
@@ -37,11 +37,11 @@ pub struct Permission {
     pub grant: Grant,
     /// Requests sent since the last connected call (limits reset when a call connects).
     #[serde(with = "rfc3339_vec")]
-    pub requests: Vec<OffsetDateTime>,
+    pub requests: Vec<DateTime<Utc>>,
     /// The latest request a reply would answer (its wamid).
     pub pending_request: Option<String>,
     #[serde(with = "rfc3339_vec")]
-    pub connected_calls: Vec<OffsetDateTime>,
+    pub connected_calls: Vec<DateTime<Utc>>,
     pub unanswered_in_a_row: u32,
 }
 
@@ -59,18 +59,18 @@ impl Default for Permission {
 
 impl Permission {
     /// The grant as of `now` (a temporary one lapses).
-    pub fn effective(&self, now: OffsetDateTime) -> Grant {
+    pub fn effective(&self, now: DateTime<Utc>) -> Grant {
         match self.grant {
             Grant::Temporary { expires_at } if expires_at <= now => Grant::NoPermission,
             g => g,
         }
     }
 
-    pub fn requests_within(&self, now: OffsetDateTime, d: Duration) -> usize {
+    pub fn requests_within(&self, now: DateTime<Utc>, d: Duration) -> usize {
         self.requests.iter().filter(|t| **t > now - d).count()
     }
 
-    pub fn calls_within(&self, now: OffsetDateTime, d: Duration) -> usize {
+    pub fn calls_within(&self, now: DateTime<Utc>, d: Duration) -> usize {
         self.connected_calls
             .iter()
             .filter(|t| **t > now - d)
@@ -79,15 +79,15 @@ impl Permission {
 }
 
 mod rfc3339_vec {
+    use chrono::{DateTime, Utc};
     use serde::Serializer;
     use serde::ser::SerializeSeq as _;
-    use time::OffsetDateTime;
-    use time::format_description::well_known::Rfc3339;
+    use switchboard_domain::rfc3339;
 
-    pub fn serialize<S: Serializer>(v: &[OffsetDateTime], s: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(v: &[DateTime<Utc>], s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(v.len()))?;
         for t in v {
-            seq.serialize_element(&t.format(&Rfc3339).unwrap_or_default())?;
+            seq.serialize_element(&rfc3339::format(*t).unwrap_or_default())?;
         }
         seq.end()
     }
@@ -107,8 +107,8 @@ pub struct Customer {
     pub wa_id: String,
     pub name: String,
     /// `timestamp` of the customer's last message or call (the window's start).
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub last_inbound_at: Option<OffsetDateTime>,
+    #[serde(with = "switchboard_domain::rfc3339::option")]
+    pub last_inbound_at: Option<DateTime<Utc>>,
     pub permission: Permission,
     #[serde(skip)]
     pub persona: Persona,
@@ -125,7 +125,7 @@ impl Customer {
         }
     }
 
-    pub fn window_open(&self, now: OffsetDateTime, window: Duration) -> bool {
+    pub fn window_open(&self, now: DateTime<Utc>, window: Duration) -> bool {
         self.last_inbound_at.is_some_and(|t| now < t + window)
     }
 }
@@ -152,8 +152,8 @@ pub struct OutboundMessage {
     pub template: Option<String>,
     /// Free-form (anything but a template): needs the window.
     pub free_form: bool,
-    #[serde(with = "time::serde::rfc3339")]
-    pub accepted_at: OffsetDateTime,
+    #[serde(with = "switchboard_domain::rfc3339")]
+    pub accepted_at: DateTime<Utc>,
     pub status: OutboundStatus,
     pub error: Option<Value>,
     pub biz_opaque_callback_data: Option<String>,
@@ -166,8 +166,8 @@ pub struct OutboundMessage {
 pub struct InboundMessage {
     pub id: String,
     pub from: String,
-    #[serde(with = "time::serde::rfc3339")]
-    pub timestamp: OffsetDateTime,
+    #[serde(with = "switchboard_domain::rfc3339")]
+    pub timestamp: DateTime<Utc>,
     #[serde(rename = "type")]
     pub kind: String,
     /// The `messages[]` object as posted in the webhook.
@@ -206,12 +206,12 @@ pub struct Call {
     pub wa_id: String,
     pub direction: Direction,
     pub state: CallState,
-    #[serde(with = "time::serde::rfc3339")]
-    pub created_at: OffsetDateTime,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub connected_at: Option<OffsetDateTime>,
-    #[serde(with = "time::serde::rfc3339::option")]
-    pub ended_at: Option<OffsetDateTime>,
+    #[serde(with = "switchboard_domain::rfc3339")]
+    pub created_at: DateTime<Utc>,
+    #[serde(with = "switchboard_domain::rfc3339::option")]
+    pub connected_at: Option<DateTime<Utc>>,
+    #[serde(with = "switchboard_domain::rfc3339::option")]
+    pub ended_at: Option<DateTime<Utc>>,
     /// How it ended: `completed`, `rejected`, `missed`, `declined`, `ignored`, …
     pub outcome: Option<String>,
     pub biz_opaque_callback_data: Option<String>,
@@ -228,7 +228,7 @@ pub struct Media {
     pub bytes: Vec<u8>,
     pub sha256: String,
     pub filename: Option<String>,
-    pub uploaded_at: OffsetDateTime,
+    pub uploaded_at: DateTime<Utc>,
 }
 
 /// Token buckets (on the virtual clock) for the rate limits.
@@ -242,10 +242,10 @@ pub struct Limiter {
 #[derive(Debug, Clone, Copy)]
 struct Bucket {
     tokens: f64,
-    at: OffsetDateTime,
+    at: DateTime<Utc>,
 }
 
-fn take(b: &mut Bucket, capacity: f64, per_sec: f64, now: OffsetDateTime) -> bool {
+fn take(b: &mut Bucket, capacity: f64, per_sec: f64, now: DateTime<Utc>) -> bool {
     let elapsed = (now - b.at).as_seconds_f64().max(0.0);
     b.tokens = (b.tokens + elapsed * per_sec).min(capacity);
     b.at = now;
@@ -259,7 +259,7 @@ fn take(b: &mut Bucket, capacity: f64, per_sec: f64, now: OffsetDateTime) -> boo
 
 impl Limiter {
     /// Per-number throughput (130429).
-    pub fn throughput(&mut self, mps: u32, now: OffsetDateTime) -> bool {
+    pub fn throughput(&mut self, mps: u32, now: DateTime<Utc>) -> bool {
         let cap = f64::from(mps.max(1));
         let b = self.throughput.get_or_insert(Bucket {
             tokens: cap,
@@ -274,7 +274,7 @@ impl Limiter {
         wa_id: &str,
         burst: u32,
         interval: Duration,
-        now: OffsetDateTime,
+        now: DateTime<Utc>,
     ) -> bool {
         let cap = f64::from(burst.max(1));
         let per_sec = 1.0 / interval.as_secs_f64().max(0.001);
@@ -286,7 +286,7 @@ impl Limiter {
     }
 
     /// `GET /call_permissions` reads (613).
-    pub fn permission_read(&mut self, per_sec: u32, now: OffsetDateTime) -> bool {
+    pub fn permission_read(&mut self, per_sec: u32, now: DateTime<Utc>) -> bool {
         let cap = f64::from(per_sec.max(1));
         let b = self.permission_reads.get_or_insert(Bucket {
             tokens: cap,
@@ -338,7 +338,7 @@ impl Sandbox {
         }
     }
 
-    pub fn now(&self) -> OffsetDateTime {
+    pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }
 

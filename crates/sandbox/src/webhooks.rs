@@ -10,9 +10,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use switchboard_cloudapi::{SIGNATURE_HEADER, WebhookEnvelope, sign};
-use time::OffsetDateTime;
 use tokio::sync::mpsc;
 
 use crate::config::{DeliveryMode, RetryPolicy};
@@ -66,8 +66,8 @@ pub struct DeliveryRecord {
     pub kind: String,
     /// 1, or 2 for the duplicate copy.
     pub copy: u8,
-    #[serde(with = "time::serde::rfc3339")]
-    pub queued_at: OffsetDateTime,
+    #[serde(with = "switchboard_domain::rfc3339")]
+    pub queued_at: DateTime<Utc>,
     pub attempts: u32,
     /// `pending`, `delivered` or `failed` (gave up).
     pub state: &'static str,
@@ -80,7 +80,7 @@ struct Outgoing {
     kind: String,
     payload: serde_json::Value,
     body: Arc<Vec<u8>>,
-    queued_at: OffsetDateTime,
+    queued_at: DateTime<Utc>,
 }
 
 struct Shared {
@@ -136,7 +136,7 @@ impl Dispatcher {
     }
 
     /// Queues one webhook; `kind` labels it in the delivery log.
-    pub fn send(&self, kind: impl Into<String>, envelope: &WebhookEnvelope, now: OffsetDateTime) {
+    pub fn send(&self, kind: impl Into<String>, envelope: &WebhookEnvelope, now: DateTime<Utc>) {
         let payload = serde_json::to_value(envelope).unwrap_or_default();
         let body = if self.shared.meta_escaping {
             meta_json_bytes(&payload)

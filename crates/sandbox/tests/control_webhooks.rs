@@ -403,7 +403,7 @@ async fn clock_lists_and_reset() {
     assert_eq!(status, 200);
     assert_eq!(after["offset_seconds"], 86_400 + 7_200 + 180 + 4);
     assert!(after["unix"].as_i64().unwrap() >= before["unix"].as_i64().unwrap() + 93_784);
-    assert!(shared.now() - t0 >= time::Duration::seconds(93_784));
+    assert!(shared.now() - t0 >= chrono::TimeDelta::seconds(93_784));
 
     env.customer_says(CUSTOMER, "hi").await;
     let (_, sent) = env.send(common::text(CUSTOMER, "hello")).await;

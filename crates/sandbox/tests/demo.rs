@@ -61,7 +61,7 @@ async fn demo_scenario_keeps_the_demo_alive() {
     // Inbound calls keep coming, from different customers.
     assert_ne!(calls[0].0, calls[1].0);
     assert_ne!(calls[0].1, calls[1].1);
-    let now = env.sandbox.state.now().unix_timestamp();
+    let now = env.sandbox.state.now().timestamp();
     let closes_in = closing.expect("the closing-window customer wrote") + 86_400 - now;
     assert!(
         (200..=300).contains(&closes_in),

@@ -1,21 +1,21 @@
 //! Rule 4: call permissions.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use switchboard_domain::CallPermissionLimits;
 use switchboard_domain::call_permission::{
     CallDirection, CallPermission, CallPermissionEvent, CallRefusalReason, PermissionResponse,
     PermissionState, Transition,
 };
-use time::{Duration, OffsetDateTime};
 
 use crate::T0;
 
-fn h(n: i64) -> Duration {
-    Duration::hours(n)
+fn h(n: i64) -> TimeDelta {
+    TimeDelta::hours(n)
 }
 
-fn d(n: i64) -> Duration {
-    Duration::days(n)
+fn d(n: i64) -> TimeDelta {
+    TimeDelta::days(n)
 }
 
 const REQUEST: CallPermissionEvent = CallPermissionEvent::RequestSent;
@@ -42,7 +42,7 @@ const CONNECTED_IN: CallPermissionEvent = CallPermissionEvent::CallConnected {
 };
 const UNANSWERED: CallPermissionEvent = CallPermissionEvent::BusinessCallUnanswered;
 
-fn run(events: &[(Duration, CallPermissionEvent)]) -> CallPermission {
+fn run(events: &[(TimeDelta, CallPermissionEvent)]) -> CallPermission {
     let limits = CallPermissionLimits::default();
     let mut p = CallPermission::new();
     for &(at, e) in events {
@@ -51,11 +51,11 @@ fn run(events: &[(Duration, CallPermissionEvent)]) -> CallPermission {
     p
 }
 
-type Expect = Result<(), (CallRefusalReason, Option<Duration>)>;
+type Expect = Result<(), (CallRefusalReason, Option<TimeDelta>)>;
 /// Events with their offsets from T0.
-type Events = Vec<(Duration, CallPermissionEvent)>;
+type Events = Vec<(TimeDelta, CallPermissionEvent)>;
 /// (events, query offset, expected)
-type Case<T> = (Events, Duration, T);
+type Case<T> = (Events, TimeDelta, T);
 
 #[test]
 fn can_request_table() {
@@ -156,12 +156,12 @@ fn can_call_table() {
     use CallRefusalReason::*;
     let limits = CallPermissionLimits::default();
     let granted = || vec![(h(0), REQUEST), (h(1), ACCEPT)];
-    let with = |mut base: Vec<(Duration, CallPermissionEvent)>,
-                more: &[(Duration, CallPermissionEvent)]| {
+    let with = |mut base: Vec<(TimeDelta, CallPermissionEvent)>,
+                more: &[(TimeDelta, CallPermissionEvent)]| {
         base.extend_from_slice(more);
         base
     };
-    let five_calls: Vec<(Duration, CallPermissionEvent)> =
+    let five_calls: Vec<(TimeDelta, CallPermissionEvent)> =
         (0..5).map(|i| (h(2) + h(i), CONNECTED_OUT)).collect();
     let cases: Vec<Case<Expect>> = vec![
         (vec![], h(0), Err((NoPermission, None))),
@@ -172,7 +172,7 @@ fn can_call_table() {
             Err((PermissionRejected, None)),
         ),
         (granted(), h(2), Ok(())),
-        (granted(), h(1) + d(7) - Duration::seconds(1), Ok(())),
+        (granted(), h(1) + d(7) - TimeDelta::seconds(1), Ok(())),
         (granted(), h(1) + d(7), Err((PermissionExpired, None))),
         // 5 connected calls per 24 h
         (
@@ -201,7 +201,7 @@ fn can_call_table() {
             with(
                 granted(),
                 &(0..5)
-                    .map(|i| (d(6) + h(20) + Duration::minutes(i), CONNECTED_OUT))
+                    .map(|i| (d(6) + h(20) + TimeDelta::minutes(i), CONNECTED_OUT))
                     .collect::<Vec<_>>(),
             ),
             d(6) + h(22),
@@ -220,7 +220,7 @@ fn can_call_table() {
         ),
         // a late "no" older than the "yes" does not override it
         (
-            with(granted(), &[(Duration::minutes(30), REJECT)]),
+            with(granted(), &[(TimeDelta::minutes(30), REJECT)]),
             h(2),
             Ok(()),
         ),
@@ -482,10 +482,10 @@ fn configurable_limits_apply() {
     };
     let mut p = CallPermission::new();
     for i in 0..25 {
-        p.apply(REQUEST, T0 + Duration::minutes(i), &limits);
+        p.apply(REQUEST, T0 + TimeDelta::minutes(i), &limits);
         p.apply(
             REJECT,
-            T0 + Duration::minutes(i) + Duration::seconds(1),
+            T0 + TimeDelta::minutes(i) + TimeDelta::seconds(1),
             &limits,
         );
     }
@@ -499,7 +499,7 @@ fn configurable_limits_apply() {
 fn a_reply_stamped_in_whole_seconds_answers_a_request_sent_within_that_second() {
     let limits = CallPermissionLimits::default();
     let mut p = CallPermission::new();
-    p.apply(REQUEST, T0 + Duration::milliseconds(700), &limits);
+    p.apply(REQUEST, T0 + TimeDelta::milliseconds(700), &limits);
     p.apply(REJECT, T0, &limits);
     assert_eq!(p.state(T0 + h(1), &limits), PermissionState::Rejected);
 }
@@ -513,7 +513,7 @@ fn out_of_order_call_connected_resets_only_earlier_requests() {
     // a late webhook: a call that connected before the request
     assert!(p.apply(CONNECTED_IN, T0 + h(5), &limits).limits_reset);
     // a late "yes" older than the "no" in force is ignored
-    let late = p.apply(ACCEPT, T0 + h(10) + Duration::minutes(30), &limits);
+    let late = p.apply(ACCEPT, T0 + h(10) + TimeDelta::minutes(30), &limits);
     assert!(late.ignored);
     assert_eq!(p.state(T0 + h(12), &limits), PermissionState::Rejected);
     assert_eq!(p.requests_left_24h(T0 + h(12), &limits), 0);
@@ -555,10 +555,10 @@ proptest! {
         let limits = CallPermissionLimits::default();
         let mut p = CallPermission::new();
         let mut now = T0;
-        let mut sent: Vec<OffsetDateTime> = Vec::new(); // since the last connected call
-        let mut calls: Vec<OffsetDateTime> = Vec::new();
+        let mut sent: Vec<DateTime<Utc>> = Vec::new(); // since the last connected call
+        let mut calls: Vec<DateTime<Utc>> = Vec::new();
         for (gap, op) in steps {
-            now += Duration::minutes(gap);
+            now += TimeDelta::minutes(gap);
             match op {
                 Op::TryRequest => {
                     if p.can_request(now, &limits).is_ok() {
@@ -596,7 +596,7 @@ proptest! {
                     sent.clear();
                 }
             }
-            let in_last = |list: &[OffsetDateTime], period: Duration| {
+            let in_last = |list: &[DateTime<Utc>], period: TimeDelta| {
                 list.iter().filter(|&&t| t > now - period).count()
             };
             prop_assert!(in_last(&sent, h(24)) <= 1, "more than 1 request in 24 h");
@@ -634,7 +634,7 @@ proptest! {
         let mut p = CallPermission::new();
         let mut now = T0;
         for (g, op) in steps {
-            now += Duration::minutes(g);
+            now += TimeDelta::minutes(g);
             // apply events regardless of what the machine allows
             let event = match op {
                 Op::TryRequest => REQUEST,
@@ -650,7 +650,7 @@ proptest! {
             };
             p.apply(event, now, &limits);
         }
-        now += Duration::minutes(gap);
+        now += TimeDelta::minutes(gap);
         p.apply(if inbound { CONNECTED_IN } else { CONNECTED_OUT }, now, &limits);
         prop_assert_eq!(p.requests_left_24h(now, &limits), 1);
         prop_assert_eq!(p.requests_left_7d(now, &limits), 2);
@@ -670,7 +670,7 @@ proptest! {
         let mut p = CallPermission::new();
         let mut now = T0;
         for (g, op) in steps {
-            now += Duration::minutes(g);
+            now += TimeDelta::minutes(g);
             let event = match op {
                 Op::TryRequest => REQUEST,
                 Op::Accept { .. } => ACCEPT,
@@ -711,7 +711,7 @@ proptest! {
             let mut p = CallPermission::new();
             for &(minute, is_call) in list {
                 let event = if is_call { CONNECTED_IN } else { REQUEST };
-                p.apply(event, T0 + Duration::minutes(minute), &limits);
+                p.apply(event, T0 + TimeDelta::minutes(minute), &limits);
             }
             p
         };
@@ -720,14 +720,14 @@ proptest! {
         let a = apply_all(&sorted);
         let b = apply_all(&shuffled);
         let last = sorted.iter().map(|&(m, _)| m).max().unwrap_or(0);
-        let now = T0 + Duration::minutes(last + probe);
+        let now = T0 + TimeDelta::minutes(last + probe);
         // The reference: requests after the latest connected call.
         let reset = sorted.iter().filter(|&&(_, c)| c).map(|&(m, _)| m).max();
-        let counted = |period: Duration| {
+        let counted = |period: TimeDelta| {
             sorted
                 .iter()
                 .filter(|&&(m, c)| !c && reset.is_none_or(|r| m > r))
-                .filter(|&&(m, _)| T0 + Duration::minutes(m) > now - period)
+                .filter(|&&(m, _)| T0 + TimeDelta::minutes(m) > now - period)
                 .count()
         };
         let left = |max: u32, used: usize| max.saturating_sub(u32::try_from(used).unwrap_or(u32::MAX));
@@ -751,11 +751,11 @@ proptest! {
         let limits = CallPermissionLimits::default();
         let mut p = CallPermission::new();
         let mut now = T0;
-        let mut sent: Vec<OffsetDateTime> = Vec::new();
-        let mut latest_call: Option<OffsetDateTime> = None;
+        let mut sent: Vec<DateTime<Utc>> = Vec::new();
+        let mut latest_call: Option<DateTime<Utc>> = None;
         for (gap, lag, op) in steps {
-            now += Duration::minutes(gap);
-            let stamped = now - Duration::minutes(lag);
+            now += TimeDelta::minutes(gap);
+            let stamped = now - TimeDelta::minutes(lag);
             match op {
                 Op::TryRequest => {
                     if p.can_request(now, &limits).is_ok() {
@@ -785,7 +785,7 @@ proptest! {
                     p.apply(UNANSWERED, stamped, &limits);
                 }
             }
-            let counted = |period: Duration| {
+            let counted = |period: TimeDelta| {
                 sent.iter()
                     .filter(|&&t| latest_call.is_none_or(|c| t > c))
                     .filter(|&&t| t > now - period)
@@ -821,10 +821,10 @@ proptest! {
         };
         let mut p = CallPermission::new();
         let mut now = T0;
-        let mut sent: Vec<OffsetDateTime> = Vec::new();
-        let mut calls: Vec<OffsetDateTime> = Vec::new();
+        let mut sent: Vec<DateTime<Utc>> = Vec::new();
+        let mut calls: Vec<DateTime<Utc>> = Vec::new();
         for (gap, op) in steps {
-            now += Duration::minutes(gap);
+            now += TimeDelta::minutes(gap);
             match op {
                 Op::TryRequest => {
                     if p.can_request(now, &limits).is_ok() {
@@ -859,7 +859,7 @@ proptest! {
                     sent.clear();
                 }
             }
-            let in_last = |list: &[OffsetDateTime], period: Duration| {
+            let in_last = |list: &[DateTime<Utc>], period: TimeDelta| {
                 u32::try_from(list.iter().filter(|&&t| t > now - period).count()).unwrap_or(u32::MAX)
             };
             prop_assert!(in_last(&sent, limits.short_period) <= limits.requests_per_short_period);

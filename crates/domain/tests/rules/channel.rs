@@ -1,5 +1,6 @@
 //! Rule 8 (channels): status, limits, departments, icon, enable/disable.
 
+use chrono::TimeDelta;
 use switchboard_domain::ChannelLimits;
 use switchboard_domain::channel::{
     self, Channel, ChannelRefusalReason, ChannelSend, ChannelStatus, ChannelUsage, DepartmentId,
@@ -7,7 +8,6 @@ use switchboard_domain::channel::{
 };
 use switchboard_domain::redaction::RedactionSettings;
 use switchboard_domain::routing::ChannelId;
-use time::Duration;
 
 use crate::T0;
 
@@ -44,13 +44,13 @@ fn send_allowed_table() {
     let trial = ChannelStatus::UnverifiedTrial {
         trial_started_at: T0,
     };
-    let day = Duration::days(1);
+    let day = TimeDelta::days(1);
     let cases: Vec<(
         ChannelStatus,
         bool,
         ChannelUsage,
         ChannelSend,
-        Duration,
+        TimeDelta,
         Option<ChannelRefusalReason>,
     )> = vec![
         (
@@ -100,7 +100,7 @@ fn send_allowed_table() {
             true,
             usage(0, 0, 0),
             send(Reply, false),
-            Duration::days(30) - Duration::seconds(1),
+            TimeDelta::days(30) - TimeDelta::seconds(1),
             None,
         ),
         (
@@ -108,7 +108,7 @@ fn send_allowed_table() {
             true,
             usage(0, 0, 0),
             send(Reply, false),
-            Duration::days(30),
+            TimeDelta::days(30),
             Some(TrialExpired),
         ),
         (
@@ -207,13 +207,13 @@ fn resubmission_35_days_after_the_last_submission() {
     };
     assert_eq!(
         rejected.resubmission_allowed_at(&limits),
-        Some(T0 + Duration::days(35))
+        Some(T0 + TimeDelta::days(35))
     );
     let early =
-        channel::check_resubmission(&rejected, T0 + Duration::days(34), &limits).unwrap_err();
+        channel::check_resubmission(&rejected, T0 + TimeDelta::days(34), &limits).unwrap_err();
     assert_eq!(early.reason, ChannelRefusalReason::ResubmissionTooEarly);
-    assert_eq!(early.until, Some(T0 + Duration::days(35)));
-    assert!(channel::check_resubmission(&rejected, T0 + Duration::days(35), &limits).is_ok());
+    assert_eq!(early.until, Some(T0 + TimeDelta::days(35)));
+    assert!(channel::check_resubmission(&rejected, T0 + TimeDelta::days(35), &limits).is_ok());
     let not = channel::check_resubmission(&ChannelStatus::Connected, T0, &limits).unwrap_err();
     assert_eq!(not.reason, ChannelRefusalReason::NotRejected);
     assert_eq!(
@@ -221,7 +221,7 @@ fn resubmission_35_days_after_the_last_submission() {
             trial_started_at: T0
         }
         .trial_ends_at(&limits),
-        Some(T0 + Duration::days(30))
+        Some(T0 + TimeDelta::days(30))
     );
 }
 
@@ -379,7 +379,7 @@ fn refusals_explain_themselves_with_the_configured_numbers() {
 fn refusal_messages_quote_the_configured_figures_and_the_instant() {
     let limits = ChannelLimits {
         trial_max_numbers_messaged: 7,
-        resubmission_wait: Duration::days(40),
+        resubmission_wait: TimeDelta::days(40),
         ..ChannelLimits::default()
     };
     let c = channel(ChannelStatus::UnverifiedTrial {

@@ -1,5 +1,6 @@
 //! Rules 2 and 3: composer policy, content limits, late replies.
 
+use chrono::TimeDelta;
 use switchboard_domain::composer::{
     self, ChannelCapabilities, ContentErrorReason, ContentField, ConversationFacts, Decision,
     EventLogKind, FailureReason, MessageKind, Originator, RefusalReason, SendAttempt, SendOutcome,
@@ -7,12 +8,11 @@ use switchboard_domain::composer::{
 use switchboard_domain::templates::TemplateStatus;
 use switchboard_domain::window::CustomerWindow;
 use switchboard_domain::{Limits, MessageLimits};
-use time::Duration;
 
 use crate::T0;
 
-fn h(n: i64) -> Duration {
-    Duration::hours(n)
+fn h(n: i64) -> TimeDelta {
+    TimeDelta::hours(n)
 }
 
 const CHAT_ONLY: ChannelCapabilities = ChannelCapabilities {
@@ -36,7 +36,7 @@ const CALLS_ONLY: ChannelCapabilities = ChannelCapabilities {
     supports_calls: true,
 };
 
-fn facts(last: Option<Duration>, templates: bool) -> ConversationFacts {
+fn facts(last: Option<TimeDelta>, templates: bool) -> ConversationFacts {
     ConversationFacts {
         window: CustomerWindow::from_last_customer_message(last.map(|l| T0 + l)),
         approved_templates_available: templates,
@@ -50,7 +50,7 @@ type Expected = Option<(ContentField, ContentErrorReason)>;
 type Row = (
     ConversationFacts,
     ChannelCapabilities,
-    Duration,
+    TimeDelta,
     [Option<RefusalReason>; 4],
 );
 
@@ -286,7 +286,7 @@ fn check_send_table() {
         Late,
         Refuse(RefusalReason),
     }
-    let rows: Vec<(SendAttempt, ChannelCapabilities, Duration, Want)> = vec![
+    let rows: Vec<(SendAttempt, ChannelCapabilities, TimeDelta, Want)> = vec![
         (
             agent(MessageKind::Text, None),
             CHAT_ONLY,
@@ -461,7 +461,7 @@ fn decisions_carry_the_instant_they_change() {
     let last_second = composer::policy(
         &conversation,
         &CHAT_AND_CALLS,
-        T0 + h(24) - Duration::seconds(1),
+        T0 + h(24) - TimeDelta::seconds(1),
         &limits,
     );
     assert!(last_second.text.is_allowed());

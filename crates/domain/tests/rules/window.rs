@@ -1,31 +1,31 @@
 //! Rule 1: the customer-service window and its warnings.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
 use switchboard_domain::WindowLimits;
 use switchboard_domain::window::{
     CustomerWindow, WarningSchedule, WindowChange, WindowState, WindowStateKind,
 };
-use time::{Duration, OffsetDateTime};
 
 use crate::T0;
 
-fn h(n: i64) -> Duration {
-    Duration::hours(n)
+fn h(n: i64) -> TimeDelta {
+    TimeDelta::hours(n)
 }
 
-fn m(n: i64) -> Duration {
-    Duration::minutes(n)
+fn m(n: i64) -> TimeDelta {
+    TimeDelta::minutes(n)
 }
 
 #[test]
 fn state_at_table() {
     let limits = WindowLimits::default();
     // (customer message offsets from T0, query offset, expected open, expected closes_at offset)
-    let cases: &[(&[Duration], Duration, bool, Option<Duration>)] = &[
+    let cases: &[(&[TimeDelta], TimeDelta, bool, Option<TimeDelta>)] = &[
         (&[], h(0), false, None),
         (&[h(0)], h(0), true, Some(h(24))),
         (&[h(0)], h(23) + m(59), true, Some(h(24))),
-        (&[h(0)], h(24) - Duration::seconds(1), true, Some(h(24))),
+        (&[h(0)], h(24) - TimeDelta::seconds(1), true, Some(h(24))),
         (&[h(0)], h(24), false, Some(h(24))), // closes exactly at +24 h
         (&[h(0)], h(30), false, Some(h(24))),
         (&[h(0), h(10)], h(30), true, Some(h(34))), // a newer message reopens/extends
@@ -44,7 +44,7 @@ fn state_at_table() {
         let expected_left = if *open {
             (T0 + closes.unwrap_or_default()) - now
         } else {
-            Duration::ZERO
+            TimeDelta::zero()
         };
         assert_eq!(w.time_left(now, &limits), expected_left, "case {i}");
     }
@@ -133,7 +133,7 @@ fn warnings_default_one_hour_and_fifteen_minutes() {
     let schedule = WarningSchedule::new(&limits);
     let w = CustomerWindow::from_last_customer_message(Some(T0));
     let warnings = schedule.warnings_for(&w, &limits);
-    let got: Vec<(OffsetDateTime, Duration)> = warnings.iter().map(|w| (w.at, w.before)).collect();
+    let got: Vec<(DateTime<Utc>, TimeDelta)> = warnings.iter().map(|w| (w.at, w.before)).collect();
     assert_eq!(got, vec![(T0 + h(23), h(1)), (T0 + h(24) - m(15), m(15))]);
     assert!(warnings.iter().all(|x| x.closes_at == T0 + h(24)));
     assert!(
@@ -149,18 +149,18 @@ fn due_warnings_table() {
     let schedule = WarningSchedule::new(&limits);
     let w = CustomerWindow::from_last_customer_message(Some(T0));
     // (now offset, befores due)
-    let cases: &[(Duration, &[Duration])] = &[
+    let cases: &[(TimeDelta, &[TimeDelta])] = &[
         (h(1), &[]),
-        (h(23) - Duration::seconds(1), &[]),
+        (h(23) - TimeDelta::seconds(1), &[]),
         (h(23), &[h(1)]),
         (h(23) + m(44), &[h(1)]),
         (h(23) + m(45), &[h(1), m(15)]),
-        (h(24) - Duration::seconds(1), &[h(1), m(15)]),
+        (h(24) - TimeDelta::seconds(1), &[h(1), m(15)]),
         (h(24), &[]), // closed: nothing to warn about
         (h(48), &[]),
     ];
     for (at, expected) in cases {
-        let due: Vec<Duration> = schedule
+        let due: Vec<TimeDelta> = schedule
             .due(&w, T0 + *at, &limits)
             .iter()
             .map(|x| x.before)
@@ -213,7 +213,7 @@ fn refreshing_the_window_cancels_scheduled_warnings() {
 fn custom_thresholds_are_sorted_and_cleaned() {
     let limits = WindowLimits {
         length: h(24),
-        warn_before: vec![m(5), h(2), Duration::ZERO, m(5), -m(3)],
+        warn_before: vec![m(5), h(2), TimeDelta::zero(), m(5), -m(3)],
     };
     let schedule = WarningSchedule::new(&limits);
     assert_eq!(schedule.thresholds(), &[h(2), m(5)]);
@@ -226,9 +226,9 @@ proptest! {
     fn window_follows_the_newest_timestamp(offsets in prop::collection::vec(0i64..(10 * 24 * 3600), 1..20)) {
         let limits = WindowLimits::default();
         let mut w = CustomerWindow::new();
-        let mut previous_close: Option<OffsetDateTime> = None;
+        let mut previous_close: Option<DateTime<Utc>> = None;
         for &o in &offsets {
-            w.observe_customer_message(T0 + Duration::seconds(o));
+            w.observe_customer_message(T0 + TimeDelta::seconds(o));
             let close = w.closes_at(&limits);
             if let (Some(p), Some(c)) = (previous_close, close) {
                 prop_assert!(c >= p, "window moved backwards");
@@ -236,21 +236,21 @@ proptest! {
             previous_close = close;
         }
         let newest = offsets.iter().copied().max().unwrap_or(0);
-        prop_assert_eq!(w.last_customer_message_at(), Some(T0 + Duration::seconds(newest)));
-        prop_assert_eq!(w.closes_at(&limits), Some(T0 + Duration::seconds(newest) + h(24)));
+        prop_assert_eq!(w.last_customer_message_at(), Some(T0 + TimeDelta::seconds(newest)));
+        prop_assert_eq!(w.closes_at(&limits), Some(T0 + TimeDelta::seconds(newest) + h(24)));
     }
 
     /// Open exactly on [last, last + 24 h), and time left is consistent.
     #[test]
     fn open_iff_before_close(last in 0i64..1_000_000, probe in -100_000i64..2_000_000) {
         let limits = WindowLimits::default();
-        let w = CustomerWindow::from_last_customer_message(Some(T0 + Duration::seconds(last)));
-        let now = T0 + Duration::seconds(probe);
-        let close = T0 + Duration::seconds(last) + h(24);
+        let w = CustomerWindow::from_last_customer_message(Some(T0 + TimeDelta::seconds(last)));
+        let now = T0 + TimeDelta::seconds(probe);
+        let close = T0 + TimeDelta::seconds(last) + h(24);
         prop_assert_eq!(w.is_open(now, &limits), now < close);
         let left = w.time_left(now, &limits);
-        prop_assert!(left >= Duration::ZERO);
-        prop_assert!(left <= h(24) + Duration::seconds((last - probe).max(0)));
+        prop_assert!(left >= TimeDelta::zero());
+        prop_assert!(left <= h(24) + TimeDelta::seconds((last - probe).max(0)));
         if now < close { prop_assert_eq!(left, close - now); }
     }
 
@@ -260,13 +260,13 @@ proptest! {
     fn due_warnings_are_sane(last in 0i64..100_000, probe in 0i64..300_000) {
         let limits = WindowLimits::default();
         let schedule = WarningSchedule::new(&limits);
-        let w = CustomerWindow::from_last_customer_message(Some(T0 + Duration::seconds(last)));
-        let now = T0 + Duration::seconds(probe);
+        let w = CustomerWindow::from_last_customer_message(Some(T0 + TimeDelta::seconds(last)));
+        let now = T0 + TimeDelta::seconds(probe);
         let due = schedule.due(&w, now, &limits);
         for x in &due {
             prop_assert!(x.at <= now && now < x.closes_at);
         }
-        let mut befores: Vec<Duration> = due.iter().map(|x| x.before).collect();
+        let mut befores: Vec<TimeDelta> = due.iter().map(|x| x.before).collect();
         befores.dedup();
         prop_assert_eq!(befores.len(), due.len());
     }
@@ -283,15 +283,15 @@ proptest! {
         let limits = WindowLimits::default();
         let mut w = CustomerWindow::new();
         for &(o, is_call) in &events {
-            let at = T0 + Duration::seconds(o);
+            let at = T0 + TimeDelta::seconds(o);
             if is_call { w.observe_customer_call(at); } else { w.observe_customer_message(at); }
         }
         let newest = events.iter().map(|&(o, _)| o).max().unwrap_or(0);
         let all_messages = CustomerWindow::from_customer_timestamps(
-            events.iter().map(|&(o, _)| T0 + Duration::seconds(o)),
+            events.iter().map(|&(o, _)| T0 + TimeDelta::seconds(o)),
         );
         prop_assert_eq!(w, all_messages);
-        prop_assert_eq!(w.closes_at(&limits), Some(T0 + Duration::seconds(newest) + h(24)));
+        prop_assert_eq!(w.closes_at(&limits), Some(T0 + TimeDelta::seconds(newest) + h(24)));
     }
 
     /// Refreshing the window cancels every warning planned for the old
@@ -306,24 +306,24 @@ proptest! {
     ) {
         let limits = WindowLimits::default();
         let schedule = WarningSchedule::new(&limits);
-        let mut w = CustomerWindow::from_last_customer_message(Some(T0 + Duration::seconds(first)));
+        let mut w = CustomerWindow::from_last_customer_message(Some(T0 + TimeDelta::seconds(first)));
         let planned = schedule.warnings_for(&w, &limits);
         prop_assert_eq!(planned.len(), 2);
 
         // a late webhook with an older (or equal) timestamp
-        let change = w.observe_customer_message(T0 + Duration::seconds(first - late_by));
+        let change = w.observe_customer_message(T0 + TimeDelta::seconds(first - late_by));
         prop_assert_eq!(change, WindowChange::Unchanged);
         for x in &planned {
             prop_assert!(schedule.is_current(&w, x, &limits));
         }
 
         // a newer message
-        let change = w.observe_customer_message(T0 + Duration::seconds(first + later_by));
+        let change = w.observe_customer_message(T0 + TimeDelta::seconds(first + later_by));
         prop_assert_eq!(change, WindowChange::Refreshed);
         for x in &planned {
             prop_assert!(!schedule.is_current(&w, x, &limits));
         }
-        let now = T0 + Duration::seconds(probe);
+        let now = T0 + TimeDelta::seconds(probe);
         for x in schedule.due(&w, now, &limits) {
             prop_assert!(schedule.is_current(&w, &x, &limits));
             prop_assert_eq!(Some(x.closes_at), w.closes_at(&limits));

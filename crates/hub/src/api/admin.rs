@@ -8,6 +8,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
+use chrono::Utc;
 use serde::Deserialize;
 use switchboard_protocol::{
     AdminConfig, Agent, ChangeKind, Channel, ChannelStatus, CreatedAgent, NewAgent, NewChannel,
@@ -44,7 +45,7 @@ pub async fn create_channel(store: &Arc<dyn Storage>, n: NewChannel) -> ApiResul
                     max_customers: None,
                 },
                 access_token: n.access_token,
-                status_since: time::OffsetDateTime::now_utc(),
+                status_since: Utc::now(),
             };
             tx.insert_channel(&row)?;
             emit(tx, ChangeKind::Channel, None, &row.channel)?;

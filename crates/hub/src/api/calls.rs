@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
 use switchboard_cloudapi::CallActionRequest;
 use switchboard_domain::call_permission::{CallDirection as RuleDirection, CallPermissionEvent};
 use switchboard_protocol::{
@@ -120,7 +121,7 @@ async fn channel_of(hub: &AppState, call: &Call) -> ApiResult<crate::storage::Ch
 /// is not recorded twice).
 async fn record<F>(hub: &AppState, call_id: String, change: F) -> ApiResult<Call>
 where
-    F: FnOnce(&mut Call, time::OffsetDateTime) + Send + 'static,
+    F: FnOnce(&mut Call, DateTime<Utc>) + Send + 'static,
 {
     let now = hub.now();
     let limits = hub.limits.clone();
@@ -291,7 +292,7 @@ pub async fn hangup(
             };
             call.duration_seconds = call
                 .connected_at
-                .map(|c| u32::try_from((now - c).whole_seconds().max(0)).unwrap_or(0));
+                .map(|c| u32::try_from((now - c).num_seconds().max(0)).unwrap_or(0));
         })
         .await?,
     ))
@@ -316,7 +317,7 @@ mod tests {
             db_url: format!("sqlite://{}", dir.path().join("hub.db").display()),
             ..Config::default()
         };
-        let now = time::OffsetDateTime::now_utc();
+        let now = Utc::now();
         let hub = crate::Hub::open(config, Arc::new(ManualClock::new(now))).unwrap();
         let channel = crate::api::admin::create_channel(
             &hub.store,

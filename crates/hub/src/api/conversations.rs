@@ -4,6 +4,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use switchboard_domain::call_permission::CallRefusalReason;
 use switchboard_protocol::{
@@ -40,7 +41,7 @@ fn cursor_of(r: &ConversationRow) -> String {
     format!("{}.{}", crate::storage::sqlite::ms(r.updated_at), r.id)
 }
 
-fn parse_cursor(c: &str) -> Option<(time::OffsetDateTime, String)> {
+fn parse_cursor(c: &str) -> Option<(DateTime<Utc>, String)> {
     let (at, id) = c.split_once('.')?;
     let at = at.parse::<i64>().ok()?;
     (!id.is_empty()).then(|| (crate::storage::sqlite::from_ms(at), id.to_owned()))

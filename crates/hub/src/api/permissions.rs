@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use chrono::{DateTime, Timelike, Utc};
 use switchboard_cloudapi::OutboundContent;
 use switchboard_cloudapi::send::Interactive;
 use switchboard_domain::call_permission::{CallPermissionEvent, CallRefusal};
@@ -13,7 +14,6 @@ use switchboard_domain::limits::Limits;
 use switchboard_protocol::{
     CallPermissionRequest, CallPermissionRequestResult, ErrorCode, EventKind, MessageKind,
 };
-use time::OffsetDateTime;
 
 use crate::auth::Caller;
 use crate::error::ApiPath;
@@ -36,7 +36,7 @@ pub fn refusal(r: CallRefusal) -> ApiErr {
 }
 
 /// Bookkeeping of a sent request, in the send's transaction.
-pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {
+pub fn request_sent_hook(limits: Limits, now: DateTime<Utc>) -> Hook {
     Box::new(move |tx, conv, msg| {
         let mut perm = views::call_permission_of(conv);
         // Checked again in the send's transaction: two requests at once must
@@ -45,7 +45,7 @@ pub fn request_sent_hook(limits: Limits, now: OffsetDateTime) -> Hook {
             .map_err(refusal)?;
         // Meta's timestamps have whole seconds: a reply within the same second
         // as the request must still count as answering it.
-        let at = now.replace_nanosecond(0).unwrap_or(now);
+        let at = now.with_nanosecond(0).unwrap_or(now);
         perm.apply(
             CallPermissionEvent::RequestSent,
             at,

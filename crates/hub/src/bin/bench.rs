@@ -119,7 +119,7 @@ fn orchestrate() -> anyhow::Result<()> {
 }
 
 fn webhook(i: usize, customer: usize, text: &str) -> (Vec<u8>, String) {
-    let ts = time::OffsetDateTime::now_utc().unix_timestamp();
+    let ts = chrono::Utc::now().timestamp();
     let body = serde_json::json!({
         "object": "whatsapp_business_account",
         "entry": [{ "id": "990000002", "changes": [{ "field": "messages", "value": {

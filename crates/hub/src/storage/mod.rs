@@ -11,11 +11,11 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use chrono::{DateTime, Utc};
 use switchboard_protocol::{
     Agent, Call, ChangeKind, Channel, CommunicationType, ConversationStatus, EventKind,
     EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template, WebhookReject,
 };
-use time::OffsetDateTime;
 
 pub mod sqlite;
 
@@ -65,7 +65,7 @@ pub struct ChannelRow {
     pub channel: Channel,
     pub access_token: String,
     /// When the channel entered its status (trial start, last submission).
-    pub status_since: OffsetDateTime,
+    pub status_since: DateTime<Utc>,
 }
 
 impl std::fmt::Debug for ChannelRow {
@@ -118,11 +118,11 @@ pub struct ConversationRow {
     pub status: ConversationStatus,
     pub priority: Priority,
     pub tags: Vec<String>,
-    pub last_customer_message_at: Option<OffsetDateTime>,
+    pub last_customer_message_at: Option<DateTime<Utc>>,
     /// The call-permission state machine, serialized by the hub.
     pub call_permission: serde_json::Value,
-    pub created_at: OffsetDateTime,
-    pub updated_at: OffsetDateTime,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -133,17 +133,17 @@ pub struct ConversationFilter {
     pub status: Option<ConversationStatus>,
     /// `Some(t)`: only conversations whose last customer message is after `t`
     /// (window open) with `open = true`, or not (closed) with `open = false`.
-    pub window: Option<(bool, OffsetDateTime)>,
+    pub window: Option<(bool, DateTime<Utc>)>,
     /// Only conversations after this one in the list order (`updated_at`
     /// descending, then id): the last of the previous page.
-    pub after: Option<(OffsetDateTime, String)>,
+    pub after: Option<(DateTime<Utc>, String)>,
     pub limit: u32,
 }
 
 /// A webhook item that did not parse, about to be kept (already redacted).
 #[derive(Debug, Clone)]
 pub struct NewWebhookReject {
-    pub received_at: OffsetDateTime,
+    pub received_at: DateTime<Utc>,
     pub phone_number_id: Option<String>,
     pub field: String,
     pub list: String,
@@ -172,7 +172,7 @@ pub trait Tx {
         &mut self,
         channel_id: &str,
         conversation_id: &str,
-        since: OffsetDateTime,
+        since: DateTime<Utc>,
     ) -> StoreResult<ChannelUsageRow>;
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>>;
     fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>>;
@@ -253,7 +253,7 @@ pub trait Tx {
         kind: EventKind,
         message: &str,
         message_id: Option<&str>,
-        at: OffsetDateTime,
+        at: DateTime<Utc>,
     ) -> StoreResult<EventLogEntry>;
     fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>>;
 
@@ -375,7 +375,7 @@ mod tests {
                 max_customers: None,
             },
             access_token: "EAAG-very-secret".into(),
-            status_since: OffsetDateTime::UNIX_EPOCH,
+            status_since: DateTime::UNIX_EPOCH,
         };
         assert!(!format!("{row:?}").contains("very-secret"));
         let config = crate::config::Config {

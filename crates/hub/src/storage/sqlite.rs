@@ -7,14 +7,15 @@ use std::any::Any;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, mpsc};
 
+use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use switchboard_domain::instant;
 use switchboard_protocol::{
     Agent, Call, ChangeKind, Channel, EventKind, EventLogEntry, Message, Queue, Route, Template,
     WebhookReject,
 };
-use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
 use super::{
@@ -98,7 +99,7 @@ pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
             tx.execute_batch(sql)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
-                params![version, ms(OffsetDateTime::now_utc())],
+                params![version, ms(Utc::now())],
             )?;
             tracing::info!(version, "applied migration");
         }
@@ -276,13 +277,18 @@ impl SqliteTx<'_> {
     }
 }
 
-pub(crate) fn ms(t: OffsetDateTime) -> i64 {
-    (t.unix_timestamp_nanos() / 1_000_000) as i64
+/// Unix milliseconds, truncated toward zero.
+pub(crate) fn ms(t: DateTime<Utc>) -> i64 {
+    let nanos = i128::from(t.timestamp()) * 1_000_000_000 + i128::from(t.timestamp_subsec_nanos());
+    (nanos / 1_000_000) as i64
 }
 
-pub(crate) fn from_ms(v: i64) -> OffsetDateTime {
-    OffsetDateTime::from_unix_timestamp_nanos(i128::from(v) * 1_000_000)
-        .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+/// The instant `v` unix milliseconds name; the epoch when out of range
+/// (years -9999 to 9999, see `switchboard_domain::instant`).
+pub(crate) fn from_ms(v: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(v)
+        .and_then(instant::checked)
+        .unwrap_or(DateTime::UNIX_EPOCH)
 }
 
 /// A serde enum as its wire string.
@@ -309,7 +315,7 @@ fn json<T: Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-fn opt_ms(t: Option<OffsetDateTime>) -> Option<i64> {
+fn opt_ms(t: Option<DateTime<Utc>>) -> Option<i64> {
     t.map(ms)
 }
 
@@ -504,7 +510,7 @@ impl Tx for SqliteTx<'_> {
                     c.enabled,
                     c.redact_card_numbers,
                     c.max_customers,
-                    ms(OffsetDateTime::now_utc())
+                    ms(Utc::now())
                 ],
             )
             .map_err(|e| {
@@ -527,7 +533,7 @@ impl Tx for SqliteTx<'_> {
                 c.enabled,
                 c.redact_card_numbers,
                 c.max_customers,
-                ms(OffsetDateTime::now_utc())
+                ms(Utc::now())
             ],
         )?;
         Ok(())
@@ -537,7 +543,7 @@ impl Tx for SqliteTx<'_> {
         &mut self,
         channel_id: &str,
         conversation_id: &str,
-        since: OffsetDateTime,
+        since: DateTime<Utc>,
     ) -> StoreResult<ChannelUsageRow> {
         // Per conversation of the channel: does it have (non-failed) business
         // messages, any since `since`, and did the customer ever write?
@@ -696,7 +702,7 @@ impl Tx for SqliteTx<'_> {
                 a.name,
                 enum_str(&a.role),
                 row.token_hash,
-                ms(OffsetDateTime::now_utc())
+                ms(Utc::now())
             ],
         )?;
         for q in &a.queue_ids {
@@ -973,7 +979,7 @@ impl Tx for SqliteTx<'_> {
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()> {
         self.conn
             .prepare_cached("INSERT INTO early_statuses (wamid, status, at) VALUES (?1, ?2, ?3)")?
-            .execute(params![wamid, status_json, ms(OffsetDateTime::now_utc())])?;
+            .execute(params![wamid, status_json, ms(Utc::now())])?;
         Ok(())
     }
 
@@ -1113,7 +1119,7 @@ impl Tx for SqliteTx<'_> {
         kind: EventKind,
         message: &str,
         message_id: Option<&str>,
-        at: OffsetDateTime,
+        at: DateTime<Utc>,
     ) -> StoreResult<EventLogEntry> {
         self.conn
             .prepare_cached(
@@ -1220,12 +1226,7 @@ impl Tx for SqliteTx<'_> {
             .prepare_cached(
                 "INSERT INTO changes (kind, queue_id, data, at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![
-                kind.as_str(),
-                queue_id,
-                data,
-                ms(OffsetDateTime::now_utc())
-            ])?;
+            .execute(params![kind.as_str(), queue_id, data, ms(Utc::now())])?;
         let seq = self.conn.last_insert_rowid();
         self.appended.push(FeedRecord {
             seq,
@@ -1316,6 +1317,34 @@ mod tests {
             name: name.into(),
             wait_strategy: None,
         }
+    }
+
+    #[test]
+    fn instants_are_stored_as_unix_milliseconds() {
+        let t = DateTime::from_timestamp(1_700_000_000, 123_999_999).unwrap();
+        assert_eq!(ms(t), 1_700_000_000_123);
+        assert_eq!(
+            from_ms(ms(t)),
+            DateTime::from_timestamp(1_700_000_000, 123_000_000).unwrap()
+        );
+        // truncated toward zero before 1970 too
+        let before = DateTime::from_timestamp(-2, 999_500_000).unwrap();
+        assert_eq!(ms(before), -1_000);
+        assert_eq!(from_ms(-1_001).timestamp_millis(), -1_001);
+        // out of range (a bad cursor, a corrupt row) reads as the epoch
+        for v in [
+            i64::MAX,
+            i64::MIN,
+            253_402_300_800_000,
+            -377_705_116_800_001,
+        ] {
+            assert_eq!(from_ms(v), DateTime::UNIX_EPOCH, "{v}");
+        }
+        assert_eq!(
+            from_ms(253_402_300_799_999).timestamp_millis(),
+            253_402_300_799_999
+        );
+        assert_eq!(from_ms(-377_705_116_800_000), instant::MIN);
     }
 
     #[tokio::test]
@@ -1455,9 +1484,9 @@ mod tests {
                         max_customers: None,
                     },
                     access_token: "secret".into(),
-                    status_since: OffsetDateTime::now_utc(),
+                    status_since: Utc::now(),
                 })?;
-                let now = OffsetDateTime::now_utc();
+                let now = Utc::now();
                 let (conv, created) = crate::ops::find_or_create_conversation(
                     tx,
                     "ch",

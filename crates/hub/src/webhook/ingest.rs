@@ -6,6 +6,7 @@
 //! whole `messages`/`calls` value without its metadata) is kept as a webhook
 //! reject for admins, redacted, with a warning that carries no customer text.
 
+use chrono::{DateTime, Utc};
 use switchboard_cloudapi::calls::{CallEventKind, CallStatusKind};
 use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
 use switchboard_cloudapi::{
@@ -21,7 +22,6 @@ use switchboard_protocol::{
     Call, CallState, ChangeKind, CommunicationType, ConversationStatus, Customer, Direction,
     EventKind, Media, Message, MessageKind, MessageStatus,
 };
-use time::OffsetDateTime;
 
 use crate::ops;
 use crate::outbound::fail_message;
@@ -43,7 +43,7 @@ pub struct Outcome {
 pub fn ingest(
     tx: &mut dyn Tx,
     env: &WebhookEnvelope,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> StoreResult<Outcome> {
     let mut out = Outcome::default();
@@ -145,7 +145,7 @@ fn keep_reject(
     list: &str,
     error: &str,
     raw: &serde_json::Value,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     out: &mut Outcome,
 ) -> StoreResult<()> {
     let reject = NewWebhookReject {
@@ -176,7 +176,7 @@ fn keep_unparsed(
     field: &str,
     pnid: &str,
     unparsed: &[UnparsedItem],
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     out: &mut Outcome,
 ) -> StoreResult<()> {
     if unparsed.is_empty() {
@@ -206,7 +206,7 @@ fn keep_unparsed_value(
     tx: &mut dyn Tx,
     field: &str,
     value: &serde_json::Value,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     out: &mut Outcome,
 ) -> StoreResult<()> {
     let pnid = value
@@ -233,7 +233,7 @@ fn channel_for(
     field: &str,
     pnid: &str,
     value: &impl serde::Serialize,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     out: &mut Outcome,
 ) -> StoreResult<Option<ChannelRow>> {
     let ch = tx.channel_by_phone_number_id(pnid)?;
@@ -264,7 +264,7 @@ fn channel_for(
 fn messages_change(
     tx: &mut dyn Tx,
     v: &MessagesValue,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
     out: &mut Outcome,
 ) -> StoreResult<()> {
@@ -315,7 +315,7 @@ pub fn apply_status(
     conv: &ConversationRow,
     mut msg: Message,
     st: &switchboard_cloudapi::MessageStatus,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> StoreResult<()> {
     let new = match st.status {
@@ -418,7 +418,7 @@ fn inbound_message(
     channel: &ChannelRow,
     m: &InboundMessage,
     name: Option<&str>,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
     out: &mut Outcome,
 ) -> StoreResult<()> {
@@ -522,7 +522,7 @@ fn inbound_message(
 pub fn calls_change(
     tx: &mut dyn Tx,
     v: &switchboard_cloudapi::CallsValue,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
     out: &mut Outcome,
 ) -> StoreResult<()> {
@@ -775,7 +775,7 @@ fn stash_call(
 pub fn replay_stashed_calls(
     tx: &mut dyn Tx,
     wacid: &str,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
     limits: &Limits,
 ) -> StoreResult<()> {
     for raw in tx.take_stashed_statuses(wacid)? {
@@ -792,7 +792,7 @@ pub fn call_message(
     conv: &ConversationRow,
     call: &Call,
     text: &str,
-    now: OffsetDateTime,
+    now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let msg = Message {
         id: views::new_id(),

@@ -98,7 +98,7 @@ impl TestEnv {
             .await
             .expect("sandbox starts");
         let dir = tempfile::tempdir().unwrap();
-        let clock = Arc::new(ManualClock::new(time::OffsetDateTime::now_utc()));
+        let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
         let running = start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock.clone()).await;
         let http = reqwest::Client::new();
         http.put(format!("{}/_sandbox/webhook-config", sandbox.base_url))

@@ -10,8 +10,8 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
+use chrono::{DateTime, Utc};
 use serde_json::Value;
-use time::OffsetDateTime;
 
 use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
@@ -337,6 +337,6 @@ pub fn end_call(
     Some(call)
 }
 
-fn duration_secs(start: OffsetDateTime, end: OffsetDateTime) -> i64 {
-    (end - start).whole_seconds().max(0)
+fn duration_secs(start: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
+    (end - start).num_seconds().max(0)
 }

@@ -9,9 +9,9 @@ use axum::Json;
 use axum::extract::{Multipart, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
-use time::OffsetDateTime;
 
 use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
@@ -77,8 +77,8 @@ pub fn store(sb: &Sandbox, mime_type: &str, bytes: Vec<u8>, filename: Option<Str
 }
 
 /// The lookaside URL of a media item, valid five minutes from `now`.
-pub fn download_url(sb: &Sandbox, id: &str, now: OffsetDateTime) -> String {
-    let exp = (now + time::Duration::minutes(5)).unix_timestamp();
+pub fn download_url(sb: &Sandbox, id: &str, now: DateTime<Utc>) -> String {
+    let exp = (now + chrono::TimeDelta::minutes(5)).timestamp();
     format!(
         "{}/lookaside/whatsapp_business/attachments/?mid={id}&ext={exp}",
         sb.public_url
@@ -187,7 +187,7 @@ pub async fn download(
     _auth: Authorized,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let now = sb.now().unix_timestamp();
+    let now = sb.now().timestamp();
     let expired = q
         .get("ext")
         .and_then(|e| e.parse::<i64>().ok())

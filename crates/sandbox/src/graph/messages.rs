@@ -193,7 +193,7 @@ impl StatusFlow {
             if sb.config.statuses_have_conversation() {
                 s.conversation = Some(Conversation {
                     id: hex::encode(rand::random::<[u8; 16]>()),
-                    expiration_timestamp: sent.then(|| now + time::Duration::hours(24)),
+                    expiration_timestamp: sent.then(|| now + chrono::TimeDelta::hours(24)),
                     origin: Some(ConversationOrigin {
                         kind: category.to_string(),
                     }),

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use axum::Json;
 use axum::extract::{Query, State};
+use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
-use time::OffsetDateTime;
 
 use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
@@ -51,23 +51,23 @@ pub async fn get(
 }
 
 /// The permission document Meta returns (also listed by `/_sandbox/customers`).
-pub fn describe(sb: &Sandbox, p: &Permission, now: OffsetDateTime) -> Value {
+pub fn describe(sb: &Sandbox, p: &Permission, now: DateTime<Utc>) -> Value {
     let limits = &sb.config.limits;
     let permission = match p.effective(now) {
         Grant::NoPermission => json!({ "status": "no_permission" }),
         Grant::Temporary { expires_at } => {
-            json!({ "status": "temporary", "expiration_time": expires_at.unix_timestamp() })
+            json!({ "status": "temporary", "expiration_time": expires_at.timestamp() })
         }
         Grant::Permanent => json!({ "status": "permanent" }),
     };
-    let limit = |period: &str, max: u32, used: &[OffsetDateTime], window: Duration| {
-        let in_window: Vec<&OffsetDateTime> = used.iter().filter(|t| **t > now - window).collect();
+    let limit = |period: &str, max: u32, used: &[DateTime<Utc>], window: Duration| {
+        let in_window: Vec<&DateTime<Utc>> = used.iter().filter(|t| **t > now - window).collect();
         let mut l =
             json!({ "time_period": period, "max_allowed": max, "current_usage": in_window.len() });
         if in_window.len() >= max as usize
             && let Some(oldest) = in_window.iter().min()
         {
-            l["limit_expiration_time"] = json!((**oldest + window).unix_timestamp());
+            l["limit_expiration_time"] = json!((**oldest + window).timestamp());
         }
         l
     };

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `make check`: the quick Rust gates, each blocking: fmt, clippy -D warnings, and
+# every Rust test except the E2E suite (tests/e2e, the root package's `e2e` test
+# target, which drives the real window; `make e2e` or `make test` run it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+start=$SECONDS
+
+if [ ! -d ui/dist ]; then
+  step "UI build (the app embeds ui/dist; compiling it needs the directory)"
+  npm --prefix ui run --silent build
+fi
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy --workspace --all-targets -- -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo test: every crate but the app (unit, integration and doc tests)"
+cargo test --workspace --exclude switchboard --locked -- --color never
+
+step "cargo test: the app's unit and doc tests (not tests/e2e)"
+cargo test -p switchboard --lib --bins --locked -- --color never
+cargo test -p switchboard --doc --locked -- --color never
+
+printf '\nmake check: all gates passed in %ss\n' "$((SECONDS - start))"
