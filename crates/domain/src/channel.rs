@@ -296,6 +296,12 @@ pub fn check_send_allowed(
 /// May this channel receive (accept inbound webhooks into conversations)?
 /// Only a disabled channel refuses; its stored data stays untouched.
 pub fn check_receive_allowed(channel: &Channel) -> Result<(), ChannelRefusal> {
+    check_enabled(channel)
+}
+
+/// May this channel be used at all (sends, calls, uploads, read receipts)?
+/// A disabled channel refuses everything; its data stays.
+pub fn check_enabled(channel: &Channel) -> Result<(), ChannelRefusal> {
     if channel.enabled {
         Ok(())
     } else {

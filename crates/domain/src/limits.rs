@@ -130,6 +130,34 @@ pub struct MessageLimits {
     pub template_url_param_max_chars: usize,
     /// Consecutive spaces Meta accepts inside a body parameter. Meta: 4.
     pub template_param_max_consecutive_spaces: usize,
+    /// Largest image file, in bytes. Meta: 5 MB.
+    pub image_max_bytes: usize,
+    /// Largest sticker (WebP) file, in bytes. Meta: 500 KB (animated).
+    pub sticker_max_bytes: usize,
+    /// Largest audio or video file, in bytes. Meta: 16 MB.
+    pub audio_video_max_bytes: usize,
+    /// Largest document (and any other file), in bytes. Meta: 100 MB.
+    pub document_max_bytes: usize,
+}
+
+impl MessageLimits {
+    /// The largest file the Cloud API takes for this MIME type.
+    pub fn media_max_bytes(&self, mime_type: &str) -> usize {
+        match mime_type.split('/').next().unwrap_or("") {
+            _ if mime_type == "image/webp" => self.sticker_max_bytes,
+            "image" => self.image_max_bytes,
+            "audio" | "video" => self.audio_video_max_bytes,
+            _ => self.document_max_bytes,
+        }
+    }
+
+    /// The largest file of any type (an upload's hard cap).
+    pub fn upload_max_bytes(&self) -> usize {
+        self.image_max_bytes
+            .max(self.sticker_max_bytes)
+            .max(self.audio_video_max_bytes)
+            .max(self.document_max_bytes)
+    }
 }
 
 impl Default for MessageLimits {
@@ -145,6 +173,10 @@ impl Default for MessageLimits {
             template_param_max_chars: 1024,
             template_url_param_max_chars: 2000,
             template_param_max_consecutive_spaces: 4,
+            image_max_bytes: 5 * MB,
+            sticker_max_bytes: 500 * 1024,
+            audio_video_max_bytes: 16 * MB,
+            document_max_bytes: 100 * MB,
         }
     }
 }
@@ -173,6 +205,9 @@ pub struct ChannelLimits {
     pub resubmission_wait: TimeDelta,
     /// Largest channel icon, in bytes. Default 1 MB (1,048,576 bytes).
     pub icon_max_bytes: usize,
+    /// The window the verified per-day customer limit counts over. Default 24 h.
+    #[serde(with = "secs")]
+    pub usage_window: TimeDelta,
 }
 
 impl Default for ChannelLimits {
@@ -183,10 +218,16 @@ impl Default for ChannelLimits {
             trial_length: TimeDelta::days(30),
             verified_max_customers_per_day: 1500,
             resubmission_wait: TimeDelta::days(35),
-            icon_max_bytes: 1024 * 1024,
+            icon_max_bytes: MB,
+            usage_window: TimeDelta::hours(24),
         }
     }
 }
+
+const MB: usize = 1024 * 1024;
+
+/// The largest webhook body Meta sends (3 MB); a receiver refuses more.
+pub const WEBHOOK_MAX_BYTES: usize = 3 * MB;
 
 /// Meta's error code for a free-form message outside the window.
 pub const META_ERROR_WINDOW_CLOSED: u32 = 131_047;

@@ -1,16 +1,17 @@
 //! Bearer-token auth. Tokens are 256-bit random strings shown once at
 //! creation; only their SHA-256 is stored (a fast hash is right for
-//! high-entropy secrets). Roles: agent (their queues only) and admin.
+//! high-entropy secrets). The request's token becomes a [`Caller`]; what
+//! the caller may see is [`crate::access`]'s decision.
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use switchboard_protocol::{Agent, ErrorCode, Role};
+use switchboard_protocol::ErrorCode;
 
+use crate::access::Caller;
 use crate::error::ApiErr;
 use crate::state::AppState;
-use crate::storage::ConversationRow;
 
 /// A new random token (`sbt_` + 64 hex chars).
 pub fn new_token() -> String {
@@ -21,57 +22,6 @@ pub fn new_token() -> String {
 
 pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// The authenticated caller of an `/api` route.
-#[derive(Debug, Clone)]
-pub struct Caller {
-    pub agent: Agent,
-}
-
-impl Caller {
-    pub fn is_admin(&self) -> bool {
-        self.agent.role == Role::Admin
-    }
-
-    /// The change-feed scopes this caller sees: their queues and the
-    /// changes about themselves; `None`: all (admin).
-    pub fn queues(&self) -> Option<Vec<String>> {
-        scopes_of(&self.agent)
-    }
-
-    pub fn can_see_queue(&self, queue_id: Option<&str>) -> bool {
-        self.is_admin() || queue_id.is_some_and(|q| self.agent.queue_ids.iter().any(|x| x == q))
-    }
-
-    /// 403 for a conversation outside the caller's queues.
-    pub fn check(&self, conv: &ConversationRow) -> Result<(), ApiErr> {
-        if self.can_see_queue(conv.queue_id.as_deref()) {
-            Ok(())
-        } else {
-            Err(ApiErr::forbidden(
-                "this conversation is outside your queues",
-            ))
-        }
-    }
-
-    pub fn require_admin(&self) -> Result<(), ApiErr> {
-        if self.is_admin() {
-            Ok(())
-        } else {
-            Err(ApiErr::forbidden("admin only"))
-        }
-    }
-}
-
-/// An agent's change-feed scopes: their queues and `agent:<id>` (changes
-/// about them); `None` for an admin (everything).
-pub fn scopes_of(agent: &Agent) -> Option<Vec<String>> {
-    (agent.role != Role::Admin).then(|| {
-        let mut scopes = agent.queue_ids.clone();
-        scopes.push(crate::feed::agent_scope(&agent.id));
-        scopes
-    })
 }
 
 impl FromRequestParts<AppState> for Caller {
@@ -95,7 +45,8 @@ impl FromRequestParts<AppState> for Caller {
         let agent = state
             .store
             .read(move |tx| tx.agent_by_token_hash(&hash))
-            .await?
+            .await
+            .map_err(ApiErr::from)?
             .ok_or_else(unauthorized)?;
         Ok(Caller { agent })
     }

@@ -1,5 +1,5 @@
-//! The `switchboard-hub` command line: `serve`, and the admin commands
-//! (`channels add`, `queues add`, `routes add`, `agents add`). Flags fall
+//! The `switchboard-hub` command line: `serve`, the admin commands
+//! (`channels add`, `queues add`, `routes add`, `agents add`), and `openapi`. Flags fall
 //! back to the environment (`SWITCHBOARD_DB`, `SWITCHBOARD_LISTEN`,
 //! `WHATSAPP_GRAPH_URL`, `WHATSAPP_API_VERSION`, `WHATSAPP_APP_SECRET`,
 //! `WHATSAPP_VERIFY_TOKEN`).
@@ -12,9 +12,9 @@ use switchboard_protocol::{
     CommunicationType, NewAgent, NewChannel, NewQueue, NewRoute, WaitStrategy,
 };
 
-use crate::api::admin;
 use crate::config::Config;
 use crate::state::Hub;
+use crate::usecase::admin;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -51,6 +51,9 @@ pub enum Command {
     /// Manage agents.
     #[command(subcommand)]
     Agents(AgentsCmd),
+    /// Print the agent API's OpenAPI document (JSON), as served at
+    /// `/api/v1/openapi.json`; opens no database.
+    Openapi,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +137,13 @@ fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> anyhow::Result<T> {
 }
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    if let Command::Openapi = cli.command {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&crate::openapi::document())?
+        );
+        return Ok(());
+    }
     let mut config = Config {
         db_url: cli.db.clone(),
         ..Config::default()
@@ -149,7 +159,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let err = |e: crate::error::ApiErr| anyhow::anyhow!("{}", e.message);
     match cli.command {
         Command::Serve(a) => {
-            let interrupted = crate::outbound::fail_interrupted_sends(&hub)
+            let interrupted = crate::usecase::send::fail_interrupted_sends(&hub)
                 .await
                 .map_err(err)?;
             if interrupted > 0 {
@@ -158,7 +168,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "sends interrupted by the last stop marked failed"
                 );
             }
-            crate::templates_sync::spawn_periodic(hub.clone());
+            crate::usecase::templates::spawn_periodic(hub.clone());
             let listener = tokio::net::TcpListener::bind(&a.listen).await?;
             tracing::info!(listen = %a.listen, "switchboard-hub serving");
             axum::serve(listener, crate::app(hub))
@@ -179,6 +189,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     waba_id,
                     access_token,
                 },
+                hub.now(),
             )
             .await
             .map_err(err)?;
@@ -240,6 +251,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("agent {} ({})", created.agent.id, created.agent.name);
             println!("token (shown once): {}", created.token);
         }
+        Command::Openapi => unreachable!("printed before opening the database"),
     }
     Ok(())
 }

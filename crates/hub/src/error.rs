@@ -78,7 +78,17 @@ impl From<StoreError> for ApiErr {
         match e {
             StoreError::NotFound => ApiErr::new(ErrorCode::NotFound, "not found"),
             StoreError::Conflict(m) => ApiErr::new(ErrorCode::Conflict, m),
-            StoreError::Api(e) => e,
+            StoreError::Aborted(e) => match e.downcast::<ApiErr>() {
+                Ok(e) => *e,
+                Err(e) => {
+                    tracing::error!(error = %e, "a write refused");
+                    ApiErr::internal("storage error")
+                }
+            },
+            StoreError::Corrupt(m) => {
+                tracing::error!(error = %m, "a stored record does not decode");
+                ApiErr::internal("a stored record is corrupt")
+            }
             StoreError::Backend(m) => {
                 tracing::error!(error = %m, "storage error");
                 ApiErr::internal("storage error")

@@ -4,10 +4,9 @@
 
 use std::sync::Arc;
 
-use switchboard_protocol::ChangeKind;
 use tokio::sync::broadcast;
 
-use crate::storage::{CommitListener, FeedRecord, Tx};
+use crate::storage::{CommitListener, FeedRecord};
 
 #[derive(Clone)]
 pub struct Feed {
@@ -66,66 +65,22 @@ pub fn change_json(r: &FeedRecord) -> String {
     )
 }
 
-/// Appends a change of `kind` about `data` (scoped to `queue_id`).
-pub fn emit<T: serde::Serialize>(
-    tx: &mut dyn Tx,
-    kind: ChangeKind,
-    queue_id: Option<&str>,
-    data: &T,
-) -> crate::storage::StoreResult<i64> {
-    let value = serde_json::to_value(data)
-        .map_err(|e| crate::storage::StoreError::Backend(e.to_string()))?;
-    tx.append_change(kind, queue_id, &value)
-}
-
-/// The scope of changes about an unrouted conversation (or its calls): no
-/// agent belongs to it, so only admins see them.
-pub const UNROUTED: &str = "";
-
-/// The scope of an `agent` change: admins and that agent (whose visible
-/// scopes include it, see [`crate::auth::Caller::queues`]).
-pub fn agent_scope(agent_id: &str) -> String {
-    format!("agent:{agent_id}")
-}
-
-/// Appends a change about a conversation (or its messages, calls, events):
-/// visible to the agents of `queue_id`, to admins only when unrouted.
-pub fn emit_scoped<T: serde::Serialize>(
-    tx: &mut dyn Tx,
-    kind: ChangeKind,
-    queue_id: Option<&str>,
-    data: &T,
-) -> crate::storage::StoreResult<i64> {
-    emit(tx, kind, Some(queue_id.unwrap_or(UNROUTED)), data)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::storage::sqlite::visible;
+    use switchboard_protocol::ChangeKind;
 
-    fn rec(queue_id: Option<&str>) -> FeedRecord {
-        FeedRecord {
-            seq: 1,
-            kind: ChangeKind::Conversation,
-            queue_id: queue_id.map(str::to_owned),
-            data: "{}".into(),
-        }
-    }
+    use super::*;
 
     #[test]
-    fn unrouted_changes_reach_admins_only_and_queue_less_ones_everyone() {
-        let agent = vec!["support".to_owned()];
-        assert!(!visible(&rec(Some(UNROUTED)), Some(&agent)));
-        assert!(visible(&rec(Some(UNROUTED)), None), "admins see everything");
-        assert!(visible(&rec(Some("support")), Some(&agent)));
-        assert!(!visible(&rec(Some("sales")), Some(&agent)));
-        assert!(
-            visible(&rec(None), Some(&agent)),
-            "templates, channels: everyone"
-        );
+    fn a_change_is_written_as_seq_kind_data() {
+        let rec = FeedRecord {
+            seq: 1,
+            kind: ChangeKind::Conversation,
+            queue_id: Some("support".into()),
+            data: "{}".into(),
+        };
         assert_eq!(
-            change_json(&rec(None)),
+            change_json(&rec),
             r#"{"seq":1,"kind":"conversation","data":{}}"#
         );
     }

@@ -9,21 +9,21 @@
 //! domain crate; this crate is IO around them. The router is built by
 //! [`app`] so tests drive it without a socket.
 
+pub mod access;
 pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod error;
 pub mod feed;
+pub mod http_metrics;
 pub mod metrics;
 pub mod openapi;
-pub mod ops;
-pub mod outbound;
 pub mod routing;
 pub mod sender;
 pub mod state;
 pub mod storage;
-pub mod templates_sync;
+pub mod usecase;
 pub mod views;
 pub mod webhook;
 
@@ -33,14 +33,13 @@ use axum::routing::get;
 
 pub use state::{AppState, Hub};
 
-/// Meta sends webhook payloads of at most 3 MB.
-pub const WEBHOOK_MAX_BYTES: usize = 3 * 1024 * 1024;
+use switchboard_domain::limits::WEBHOOK_MAX_BYTES;
 
 /// The whole HTTP surface.
 pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
-        .route("/metrics", get(metrics::handler))
+        .route("/metrics", get(http_metrics::handler))
         .route(
             "/webhooks/whatsapp",
             get(webhook::verify).post(webhook::receive),
@@ -63,7 +62,7 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            metrics::track,
+            http_metrics::track,
         ))
         .with_state(state)
 }

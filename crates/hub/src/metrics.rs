@@ -1,15 +1,7 @@
-//! Prometheus metrics (`/metrics`, text format): request counts, webhook
-//! outcomes and acknowledgement latency, SSE clients.
+//! The hub's counters (served at `/metrics` by [`crate::http_metrics`]):
+//! request counts, webhook outcomes and acknowledgement latency, SSE clients.
 
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::time::Instant;
-
-use axum::extract::{Request, State};
-use axum::http::header;
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-
-use crate::state::AppState;
 
 /// Webhook ack latency buckets, seconds.
 const BUCKETS: [f64; 10] = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0, 5.0];
@@ -34,7 +26,7 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn observe_webhook(&self, secs: f64) {
+    pub(crate) fn observe_webhook(&self, secs: f64) {
         for (i, b) in BUCKETS.iter().enumerate() {
             if secs <= *b {
                 self.webhook_latency[i].fetch_add(1, Relaxed);
@@ -110,27 +102,4 @@ impl Metrics {
         ));
         s
     }
-}
-
-pub async fn handler(State(hub): State<AppState>) -> Response {
-    (
-        [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
-        hub.metrics.render(),
-    )
-        .into_response()
-}
-
-pub async fn track(State(hub): State<AppState>, req: Request, next: Next) -> Response {
-    let webhook =
-        req.uri().path() == "/webhooks/whatsapp" && req.method() == axum::http::Method::POST;
-    let start = Instant::now();
-    let resp = next.run(req).await;
-    hub.metrics.http_requests.fetch_add(1, Relaxed);
-    if resp.status().is_server_error() {
-        hub.metrics.http_5xx.fetch_add(1, Relaxed);
-    }
-    if webhook {
-        hub.metrics.observe_webhook(start.elapsed().as_secs_f64());
-    }
-    resp
 }

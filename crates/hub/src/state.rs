@@ -48,8 +48,9 @@ impl Hub {
         }
         let feed = Feed::new(config.feed_capacity);
         let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
-        let store = crate::storage::sqlite::SqliteStorage::open(&path, feed.listener())
-            .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+        let store =
+            crate::storage::sqlite::SqliteStorage::open(&path, feed.listener(), clock.clone())
+                .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
         let sender = Sender::new(&config)?;
         Ok(Arc::new(Hub {
             store: Arc::new(store),

@@ -9,10 +9,6 @@ use switchboard_protocol as p;
 
 use crate::storage::ConversationRow;
 
-pub fn call_permission_of(row: &ConversationRow) -> CallPermission {
-    serde_json::from_value(row.call_permission.clone()).unwrap_or_default()
-}
-
 pub fn window_of(row: &ConversationRow) -> CustomerWindow {
     CustomerWindow::from_last_customer_message(row.last_customer_message_at)
 }
@@ -71,7 +67,7 @@ pub fn conversation(row: &ConversationRow, now: DateTime<Utc>, limits: &Limits) 
         priority: row.priority,
         tags: row.tags.clone(),
         window: window(row, now, limits),
-        call_permission: call_permission(&call_permission_of(row), now, limits),
+        call_permission: call_permission(&row.call_permission, now, limits),
         created_at: row.created_at,
         updated_at: row.updated_at,
     }

@@ -97,7 +97,7 @@ async fn admin_commands_and_the_printed_token() {
     assert_eq!(agent.queue_ids.len(), 2);
     let (routes, channels) = hub
         .store
-        .read(|tx| Ok((tx.routes()?, tx.channels()?)))
+        .read(|tx| switchboard_hub::storage::StoreResult::Ok((tx.routes()?, tx.channels()?)))
         .await
         .unwrap();
     assert_eq!(routes.len(), 1);

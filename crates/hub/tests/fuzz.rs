@@ -36,7 +36,7 @@ fn fixture() -> Fixture {
     };
     let app = rt.block_on(async {
         let hub = switchboard_hub::Hub::open(config, Arc::new(SystemClock)).unwrap();
-        switchboard_hub::api::admin::create_channel(
+        switchboard_hub::usecase::admin::create_channel(
             &hub.store,
             switchboard_protocol::NewChannel {
                 phone_number_id: PNID.into(),
@@ -44,6 +44,7 @@ fn fixture() -> Fixture {
                 waba_id: "777".into(),
                 access_token: "t".into(),
             },
+            hub.now(),
         )
         .await
         .unwrap();

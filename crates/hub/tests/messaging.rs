@@ -587,7 +587,7 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
         .await
         .unwrap();
 
-    let n = switchboard_hub::outbound::fail_interrupted_sends(&hub)
+    let n = switchboard_hub::usecase::send::fail_interrupted_sends(&hub)
         .await
         .unwrap();
     assert_eq!(n, 1, "only the interrupted send");
@@ -616,7 +616,7 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
             .any(|e| e["kind"] == "delivery_failed" && e["message_id"] == "interrupted-1")
     );
     assert_eq!(
-        switchboard_hub::outbound::fail_interrupted_sends(&hub)
+        switchboard_hub::usecase::send::fail_interrupted_sends(&hub)
             .await
             .unwrap(),
         0

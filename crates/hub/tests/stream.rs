@@ -124,7 +124,7 @@ async fn a_slow_client_catches_up_from_storage_without_gaps() {
     };
     let hub = switchboard_hub::Hub::open(config, Arc::new(switchboard_domain::clock::SystemClock))
         .unwrap();
-    let admin = switchboard_hub::api::admin::create_agent(
+    let admin = switchboard_hub::usecase::admin::create_agent(
         &hub.store,
         switchboard_protocol::NewAgent {
             name: "Root".into(),
@@ -145,7 +145,7 @@ async fn a_slow_client_catches_up_from_storage_without_gaps() {
     for i in 0..600 {
         let store = hub.store.clone();
         writes.push(tokio::spawn(async move {
-            switchboard_hub::api::admin::create_queue(
+            switchboard_hub::usecase::admin::create_queue(
                 &store,
                 switchboard_protocol::NewQueue {
                     name: format!("q{i}"),

@@ -42,6 +42,26 @@ async fn templates_sync_and_search() {
         Some("order_shipped/en_US"),
         "{by_name:?}"
     );
+    // Meta has no tags: an admin sets the hub's own, kept across syncs.
+    let shipped = v["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "order_shipped" && t["language"] == "en_US")
+        .unwrap()
+        .clone();
+    assert_eq!(shipped["tags"], json!([]), "no tags from Meta");
+    let (s, t) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/admin/templates/{}", shipped["id"].as_str().unwrap()),
+            Some(json!({ "tags": ["shipping", "orders"] })),
+        )
+        .await;
+    assert_eq!(s, 200, "{t}");
+    let (s, _) = env.post(&env.admin, "/templates/sync", json!({})).await;
+    assert_eq!(s, 200);
     let by_tag = names(&search(&env, "q=shipping").await);
     assert!(
         by_tag.contains(&"order_shipped/en_US".to_owned()),
@@ -135,7 +155,7 @@ async fn start_outbound_conversations_with_templates() {
     let body = json!({
         "client_id": "start-1",
         "channel_id": env.channel_id,
-        "phone": "+1 555 333 0001",
+        "phone": "+49 151 2333 0001",
         "communication_type": "message",
         "template": { "name": "order_shipped", "language": "en_US", "params": ["Ana", "#4711"] },
         "tags": ["vip"],
@@ -149,7 +169,7 @@ async fn start_outbound_conversations_with_templates() {
     );
     assert_eq!(v["conversation"]["queue_id"], env.support_queue.as_str());
     assert_eq!(v["conversation"]["window"]["state"], "closed");
-    let sent = env.sb_get("/_sandbox/sent?to=15553330001").await;
+    let sent = env.sb_get("/_sandbox/sent?to=4915123330001").await;
     assert_eq!(sent["messages"].as_array().unwrap().len(), 1);
     // The same client_id again is the same result; another start is a 409.
     let (s, again) = env.post(&env.agent, "/conversations", body.clone()).await;
@@ -164,12 +184,12 @@ async fn start_outbound_conversations_with_templates() {
     // An unknown queue is refused before anything is sent.
     let mut other = body.clone();
     other["client_id"] = json!("start-3");
-    other["phone"] = json!("+1 555 333 0009");
+    other["phone"] = json!("+49 151 2333 0009");
     other["queue_id"] = json!("nope");
     let (s, e) = env.post(&env.admin, "/conversations", other).await;
     assert_eq!(s, 400, "{e}");
     assert!(
-        env.sb_get("/_sandbox/sent?to=15553330009").await["messages"]
+        env.sb_get("/_sandbox/sent?to=4915123330009").await["messages"]
             .as_array()
             .unwrap()
             .is_empty()
@@ -200,7 +220,7 @@ async fn start_outbound_conversations_with_templates() {
         .post(&env.agent, "/conversations", json!({
             "client_id": "call-1",
             "channel_id": env.channel_id,
-            "phone": "+15553330002",
+            "phone": "+4915123330002",
             "communication_type": "call",
             "template": { "name": "call_permission_request", "language": "en_US", "params": ["#9"] },
         }))
@@ -212,7 +232,7 @@ async fn start_outbound_conversations_with_templates() {
         .post(&env.agent, "/conversations", json!({
             "client_id": "call-1b",
             "channel_id": env.channel_id,
-            "phone": "+15553330002",
+            "phone": "+4915123330002",
             "communication_type": "call",
             "template": { "name": "call_permission_request", "language": "en_US", "params": ["#9"] },
         }))
@@ -231,7 +251,7 @@ async fn start_outbound_conversations_with_templates() {
             json!({
                 "client_id": "call-2",
                 "channel_id": env.channel_id,
-                "phone": "+15553330003",
+                "phone": "+4915123330003",
                 "communication_type": "call",
                 "template": { "name": "order_shipped", "language": "en_US", "params": ["A", "B"] },
             }),
@@ -262,7 +282,7 @@ async fn channel_limits_trial_and_daily_customers() {
             env.post(&env.agent, "/conversations", json!({
             "client_id": format!("trial-{n}"),
             "channel_id": env.channel_id,
-            "phone": format!("+1555777000{n}"),
+            "phone": format!("+49151277700{n:02}"),
             "communication_type": "message",
             "template": { "name": "order_shipped", "language": "en_US", "params": ["A", "B"] },
         }))
@@ -274,15 +294,19 @@ async fn channel_limits_trial_and_daily_customers() {
     assert_eq!(e["error"]["code"], "limit_reached");
 
     // Verified, with an admin-set daily customer limit of 3 (2 already used).
-    env.api(
-        &env.admin,
-        reqwest::Method::PATCH,
-        &ch,
-        Some(json!({ "status": "connected", "max_customers": 3 })),
-    )
-    .await;
-    env.customer_says("+15557770009", "hi").await;
-    let conv = env.conversation_of("15557770009").await;
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &ch,
+            Some(json!({ "status": "connected", "max_customers": 3 })),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["status"], "connected", "{c}");
+    assert_eq!(c["max_customers"], 3, "{c}");
+    env.customer_says("+4915127770009", "hi").await;
+    let conv = env.conversation_of("4915127770009").await;
     let path = format!("/conversations/{}/messages", conv["id"].as_str().unwrap());
     let send = |cid: &'static str| {
         env.post(
@@ -299,6 +323,12 @@ async fn channel_limits_trial_and_daily_customers() {
     );
     let (s, e) = start(4).await;
     assert_eq!(s, 429, "{e}");
+    assert_eq!(e["error"]["code"], "limit_reached");
+    let reason = e["error"]["message"].as_str().unwrap();
+    assert!(
+        reason.contains("limit of 3 customers in 24 hours"),
+        "refused by the daily limit, not the trial's: {reason}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -337,7 +367,7 @@ async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
         })
         .await
         .unwrap();
-    switchboard_hub::api::admin::create_channel(
+    switchboard_hub::usecase::admin::create_channel(
         &hub.store,
         NewChannel {
             phone_number_id: cfg.phone_number_id.clone(),
@@ -345,11 +375,12 @@ async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
             waba_id: cfg.waba_id.clone(),
             access_token: cfg.access_token.clone(),
         },
+        hub.now(),
     )
     .await
     .unwrap();
     assert!(
-        switchboard_hub::templates_sync::sync_all(&hub)
+        switchboard_hub::usecase::templates::sync_all(&hub)
             .await
             .is_err()
     );

@@ -11,6 +11,31 @@ pub enum TemplateCategory {
     Authentication,
 }
 
+/// Meta's review status of a template. Only `approved` may be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TemplateStatus {
+    Approved,
+    Pending,
+    Rejected,
+    Paused,
+    Disabled,
+    InAppeal,
+    Flagged,
+    Reinstated,
+    PendingDeletion,
+    Deleted,
+    Archived,
+    Unarchived,
+    LimitExceeded,
+    Locked,
+    /// A status Meta added after this build.
+    #[serde(other)]
+    Unknown,
+}
+
 /// An approved (or otherwise) message template, synced from the Graph API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -21,8 +46,7 @@ pub struct Template {
     pub name: String,
     pub language: String,
     pub category: TemplateCategory,
-    /// Meta's status, lowercase (`approved`, `pending`, `rejected`, `paused`, …).
-    pub status: String,
+    pub status: TemplateStatus,
     pub header: Option<String>,
     pub body: String,
     pub footer: Option<String>,

@@ -157,10 +157,8 @@ async fn template_list_pages_filters_and_parses_with_cloudapi() {
             .any(|c| c.kind == "CALL_PERMISSION_REQUEST")
     }));
     assert!(
-        named
-            .extra
-            .get("sandbox_tags")
-            .is_some_and(|t| t.is_array())
+        named.extra.get("sandbox_tags").is_none() && named.extra.get("tags").is_none(),
+        "Meta's templates have no tags"
     );
 
     let (status, page) = env

@@ -1,8 +1,10 @@
+//! The caller and the queues they see.
+
 use axum::Json;
 use axum::extract::State;
 use switchboard_protocol::Me;
 
-use crate::auth::Caller;
+use crate::access::Caller;
 use crate::error::ApiResult;
 use crate::state::AppState;
 

@@ -12,21 +12,22 @@ use axum::http::HeaderMap;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use futures::Stream;
 use serde::Deserialize;
-use switchboard_protocol::{Agent, Change, ChangeKind, ChangesPage};
+use switchboard_protocol::{Agent, ChangeKind, ChangesPage};
 use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
-use crate::auth::Caller;
+use crate::access::{Caller, scopes_of, visible};
 use crate::error::ApiQuery;
-use crate::error::{ApiErr, ApiResult};
+use crate::error::ApiResult;
 use crate::feed::change_json;
 use crate::state::AppState;
-use crate::storage::FeedRecord;
-use crate::storage::sqlite::visible;
+use crate::storage::{FeedRecord, StoreError};
+use crate::usecase::changes;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ChangesQuery {
     #[serde(default)]
     after: Option<i64>,
@@ -39,40 +40,13 @@ pub async fn changes(
     caller: Caller,
     ApiQuery(q): ApiQuery<ChangesQuery>,
 ) -> ApiResult<Json<ChangesPage>> {
-    let after = q.after.unwrap_or(0).max(0);
-    let limit = q.limit.unwrap_or(500).clamp(1, 5000);
-    let queues = caller.queues();
-    let scan = hub
-        .store
-        .read(move |tx| tx.changes_scan(after, limit + 1, queues.as_deref()))
-        .await?;
-    let mut recs = scan.records;
-    let more = recs.len() > limit as usize;
-    recs.truncate(limit as usize);
-    // Past the changes this caller may not see, unless a page is waiting.
-    let next = if more {
-        recs.last().map_or(after, |r| r.seq)
-    } else {
-        scan.scanned_to.max(after)
-    };
-    let changes = recs
-        .into_iter()
-        .map(|r| {
-            Ok(Change {
-                seq: r.seq,
-                kind: r.kind,
-                data: serde_json::from_str(&r.data).map_err(|e| ApiErr::internal(e.to_string()))?,
-            })
-        })
-        .collect::<ApiResult<Vec<_>>>()?;
-    Ok(Json(ChangesPage {
-        changes,
-        next,
-        more,
-    }))
+    Ok(Json(
+        changes::page(&hub, caller.scopes(), q.after, q.limit).await?,
+    ))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StreamQuery {
     #[serde(default)]
     after: Option<i64>,
@@ -118,7 +92,7 @@ pub async fn stream(
 
 /// The scopes an agent's stream follows; `None`: all (admin).
 fn scope_of(agent: &Agent) -> Option<Arc<[String]>> {
-    crate::auth::scopes_of(agent).map(Into::into)
+    scopes_of(agent).map(Into::into)
 }
 
 /// The agent, if `r` is an `agent` change about them.
@@ -150,10 +124,10 @@ async fn follow(
                 .store
                 .read(move |tx| {
                     let Some(agent) = tx.agent(&id)? else {
-                        return Ok(None);
+                        return Ok::<_, StoreError>(None);
                     };
                     let scope = scope_of(&agent);
-                    let page = tx.changes_after(after, 500, scope.as_deref())?;
+                    let page = changes::scan(tx, scope.as_deref(), after, 500)?.records;
                     Ok(Some((scope, page)))
                 })
                 .await;

@@ -53,7 +53,7 @@ fn orchestrate() -> anyhow::Result<()> {
             ..Config::default()
         };
         let hub = switchboard_hub::Hub::open(config, Arc::new(SystemClock))?;
-        use switchboard_hub::api::admin;
+        use switchboard_hub::usecase::admin;
         use switchboard_protocol::*;
         let err = |e: switchboard_hub::error::ApiErr| anyhow::anyhow!("{}", e.message);
         admin::create_channel(
@@ -64,6 +64,7 @@ fn orchestrate() -> anyhow::Result<()> {
                 waba_id: "990000002".into(),
                 access_token: "unused".into(),
             },
+            hub.now(),
         )
         .await
         .map_err(err)?;

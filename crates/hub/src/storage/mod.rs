@@ -1,7 +1,12 @@
 //! The hub's record behind a storage trait, so that a Postgres backend can
-//! follow. Use-case code (ingest, the API handlers) runs as a closure over a
-//! [`Tx`] inside [`Storage::write`] (one transaction, with the change-feed
-//! rows it appends) or [`Storage::read`].
+//! follow. Use cases run as a closure over a [`Tx`] inside [`Storage::write`]
+//! (one transaction, with the change-feed rows it appends) or
+//! [`Storage::read`]. A use case that refuses returns its own error from the
+//! closure: the transaction rolls back and the error comes back unchanged.
+//!
+//! Storage stores: it decides nothing (who may see what is the caller's
+//! predicate or list) and reads no clock (bookkeeping instants come from the
+//! `Clock` the backend was opened with). Must not depend on HTTP types.
 //!
 //! Implementations must deliver the changes a write appended to the commit
 //! listener in sequence order, after the commit and before any later write's.
@@ -12,8 +17,9 @@ use std::pin::Pin;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use switchboard_domain::call_permission::CallPermission;
 use switchboard_protocol::{
-    Agent, Call, ChangeKind, Channel, CommunicationType, ConversationStatus, EventKind,
+    Agent, Call, ChangeData, ChangeKind, Channel, CommunicationType, ConversationStatus, EventKind,
     EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template, WebhookReject,
 };
 
@@ -27,15 +33,12 @@ pub enum StoreError {
     Conflict(String),
     #[error("storage: {0}")]
     Backend(String),
-    /// A use-case refused inside the transaction; rolled back, passed through.
+    /// A stored value that does not decode (never read as a default).
+    #[error("corrupt record: {0}")]
+    Corrupt(String),
+    /// The closure of a write refused: rolled back, its error passed through.
     #[error("{0}")]
-    Api(crate::error::ApiErr),
-}
-
-impl From<crate::error::ApiErr> for StoreError {
-    fn from(e: crate::error::ApiErr) -> Self {
-        StoreError::Api(e)
-    }
+    Aborted(Box<dyn std::error::Error + Send + Sync>),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -119,8 +122,8 @@ pub struct ConversationRow {
     pub priority: Priority,
     pub tags: Vec<String>,
     pub last_customer_message_at: Option<DateTime<Utc>>,
-    /// The call-permission state machine, serialized by the hub.
-    pub call_permission: serde_json::Value,
+    /// The call-permission state machine.
+    pub call_permission: CallPermission,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -164,7 +167,9 @@ pub struct TemplateFilter {
 pub trait Tx {
     // configuration
     fn insert_channel(&mut self, row: &ChannelRow) -> StoreResult<()>;
-    fn update_channel(&mut self, channel: &Channel) -> StoreResult<()>;
+    /// Replaces the channel's switches; a new status starts `status_since`
+    /// at `at`.
+    fn update_channel(&mut self, channel: &Channel, at: DateTime<Utc>) -> StoreResult<()>;
     fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()>;
     /// The channel-limit figures for a send into `conversation_id`, with
     /// "recent" meaning after `since`.
@@ -271,30 +276,18 @@ pub trait Tx {
     ) -> StoreResult<Option<(Template, String)>>;
 
     // the change feed
-    fn append_change(
-        &mut self,
-        kind: ChangeKind,
-        queue_id: Option<&str>,
-        data: &serde_json::Value,
-    ) -> StoreResult<i64>;
-    /// Changes after `after`, oldest first, at most `limit`, visible to
-    /// `queues` (`None`: all; changes without a queue are visible to all).
-    fn changes_after(
-        &mut self,
-        after: i64,
-        limit: u32,
-        queues: Option<&[String]>,
-    ) -> StoreResult<Vec<FeedRecord>> {
-        self.changes_scan(after, limit, queues).map(|s| s.records)
-    }
-    /// Like [`Tx::changes_after`], also telling how far the scan went (past
-    /// changes the caller may not see).
+    /// Appends a change scoped to `scope` (`None`: everyone); its `seq`.
+    fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64>;
+    /// Changes after `after` that `visible` accepts, oldest first, at most
+    /// `limit`, and how far the scan went (past changes not accepted).
     fn changes_scan(
         &mut self,
         after: i64,
         limit: u32,
-        queues: Option<&[String]>,
+        visible: &dyn Fn(&FeedRecord) -> bool,
     ) -> StoreResult<ChangesScan>;
+    /// The last `seq` appended (0 when the feed is empty).
+    fn last_seq(&mut self) -> StoreResult<i64>;
 }
 
 pub type TxFn = Box<dyn FnOnce(&mut dyn Tx) -> StoreResult<Box<dyn Any + Send>> + Send>;
@@ -309,31 +302,58 @@ pub trait Storage: Send + Sync + 'static {
     fn read_boxed(&self, f: TxFn) -> StoreFuture<'_>;
 }
 
+/// What a closure's error must offer to cross a transaction: a
+/// [`StoreError`] becomes one, and it can travel boxed as
+/// [`StoreError::Aborted`].
+pub trait TxError: From<StoreError> + std::error::Error + Send + Sync + 'static {}
+impl<E: From<StoreError> + std::error::Error + Send + Sync + 'static> TxError for E {}
+
+fn boxed<R, E, F>(f: F) -> TxFn
+where
+    R: Send + 'static,
+    E: TxError,
+    F: FnOnce(&mut dyn Tx) -> Result<R, E> + Send + 'static,
+{
+    Box::new(move |tx| match f(tx) {
+        Ok(r) => Ok(Box::new(r) as Box<dyn Any + Send>),
+        Err(e) => Err(StoreError::Aborted(Box::new(e))),
+    })
+}
+
+fn unboxed<R: 'static, E: TxError>(out: StoreResult<Box<dyn Any + Send>>) -> Result<R, E> {
+    match out {
+        Ok(r) => r
+            .downcast::<R>()
+            .map(|r| *r)
+            .map_err(|_| E::from(StoreError::Backend("unexpected result type".into()))),
+        Err(StoreError::Aborted(e)) => match e.downcast::<E>() {
+            Ok(e) => Err(*e),
+            Err(e) => Err(E::from(StoreError::Aborted(e))),
+        },
+        Err(e) => Err(E::from(e)),
+    }
+}
+
 impl dyn Storage {
-    pub async fn write<R, F>(&self, f: F) -> StoreResult<R>
+    /// Runs `f` in a write transaction: committed when it returns `Ok`, rolled
+    /// back (with `f`'s error returned as it was) otherwise.
+    pub async fn write<R, E, F>(&self, f: F) -> Result<R, E>
     where
         R: Send + 'static,
-        F: FnOnce(&mut dyn Tx) -> StoreResult<R> + Send + 'static,
+        E: TxError,
+        F: FnOnce(&mut dyn Tx) -> Result<R, E> + Send + 'static,
     {
-        let out = self
-            .write_boxed(Box::new(move |tx| {
-                f(tx).map(|r| Box::new(r) as Box<dyn Any + Send>)
-            }))
-            .await?;
-        Ok(*out.downcast::<R>().expect("write closure result type"))
+        unboxed(self.write_boxed(boxed(f)).await)
     }
 
-    pub async fn read<R, F>(&self, f: F) -> StoreResult<R>
+    /// Runs `f` on a consistent read snapshot.
+    pub async fn read<R, E, F>(&self, f: F) -> Result<R, E>
     where
         R: Send + 'static,
-        F: FnOnce(&mut dyn Tx) -> StoreResult<R> + Send + 'static,
+        E: TxError,
+        F: FnOnce(&mut dyn Tx) -> Result<R, E> + Send + 'static,
     {
-        let out = self
-            .read_boxed(Box::new(move |tx| {
-                f(tx).map(|r| Box::new(r) as Box<dyn Any + Send>)
-            }))
-            .await?;
-        Ok(*out.downcast::<R>().expect("read closure result type"))
+        unboxed(self.read_boxed(boxed(f)).await)
     }
 }
 

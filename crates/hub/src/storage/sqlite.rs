@@ -11,10 +11,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use switchboard_domain::clock::Clock;
 use switchboard_domain::instant;
 use switchboard_protocol::{
-    Agent, Call, ChangeKind, Channel, EventKind, EventLogEntry, Message, Queue, Route, Template,
-    WebhookReject,
+    Agent, Call, ChangeData, ChangeKind, Channel, EventKind, EventLogEntry, Message, Queue, Route,
+    Template, WebhookReject,
 };
 use tokio::sync::oneshot;
 
@@ -50,6 +51,7 @@ pub struct SqliteStorage {
     writer: Mutex<mpsc::Sender<(TxFn, Reply)>>,
     readers: Arc<Mutex<Vec<Connection>>>,
     path: PathBuf,
+    clock: Arc<dyn Clock>,
 }
 
 impl std::fmt::Debug for SqliteStorage {
@@ -61,7 +63,11 @@ impl std::fmt::Debug for SqliteStorage {
 }
 
 fn backend(e: rusqlite::Error) -> StoreError {
-    StoreError::Backend(e.to_string())
+    match e {
+        // A stored value that does not decode: say so, never default it.
+        rusqlite::Error::FromSqlConversionFailure(..) => StoreError::Corrupt(e.to_string()),
+        e => StoreError::Backend(e.to_string()),
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -80,7 +86,7 @@ fn open(path: &Path) -> StoreResult<Connection> {
 }
 
 /// Applies the embedded migrations not yet recorded, each in its own transaction.
-pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
+pub fn migrate(conn: &mut Connection, now: DateTime<Utc>) -> StoreResult<()> {
     conn.execute_batch(
         "CREATE TABLE IF NOT EXISTS schema_migrations (
             version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
@@ -99,7 +105,7 @@ pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
             tx.execute_batch(sql)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, ?2)",
-                params![version, ms(Utc::now())],
+                params![version, ms(now)],
             )?;
             tracing::info!(version, "applied migration");
         }
@@ -110,19 +116,23 @@ pub fn migrate(conn: &mut Connection) -> StoreResult<()> {
 
 impl SqliteStorage {
     /// Opens (creating and migrating) the database at `path` and starts the
-    /// writer thread. `listener` receives each committed write's changes.
-    pub fn open(path: &Path, listener: CommitListener) -> StoreResult<Self> {
+    /// writer thread. `listener` receives each committed write's changes;
+    /// `clock` stamps the bookkeeping instants (when a change was appended, a
+    /// migration applied).
+    pub fn open(path: &Path, listener: CommitListener, clock: Arc<dyn Clock>) -> StoreResult<Self> {
         let mut conn = open(path)?;
-        migrate(&mut conn)?;
+        migrate(&mut conn, clock.now())?;
         let (tx, rx) = mpsc::channel::<(TxFn, Reply)>();
+        let writer_clock = clock.clone();
         std::thread::Builder::new()
             .name("hub-sqlite-writer".into())
-            .spawn(move || writer_loop(conn, rx, listener))
+            .spawn(move || writer_loop(conn, rx, listener, writer_clock))
             .map_err(|e| StoreError::Backend(e.to_string()))?;
         Ok(Self {
             writer: Mutex::new(tx),
             readers: Arc::new(Mutex::new(Vec::new())),
             path: path.to_path_buf(),
+            clock,
         })
     }
 
@@ -132,7 +142,12 @@ impl SqliteStorage {
     }
 }
 
-fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<(TxFn, Reply)>, listener: CommitListener) {
+fn writer_loop(
+    mut conn: Connection,
+    rx: mpsc::Receiver<(TxFn, Reply)>,
+    listener: CommitListener,
+    clock: Arc<dyn Clock>,
+) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
         while batch.len() < MAX_BATCH {
@@ -141,11 +156,16 @@ fn writer_loop(mut conn: Connection, rx: mpsc::Receiver<(TxFn, Reply)>, listener
                 Err(_) => break,
             }
         }
-        run_batch(&mut conn, batch, &listener);
+        run_batch(&mut conn, batch, &listener, clock.now());
     }
 }
 
-fn run_batch(conn: &mut Connection, batch: Vec<(TxFn, Reply)>, listener: &CommitListener) {
+fn run_batch(
+    conn: &mut Connection,
+    batch: Vec<(TxFn, Reply)>,
+    listener: &CommitListener,
+    now: DateTime<Utc>,
+) {
     let mut results = Vec::with_capacity(batch.len());
     let mut feed = Vec::new();
     let mut tx = match conn.transaction() {
@@ -159,7 +179,7 @@ fn run_batch(conn: &mut Connection, batch: Vec<(TxFn, Reply)>, listener: &Commit
         }
     };
     for (f, reply) in batch {
-        let outcome = run_one(&mut tx, f, &mut feed);
+        let outcome = run_one(&mut tx, f, &mut feed, now);
         results.push((reply, outcome));
     }
     if let Err(e) = tx.commit() {
@@ -183,11 +203,13 @@ fn run_one(
     tx: &mut rusqlite::Transaction<'_>,
     f: TxFn,
     feed: &mut Vec<FeedRecord>,
+    now: DateTime<Utc>,
 ) -> StoreResult<Box<dyn Any + Send>> {
     let sp = tx.savepoint()?;
     let mut stx = SqliteTx {
         conn: &sp,
         appended: Vec::new(),
+        now,
     };
     // A bug in one use case must not take the writer thread (and every later
     // write) down with it: its savepoint rolls back and it answers an error.
@@ -224,6 +246,7 @@ impl Storage for SqliteStorage {
     fn read_boxed(&self, f: TxFn) -> StoreFuture<'_> {
         let readers = self.readers.clone();
         let path = self.path.clone();
+        let now = self.clock.now();
         Box::pin(async move {
             tokio::task::spawn_blocking(move || {
                 let pooled = readers.lock().ok().and_then(|mut p| p.pop());
@@ -236,6 +259,7 @@ impl Storage for SqliteStorage {
                     let mut stx = SqliteTx {
                         conn: &tx,
                         appended: Vec::new(),
+                        now,
                     };
                     let out = f(&mut stx);
                     drop(tx);
@@ -259,6 +283,8 @@ impl Storage for SqliteStorage {
 struct SqliteTx<'a> {
     conn: &'a Connection,
     appended: Vec<FeedRecord>,
+    /// The storage clock's instant for this transaction's bookkeeping.
+    now: DateTime<Utc>,
 }
 
 impl SqliteTx<'_> {
@@ -427,7 +453,7 @@ fn template_row(r: &Row<'_>) -> rusqlite::Result<(Template, String)> {
             name: r.get(2)?,
             language: r.get(3)?,
             category: enum_parse(&r.get::<_, String>(4)?)?,
-            status: r.get(5)?,
+            status: enum_parse(&r.get::<_, String>(5)?)?,
             header: r.get(6)?,
             body: r.get(7)?,
             footer: r.get(8)?,
@@ -510,7 +536,7 @@ impl Tx for SqliteTx<'_> {
                     c.enabled,
                     c.redact_card_numbers,
                     c.max_customers,
-                    ms(Utc::now())
+                    ms(self.now)
                 ],
             )
             .map_err(|e| {
@@ -523,7 +549,7 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn update_channel(&mut self, c: &Channel) -> StoreResult<()> {
+    fn update_channel(&mut self, c: &Channel, at: DateTime<Utc>) -> StoreResult<()> {
         self.conn.execute(
             "UPDATE channels SET status_since = CASE WHEN status = ?2 THEN status_since ELSE ?6 END,
                 status = ?2, enabled = ?3, redact_cards = ?4, max_customers = ?5 WHERE id = ?1",
@@ -533,7 +559,7 @@ impl Tx for SqliteTx<'_> {
                 c.enabled,
                 c.redact_card_numbers,
                 c.max_customers,
-                ms(Utc::now())
+                ms(at)
             ],
         )?;
         Ok(())
@@ -702,7 +728,7 @@ impl Tx for SqliteTx<'_> {
                 a.name,
                 enum_str(&a.role),
                 row.token_hash,
-                ms(Utc::now())
+                ms(self.now)
             ],
         )?;
         for q in &a.queue_ids {
@@ -979,7 +1005,7 @@ impl Tx for SqliteTx<'_> {
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()> {
         self.conn
             .prepare_cached("INSERT INTO early_statuses (wamid, status, at) VALUES (?1, ?2, ?3)")?
-            .execute(params![wamid, status_json, ms(Utc::now())])?;
+            .execute(params![wamid, status_json, ms(self.now)])?;
         Ok(())
     }
 
@@ -1170,7 +1196,7 @@ impl Tx for SqliteTx<'_> {
                 t.name,
                 t.language,
                 enum_str(&t.category),
-                t.status,
+                enum_str(&t.status),
                 t.header,
                 t.body,
                 t.footer,
@@ -1215,40 +1241,46 @@ impl Tx for SqliteTx<'_> {
         self.one(&sql, [waba_id, name, language], template_row)
     }
 
-    fn append_change(
-        &mut self,
-        kind: ChangeKind,
-        queue_id: Option<&str>,
-        data: &serde_json::Value,
-    ) -> StoreResult<i64> {
-        let data = data.to_string();
+    fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64> {
+        let kind = change.kind().ok_or_else(|| {
+            StoreError::Backend(format!("a change of unknown kind {}", change.kind_str()))
+        })?;
+        let data = change
+            .data_json()
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
         self.conn
             .prepare_cached(
                 "INSERT INTO changes (kind, queue_id, data, at) VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![kind.as_str(), queue_id, data, ms(Utc::now())])?;
+            .execute(params![kind.as_str(), scope, data, ms(self.now)])?;
         let seq = self.conn.last_insert_rowid();
         self.appended.push(FeedRecord {
             seq,
             kind,
-            queue_id: queue_id.map(str::to_string),
+            queue_id: scope.map(str::to_string),
             data,
         });
         Ok(seq)
+    }
+
+    fn last_seq(&mut self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT COALESCE(MAX(seq), 0) FROM changes")?
+            .query_row([], |r| r.get(0))?)
     }
 
     fn changes_scan(
         &mut self,
         after: i64,
         limit: u32,
-        queues: Option<&[String]>,
+        visible: &dyn Fn(&FeedRecord) -> bool,
     ) -> StoreResult<ChangesScan> {
         let limit = limit.clamp(1, 10_000);
         let mut st = self.conn.prepare_cached(
             "SELECT seq, kind, queue_id, data FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
         )?;
-        // Filtered here rather than with a dynamic IN list: read past other
-        // queues' changes until `limit` visible ones.
+        // Read past changes the reader may not see until `limit` visible ones.
         let mut out = Vec::new();
         let mut cursor = after;
         loop {
@@ -1257,7 +1289,15 @@ impl Tx for SqliteTx<'_> {
                     let kind: String = r.get(1)?;
                     Ok(FeedRecord {
                         seq: r.get(0)?,
-                        kind: ChangeKind::parse(&kind).unwrap_or(ChangeKind::EventLog),
+                        // A kind this build does not write is a corrupt row,
+                        // never read as another kind.
+                        kind: ChangeKind::parse(&kind).ok_or_else(|| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                1,
+                                rusqlite::types::Type::Text,
+                                format!("unknown change kind {kind}").into(),
+                            )
+                        })?,
                         queue_id: r.get(2)?,
                         data: r.get(3)?,
                     })
@@ -1266,7 +1306,7 @@ impl Tx for SqliteTx<'_> {
             let fetched = rows.len();
             for rec in rows {
                 cursor = rec.seq;
-                if visible(&rec, queues) {
+                if visible(&rec) {
                     out.push(rec);
                     if out.len() as u32 >= limit {
                         return Ok(ChangesScan {
@@ -1286,14 +1326,6 @@ impl Tx for SqliteTx<'_> {
     }
 }
 
-/// Whether an agent of `queues` (`None`: sees all) may see `rec`.
-pub fn visible(rec: &FeedRecord, queues: Option<&[String]>) -> bool {
-    match (queues, &rec.queue_id) {
-        (None, _) | (_, None) => true,
-        (Some(qs), Some(q)) => qs.iter().any(|x| x == q),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Mutex as StdMutex;
@@ -1307,7 +1339,10 @@ mod tests {
         let listener: CommitListener = Arc::new(move |recs: &[FeedRecord]| {
             s2.lock().unwrap().extend(recs.iter().map(|r| r.seq));
         });
-        let store = SqliteStorage::open(&dir.join("t.db"), listener).unwrap();
+        let clock = Arc::new(switchboard_domain::clock::ManualClock::new(
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        ));
+        let store = SqliteStorage::open(&dir.join("t.db"), listener, clock).unwrap();
         (Arc::new(store), seen)
     }
 
@@ -1376,11 +1411,11 @@ mod tests {
                     .write(move |tx| {
                         let q = queue(&format!("q{i}"));
                         tx.insert_queue(&q)?;
-                        crate::feed::emit(tx, ChangeKind::Queue, Some(&q.id), &q)?;
+                        tx.append_change(Some(&q.id), &ChangeData::Queue(q.clone()))?;
                         if i % 5 == 0 {
                             return Err(StoreError::Conflict("refused".into()));
                         }
-                        Ok(())
+                        StoreResult::Ok(())
                     })
                     .await
             }));
@@ -1398,9 +1433,10 @@ mod tests {
         assert_eq!(seqs.len(), 40);
         assert!(seqs.windows(2).all(|w| w[0] < w[1]), "published in order");
         let page = store
-            .read(|tx| tx.changes_after(0, 1000, None))
+            .read(|tx| tx.changes_scan(0, 1000, &|_| true))
             .await
-            .unwrap();
+            .unwrap()
+            .records;
         assert_eq!(page.iter().map(|r| r.seq).collect::<Vec<_>>(), seqs);
     }
 
@@ -1437,17 +1473,17 @@ mod tests {
             .write(|tx| {
                 for i in 0..10 {
                     let q = if i % 2 == 0 { "a" } else { "b" };
-                    tx.append_change(ChangeKind::Message, Some(q), &serde_json::json!({ "i": i }))?;
+                    tx.append_change(Some(q), &ChangeData::Queue(queue(&format!("q{i}"))))?;
                 }
-                tx.append_change(ChangeKind::Template, None, &serde_json::json!({}))?;
-                tx.append_change(ChangeKind::Message, Some("b"), &serde_json::json!({}))?;
-                Ok(())
+                tx.append_change(None, &ChangeData::Queue(queue("all")))?;
+                tx.append_change(Some("b"), &ChangeData::Queue(queue("last")))?;
+                StoreResult::Ok(())
             })
             .await
             .unwrap();
-        let only_a = vec!["a".to_owned()];
+        let only_a = |r: &FeedRecord| r.queue_id.as_deref().is_none_or(|q| q == "a");
         let scan = store
-            .read(move |tx| tx.changes_scan(0, 3, Some(&only_a)))
+            .read(move |tx| tx.changes_scan(0, 3, &only_a))
             .await
             .unwrap();
         assert_eq!(scan.records.len(), 3);
@@ -1456,9 +1492,8 @@ mod tests {
                 .iter()
                 .all(|r| r.queue_id.as_deref() == Some("a"))
         );
-        let only_a = vec!["a".to_owned()];
         let scan = store
-            .read(move |tx| tx.changes_scan(9, 100, Some(&only_a)))
+            .read(move |tx| tx.changes_scan(9, 100, &only_a))
             .await
             .unwrap();
         assert_eq!(scan.records.len(), 1, "the queue-less template change");
@@ -1484,18 +1519,25 @@ mod tests {
                         max_customers: None,
                     },
                     access_token: "secret".into(),
-                    status_since: Utc::now(),
+                    status_since: DateTime::UNIX_EPOCH,
                 })?;
-                let now = Utc::now();
-                let (conv, created) = crate::ops::find_or_create_conversation(
-                    tx,
-                    "ch",
-                    "4915100000000",
-                    None,
-                    switchboard_protocol::CommunicationType::Message,
-                    now,
-                )?;
-                assert!(created);
+                let now = DateTime::from_timestamp(1_700_000_000, 0).unwrap();
+                let conv = ConversationRow {
+                    id: "c1".into(),
+                    channel_id: "ch".into(),
+                    customer_wa_id: "4915100000000".into(),
+                    customer_name: None,
+                    queue_id: None,
+                    assignee_id: None,
+                    status: switchboard_protocol::ConversationStatus::Open,
+                    priority: switchboard_protocol::Priority::Normal,
+                    tags: Vec::new(),
+                    last_customer_message_at: None,
+                    call_permission: Default::default(),
+                    created_at: now,
+                    updated_at: now,
+                };
+                tx.insert_conversation(&conv)?;
                 let msg = Message {
                     id: "m1".into(),
                     conversation_id: conv.id.clone(),
@@ -1520,7 +1562,7 @@ mod tests {
                 })?;
                 let back = tx.message_by_wamid("wamid.1")?.unwrap();
                 assert!(back.forwarded);
-                Ok((first, again))
+                StoreResult::Ok((first, again))
             })
             .await
             .unwrap();

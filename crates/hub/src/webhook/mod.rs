@@ -4,8 +4,6 @@
 //! is 400 with the reason logged. The batch is persisted (one transaction),
 //! then acknowledged; template re-syncs run after the answer.
 
-pub mod ingest;
-
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -14,7 +12,8 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 use switchboard_cloudapi::{SIGNATURE_HEADER, WebhookEnvelope};
 
-use crate::WEBHOOK_MAX_BYTES;
+use switchboard_domain::limits::WEBHOOK_MAX_BYTES;
+
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -76,7 +75,7 @@ pub async fn receive(State(hub): State<AppState>, headers: HeaderMap, body: Byte
     let limits = hub.limits.clone();
     match hub
         .store
-        .write(move |tx| ingest::ingest(tx, &envelope, now, &limits))
+        .write(move |tx| crate::usecase::ingest::ingest(tx, &envelope, now, &limits))
         .await
     {
         Ok(outcome) => {
@@ -88,7 +87,8 @@ pub async fn receive(State(hub): State<AppState>, headers: HeaderMap, body: Byte
                 let hub = hub.clone();
                 tokio::spawn(async move {
                     for channel_id in outcome.template_changes {
-                        if let Err(e) = crate::templates_sync::sync_channel(&hub, &channel_id).await
+                        if let Err(e) =
+                            crate::usecase::templates::sync_channel(&hub, &channel_id).await
                         {
                             tracing::warn!(error = %e, "template re-sync after webhook failed");
                         }

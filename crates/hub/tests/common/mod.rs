@@ -109,7 +109,7 @@ impl TestEnv {
             .error_for_status()
             .unwrap();
         let store = running.hub.store.clone();
-        use switchboard_hub::api::admin;
+        use switchboard_hub::usecase::admin;
         use switchboard_protocol::*;
         let cfg = &sandbox.state.config;
         let channel = admin::create_channel(
@@ -120,6 +120,7 @@ impl TestEnv {
                 waba_id: cfg.waba_id.clone(),
                 access_token: cfg.access_token.clone(),
             },
+            running.hub.now(),
         )
         .await
         .unwrap();

@@ -27,8 +27,6 @@ pub struct Template {
     pub parameter_format: String,
     /// Components as Meta lists them (uppercase `type`).
     pub components: Value,
-    /// Sandbox-only: search tags (Meta has none; a helpdesk keeps its own).
-    pub sandbox_tags: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rejected_reason: Option<String>,
 }
@@ -83,7 +81,6 @@ fn template(
     status: &str,
     named: bool,
     components: Value,
-    tags: &[&str],
 ) -> Template {
     Template {
         id: id.into(),
@@ -93,7 +90,6 @@ fn template(
         status: status.into(),
         parameter_format: if named { "NAMED" } else { "POSITIONAL" }.into(),
         components,
-        sandbox_tags: tags.iter().map(|t| (*t).to_string()).collect(),
         rejected_reason: (status == "REJECTED").then(|| "PROMOTIONAL".to_string()),
     }
 }
@@ -134,7 +130,6 @@ pub fn seed_templates() -> Vec<Template> {
                 "APPROVED",
                 false,
                 json!([body(text), { "type": "FOOTER", "text": "Switchboard Store" }]),
-                &["order", "shipping"],
             )
         })
         .collect();
@@ -170,7 +165,6 @@ pub fn seed_templates() -> Vec<Template> {
                     { "type": "QUICK_REPLY", "text": "Continue" },
                     { "type": "QUICK_REPLY", "text": "Close request" } ] }
             ]),
-            &["follow-up", "re-engagement"],
         ));
     }
     out.push(template(
@@ -186,7 +180,6 @@ pub fn seed_templates() -> Vec<Template> {
             { "type": "BUTTONS", "buttons": [
                 { "type": "URL", "text": "Manage", "url": "https://example.com/appointments/{{1}}" } ] }
         ]),
-        &["appointment", "reminder"],
     ));
     out.push(template(
         "810000000000300",
@@ -199,7 +192,6 @@ pub fn seed_templates() -> Vec<Template> {
             { "type": "HEADER", "format": "IMAGE" },
             body("Welcome back! Here is 10% off your next order with the code WELCOME10."),
         ]),
-        &["marketing", "offer"],
     ));
     out.push(template(
         "810000000000400",
@@ -212,7 +204,6 @@ pub fn seed_templates() -> Vec<Template> {
             body("May we call you on WhatsApp about your request {{1}}?"),
             { "type": "CALL_PERMISSION_REQUEST" }
         ]),
-        &["calls", "call permission"],
     ));
     out.push(template(
         "810000000000401",
@@ -225,7 +216,6 @@ pub fn seed_templates() -> Vec<Template> {
             body("お問い合わせ{{1}}について、WhatsAppでお電話してもよろしいですか？"),
             { "type": "CALL_PERMISSION_REQUEST" }
         ]),
-        &["calls", "call permission"],
     ));
     out.push(template(
         "810000000000500",
@@ -235,7 +225,6 @@ pub fn seed_templates() -> Vec<Template> {
         "PENDING",
         false,
         json!([body("Spring sale: everything 20% off until Sunday!")]),
-        &["marketing"],
     ));
     out.push(template(
         "810000000000600",
@@ -245,7 +234,6 @@ pub fn seed_templates() -> Vec<Template> {
         "REJECTED",
         false,
         json!([body("You won free crypto! Click to claim {{1}}.")]),
-        &["marketing"],
     ));
     out
 }

@@ -3,37 +3,21 @@
 //! is recorded before the Graph call, with `client_id` idempotency; Meta's
 //! answer (wamid or error) is recorded after.
 
-use axum::http::StatusCode;
-use chrono::{DateTime, Utc};
-use switchboard_cloudapi::OutboundContent;
 use switchboard_domain::composer::{
     self, ChannelCapabilities, ConversationFacts, Originator, RefusalReason, SendAttempt,
     SendOutcome,
 };
 use switchboard_domain::redaction::redact_for_channel;
-use switchboard_domain::templates::TemplateStatus;
-use switchboard_protocol::{
-    ChangeKind, Direction, ErrorCode, EventKind, Failure, Media, Message, MessageKind,
-    MessageStatus,
-};
+use switchboard_protocol::{Direction, ErrorCode, EventKind, Failure, Message, MessageStatus};
 
-use crate::auth::Caller;
+use super::delivery::{apply_status, fail_message};
+pub use super::outgoing::Outgoing;
+use super::{channels, conversations, record};
+use crate::access::Caller;
 use crate::error::{ApiErr, ApiResult};
-use crate::ops;
 use crate::state::AppState;
 use crate::storage::{ChannelRow, ConversationRow, StoreError, Tx};
 use crate::views;
-
-/// What to send, already translated for Meta and for the record.
-#[derive(Debug, Clone)]
-pub struct Outgoing {
-    pub content: OutboundContent,
-    pub kind: MessageKind,
-    pub rule_kind: composer::MessageKind,
-    pub text: Option<String>,
-    pub media: Option<Media>,
-    pub template_status: Option<TemplateStatus>,
-}
 
 pub fn refusal(reason: RefusalReason) -> ApiErr {
     match reason {
@@ -55,7 +39,7 @@ pub fn refusal(reason: RefusalReason) -> ApiErr {
     }
 }
 
-pub fn capabilities(ch: &ChannelRow) -> ChannelCapabilities {
+fn capabilities(ch: &ChannelRow) -> ChannelCapabilities {
     ChannelCapabilities {
         enabled: ch.channel.enabled,
         supports_chat: true,
@@ -64,9 +48,10 @@ pub fn capabilities(ch: &ChannelRow) -> ChannelCapabilities {
 }
 
 /// Extra bookkeeping run in the send's transaction once the message is
-/// recorded (e.g. counting a call-permission request).
+/// recorded (e.g. counting a call-permission request); its refusal rolls the
+/// message back.
 pub type Hook =
-    Box<dyn FnOnce(&mut dyn Tx, &mut ConversationRow, &Message) -> Result<(), StoreError> + Send>;
+    Box<dyn FnOnce(&mut dyn Tx, &mut ConversationRow, &Message) -> ApiResult<()> + Send>;
 
 enum Recorded {
     Existing(Message),
@@ -74,9 +59,8 @@ enum Recorded {
     Deliver(Message, ChannelRow, String),
 }
 
-/// Records (and then delivers) an agent's message in a conversation.
-/// `extra` runs in the same transaction after the message is recorded
-/// (e.g. the call-permission request bookkeeping).
+/// Records (and then delivers) an agent's message in a conversation; `true`
+/// with it when this call created it (`false`: a retried `client_id`).
 pub async fn send(
     hub: &AppState,
     caller: &Caller,
@@ -84,7 +68,7 @@ pub async fn send(
     client_id: String,
     out: Outgoing,
     extra: Option<Hook>,
-) -> ApiResult<(StatusCode, Message)> {
+) -> ApiResult<(bool, Message)> {
     let now = hub.now();
     let limits = hub.limits.clone();
     let caller2 = caller.clone();
@@ -92,16 +76,11 @@ pub async fn send(
     let recorded = hub
         .store
         .write(move |tx| {
-            let mut conv = tx
-                .conversation(&conversation_id)?
-                .ok_or_else(|| ApiErr::not_found("conversation"))?;
-            caller2.check(&conv)?;
+            let mut conv = conversations::load(tx, &caller2, &conversation_id)?;
             if let Some(existing) = tx.message_by_client_id(&conv.id, &client_id)? {
                 return Ok(Recorded::Existing(existing));
             }
-            let channel = tx
-                .channel(&conv.channel_id)?
-                .ok_or_else(|| ApiErr::not_found("channel"))?;
+            let channel = channels::load(tx, &conv.channel_id)?;
             let facts = ConversationFacts {
                 window: views::window_of(&conv),
                 approved_templates_available: true,
@@ -115,7 +94,7 @@ pub async fn send(
                 composer::check_send(&facts, &capabilities(&channel), &attempt, now, &limits);
             // The record keeps card numbers redacted, whoever typed them
             // (the channel's switch); Meta gets what the agent sent.
-            let settings = crate::webhook::ingest::settings_of(&channel);
+            let settings = channels::settings_of(&channel);
             let redact = |t: &Option<String>| {
                 t.as_deref()
                     .map(|t| redact_for_channel(t, &settings).text.into_owned())
@@ -142,10 +121,10 @@ pub async fn send(
                 updated_at: now,
             };
             if matches!(outcome, SendOutcome::Deliver) {
-                check_channel_limits(tx, &channel, &conv.id, now, &limits)?;
+                channels::check_send_limits(tx, &channel, &conv.id, now, &limits)?;
             }
             let deliver = match outcome {
-                SendOutcome::Refuse { reason } => return Err(refusal(reason).into()),
+                SendOutcome::Refuse { reason } => return Err(refusal(reason)),
                 SendOutcome::RecordUndelivered(late) => {
                     msg.status = MessageStatus::Failed;
                     msg.failure = Some(Failure {
@@ -158,14 +137,14 @@ pub async fn send(
                 SendOutcome::Deliver => true,
             };
             tx.insert_message(&msg)?;
-            ops::emit_message(tx, ChangeKind::Message, &msg, conv.queue_id.as_deref())?;
+            record::message_added(tx, &msg, conv.queue_id.as_deref())?;
             if !deliver {
                 let text = msg
                     .failure
                     .as_ref()
                     .map(|f| f.reason.clone())
                     .unwrap_or_default();
-                ops::log_event(
+                record::log_event(
                     tx,
                     &conv,
                     EventKind::DeliveryFailed,
@@ -179,8 +158,8 @@ pub async fn send(
             }
             conv.updated_at = now;
             tx.update_conversation(&conv)?;
-            ops::emit_conversation(tx, &conv, now, &limits)?;
-            Ok(if deliver {
+            record::conversation_changed(tx, &conv, now, &limits)?;
+            Ok::<_, ApiErr>(if deliver {
                 Recorded::Deliver(msg, channel, conv.customer_wa_id.clone())
             } else {
                 Recorded::Final(msg)
@@ -188,12 +167,12 @@ pub async fn send(
         })
         .await?;
     match recorded {
-        Recorded::Existing(m) => Ok((StatusCode::OK, m)),
-        Recorded::Final(m) => Ok((StatusCode::CREATED, m)),
+        Recorded::Existing(m) => Ok((false, m)),
+        Recorded::Final(m) => Ok((true, m)),
         Recorded::Deliver(msg, channel, to) => {
             let result = hub.sender.send(&channel, &to, out.content).await;
             let msg = record_result(hub, msg, result).await?;
-            Ok((StatusCode::CREATED, msg))
+            Ok((true, msg))
         }
     }
 }
@@ -214,13 +193,10 @@ pub async fn record_result(
         tracing::warn!(message_id = %msg.id, error = %e, "send failed");
     }
     let result = result.map_err(|e| (crate::sender::graph_code(&e), e.to_string()));
-    Ok(hub
-        .store
+    hub.store
         .write(move |tx| {
             let mut m = tx.message(&msg.id)?.ok_or(StoreError::NotFound)?;
-            let conv = tx
-                .conversation(&m.conversation_id)?
-                .ok_or(StoreError::NotFound)?;
+            let conv = conversations::load_row(tx, &m.conversation_id)?;
             m.updated_at = now;
             match result {
                 Ok(wamid) => {
@@ -229,19 +205,12 @@ pub async fn record_result(
                         m.status = MessageStatus::Sent;
                     }
                     tx.update_message(&m)?;
-                    ops::emit_message(tx, ChangeKind::MessageStatus, &m, conv.queue_id.as_deref())?;
+                    record::message_status_changed(tx, &m, conv.queue_id.as_deref())?;
                     for raw in tx.take_stashed_statuses(&wamid)? {
                         if let Ok(st) =
                             serde_json::from_str::<switchboard_cloudapi::MessageStatus>(&raw)
                         {
-                            crate::webhook::ingest::apply_status(
-                                tx,
-                                &conv,
-                                m.clone(),
-                                &st,
-                                now,
-                                &limits,
-                            )?;
+                            apply_status(tx, &conv, m.clone(), &st, now, &limits)?;
                             m = tx.message(&m.id)?.ok_or(StoreError::NotFound)?;
                         }
                     }
@@ -250,9 +219,9 @@ pub async fn record_result(
                     fail_message(tx, &conv, &mut m, code, &text, now, &limits)?;
                 }
             }
-            Ok(m)
+            Ok::<_, ApiErr>(m)
         })
-        .await?)
+        .await
 }
 
 /// At `serve` start, before any send: messages a previous run recorded but
@@ -263,8 +232,7 @@ pub async fn record_result(
 pub async fn fail_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
     let now = hub.now();
     let limits = hub.limits.clone();
-    Ok(hub
-        .store
+    hub.store
         .write(move |tx| {
             let unsent = tx.unsent_messages()?;
             let n = unsent.len();
@@ -282,104 +250,7 @@ pub async fn fail_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
                     &limits,
                 )?;
             }
-            Ok(n)
+            Ok::<_, ApiErr>(n)
         })
-        .await?)
-}
-
-/// Marks a message failed (131047/470 as `window_closed`) and logs it.
-pub fn fail_message(
-    tx: &mut dyn Tx,
-    conv: &ConversationRow,
-    m: &mut Message,
-    code: Option<u32>,
-    reason: &str,
-    now: DateTime<Utc>,
-    limits: &switchboard_domain::limits::Limits,
-) -> Result<(), StoreError> {
-    let window = code
-        .and_then(composer::FailureReason::from_meta_error_code)
-        .is_some();
-    let (code_s, text) = if window {
-        let late =
-            composer::late_reply_outcome(views::window_of(conv).closes_at(&limits.window), now);
-        ("window_closed", late.event.description)
-    } else {
-        ("graph_error", format!("Not delivered: {reason}"))
-    };
-    m.status = MessageStatus::Failed;
-    m.failure = Some(Failure {
-        code: code_s.into(),
-        reason: text.clone(),
-        graph_code: code,
-    });
-    m.updated_at = now;
-    tx.update_message(m)?;
-    ops::emit_message(tx, ChangeKind::MessageStatus, m, conv.queue_id.as_deref())?;
-    ops::log_event(tx, conv, EventKind::DeliveryFailed, &text, Some(&m.id), now)?;
-    Ok(())
-}
-
-/// The channel's status and trial / verified limits (the domain's rule),
-/// counted from the record. A refusal is `limit_reached` with the reason.
-pub fn check_channel_limits(
-    tx: &mut dyn Tx,
-    channel: &ChannelRow,
-    conversation_id: &str,
-    now: DateTime<Utc>,
-    limits: &switchboard_domain::limits::Limits,
-) -> Result<(), StoreError> {
-    use switchboard_domain::channel as rules;
-    use switchboard_protocol::ChannelStatus as Wire;
-    let c = &channel.channel;
-    let status = match c.status {
-        Wire::UnverifiedTrial => rules::ChannelStatus::UnverifiedTrial {
-            trial_started_at: channel.status_since,
-        },
-        Wire::Failed => rules::ChannelStatus::Failed,
-        Wire::Connected => rules::ChannelStatus::Connected,
-        Wire::Rejected => rules::ChannelStatus::Rejected {
-            last_submission_at: channel.status_since,
-        },
-    };
-    let rule_channel = rules::Channel {
-        id: switchboard_domain::routing::ChannelId::from(c.id.as_str()),
-        department: rules::DepartmentId::from(c.id.as_str()),
-        status,
-        enabled: c.enabled,
-        redaction: crate::webhook::ingest::settings_of(channel),
-    };
-    let mut channel_limits = limits.channel.clone();
-    if let Some(max) = c.max_customers {
-        channel_limits.verified_max_customers_per_day = max;
-    }
-    let u = tx.channel_usage(&c.id, conversation_id, now - chrono::TimeDelta::hours(24))?;
-    let kind = if u.this_customer_wrote {
-        rules::SendKind::Reply
-    } else {
-        rules::SendKind::BusinessInitiated
-    };
-    let counted = match c.status {
-        Wire::Connected => u.this_customer_counted_recently,
-        _ => u.this_customer_counted,
-    };
-    let usage = rules::ChannelUsage {
-        numbers_messaged: u.numbers_messaged,
-        customers_replied: u.customers_replied,
-        customers_last_24h: u.customers_last_24h,
-    };
-    let send = rules::ChannelSend {
-        kind,
-        recipient_already_counted: counted,
-    };
-    rules::check_send_allowed(&rule_channel, &usage, &send, now, &channel_limits).map_err(|r| {
-        let code = if r.reason == rules::ChannelRefusalReason::ChannelDisabled {
-            ErrorCode::ChannelDisabled
-        } else {
-            ErrorCode::LimitReached
-        };
-        StoreError::from(
-            ApiErr::new(code, r.message(&channel_limits)).with_next_allowed_at(r.until),
-        )
-    })
+        .await
 }

@@ -1,0 +1,64 @@
+//! Reading the change feed: a page of the changes a caller may see (who
+//! sees what is [`crate::access`]'s answer), typed.
+
+use switchboard_protocol::{Change, ChangeData, ChangesPage};
+
+use crate::access;
+use crate::error::{ApiErr, ApiResult};
+use crate::state::AppState;
+use crate::storage::{ChangesScan, FeedRecord, StoreResult, Tx};
+
+/// The changes after `after` visible to `scopes`, oldest first, at most
+/// `limit`, and how far the scan went (past changes they may not see).
+pub fn scan(
+    tx: &mut dyn Tx,
+    scopes: Option<&[String]>,
+    after: i64,
+    limit: u32,
+) -> StoreResult<ChangesScan> {
+    tx.changes_scan(after, limit, &|rec: &FeedRecord| {
+        access::visible(rec, scopes)
+    })
+}
+
+/// A stored change, typed.
+pub fn typed(rec: &FeedRecord) -> ApiResult<Change> {
+    let data = serde_json::from_str(&rec.data)
+        .map_err(|e| ApiErr::internal(format!("stored change {}: {e}", rec.seq)))?;
+    let change = ChangeData::from_parts(rec.kind.as_str(), data)
+        .map_err(|e| ApiErr::internal(format!("stored change {}: {e}", rec.seq)))?;
+    Ok(Change {
+        seq: rec.seq,
+        change,
+    })
+}
+
+/// `GET /changes`: a page after `after`; `next` is the next `after`.
+pub async fn page(
+    hub: &AppState,
+    scopes: Option<Vec<String>>,
+    after: Option<i64>,
+    limit: Option<u32>,
+) -> ApiResult<ChangesPage> {
+    let after = after.unwrap_or(0).max(0);
+    let limit = limit.unwrap_or(500).clamp(1, 5000);
+    let scan = hub
+        .store
+        .read(move |tx| scan(tx, scopes.as_deref(), after, limit + 1))
+        .await?;
+    let mut recs = scan.records;
+    let more = recs.len() > limit as usize;
+    recs.truncate(limit as usize);
+    // Past the changes this caller may not see, unless a page is waiting.
+    let next = if more {
+        recs.last().map_or(after, |r| r.seq)
+    } else {
+        scan.scanned_to.max(after)
+    };
+    let changes = recs.iter().map(typed).collect::<ApiResult<Vec<_>>>()?;
+    Ok(ChangesPage {
+        changes,
+        next,
+        more,
+    })
+}

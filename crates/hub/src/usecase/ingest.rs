@@ -1,0 +1,471 @@
+//! Ingest: one verified webhook batch applied inside one transaction: every
+//! entry, change, message, status and call (calls through [`super::calls`]). Duplicates (same wamid / wacid) are
+//! ignored; statuses never move back; card numbers are redacted before
+//! storing unless the channel turned it off; forwarded flags are kept.
+//! Input problems never fail the batch: an item that does not parse (or a
+//! whole `messages`/`calls` value without its metadata) is kept as a webhook
+//! reject for admins, redacted, with a warning that carries no customer text.
+
+use chrono::{DateTime, Utc};
+use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
+use switchboard_cloudapi::{
+    ChangeValue, InboundMessage, InteractiveReply, MessageContent, MessagesValue, UnparsedItem,
+    WebhookEnvelope,
+};
+use switchboard_domain::call_permission::{CallPermissionEvent, PermissionResponse};
+use switchboard_domain::limits::Limits;
+use switchboard_domain::redaction::{RedactionSettings, redact_for_channel};
+use switchboard_protocol::{
+    CommunicationType, ConversationStatus, Direction, EventKind, Media, Message, MessageKind,
+    MessageStatus,
+};
+
+use super::channels::settings_of;
+use super::delivery::apply_status;
+use super::{Outcome, calls, record};
+use crate::error::ApiResult;
+use crate::storage::{ChannelRow, NewWebhookReject, Tx};
+use crate::views;
+
+pub fn ingest(
+    tx: &mut dyn Tx,
+    env: &WebhookEnvelope,
+    now: DateTime<Utc>,
+    limits: &Limits,
+) -> ApiResult<Outcome> {
+    let mut out = Outcome::default();
+    for entry in &env.entry {
+        for change in &entry.changes {
+            match &change.value {
+                ChangeValue::Messages(v) => {
+                    keep_unparsed(
+                        tx,
+                        &change.field,
+                        &v.metadata.phone_number_id,
+                        &v.unparsed,
+                        now,
+                        &mut out,
+                    )?;
+                    messages_change(tx, v, now, limits, &mut out)?;
+                }
+                ChangeValue::Calls(v) => {
+                    keep_unparsed(
+                        tx,
+                        &change.field,
+                        &v.metadata.phone_number_id,
+                        &v.unparsed,
+                        now,
+                        &mut out,
+                    )?;
+                    if let Some(channel) = channel_for(
+                        tx,
+                        switchboard_cloudapi::webhook::FIELD_CALLS,
+                        &v.metadata.phone_number_id,
+                        v,
+                        now,
+                        &mut out,
+                    )? {
+                        calls::apply_webhook(tx, &channel, v, now, limits, &mut out)?;
+                    }
+                }
+                ChangeValue::TemplateStatus(_) => {
+                    for ch in tx.channels()? {
+                        if ch.channel.waba_id == entry.id
+                            && !out.template_changes.contains(&ch.channel.id)
+                        {
+                            out.template_changes.push(ch.channel.id.clone());
+                        }
+                    }
+                }
+                ChangeValue::Other(value)
+                    if change.field == switchboard_cloudapi::webhook::FIELD_MESSAGES
+                        || change.field == switchboard_cloudapi::webhook::FIELD_CALLS =>
+                {
+                    // A value cloudapi could not type at all (metadata
+                    // missing, not an object…): it may hold messages.
+                    keep_unparsed_value(tx, &change.field, value, now, &mut out)?;
+                }
+                ChangeValue::Other(_) => {
+                    tracing::debug!(field = %change.field, "webhook field not handled");
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The redaction setting for text about to be stored for a business number:
+/// the channel's switch, on when the number is unknown.
+fn redaction_for(tx: &mut dyn Tx, pnid: Option<&str>) -> ApiResult<Option<RedactionSettings>> {
+    let channel = match pnid {
+        Some(p) => tx.channel_by_phone_number_id(p)?,
+        None => None,
+    };
+    Ok(match channel {
+        Some(c) if !c.channel.enabled => None,
+        Some(c) => Some(settings_of(&c)),
+        None => Some(RedactionSettings::default()),
+    })
+}
+
+/// Every string of `v` redacted (keys too: they are customer-chosen in places).
+fn redact_json(v: &serde_json::Value, settings: &RedactionSettings) -> serde_json::Value {
+    use serde_json::Value;
+    let r = |s: &str| redact_for_channel(s, settings).text.into_owned();
+    match v {
+        Value::String(s) => Value::String(r(s)),
+        Value::Array(a) => Value::Array(a.iter().map(|x| redact_json(x, settings)).collect()),
+        Value::Object(o) => Value::Object(
+            o.iter()
+                .map(|(k, x)| (r(k), redact_json(x, settings)))
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// Keeps one item that did not parse. The log names the field, list and
+/// number only: the parse error may quote customer text.
+#[allow(clippy::too_many_arguments)]
+fn keep_reject(
+    tx: &mut dyn Tx,
+    settings: &RedactionSettings,
+    pnid: Option<&str>,
+    field: &str,
+    list: &str,
+    error: &str,
+    raw: &serde_json::Value,
+    now: DateTime<Utc>,
+    out: &mut Outcome,
+) -> ApiResult<()> {
+    let reject = NewWebhookReject {
+        received_at: now,
+        phone_number_id: pnid.map(str::to_owned),
+        field: field.to_owned(),
+        list: list.to_owned(),
+        error: redact_for_channel(error, settings).text.into_owned(),
+        raw: redact_json(raw, settings).to_string(),
+    };
+    if tx.insert_webhook_reject(&reject)? {
+        out.rejects += 1;
+        tracing::warn!(
+            phone_number_id = pnid.unwrap_or("-"),
+            field,
+            list,
+            "webhook item did not parse: kept as a webhook reject for admins"
+        );
+    } else {
+        out.duplicates += 1;
+    }
+    Ok(())
+}
+
+/// Keeps the items of a typed value that did not parse.
+fn keep_unparsed(
+    tx: &mut dyn Tx,
+    field: &str,
+    pnid: &str,
+    unparsed: &[UnparsedItem],
+    now: DateTime<Utc>,
+    out: &mut Outcome,
+) -> ApiResult<()> {
+    if unparsed.is_empty() {
+        return Ok(());
+    }
+    let Some(settings) = redaction_for(tx, Some(pnid))? else {
+        return Ok(()); // a disabled channel: its webhooks are ignored
+    };
+    for item in unparsed {
+        keep_reject(
+            tx,
+            &settings,
+            Some(pnid),
+            field,
+            &item.list,
+            &item.error,
+            &item.raw,
+            now,
+            out,
+        )?;
+    }
+    Ok(())
+}
+
+/// Keeps a whole `messages`/`calls` value that did not parse.
+fn keep_unparsed_value(
+    tx: &mut dyn Tx,
+    field: &str,
+    value: &serde_json::Value,
+    now: DateTime<Utc>,
+    out: &mut Outcome,
+) -> ApiResult<()> {
+    let pnid = value
+        .pointer("/metadata/phone_number_id")
+        .and_then(|v| v.as_str())
+        .filter(|p| !p.is_empty());
+    let Some(settings) = redaction_for(tx, pnid)? else {
+        return Ok(());
+    };
+    let error = if field == switchboard_cloudapi::webhook::FIELD_CALLS {
+        serde_json::from_value::<switchboard_cloudapi::CallsValue>(value.clone()).err()
+    } else {
+        serde_json::from_value::<MessagesValue>(value.clone()).err()
+    }
+    .map_or_else(|| "the value did not parse".to_owned(), |e| e.to_string());
+    keep_reject(tx, &settings, pnid, field, "value", &error, value, now, out)
+}
+
+/// The channel a change is for. A change for a number no channel has is kept
+/// whole as a webhook reject (redacted), so an admin who adds the channel late
+/// can see what arrived; a disabled channel's changes are ignored.
+fn channel_for(
+    tx: &mut dyn Tx,
+    field: &str,
+    pnid: &str,
+    value: &impl serde::Serialize,
+    now: DateTime<Utc>,
+    out: &mut Outcome,
+) -> ApiResult<Option<ChannelRow>> {
+    let ch = tx.channel_by_phone_number_id(pnid)?;
+    match &ch {
+        None => {
+            let raw = serde_json::to_value(value).unwrap_or_default();
+            keep_reject(
+                tx,
+                &RedactionSettings::default(),
+                Some(pnid),
+                field,
+                "value",
+                "no channel has this phone_number_id",
+                &raw,
+                now,
+                out,
+            )?;
+        }
+        Some(c) if !c.channel.enabled => {
+            tracing::info!(channel = %c.channel.id, "webhook for a disabled channel ignored");
+            return Ok(None);
+        }
+        _ => {}
+    }
+    Ok(ch)
+}
+
+fn messages_change(
+    tx: &mut dyn Tx,
+    v: &MessagesValue,
+    now: DateTime<Utc>,
+    limits: &Limits,
+    out: &mut Outcome,
+) -> ApiResult<()> {
+    let pnid = &v.metadata.phone_number_id;
+    let Some(channel) = channel_for(
+        tx,
+        switchboard_cloudapi::webhook::FIELD_MESSAGES,
+        pnid,
+        v,
+        now,
+        out,
+    )?
+    else {
+        return Ok(());
+    };
+    for e in &v.errors {
+        tracing::warn!(code = e.code.code(), title = ?e.title, "webhook reports an error");
+    }
+    for m in &v.messages {
+        let name = v
+            .contact_for(&m.from)
+            .map(|c| c.profile.name.clone())
+            .filter(|n| !n.is_empty());
+        inbound_message(tx, &channel, m, name.as_deref(), now, limits, out)?;
+    }
+    for st in &v.statuses {
+        out.statuses += 1;
+        match tx.message_by_wamid(&st.id)? {
+            Some(msg) => {
+                let Some(conv) = tx.conversation(&msg.conversation_id)? else {
+                    continue;
+                };
+                apply_status(tx, &conv, msg, st, now, limits)?;
+            }
+            None => {
+                // The send may not have recorded its wamid yet.
+                let raw = serde_json::to_string(st).unwrap_or_default();
+                tx.stash_status(&st.id, &raw)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Redacts card numbers unless the channel turned redaction off.
+fn redact(channel: &ChannelRow, text: Option<String>) -> Option<String> {
+    let t = text?;
+    Some(match redact_for_channel(&t, &settings_of(channel)).text {
+        std::borrow::Cow::Borrowed(_) => t,
+        std::borrow::Cow::Owned(r) => r,
+    })
+}
+
+fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>) {
+    let media = |kind, md: &switchboard_cloudapi::inbound::Media| {
+        (
+            kind,
+            md.caption.clone(),
+            Some(Media {
+                id: Some(md.id.clone()),
+                link: None,
+                mime_type: md.mime_type.clone(),
+                caption: md.caption.clone(),
+                filename: md.filename.clone(),
+            }),
+        )
+    };
+    match &m.content {
+        MessageContent::Text { text } => (MessageKind::Text, Some(text.body.clone()), None),
+        MessageContent::Image { image } => media(MessageKind::Image, image),
+        MessageContent::Video { video } => media(MessageKind::Video, video),
+        MessageContent::Audio { audio } => media(MessageKind::Audio, audio),
+        MessageContent::Document { document } => media(MessageKind::Document, document),
+        MessageContent::Sticker { sticker } => media(MessageKind::Sticker, sticker),
+        MessageContent::Location { location } => (
+            MessageKind::Location,
+            Some(match (&location.name, &location.address) {
+                (Some(n), Some(a)) => format!("{n}, {a}"),
+                (Some(n), None) => n.clone(),
+                (None, Some(a)) => a.clone(),
+                (None, None) => format!("{:.5}, {:.5}", location.latitude, location.longitude),
+            }),
+            None,
+        ),
+        MessageContent::Contacts { .. } => (MessageKind::Contacts, None, None),
+        MessageContent::Reaction { reaction } => {
+            (MessageKind::Reaction, reaction.emoji.clone(), None)
+        }
+        MessageContent::Button { button } => (MessageKind::Button, Some(button.text.clone()), None),
+        MessageContent::Interactive { interactive } => match interactive {
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply,
+            } => (
+                MessageKind::CallPermissionReply,
+                Some(match call_permission_reply.response {
+                    WirePermissionResponse::Accept => "Call permission granted".to_owned(),
+                    _ => "Call permission declined".to_owned(),
+                }),
+                None,
+            ),
+            InteractiveReply::ButtonReply { button_reply: c }
+            | InteractiveReply::ListReply { list_reply: c } => {
+                (MessageKind::Interactive, Some(c.title.clone()), None)
+            }
+            _ => (MessageKind::Interactive, None, None),
+        },
+        _ => (MessageKind::Unsupported, None, None),
+    }
+}
+
+fn inbound_message(
+    tx: &mut dyn Tx,
+    channel: &ChannelRow,
+    m: &InboundMessage,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+    limits: &Limits,
+    out: &mut Outcome,
+) -> ApiResult<()> {
+    if m.id.is_empty() || m.from.is_empty() {
+        tracing::warn!("inbound message without id or sender skipped");
+        return Ok(());
+    }
+    if tx.message_by_wamid(&m.id)?.is_some() {
+        out.duplicates += 1;
+        return Ok(());
+    }
+    let (mut conv, _) = record::find_or_create_conversation(
+        tx,
+        &channel.channel.id,
+        &m.from,
+        name,
+        CommunicationType::Message,
+        now,
+    )?;
+    let (kind, text, mut media) = content_of(m);
+    let text = redact(channel, text);
+    if let Some(md) = media.as_mut() {
+        md.caption = redact(channel, md.caption.take());
+    }
+    let msg = Message {
+        id: views::new_id(),
+        conversation_id: conv.id.clone(),
+        direction: Direction::Inbound,
+        kind,
+        text,
+        media,
+        forwarded: m.context.as_ref().is_some_and(|c| c.is_forwarded()),
+        frequently_forwarded: m
+            .context
+            .as_ref()
+            .is_some_and(|c| c.is_frequently_forwarded()),
+        status: MessageStatus::Received,
+        failure: None,
+        client_id: None,
+        wamid: Some(m.id.clone()),
+        agent_id: None,
+        sent_at: m.timestamp,
+        updated_at: now,
+    };
+    if !tx.insert_message(&msg)? {
+        out.duplicates += 1;
+        return Ok(());
+    }
+    out.messages += 1;
+    // The window runs from the customer's send time; never backwards.
+    let mut window = views::window_of(&conv);
+    window.observe_customer_message(m.timestamp);
+    conv.last_customer_message_at = window.last_customer_message_at();
+    if matches!(
+        conv.status,
+        ConversationStatus::Solved | ConversationStatus::Closed
+    ) {
+        conv.status = ConversationStatus::Open;
+    }
+    if let MessageContent::Interactive {
+        interactive:
+            InteractiveReply::CallPermissionReply {
+                call_permission_reply: r,
+            },
+    } = &m.content
+    {
+        let response = match r.response {
+            WirePermissionResponse::Accept => PermissionResponse::Accept,
+            _ => PermissionResponse::Reject,
+        };
+        conv.call_permission.apply(
+            CallPermissionEvent::CustomerReplied {
+                response,
+                permanent: r.is_permanent.unwrap_or(false),
+                expires_at: r.expiration_timestamp,
+            },
+            m.timestamp,
+            &limits.call_permission,
+        );
+        let (kind, text) = match response {
+            PermissionResponse::Accept => (
+                EventKind::CallPermissionGranted,
+                "The customer allowed calls",
+            ),
+            PermissionResponse::Reject => (
+                EventKind::CallPermissionDenied,
+                "The customer declined calls",
+            ),
+        };
+        record::log_event(tx, &conv, kind, text, Some(&msg.id), now)?;
+        record::call_permission_changed(tx, &conv, now, limits)?;
+    }
+    conv.updated_at = now;
+    tx.update_conversation(&conv)?;
+    record::conversation_changed(tx, &conv, now, limits)?;
+    record::message_added(tx, &msg, conv.queue_id.as_deref())?;
+    Ok(())
+}
