@@ -586,39 +586,87 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
         .write(move |tx| tx.insert_message(&pending).map(|_| ()))
         .await
         .unwrap();
+    drop(hub);
 
-    let n = switchboard_hub::usecase::send::fail_interrupted_sends(&hub)
-        .await
-        .unwrap();
-    assert_eq!(n, 1, "only the interrupted send");
+    // The hub stops; the real binary starts on the same database.
+    let TestEnv {
+        running,
+        dir,
+        sandbox,
+        agent,
+        http,
+        ..
+    } = env;
+    running.stop().await;
+    let served = common::serve_binary(&dir.path().join("hub.db"), &sandbox.base_url).await;
+    let post = |client_id: &str, text: &str| {
+        http.post(format!("{}/api/v1/conversations/{id}/messages", served.url))
+            .bearer_auth(&agent)
+            .json(&json!({ "client_id": client_id, "kind": "text", "text": text }))
+            .send()
+    };
     // The outbox's retry learns it failed instead of a pending forever.
-    let (s, m) = env
-        .post(
-            &env.agent,
-            &format!("/conversations/{id}/messages"),
-            json!({ "client_id": "lost-1", "kind": "text", "text": "Are you still there?" }),
-        )
-        .await;
-    assert_eq!(s, 200, "{m}");
+    let r = post("lost-1", "Are you still there?").await.unwrap();
+    assert_eq!(r.status(), 200);
+    let m: serde_json::Value = r.json().await.unwrap();
     assert_eq!(m["id"], "interrupted-1");
-    assert_eq!(m["status"], "failed");
-    let msgs = env.messages(&id).await;
-    let ok = msgs.iter().find(|x| x["id"] == sent["id"]).unwrap();
+    assert_eq!(m["status"], "failed", "{m}");
+    let get = |path: String| {
+        let (http, agent) = (http.clone(), agent.clone());
+        let url = format!("{}/api/v1{path}", served.url);
+        async move {
+            http.get(url)
+                .bearer_auth(agent)
+                .send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let page = get(format!("/conversations/{id}/messages")).await;
+    let ok = page["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == sent["id"])
+        .unwrap()
+        .clone();
     assert_ne!(ok["status"], "failed", "a sent message is untouched");
-    let (_, log) = env
-        .get(&env.agent, &format!("/conversations/{id}/events"))
-        .await;
-    assert!(
+    let log = get(format!("/conversations/{id}/events")).await;
+    assert_eq!(
         log["events"]
             .as_array()
             .unwrap()
             .iter()
-            .any(|e| e["kind"] == "delivery_failed" && e["message_id"] == "interrupted-1")
+            .filter(|e| e["kind"] == "delivery_failed" && e["message_id"] == "interrupted-1")
+            .count(),
+        1,
+        "{log}"
     );
-    assert_eq!(
-        switchboard_hub::usecase::send::fail_interrupted_sends(&hub)
+    // A second start finds nothing left to fail.
+    drop(served);
+    let again = common::serve_binary(&dir.path().join("hub.db"), &sandbox.base_url).await;
+    let log = {
+        let url = format!("{}/api/v1/conversations/{id}/events", again.url);
+        http.get(url)
+            .bearer_auth(&agent)
+            .send()
             .await
-            .unwrap(),
-        0
+            .unwrap()
+            .json::<serde_json::Value>()
+            .await
+            .unwrap()
+    };
+    assert_eq!(
+        log["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["kind"] == "delivery_failed")
+            .count(),
+        1,
+        "not failed twice"
     );
 }

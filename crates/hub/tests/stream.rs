@@ -46,14 +46,26 @@ async fn sse_resumes_after_a_hub_restart_without_missing_a_change() {
     let mut sse = Sse::connect(env.hub_url(), &env.agent, Some(seen)).await;
     env.customer_says("+15556660001", "after restart").await;
     let mut got = Vec::new();
+    let mut texts = Vec::new();
     loop {
         let (id, c) = sse.next().await;
         assert_eq!(c["seq"], id);
         got.push(id);
+        if c["kind"] == "message" {
+            texts.push(c["data"]["text"].as_str().unwrap().to_owned());
+        }
         if c["kind"] == "message" && c["data"]["text"] == "after restart" {
             break;
         }
     }
+    // What the customer wrote after the change the client had processed,
+    // by our own account (not the hub's): the two other messages sent
+    // before the restart and the one after, in the order sent.
+    let mut before: Vec<String> = (0..3).map(|i| format!("before restart {i}")).collect();
+    before.retain(|t| *t != first["data"]["text"].as_str().unwrap());
+    let mut expected = before;
+    expected.push("after restart".to_owned());
+    assert_eq!(texts, expected, "no message lost or repeated across the restart");
     let (_, page) = env
         .get(&env.agent, &format!("/changes?after={seen}&limit=5000"))
         .await;
@@ -91,15 +103,34 @@ async fn many_clients_get_the_same_live_change_and_agents_only_their_queues() {
     assert!(ids.windows(2).all(|w| w[0] == w[1]));
     // The sales agent sees queue changes of their own queue only; a new
     // queue-less template/channel change would reach everyone.
-    env.post(&env.admin, "/admin/queues", json!({ "name": "vip" }))
+    let (s, vip) = env
+        .post(&env.admin, "/admin/queues", json!({ "name": "vip" }))
         .await;
-    env.api(
-        &env.admin,
-        reqwest::Method::PATCH,
-        &format!("/admin/queues/{}", env.sales_queue),
-        Some(json!({ "wait_strategy": "hold_music" })),
-    )
-    .await;
+    assert_eq!(s, 201, "the vip queue exists: {vip}");
+    let (s, sales) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/admin/queues/{}", env.sales_queue),
+            Some(json!({ "wait_strategy": "hold_music" })),
+        )
+        .await;
+    assert_eq!(s, 200, "{sales}");
+    // The admin's own stream shows both, so the agent's filter is what hides vip.
+    let (_, all) = env
+        .get(&env.admin, &format!("/changes?after={head}&limit=5000"))
+        .await;
+    let queue_ids: Vec<&str> = all["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "queue")
+        .map(|c| c["data"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        queue_ids,
+        vec![vip["id"].as_str().unwrap(), env.sales_queue.as_str()]
+    );
     let (_, c) = other.next().await;
     assert_eq!(c["kind"], "queue");
     assert_eq!(

@@ -93,12 +93,17 @@ pub async fn start_hub(db: &std::path::Path, graph_url: &str, clock: Arc<dyn Clo
 
 impl TestEnv {
     pub async fn new() -> Self {
+        Self::with_clock(chrono::Utc::now()).await
+    }
+
+    /// A hub whose clock stands at `at` (moved only by the test).
+    pub async fn with_clock(at: chrono::DateTime<chrono::Utc>) -> Self {
         init_tracing();
         let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
             .await
             .expect("sandbox starts");
         let dir = tempfile::tempdir().unwrap();
-        let clock = Arc::new(ManualClock::new(chrono::Utc::now()));
+        let clock = Arc::new(ManualClock::new(at));
         let running = start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock.clone()).await;
         let http = reqwest::Client::new();
         http.put(format!("{}/_sandbox/webhook-config", sandbox.base_url))
@@ -390,4 +395,54 @@ impl Sse {
             }
         }
     }
+}
+
+/// The real `switchboard-hub serve` binary on a database, killed on drop.
+pub struct ServedBinary {
+    pub url: String,
+    child: std::process::Child,
+}
+
+impl Drop for ServedBinary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `switchboard-hub serve` on `db` (a free loopback port) and waits
+/// until it answers `/healthz`: it has run its start-up work by then.
+pub async fn serve_binary(db: &std::path::Path, graph_url: &str) -> ServedBinary {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
+        .args(["serve", "--template-sync-secs", "0"])
+        .env("SWITCHBOARD_DB", format!("sqlite://{}", db.display()))
+        .env("SWITCHBOARD_LISTEN", format!("127.0.0.1:{port}"))
+        .env("WHATSAPP_GRAPH_URL", graph_url)
+        .env("WHATSAPP_APP_SECRET", APP_SECRET)
+        .env("RUST_LOG", "warn")
+        .spawn()
+        .expect("the hub binary starts");
+    let served = ServedBinary {
+        url: format!("http://127.0.0.1:{port}"),
+        child,
+    };
+    let http = reqwest::Client::new();
+    let healthz = format!("{}/healthz", served.url);
+    wait_for("the hub binary to serve", || {
+        let (http, healthz) = (http.clone(), healthz.clone());
+        async move {
+            http.get(&healthz)
+                .send()
+                .await
+                .is_ok_and(|r| r.status().is_success())
+                .then_some(())
+        }
+    })
+    .await;
+    served
 }
