@@ -123,7 +123,14 @@ async fn every_instant_the_hub_writes_and_serves_is_its_clocks() {
         assert_eq!(s, 200, "{path}: {v}");
         instants(&v, "", &mut served);
     }
-    for key in ["created_at", "sent_at", "at", "received_at", "closes_at", "expires_at"] {
+    for key in [
+        "created_at",
+        "sent_at",
+        "at",
+        "received_at",
+        "closes_at",
+        "expires_at",
+    ] {
         if key == "expires_at" {
             continue; // a request pending has no expiry yet
         }
@@ -156,7 +163,9 @@ async fn every_instant_the_hub_writes_and_serves_is_its_clocks() {
             .unwrap();
         for col in cols {
             let mut st = db
-                .prepare(&format!("SELECT {col} FROM {table} WHERE {col} IS NOT NULL"))
+                .prepare(&format!(
+                    "SELECT {col} FROM {table} WHERE {col} IS NOT NULL"
+                ))
                 .unwrap();
             let values: Vec<rusqlite::types::Value> = st
                 .query_map([], |r| r.get(0))

@@ -65,7 +65,10 @@ async fn sse_resumes_after_a_hub_restart_without_missing_a_change() {
     before.retain(|t| *t != first["data"]["text"].as_str().unwrap());
     let mut expected = before;
     expected.push("after restart".to_owned());
-    assert_eq!(texts, expected, "no message lost or repeated across the restart");
+    assert_eq!(
+        texts, expected,
+        "no message lost or repeated across the restart"
+    );
     let (_, page) = env
         .get(&env.agent, &format!("/changes?after={seen}&limit=5000"))
         .await;
