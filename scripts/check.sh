@@ -13,6 +13,12 @@ if [ ! -d ui/dist ]; then
   npm --prefix ui run --silent build
 fi
 
+step "relative links in *.md point somewhere"
+scripts/check-links.sh
+
+step "no module of a crate imports one that imports it back"
+scripts/check-module-cycles.py crates/hub/src crates/domain/src crates/protocol/src
+
 step "cargo fmt --check"
 cargo fmt --all --check
 

@@ -17,6 +17,9 @@ NO_COLOR=1 npm --prefix ui test --silent
 step "relative links in *.md point somewhere"
 scripts/check-links.sh
 
+step "no module of a crate imports one that imports it back"
+scripts/check-module-cycles.py crates/hub/src crates/domain/src crates/protocol/src
+
 step "cargo fmt --check"
 cargo fmt --all --check
 
