@@ -284,7 +284,14 @@ impl TestEnv {
     }
 
     pub async fn get(&self, token: &str, path: &str) -> (u16, Value) {
-        self.api(token, reqwest::Method::GET, path, None).await
+        let (status, v) = self.api(token, reqwest::Method::GET, path, None).await;
+        if status == 200 && path.starts_with("/changes") {
+            // A page of the feed reads as typed changes of known kinds.
+            let page: switchboard_protocol::ChangesPage =
+                serde_json::from_value(v.clone()).expect("a typed page of changes");
+            assert!(page.changes.iter().all(|c| c.change.kind().is_some()));
+        }
+        (status, v)
     }
 
     pub async fn post(&self, token: &str, path: &str, body: Value) -> (u16, Value) {
@@ -377,6 +384,12 @@ impl Sse {
                     }
                 }
                 if let Some(id) = id {
+                    // Every event reads as a typed change of a kind this
+                    // build knows, with the event id as its seq.
+                    let change: switchboard_protocol::Change = serde_json::from_str(&data)
+                        .unwrap_or_else(|e| panic!("a typed change: {e}: {data}"));
+                    assert_eq!(change.seq, id);
+                    assert!(change.change.kind().is_some(), "a known kind: {data}");
                     return (id, serde_json::from_str(&data).unwrap());
                 }
                 continue;
