@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make check`: the quick Rust gates, each blocking: fmt, clippy -D warnings, and
 # every Rust test except the E2E suite (tests/e2e, the root package's `e2e` test
-# target, which drives the real window; `make e2e` or `make test` run it).
+# target, which drives the real window; `make e2e` or `make test` run it), and the
+# OpenAPI document's check (scripts/check-openapi.sh; its tools come from `make setup`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +32,8 @@ cargo test --workspace --exclude switchboard --locked -- --color never
 step "cargo test: the app's unit and doc tests (not tests/e2e)"
 cargo test -p switchboard --lib --bins --locked -- --color never
 cargo test -p switchboard --doc --locked -- --color never
+
+step "the OpenAPI document validates and generates a client (tools: make setup)"
+scripts/check-openapi.sh
 
 printf '\nmake check: all gates passed in %ss\n' "$((SECONDS - start))"

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Installs every prerequisite of Switchboard on a Debian 12 machine, idempotently:
 # the Debian packages Tauri needs, the E2E tools (Xvfb, D-Bus, dunst, WebKitWebDriver,
-# xclip), the UI's npm packages, and tauri-driver. A second run on a ready machine
-# only checks and returns in seconds.
+# xclip), the UI's npm packages, tauri-driver, and the OpenAPI tools (a validator and
+# a client generator, in the project-local virtualenv .venv-tools). A second run on a
+# ready machine only checks and returns in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TAURI_DRIVER_VERSION="2.1.0"
+# scripts/check-openapi.sh validates the hub's OpenAPI document and generates a client from it.
+# python-dateutil: the generated client imports it once the document has date-times.
+OPENAPI_TOOLS=(openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 python-dateutil==2.9.0.post0)
 
 DEB_PACKAGES=(
   # build
@@ -16,6 +20,8 @@ DEB_PACKAGES=(
   xvfb xauth dbus dbus-x11 webkit2gtk-driver dunst xclip xdotool x11-apps x11-utils imagemagick at-spi2-core
   # hub storage for teams
   sqlite3
+  # the OpenAPI tools' virtualenv (scripts/check-openapi.sh)
+  python3 python3-venv
 )
 
 missing=()
@@ -55,6 +61,19 @@ if ! command -v tauri-driver >/dev/null 2>&1 || ! cargo install --list | grep -q
   cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
 else
   echo "setup.sh: tauri-driver $TAURI_DRIVER_VERSION present"
+fi
+
+# The OpenAPI tools, pinned, in .venv-tools (git-ignored). The stamp records what was
+# installed; a run with the same pins only compares it.
+venv=.venv-tools
+stamp="$venv/.switchboard-stamp"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${OPENAPI_TOOLS[*]}" ]; then
+  echo "setup.sh: installing ${OPENAPI_TOOLS[*]} into $venv"
+  python3 -m venv --clear "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "${OPENAPI_TOOLS[@]}"
+  echo "${OPENAPI_TOOLS[*]}" > "$stamp"
+else
+  echo "setup.sh: OpenAPI tools present ($venv)"
 fi
 
 echo "setup.sh: ready"

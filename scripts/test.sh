@@ -32,6 +32,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo test --workspace (unit, integration and the E2E suite against the real window)"
 cargo test --workspace --locked -- --color never
 
+step "the OpenAPI document validates and generates a client"
+scripts/check-openapi.sh
+
 step "generated TypeScript bindings are fresh"
 scripts/check-bindings.sh
 

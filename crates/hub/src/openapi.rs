@@ -408,8 +408,10 @@ mod tests {
                 }
             }
             let responses = op["responses"].as_object().unwrap();
+            // Only these take nothing and check nothing: they cannot fail.
+            let infallible = ["/healthz", "/metrics", "/api/v1/openapi.json"];
             assert!(
-                responses.keys().any(|s| s.starts_with('4')),
+                responses.keys().any(|s| s.starts_with('4')) || infallible.contains(&&*path),
                 "{method} {path}: no 4xx response"
             );
             assert!(
