@@ -92,10 +92,12 @@ impl IntOrString {
     }
 }
 
-/// Unix seconds of -9999-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants
-/// the rest of the system stores and prints (four-digit years, see
-/// `switchboard_domain::instant`); nothing Meta sends lies outside.
-const UNIX_RANGE: std::ops::RangeInclusive<i64> = -377_705_116_800..=253_402_300_799;
+/// Unix seconds of 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z. Meta's
+/// timestamps are Unix time, never before the epoch; anything outside could
+/// not even be printed as RFC 3339 (four-digit years), so an item carrying it
+/// fails to parse on its own (and is kept as a reject) instead of failing its
+/// whole batch later.
+const UNIX_RANGE: std::ops::RangeInclusive<i64> = 0..=253_402_300_799;
 
 fn from_unix<E: serde::de::Error>(secs: i64) -> Result<chrono::DateTime<chrono::Utc>, E> {
     UNIX_RANGE
