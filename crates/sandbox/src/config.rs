@@ -101,6 +101,9 @@ pub struct Config {
     pub persona_delay: Duration,
     /// Serialise webhooks like Meta (`\uXXXX` for non-ASCII, `\/`).
     pub meta_escaping: bool,
+    /// Start with the clock frozen: only `/_sandbox/clock/advance` moves it (tests that
+    /// must not depend on the machine's speed). Default: running, wall time plus the offset.
+    pub frozen_clock: bool,
     pub scenario: Option<Scenario>,
 }
 
@@ -125,6 +128,7 @@ impl std::fmt::Debug for Config {
             .field("callback_permission", &self.callback_permission)
             .field("persona_delay", &self.persona_delay)
             .field("meta_escaping", &self.meta_escaping)
+            .field("frozen_clock", &self.frozen_clock)
             .field("scenario", &self.scenario)
             .finish()
     }
@@ -172,11 +176,13 @@ impl Config {
             callback_permission: false,
             persona_delay: Duration::from_secs(4),
             meta_escaping: true,
+            frozen_clock: false,
             scenario: None,
         }
     }
 
-    /// Test defaults: ephemeral loopback port, no status delays, fast retries.
+    /// Test defaults: ephemeral loopback port, no status delays, fast retries. The clock
+    /// runs; set [`Config::frozen_clock`] where a test's outcome depends on time.
     pub fn for_tests(webhook_url: Option<String>) -> Self {
         let mut c = Self::new("test-app-secret", "test-access-token");
         c.listen = SocketAddr::from(([127, 0, 0, 1], 0));

@@ -71,7 +71,7 @@ pub fn routes() -> Router<Arc<Sandbox>> {
         .route("/_sandbox/calls", post(place_call).get(list_calls))
         .route("/_sandbox/calls/{call_id}/{action}", post(call_action))
         .route("/_sandbox/call-permission-replies", post(permission_reply))
-        .route("/_sandbox/clock", get(clock))
+        .route("/_sandbox/clock", get(clock).put(set_clock))
         .route("/_sandbox/clock/advance", post(advance))
         .route("/_sandbox/sent", get(sent))
         .route("/_sandbox/received", get(received))
@@ -102,7 +102,7 @@ async fn call_action(
 
 async fn list_calls(State(sb): State<Arc<Sandbox>>) -> Json<Value> {
     let mut calls: Vec<_> = lock(&sb.calls).values().cloned().collect();
-    calls.sort_by_key(|c| c.created_at);
+    calls.sort_by_key(|c| (c.created_at, c.seq));
     Json(json!({ "calls": calls }))
 }
 
@@ -116,11 +116,25 @@ fn clock_doc(sb: &Sandbox) -> Value {
         "now": rfc3339::format(now).unwrap_or_default(),
         "unix": now.timestamp(),
         "offset_seconds": sb.clock.offset().as_secs(),
+        "frozen": sb.clock.is_frozen(),
     })
 }
 
 async fn clock(State(sb): State<Arc<Sandbox>>) -> Json<Value> {
     Json(clock_doc(&sb))
+}
+
+/// Body: `{frozen: bool}`. Frozen, the clock stands still and only `advance` moves it;
+/// running, it is wall time plus the offset again.
+async fn set_clock(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply {
+    let req = parse(&body)?;
+    match &req["frozen"] {
+        Value::Bool(true) => sb.clock.freeze(),
+        Value::Bool(false) => sb.clock.resume(),
+        _ => return Err(ControlError::bad_request("`frozen` must be a boolean")),
+    }
+    tracing::info!(frozen = sb.clock.is_frozen(), "virtual clock mode set");
+    Ok(Json(clock_doc(&sb)))
 }
 
 /// Body: any of `{seconds, minutes, hours, days}` (non-negative numbers).
@@ -194,6 +208,8 @@ async fn received(
 }
 
 /// The webhook delivery log; `?state=pending|delivered|failed` filters.
+/// `status_flows_running`: accepted messages whose status webhooks are still to be
+/// queued (0: every status of every message sent so far is in the log or its queue).
 async fn webhooks(
     State(sb): State<Arc<Sandbox>>,
     Query(q): Query<HashMap<String, String>>,
@@ -204,7 +220,7 @@ async fn webhooks(
         .into_iter()
         .filter(|r| q.get("state").is_none_or(|s| r.state == s.as_str()))
         .collect();
-    Json(json!({ "deliveries": log }))
+    Json(json!({ "deliveries": log, "status_flows_running": sb.status_flows_running() }))
 }
 
 async fn list_customers(State(sb): State<Arc<Sandbox>>) -> Json<Value> {

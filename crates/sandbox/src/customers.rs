@@ -312,6 +312,7 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
         calls.insert(
             call_id.clone(),
             Call {
+                seq: sb.next_call_seq(),
                 id: call_id.clone(),
                 wa_id: wa_id.clone(),
                 direction: Direction::UserInitiated,
@@ -351,12 +352,16 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
     Ok(json!({ "call_id": call_id, "from": wa_id }))
 }
 
-/// Unanswered calls stop ringing after `ring_timeout` (Meta: "Not answered").
+/// Unanswered calls stop ringing after `ring_timeout` on the sandbox's clock (Meta:
+/// "Not answered"): as time passes, or at once when the clock is advanced past it.
 fn ring_timeout(sb: &Arc<Sandbox>, call_id: &str) {
+    let Some(deadline) = sb.clock.deadline_after(sb.config.ring_timeout) else {
+        return;
+    };
     let sb = sb.clone();
     let call_id = call_id.to_string();
     tokio::spawn(async move {
-        tokio::time::sleep(sb.config.ring_timeout).await;
+        sb.clock.sleep_until(deadline).await;
         let call = lock(&sb.calls).get(&call_id).cloned();
         if let Some(c) =
             call.filter(|c| matches!(c.state, CallState::Ringing | CallState::PreAccepted))

@@ -78,15 +78,16 @@ impl SandboxHandle {
         format!("{}/{}", self.base_url, self.state.config.api_version)
     }
 
-    /// The virtual clock (a `switchboard_domain::Clock`), to share with an in-process hub.
+    /// The sandbox's clock (a `switchboard_domain::Clock`), to share with an in-process hub.
     pub fn clock(&self) -> Arc<clock::VirtualClock> {
         self.state.clock.clone()
     }
 
-    /// Stops the server and the scenario.
+    /// Stops the server and the scenario (when it returns, the scenario task is gone).
     pub async fn shutdown(mut self) {
         if let Some(s) = self.scenario.take() {
             s.abort();
+            let _ = s.await;
         }
         if let Some(tx) = self.shutdown.take() {
             let _ = tx.send(());

@@ -53,6 +53,9 @@ struct Cli {
     /// Milliseconds between sent → delivered → read statuses.
     #[arg(long, default_value_t = 1200)]
     status_delay_ms: u64,
+    /// Start with the clock frozen: only `/_sandbox/clock/advance` moves it.
+    #[arg(long)]
+    frozen_clock: bool,
 }
 
 #[tokio::main]
@@ -92,6 +95,7 @@ fn config_from(cli: Cli) -> Config {
     let step = std::time::Duration::from_millis(cli.status_delay_ms);
     config.status_delays.delivered = step;
     config.status_delays.read = step * 2;
+    config.frozen_clock = cli.frozen_clock;
     config.scenario = cli.scenario.map(|ScenarioArg::Demo| Scenario::Demo);
     config
 }
@@ -117,9 +121,11 @@ mod tests {
             "t0k3n-access",
             "--scenario",
             "demo",
+            "--frozen-clock",
         ])
         .unwrap();
         let c = config_from(cli);
+        assert!(c.frozen_clock);
         assert_eq!(c.listen, SocketAddr::from(([127, 0, 0, 1], 9999)));
         assert_eq!(
             c.webhook_url.as_deref(),
@@ -143,6 +149,7 @@ mod tests {
         );
         assert_eq!(c.scenario, None);
         assert_eq!(c.webhook_url, None);
+        assert!(!c.frozen_clock, "the clock runs unless asked");
     }
 
     #[test]

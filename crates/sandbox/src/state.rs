@@ -3,6 +3,7 @@
 //! are taken one after the other, never nested, so there is no lock order to get wrong.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::Duration;
 
@@ -202,6 +203,9 @@ pub enum CallState {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Call {
+    /// Order of creation (`GET /_sandbox/calls` lists oldest first, also on a frozen clock).
+    #[serde(skip)]
+    pub seq: u64,
     pub id: String,
     pub wa_id: String,
     pub direction: Direction,
@@ -245,12 +249,16 @@ struct Bucket {
     at: DateTime<Utc>,
 }
 
+/// Rounding slack: a message that is exactly due (e.g. one interval later, reached
+/// in several advances of the clock) must not be refused over a float's last bit.
+const DUE: f64 = 1.0 - 1e-9;
+
 fn take(b: &mut Bucket, capacity: f64, per_sec: f64, now: DateTime<Utc>) -> bool {
     let elapsed = (now - b.at).as_seconds_f64().max(0.0);
     b.tokens = (b.tokens + elapsed * per_sec).min(capacity);
     b.at = now;
-    if b.tokens >= 1.0 {
-        b.tokens -= 1.0;
+    if b.tokens >= DUE {
+        b.tokens = (b.tokens - 1.0).max(0.0);
         true
     } else {
         false
@@ -311,6 +319,32 @@ pub struct Sandbox {
     pub templates: RwLock<Vec<Template>>,
     pub media: Mutex<HashMap<String, Media>>,
     pub limiter: Mutex<Limiter>,
+    /// Accepted messages whose status webhooks (sent → delivered → read, or failed)
+    /// are still to be queued; see [`StatusFlowGuard`].
+    status_flows: AtomicUsize,
+    next_call_seq: AtomicU64,
+}
+
+/// Counts one running status sequence for as long as it lives (dropped when the
+/// sequence ends, however it ends).
+#[derive(Debug)]
+pub struct StatusFlowGuard(Arc<Sandbox>);
+
+impl StatusFlowGuard {
+    pub fn new(sb: Arc<Sandbox>) -> Self {
+        sb.status_flows.fetch_add(1, Ordering::SeqCst);
+        Self(sb)
+    }
+
+    pub fn sandbox(&self) -> &Arc<Sandbox> {
+        &self.0
+    }
+}
+
+impl Drop for StatusFlowGuard {
+    fn drop(&mut self) {
+        self.0.status_flows.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 impl Sandbox {
@@ -325,7 +359,7 @@ impl Sandbox {
         );
         Self {
             public_url,
-            clock: Arc::new(VirtualClock::default()),
+            clock: Arc::new(VirtualClock::new(config.frozen_clock)),
             webhooks,
             customers: Mutex::default(),
             outbound: Mutex::default(),
@@ -334,8 +368,21 @@ impl Sandbox {
             templates: RwLock::new(seed_templates()),
             media: Mutex::default(),
             limiter: Mutex::default(),
+            status_flows: AtomicUsize::new(0),
+            next_call_seq: AtomicU64::new(1),
             config,
         }
+    }
+
+    /// How many accepted messages still have status webhooks to come: 0 means every
+    /// status webhook of every message sent so far has been queued for delivery.
+    pub fn status_flows_running(&self) -> usize {
+        self.status_flows.load(Ordering::SeqCst)
+    }
+
+    /// The next [`Call::seq`].
+    pub fn next_call_seq(&self) -> u64 {
+        self.next_call_seq.fetch_add(1, Ordering::SeqCst)
     }
 
     pub fn now(&self) -> DateTime<Utc> {

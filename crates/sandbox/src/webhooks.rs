@@ -1,9 +1,12 @@
 //! The webhook dispatcher: one tokio task reads an mpsc queue and POSTs each
 //! webhook to the configured URL, signed `X-Hub-Signature-256: sha256=<hex>` over
-//! the exact bytes posted. A failed delivery is retried on its own task with
-//! exponential backoff (Meta keeps going with later webhooks meanwhile). On request
-//! each webhook is delivered twice and/or adjacent webhooks swap places, so a
-//! receiver's dedupe and ordering rules can be tested.
+//! the exact bytes posted. It awaits each first attempt before taking the next
+//! webhook, so webhooks arrive in the order they were queued. A failed delivery is
+//! retried on its own task with exponential backoff (Meta keeps going with later
+//! webhooks meanwhile). On request each webhook is delivered twice and/or adjacent
+//! webhooks swap places, so a receiver's dedupe and ordering rules can be tested.
+//! Retry pacing and the out-of-order hold are wall-clock timers (delivery mechanics,
+//! not a rule's time), so they stay off the sandbox's clock.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -210,13 +213,21 @@ async fn run(mut rx: mpsc::UnboundedReceiver<Outgoing>, shared: Arc<Shared>) {
         };
         let Some(item) = next else { break };
         let mode = *shared.mode.lock().unwrap_or_else(|e| e.into_inner());
-        if mode.out_of_order && held.is_none() {
-            held = Some(item);
-            continue;
-        }
-        deliver_copies(&shared, item).await;
-        if let Some(h) = held.take() {
-            deliver_copies(&shared, h).await;
+        if mode.out_of_order {
+            match held.take() {
+                None => held = Some(item),
+                Some(h) => {
+                    deliver_copies(&shared, item).await;
+                    deliver_copies(&shared, h).await;
+                }
+            }
+        } else {
+            // Out-of-order delivery was switched off while one was held: it goes first,
+            // so from here on webhooks arrive in the order they were queued.
+            if let Some(h) = held.take() {
+                deliver_copies(&shared, h).await;
+            }
+            deliver_copies(&shared, item).await;
         }
     }
 }

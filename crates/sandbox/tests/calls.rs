@@ -111,6 +111,20 @@ async fn permission_request_limits_are_138009_and_reset_by_time() {
         "language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"#4711"}]}]}});
     let (status, json) = env.send(tpl).await;
     assert_eq!(code(status, &json), 138009);
+    // 7 days after the first request (and 5 after the second) one more fits the week.
+    env.post("/clock/advance", json!({ "days": 5 })).await;
+    env.customer_says(CUSTOMER, "still there?").await;
+    assert_eq!(
+        env.send(permission_request(CUSTOMER)).await.0,
+        200,
+        "the first request left the 7-day span"
+    );
+    let (status, json) = env.send(permission_request(CUSTOMER)).await;
+    assert_eq!(
+        code(status, &json),
+        138009,
+        "and the 24-h limit holds again"
+    );
 }
 
 #[tokio::test]
@@ -192,16 +206,26 @@ async fn business_call_connects_rings_is_answered_and_completed() {
 async fn connected_call_limit_is_138012() {
     let env = start_with(|c| c.limits.connected_calls_24h = 1).await;
     grant(&env, true).await;
-    let (_, json) = env.call_api(connect(CUSTOMER)).await;
+    let (status, json) = env.call_api(connect(CUSTOMER)).await;
+    assert_eq!(status, 200, "{json}");
     let call_id = json["calls"][0]["id"].as_str().unwrap().to_string();
-    env.post(&format!("/calls/{call_id}/answer"), json!({}))
-        .await;
-    env.post(&format!("/calls/{call_id}/hangup"), json!({}))
-        .await;
+    for action in ["answer", "hangup"] {
+        let (status, json) = env
+            .post(&format!("/calls/{call_id}/{action}"), json!({}))
+            .await;
+        assert_eq!(status, 200, "{action}: {json}");
+    }
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(code(status, &json), 138012);
-    env.post("/clock/advance", json!({ "hours": 24, "seconds": 5 }))
-        .await;
+    // Still counted a second before the 24 h are over, not after.
+    env.post(
+        "/clock/advance",
+        json!({ "hours": 23, "minutes": 59, "seconds": 59 }),
+    )
+    .await;
+    let (status, json) = env.call_api(connect(CUSTOMER)).await;
+    assert_eq!(code(status, &json), 138012);
+    env.post("/clock/advance", json!({ "seconds": 1 })).await;
     assert_eq!(env.call_api(connect(CUSTOMER)).await.0, 200);
 }
 
@@ -302,18 +326,50 @@ async fn call_api_validation() {
     assert_eq!(code(status, &json), 100);
 }
 
+/// A `GET /call_permissions`: 200 or the error code.
+async fn read_permissions(env: &Env) -> i64 {
+    let path = format!("/{}/call_permissions?user_wa_id={CUSTOMER}", env.pnid());
+    let (status, json) = env.graph(Method::GET, &path, None).await;
+    if status == 200 {
+        200
+    } else {
+        code(status, &json)
+    }
+}
+
+/// Moves the (frozen) clock by `seconds`.
+async fn advance_frozen(env: &Env, seconds: f64) {
+    let (status, clock) = env
+        .post("/clock/advance", json!({ "seconds": seconds }))
+        .await;
+    assert_eq!(status, 200, "{clock}");
+    assert_eq!(
+        clock["frozen"], true,
+        "the limit is measured on a frozen clock"
+    );
+}
+
+// On a frozen clock (common::start_with) only `advance` refills the bucket: the
+// outcome does not depend on how many reads the machine fits in a second.
 #[tokio::test]
 async fn call_permission_reads_are_rate_limited_613() {
     let env = start_with(|c| c.limits.permission_reads_per_sec = 2).await;
-    let path = format!("/{}/call_permissions?user_wa_id={CUSTOMER}", env.pnid());
     let mut statuses = Vec::new();
     for _ in 0..3 {
-        let (status, json) = env.graph(Method::GET, &path, None).await;
-        statuses.push(if status == 200 {
-            200
-        } else {
-            code(status, &json)
-        });
+        statuses.push(read_permissions(&env).await);
+    }
+    assert_eq!(statuses, vec![200, 200, 613]);
+    // 2 per second: 0.4 s refills 0.8 of a read (still refused), 0.5 s one.
+    advance_frozen(&env, 0.4).await;
+    assert_eq!(read_permissions(&env).await, 613);
+    advance_frozen(&env, 0.1).await;
+    assert_eq!(read_permissions(&env).await, 200);
+    assert_eq!(read_permissions(&env).await, 613);
+    // Any longer pause refills the burst of 2, and no more.
+    advance_frozen(&env, 60.0).await;
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        statuses.push(read_permissions(&env).await);
     }
     assert_eq!(statuses, vec![200, 200, 613]);
 }
@@ -434,10 +490,23 @@ async fn user_initiated_call_accepted_by_the_business_via_graph_client() {
     );
 }
 
+/// The state of one call as `GET /_sandbox/calls` lists it.
+async fn call_state(env: &Env, call_id: &str) -> Value {
+    let (_, calls) = env.get("/calls").await;
+    calls["calls"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == call_id)
+        .map(|c| c["state"].clone())
+        .unwrap()
+}
+
 #[tokio::test]
 async fn unanswered_user_call_times_out_and_callback_permission_grants() {
+    // Meta's 60 s, on the frozen clock: the call rings until the clock gets there.
     let env = start_with(|c| {
-        c.ring_timeout = std::time::Duration::from_millis(200);
+        c.ring_timeout = std::time::Duration::from_secs(60);
         c.callback_permission = true;
     })
     .await;
@@ -451,11 +520,16 @@ async fn unanswered_user_call_times_out_and_callback_permission_grants() {
     let reply = &h.message().unwrap()["interactive"]["call_permission_reply"];
     assert_eq!(reply["response_source"], "automatic");
     assert_eq!(h.message().unwrap()["context"]["id"], call_id.as_str());
+    env.post("/clock/advance", json!({ "seconds": 59 })).await;
+    assert_eq!(call_state(&env, &call_id).await, "ringing");
+    env.post("/clock/advance", json!({ "seconds": 1 })).await;
     let h = env
         .hooks
         .next_where("timeout terminate", |h| h.call().is_some())
         .await;
+    assert_eq!(h.call().unwrap()["id"], call_id.as_str());
     assert_eq!(h.call().unwrap()["status"], "FAILED");
+    assert_eq!(call_state(&env, &call_id).await, "ended");
     assert_eq!(
         permissions(&env, CUSTOMER).await.permission.status.as_str(),
         "temporary"

@@ -317,7 +317,24 @@ async fn control_api_rejects_bad_requests_without_panicking() {
         .post("/templates/1/status", json!({ "event": "APPROVED" }))
         .await;
     assert_eq!(status, 404);
-    env.hooks.assert_quiet(Duration::from_millis(200)).await;
+    // None of that queued a webhook: the first one to arrive is a marker sent after it.
+    let before = env.webhooks_until_marker().await;
+    assert!(
+        before.is_empty(),
+        "a refused request sent a webhook: {:?}",
+        before.iter().map(|h| &h.json).collect::<Vec<_>>()
+    );
+    let (_, log) = env.get("/webhooks").await;
+    assert_eq!(log["deliveries"].as_array().unwrap().len(), 1, "{log}");
+    assert_eq!(env.get("/calls").await.1["calls"], json!([]));
+    let (_, received) = env.get("/received").await;
+    let from: Vec<&str> = received["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["from"].as_str().unwrap())
+        .collect();
+    assert_eq!(from, [common::MARKER], "no refused message was recorded");
 }
 
 #[tokio::test]
@@ -384,6 +401,64 @@ async fn the_clock_stops_at_its_limit_instead_of_overflowing() {
     env.hooks.status_of(&id, "read").await;
     assert_eq!(env.post("/reset", json!({})).await.0, 200);
     assert_eq!(env.get("/clock").await.1["offset_seconds"], 0);
+}
+
+#[tokio::test]
+async fn the_clock_can_be_frozen_and_run_again() {
+    // A sandbox that starts with a running clock (the binary's default).
+    let env = start_with(|c| c.frozen_clock = false).await;
+    let (_, clock) = env.get("/clock").await;
+    assert_eq!(clock["frozen"], false);
+    let (status, frozen) = env
+        .control(Method::PUT, "/clock", Some(json!({ "frozen": true })))
+        .await;
+    assert_eq!(status, 200, "{frozen}");
+    assert_eq!(frozen["frozen"], true);
+    // Frozen, it reads the same however long the test takes, until advanced.
+    let shared = env.sandbox.clock();
+    let t0 = switchboard_domain::Clock::now(&*shared);
+    assert_eq!(env.get("/clock").await.1, frozen);
+    assert_eq!(switchboard_domain::Clock::now(&*shared), t0);
+    let (_, moved) = env.post("/clock/advance", json!({ "seconds": 90 })).await;
+    assert_eq!(
+        moved["unix"].as_i64(),
+        Some((t0 + chrono::TimeDelta::seconds(90)).timestamp())
+    );
+    assert_eq!(
+        switchboard_domain::Clock::now(&*shared),
+        t0 + chrono::TimeDelta::seconds(90)
+    );
+    assert_eq!(moved["offset_seconds"], 90);
+    // Running again, it never goes back.
+    let (status, running) = env
+        .control(Method::PUT, "/clock", Some(json!({ "frozen": false })))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(running["frozen"], false);
+    assert!(switchboard_domain::Clock::now(&*shared) >= t0 + chrono::TimeDelta::seconds(90));
+    for bad in [json!({}), json!({ "frozen": "yes" })] {
+        let (status, err) = env.control(Method::PUT, "/clock", Some(bad)).await;
+        assert_eq!(status, 400, "{err}");
+        assert_eq!(err["error"]["code"], "bad_request");
+    }
+    // Reset goes back to the mode the sandbox started in.
+    env.control(Method::PUT, "/clock", Some(json!({ "frozen": true })))
+        .await;
+    env.post("/reset", json!({})).await;
+    let (_, clock) = env.get("/clock").await;
+    assert_eq!(
+        (&clock["frozen"], &clock["offset_seconds"]),
+        (&json!(false), &json!(0))
+    );
+    // And a sandbox started frozen stays frozen through a reset.
+    let env = start().await;
+    env.post("/clock/advance", json!({ "days": 2 })).await;
+    env.post("/reset", json!({})).await;
+    let (_, clock) = env.get("/clock").await;
+    assert_eq!(
+        (&clock["frozen"], &clock["offset_seconds"]),
+        (&json!(true), &json!(0))
+    );
 }
 
 #[tokio::test]
@@ -528,39 +603,79 @@ async fn duplicate_mode_delivers_identical_bytes_twice() {
     assert_eq!(copies, [1, 2]);
 }
 
+/// A business call to a customer with permission: one request that queues two
+/// webhooks at once (`connect`, then `RINGING`), so whether they are adjacent in the
+/// queue does not depend on timing. Returns the call id.
+async fn business_call(env: &common::Env) -> String {
+    env.sandbox.state.with_customer(CUSTOMER, |c| {
+        c.permission.grant = switchboard_sandbox::state::Grant::Permanent;
+    });
+    let (status, json) = env
+        .call_api(
+            json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect",
+            "session":{"sdp_type":"offer","sdp":switchboard_sandbox::payloads::sdp("offer")}}),
+        )
+        .await;
+    assert_eq!(status, 200, "{json}");
+    json["calls"][0]["id"].as_str().unwrap().to_string()
+}
+
+/// `connect` or the call status (`RINGING`, …) of a call webhook.
+fn call_event(h: &common::Hook) -> String {
+    match (h.call(), h.call_status()) {
+        (Some(c), _) => c["event"].as_str().unwrap().to_string(),
+        (None, Some((_, status))) => status.to_string(),
+        _ => panic!("not a call webhook: {}", h.json),
+    }
+}
+
 #[tokio::test]
 async fn out_of_order_mode_swaps_adjacent_webhooks() {
     let env = start_with(|c| c.delivery.out_of_order = true).await;
-    let (_, first) = env
-        .post("/messages", json!({ "from": CUSTOMER, "text": "first" }))
-        .await;
-    let (_, second) = env
-        .post("/messages", json!({ "from": CUSTOMER, "text": "second" }))
-        .await;
+    let call = business_call(&env).await;
     let a = env.hooks.next().await;
     let b = env.hooks.next().await;
-    assert_eq!(a.message().unwrap()["id"], second["id"]);
-    assert_eq!(b.message().unwrap()["id"], first["id"]);
+    assert_eq!(
+        [call_event(&a), call_event(&b)],
+        ["RINGING", "connect"],
+        "the status overtakes its call's connect"
+    );
+    assert_eq!(a.call_status().unwrap().0, call);
     // A lone webhook is not held forever.
     let (_, third) = env
         .post("/messages", json!({ "from": CUSTOMER, "text": "third" }))
         .await;
     assert_eq!(env.hooks.next().await.message().unwrap()["id"], third["id"]);
-    // Statuses can arrive out of order too (delivered before sent): receivers must not regress.
-    env.control(
-        Method::PUT,
-        "/webhook-config",
-        Some(json!({ "out_of_order": false })),
-    )
-    .await;
+    // Switched off, the queue's order holds again.
+    let (status, _) = env
+        .control(
+            Method::PUT,
+            "/webhook-config",
+            Some(json!({ "out_of_order": false })),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        env.post(&format!("/calls/{call}/hangup"), json!({}))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(call_event(&env.hooks.next().await), "terminate");
+    business_call(&env).await;
+    let a = env.hooks.next().await;
+    let b = env.hooks.next().await;
+    assert_eq!([call_event(&a), call_event(&b)], ["connect", "RINGING"]);
 }
 
 #[tokio::test]
 async fn webhooks_wait_for_a_url_set_later() {
     let hooks = Receiver::start().await;
-    let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
-        .await
-        .unwrap();
+    let mut config = switchboard_sandbox::Config::for_tests(None);
+    // Retries every 200 ms at most, and never give up within the test: however slow
+    // the machine, the webhook is still waiting when the URL is set.
+    config.retry.max_attempts = u32::MAX;
+    let sandbox = switchboard_sandbox::spawn(config).await.unwrap();
     let http = reqwest::Client::new();
     let base = sandbox.base_url.clone();
     let resp = http

@@ -161,7 +161,18 @@ async fn scenario_demo_in_the_config_starts_the_demo_and_shutdown_stops_it() {
     let m = h.message().expect("the demo's first customer writes");
     assert_eq!(m["from"], "819012345678");
     assert!(m["text"]["body"].as_str().unwrap().contains("注文番号"));
+    // The running demo holds the sandbox's state, as does the server.
+    let state = std::sync::Arc::downgrade(&env.sandbox.state);
+    let base = env.sandbox.base_url.clone();
     env.sandbox.shutdown().await;
+    // Once shutdown returns, nothing is left that could act on the sandbox: no server,
+    // no demo task (it would otherwise hold the state, and write again in 2 s).
+    assert!(reqwest::get(format!("{base}/healthz")).await.is_err());
+    assert_eq!(
+        state.strong_count(),
+        0,
+        "after shutdown no task holds the sandbox (the demo has stopped)"
+    );
 }
 
 #[tokio::test]

@@ -28,17 +28,17 @@ async fn upload_info_download_send_and_delete() {
     use sha2::Digest as _;
     assert_eq!(info.sha256, hex::encode(sha2::Sha256::digest(&png)));
 
-    // The download URL needs the token, and expires after five minutes.
+    // The download URL needs the token, and expires after five minutes (of the
+    // frozen clock: still valid after four, expired after six).
     let resp = env.http.get(&info.url).send().await.unwrap();
     assert_eq!(resp.status().as_u16(), 401);
-    env.post("/clock/advance", json!({ "minutes": 6 })).await;
-    let resp = env
-        .http
-        .get(&info.url)
-        .bearer_auth(TOKEN)
-        .send()
-        .await
-        .unwrap();
+    let download = || env.http.get(&info.url).bearer_auth(TOKEN).send();
+    env.post("/clock/advance", json!({ "minutes": 4 })).await;
+    let resp = download().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200, "valid for five minutes");
+    assert_eq!(resp.bytes().await.unwrap().to_vec(), png);
+    env.post("/clock/advance", json!({ "minutes": 2 })).await;
+    let resp = download().await.unwrap();
     assert_eq!(resp.status().as_u16(), 404, "expired URL: fetch a new one");
 
     // Sending the uploaded image inside the window.

@@ -164,6 +164,7 @@ fn connect(
         calls.insert(
             call_id.clone(),
             Call {
+                seq: sb.next_call_seq(),
                 id: call_id.clone(),
                 wa_id: wa_id.clone(),
                 direction: Direction::BusinessInitiated,

@@ -18,7 +18,7 @@ use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
 use super::templates::check_send;
 use crate::payloads;
-use crate::state::{Grant, OutboundMessage, OutboundStatus, Sandbox, lock};
+use crate::state::{Grant, OutboundMessage, OutboundStatus, Sandbox, StatusFlowGuard, lock};
 use crate::validation::{SendRequest, validate_send};
 use switchboard_cloudapi::status::{
     Conversation, ConversationOrigin, DeliveryStatus, MessageStatus, Pricing,
@@ -161,7 +161,7 @@ pub async fn send(
         biz_opaque: m.biz_opaque_callback_data.clone(),
         permission_request: is_permission_request,
     };
-    tokio::spawn(flow.run(sb.clone()));
+    tokio::spawn(flow.run(StatusFlowGuard::new(sb.clone())));
     let response = SendMessageResponse::new(m.to_input, m.wa_id, id);
     Ok(Json(serde_json::to_value(response).unwrap_or_default()))
 }
@@ -219,33 +219,35 @@ impl StatusFlow {
         );
     }
 
-    async fn run(self, sb: Arc<Sandbox>) {
+    /// Emits the statuses; `guard` counts this sequence as running until it returns.
+    async fn run(self, guard: StatusFlowGuard) {
+        let sb = guard.sandbox();
         let delays = sb.config.status_delays.clone();
         tokio::time::sleep(delays.sent).await;
         if let Some((code, details)) = &self.failure {
             let error = GraphError::webhook_error(*code, details);
             let error_json = serde_json::to_value(&error).unwrap_or_default();
             sb.set_outbound_status(&self.id, OutboundStatus::Failed, Some(error_json));
-            let mut s = self.status(&sb, DeliveryStatus::Failed, false);
+            let mut s = self.status(sb, DeliveryStatus::Failed, false);
             s.errors.push(error);
-            self.emit(&sb, s);
+            self.emit(sb, s);
             return;
         }
         sb.set_outbound_status(&self.id, OutboundStatus::Sent, None);
-        self.emit(&sb, self.status(&sb, DeliveryStatus::Sent, true));
+        self.emit(sb, self.status(sb, DeliveryStatus::Sent, true));
         if self.only_sent {
             return;
         }
         tokio::time::sleep(delays.delivered).await;
         sb.set_outbound_status(&self.id, OutboundStatus::Delivered, None);
-        self.emit(&sb, self.status(&sb, DeliveryStatus::Delivered, true));
+        self.emit(sb, self.status(sb, DeliveryStatus::Delivered, true));
         if delays.auto_read {
             tokio::time::sleep(delays.read).await;
             sb.set_outbound_status(&self.id, OutboundStatus::Read, None);
-            self.emit(&sb, self.status(&sb, DeliveryStatus::Read, false));
+            self.emit(sb, self.status(sb, DeliveryStatus::Read, false));
         }
         if self.permission_request {
-            crate::customers::persona_permission_reply(&sb, &self.wa_id, &self.id).await;
+            crate::customers::persona_permission_reply(sb, &self.wa_id, &self.id).await;
         }
     }
 }

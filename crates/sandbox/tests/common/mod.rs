@@ -24,7 +24,10 @@ use tokio::sync::{Mutex, mpsc};
 
 pub const SECRET: &str = "test-app-secret";
 pub const TOKEN: &str = "test-access-token";
+/// How long a test waits for something that must happen (a failure bound, never a pace).
 pub const WAIT: Duration = Duration::from_secs(5);
+/// The customer whose message marks "everything before this has arrived".
+pub const MARKER: &str = "15550009999";
 
 /// One webhook as the receiver got it.
 #[derive(Debug, Clone)]
@@ -204,26 +207,6 @@ impl Receiver {
         })
         .await
     }
-
-    /// Reads every webhook until none arrives for `quiet`, checking each one (signature,
-    /// content type, cloudapi parses it into a typed value); returns how many arrived.
-    pub async fn drain_checked(&self, quiet: Duration) -> usize {
-        let mut rx = self.rx.lock().await;
-        let mut n = 0;
-        while let Ok(Some(h)) = tokio::time::timeout(quiet, rx.recv()).await {
-            check(h);
-            n += 1;
-        }
-        n
-    }
-
-    /// Nothing arrives for `d`.
-    pub async fn assert_quiet(&self, d: Duration) {
-        let mut rx = self.rx.lock().await;
-        if let Ok(Some(h)) = tokio::time::timeout(d, rx.recv()).await {
-            panic!("unexpected webhook: {}", h.json);
-        }
-    }
 }
 
 pub struct Env {
@@ -236,9 +219,12 @@ pub async fn start() -> Env {
     start_with(|_| {}).await
 }
 
+/// A sandbox on a frozen clock (time moves only when a test advances it, so no
+/// outcome depends on the machine's speed), configured further by `f`.
 pub async fn start_with(f: impl FnOnce(&mut Config)) -> Env {
     let hooks = Receiver::start().await;
     let mut config = Config::for_tests(Some(hooks.url.clone()));
+    config.frozen_clock = true;
     f(&mut config);
     let sandbox = switchboard_sandbox::spawn(config).await.unwrap();
     Env {
@@ -358,6 +344,76 @@ impl Env {
             );
             tokio::time::sleep(std::time::Duration::from_millis(10)).await;
         }
+    }
+
+    /// Polls until no accepted message has status webhooks still to come (each
+    /// status sequence has queued all it will queue).
+    pub async fn wait_for_status_flows(&self) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let (_, log) = self.get("/webhooks").await;
+            if log["status_flows_running"] == 0 {
+                return;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "status sequences still running: {}",
+                log["status_flows_running"]
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+    }
+
+    /// Every webhook queued so far, in arrival order, each checked (signature, content
+    /// type, typed parse): waits until no status sequence is running, has the `MARKER`
+    /// customer write, and reads up to the marker's webhook. The dispatcher delivers one
+    /// webhook at a time in queue order (out-of-order mode must be off), so by then every
+    /// earlier webhook has had its first attempt; the delivery log must show each of
+    /// them delivered (the receiver answers 200 only to a webhook it could check).
+    /// Returns the webhooks before the marker's.
+    pub async fn webhooks_until_marker(&self) -> Vec<Hook> {
+        let (_, cfg) = self.get("/webhook-config").await;
+        assert_eq!(
+            cfg["out_of_order"], false,
+            "a marker needs in-order delivery"
+        );
+        self.wait_for_status_flows().await;
+        let (status, body) = self
+            .post("/messages", json!({ "from": MARKER, "text": "marker" }))
+            .await;
+        assert_eq!(status, 200, "{body}");
+        let marker = body["id"].as_str().unwrap().to_string();
+        let mut before = Vec::new();
+        loop {
+            let h = self.hooks.next().await;
+            if h.message().is_some_and(|m| m["id"] == marker.as_str()) {
+                break;
+            }
+            before.push(h);
+        }
+        let log = self
+            .wait_for_log("the marker delivered", |l| {
+                l.iter().any(|d| {
+                    d["payload"]["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+                        == marker.as_str()
+                        && d["state"] == "delivered"
+                })
+            })
+            .await;
+        let at = log
+            .iter()
+            .position(|d| {
+                d["payload"]["entry"][0]["changes"][0]["value"]["messages"][0]["id"]
+                    == marker.as_str()
+            })
+            .unwrap();
+        for d in &log[..at] {
+            assert_eq!(
+                d["state"], "delivered",
+                "a webhook queued before the marker was not delivered: {d}"
+            );
+        }
+        before
     }
 
     /// A customer writes; returns the inbound wamid after its webhook arrived.
