@@ -6,7 +6,7 @@
 //! Roles: an agent sees their queues (and the changes about themselves); an
 //! admin sees everything, including unrouted conversations.
 
-use switchboard_protocol::{Agent, Call, Role};
+use switchboard_protocol::{Agent, Role};
 
 use crate::error::ApiErr;
 use crate::storage::{ConversationRow, FeedRecord};
@@ -59,15 +59,6 @@ impl Caller {
             Err(ApiErr::forbidden(
                 "this conversation is outside your queues",
             ))
-        }
-    }
-
-    /// 403 for a call outside the caller's queues.
-    pub fn check_call(&self, call: &Call) -> Result<(), ApiErr> {
-        if self.can_see_queue(call.queue_id.as_deref()) {
-            Ok(())
-        } else {
-            Err(ApiErr::forbidden("this call is outside your queues"))
         }
     }
 

@@ -171,9 +171,27 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             crate::usecase::templates::spawn_periodic(hub.clone());
             let listener = tokio::net::TcpListener::bind(&a.listen).await?;
             tracing::info!(listen = %a.listen, "switchboard-hub serving");
-            axum::serve(listener, crate::app(hub))
-                .with_graceful_shutdown(shutdown_signal())
-                .await?;
+            // On Ctrl-C or SIGTERM: stop accepting, end the SSE streams, let
+            // requests in flight finish (their writes commit), and exit
+            // within SHUTDOWN_GRACE whatever a client does.
+            let stopping = hub.clone();
+            let serve =
+                axum::serve(listener, crate::app(hub.clone())).with_graceful_shutdown(async move {
+                    shutdown_signal().await;
+                    stopping.begin_shutdown();
+                });
+            let deadline = {
+                let hub = hub.clone();
+                async move {
+                    hub.stopping().await;
+                    tokio::time::sleep(SHUTDOWN_GRACE).await;
+                }
+            };
+            tokio::select! {
+                r = serve => r?,
+                () = deadline => tracing::warn!("connections still open after the grace period; exiting"),
+            }
+            tracing::info!("stopped");
         }
         Command::Channels(ChannelsCmd::Add {
             phone_number_id,
@@ -255,6 +273,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// How long a stopping hub waits for requests in flight.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// Ctrl-C or SIGTERM.
 async fn shutdown_signal() {

@@ -24,6 +24,9 @@ pub struct Hub {
     pub config: Config,
     pub sender: Sender,
     pub metrics: Metrics,
+    /// Set once the hub stops: open streams end (clients resume with
+    /// `Last-Event-ID` elsewhere or after the restart).
+    stopping: tokio::sync::watch::Sender<bool>,
 }
 
 impl std::fmt::Debug for Hub {
@@ -35,6 +38,19 @@ impl std::fmt::Debug for Hub {
 impl Hub {
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Tells long-lived work (SSE streams) that the hub is stopping.
+    pub fn begin_shutdown(&self) {
+        self.stopping.send_replace(true);
+    }
+
+    /// Resolves once [`Hub::begin_shutdown`] was called (at once if it was).
+    pub fn stopping(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
+        let mut rx = self.stopping.subscribe();
+        async move {
+            let _ = rx.wait_for(|s| *s).await;
+        }
     }
 
     /// Opens the storage named by `config.db_url` and wires the feed to it.
@@ -60,6 +76,7 @@ impl Hub {
             config,
             sender,
             metrics: Metrics::default(),
+            stopping: tokio::sync::watch::channel(false).0,
         }))
     }
 }

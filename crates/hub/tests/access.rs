@@ -250,7 +250,8 @@ async fn admin_configuration_and_warnings() {
     assert!(cfg["warnings"].as_array().unwrap().is_empty(), "{cfg}");
     assert_eq!(cfg["routes"].as_array().unwrap().len(), 2);
 
-    // A disabled channel keeps its data but neither sends nor receives.
+    // A disabled channel keeps its data and stops sending; what customers
+    // write meanwhile is stored, never dropped.
     env.customer_says("+15554440002", "before").await;
     let conv = env.conversation_of("15554440002").await;
     let id = conv["id"].as_str().unwrap().to_owned();
@@ -275,6 +276,18 @@ async fn admin_configuration_and_warnings() {
     assert_eq!(s, 409, "{e}");
     assert_eq!(e["error"]["code"], "channel_disabled");
     assert_eq!(env.messages(&id).await.len(), 1, "data kept");
+    env.customer_says("+15554440002", "while disabled").await;
+    let arrived = common::wait_for("the message sent while disabled", || async {
+        env.messages(&id)
+            .await
+            .into_iter()
+            .find(|m| m["text"] == "while disabled")
+    })
+    .await;
+    assert_eq!(arrived["direction"], "inbound");
+    env.customer_says("+15554440003", "a new customer meanwhile")
+        .await;
+    env.conversation_of("15554440003").await;
     env.api(
         &env.admin,
         reqwest::Method::PATCH,

@@ -122,3 +122,43 @@ async fn a_change_for_a_number_no_channel_has_is_kept_as_a_reject() {
     let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
     assert_eq!(v["rejects"].as_array().unwrap().len(), 1);
 }
+
+/// A timestamp no instant can print (year -1) is that item's problem: it is
+/// kept as a reject and the valid messages beside it are stored; the batch
+/// is acknowledged (Meta would otherwise resend it for days).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_out_of_range_timestamp_rejects_its_item_not_the_batch() {
+    let env = TestEnv::new().await;
+    let pnid = env.sandbox.state.config.phone_number_id.clone();
+    let now = chrono::Utc::now().timestamp().to_string();
+    let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": "1", "changes": [
+        { "field": "messages", "value": { "messaging_product": "whatsapp",
+          "metadata": { "display_phone_number": "15550783881", "phone_number_id": pnid },
+          "contacts": [{ "wa_id": "4915123400301", "profile": { "name": "Before" } }],
+          "messages": [
+            { "from": "4915123400301", "id": "wamid.before", "timestamp": now, "type": "text",
+              "text": { "body": "first" } },
+            { "from": "4915123400302", "id": "wamid.ancient", "timestamp": "-62198755200",
+              "type": "text", "text": { "body": "from before the epoch" } },
+            { "from": "4915123400301", "id": "wamid.after", "timestamp": now, "type": "text",
+              "text": { "body": "second" } }
+          ] } }
+    ] }] });
+    assert_eq!(env.post_signed_webhook(body.to_string()).await, 200);
+    let conv = env.conversation_of("4915123400301").await;
+    let texts: Vec<String> = env
+        .messages(conv["id"].as_str().unwrap())
+        .await
+        .iter()
+        .map(|m| m["text"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(texts, vec!["first", "second"]);
+    let (_, v) = env.get(&env.admin, "/admin/webhook-rejects").await;
+    let rejects = v["rejects"].as_array().unwrap();
+    assert_eq!(rejects.len(), 1, "{v}");
+    assert_eq!(rejects[0]["raw"]["id"], "wamid.ancient");
+    assert!(
+        rejects[0]["error"].as_str().unwrap().contains("timestamp"),
+        "{v}"
+    );
+}

@@ -203,6 +203,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             get(stream::changes),
         )
         .query::<stream::ChangesQuery>()
+        .errors(&[Conflict])
         .returns::<ChangesPage>(),
         ep(
             "get",
@@ -215,6 +216,7 @@ pub fn endpoints() -> Vec<Endpoint> {
             "Last-Event-ID",
             "The `seq` of the last change received: the stream resumes after it (wins over `after`)",
         )])
+        .errors(&[Conflict])
         .returns_raw(&["text/event-stream"]),
         ep(
             "get",

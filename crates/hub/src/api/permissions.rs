@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use switchboard_protocol::{CallPermissionRequest, CallPermissionRequestResult};
 
 use crate::access::Caller;
-use crate::error::{ApiPath, ApiResult};
+use crate::error::{ApiErr, ApiPath, ApiResult};
 use crate::state::AppState;
 use crate::usecase::permissions as uc;
 
@@ -14,9 +14,14 @@ pub async fn request(
     State(hub): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<String>,
-    body: Option<Json<CallPermissionRequest>>,
+    body: axum::body::Bytes,
 ) -> ApiResult<(StatusCode, Json<CallPermissionRequestResult>)> {
-    let req = body.map(|Json(b)| b).unwrap_or_default();
+    // The body is optional: none asks with the defaults.
+    let req: CallPermissionRequest = if body.iter().all(u8::is_ascii_whitespace) {
+        CallPermissionRequest::default()
+    } else {
+        serde_json::from_slice(&body).map_err(|e| ApiErr::invalid(e.to_string()))?
+    };
     let (first, result) = uc::request(&hub, &caller, id, req).await?;
     let status = if first {
         StatusCode::CREATED

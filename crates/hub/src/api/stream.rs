@@ -63,12 +63,15 @@ pub async fn stream(
     caller: Caller,
     headers: HeaderMap,
     ApiQuery(q): ApiQuery<StreamQuery>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+) -> ApiResult<Sse<impl Stream<Item = Result<Event, Infallible>>>> {
     let last_event_id = headers
         .get("last-event-id")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
     let after = last_event_id.or(q.after).unwrap_or(0).max(0);
+    // A position past the end (the hub was restored from a backup) must not
+    // silently deliver nothing: the client learns to resync.
+    changes::check_position(&hub, after).await?;
     let (out, rx) = mpsc::channel::<Result<Event, Infallible>>(256);
     hub.metrics
         .sse_clients
@@ -78,16 +81,21 @@ pub async fn stream(
     let live = hub.feed.subscribe();
     let hub2 = hub.clone();
     tokio::spawn(async move {
-        follow(&hub2, caller.agent, after, live, out).await;
+        // The hub stopping ends the stream: the client resumes with
+        // Last-Event-ID.
+        tokio::select! {
+            () = follow(&hub2, caller.agent, after, live, out) => {}
+            () = hub2.stopping() => {}
+        }
         hub2.metrics
             .sse_clients
             .fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
     });
-    Sse::new(ReceiverStream::new(rx)).keep_alive(
+    Ok(Sse::new(ReceiverStream::new(rx)).keep_alive(
         KeepAlive::new()
             .interval(hub.config.heartbeat)
             .text("heartbeat"),
-    )
+    ))
 }
 
 /// The scopes an agent's stream follows; `None`: all (admin).

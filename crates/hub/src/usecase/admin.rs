@@ -112,7 +112,10 @@ pub async fn create_agent(store: &Arc<dyn Storage>, n: NewAgent) -> ApiResult<Cr
                 let queue = tx
                     .queue(q)?
                     .ok_or_else(|| ApiErr::invalid(format!("unknown queue {q}")))?;
-                queue_ids.push(queue.id);
+                // The same queue twice (or by id and by name) is one membership.
+                if !queue_ids.contains(&queue.id) {
+                    queue_ids.push(queue.id);
+                }
             }
             let agent = Agent {
                 id: new_id(),

@@ -2,6 +2,9 @@
 //! to the Cloud API), and Meta's calls webhooks ring, connect and end them.
 //! A call ends in one place ([`end_call`]), whoever ended it: the state,
 //! the call-permission bookkeeping, the event log and the thread entry.
+//! A call belongs to its conversation's queue, always: who may act on it,
+//! who sees its changes and where a new one rings follow the conversation
+//! (and move when it moves, see `conversations::patch`).
 
 use chrono::{DateTime, Utc};
 use switchboard_cloudapi::CallActionRequest;
@@ -26,11 +29,24 @@ fn upstream(e: switchboard_cloudapi::ClientError) -> ApiErr {
     ApiErr::new(ErrorCode::Upstream, format!("Cloud API: {e}"))
 }
 
-/// The call, if the caller may see it (404 / 403 otherwise).
+/// The call, if the caller may see its conversation (404 / 403 otherwise).
 pub fn load(tx: &mut dyn Tx, caller: &Caller, id: &str) -> ApiResult<Call> {
-    let call = tx.call(id)?.ok_or_else(|| ApiErr::not_found("call"))?;
-    caller.check_call(&call)?;
+    let mut call = tx.call(id)?.ok_or_else(|| ApiErr::not_found("call"))?;
+    let conv =
+        conversations::load(tx, caller, &call.conversation_id).map_err(|e| match e.code {
+            ErrorCode::Forbidden => ApiErr::forbidden("this call is outside your queues"),
+            _ => e,
+        })?;
+    call.queue_id = conv.queue_id;
     Ok(call)
+}
+
+/// Stores a call's new state in its conversation's queue, with its change.
+fn save(tx: &mut dyn Tx, call: &mut Call, conv: &ConversationRow) -> ApiResult<()> {
+    call.queue_id = conv.queue_id.clone();
+    tx.update_call(call)?;
+    record::call_changed(tx, call)?;
+    Ok(())
 }
 
 /// Only a ringing inbound call can be accepted or declined; its call id.
@@ -120,8 +136,7 @@ pub fn end_call(
             now,
         )?;
     }
-    tx.update_call(call)?;
-    record::call_changed(tx, call)?;
+    save(tx, call, &conv)?;
     let (kind, text) = match call.state {
         CallState::Ended => (
             EventKind::CallEnded,
@@ -279,8 +294,8 @@ where
             if let Some(end) = change(&mut call, now) {
                 end_call(tx, &mut call, end, now, &limits)?;
             } else if call != before {
-                tx.update_call(&call)?;
-                record::call_changed(tx, &call)?;
+                let conv = conversations::load_row(tx, &call.conversation_id)?;
+                save(tx, &mut call, &conv)?;
             }
             Ok::<_, ApiErr>(call)
         })
@@ -398,8 +413,8 @@ pub fn apply_webhook(
                     // A business call we placed: Meta's answer SDP.
                     if call.remote_sdp.is_none() {
                         call.remote_sdp = c.session.as_ref().map(|s| s.sdp.clone());
-                        tx.update_call(&call)?;
-                        record::call_changed(tx, &call)?;
+                        let conv = conversations::load_row(tx, &call.conversation_id)?;
+                        save(tx, &mut call, &conv)?;
                     } else {
                         out.duplicates += 1;
                     }
@@ -431,14 +446,9 @@ pub fn apply_webhook(
                 let mut window = views::window_of(&conv);
                 window.observe_customer_call(c.timestamp);
                 conv.last_customer_message_at = window.last_customer_message_at();
-                // The call's queue: calls route separately from messages.
-                let routes = tx.routes()?;
-                let queue_id = crate::routing::pick_queue(
-                    &routes,
-                    &channel.channel.id,
-                    CommunicationType::Call,
-                )
-                .or_else(|| conv.queue_id.clone());
+                // It rings in the conversation's queue (a conversation a call
+                // started was routed as a call).
+                let queue_id = conv.queue_id.clone();
                 let call = Call {
                     id: views::new_id(),
                     conversation_id: conv.id.clone(),
@@ -513,8 +523,8 @@ pub fn apply_webhook(
         if next == CallState::Connected && call.connected_at.is_none() {
             call.connected_at = Some(st.timestamp);
         }
-        tx.update_call(&call)?;
-        record::call_changed(tx, &call)?;
+        let conv = conversations::load_row(tx, &call.conversation_id)?;
+        save(tx, &mut call, &conv)?;
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Reading the change feed: a page of the changes a caller may see (who
 //! sees what is [`crate::access`]'s answer), typed.
 
-use switchboard_protocol::{Change, ChangeData, ChangesPage};
+use switchboard_protocol::{Change, ChangeData, ChangesPage, ErrorCode};
 
 use crate::access;
 use crate::error::{ApiErr, ApiResult};
@@ -33,6 +33,21 @@ pub fn typed(rec: &FeedRecord) -> ApiResult<Change> {
     })
 }
 
+/// A position past the last change (a hub restored from an older backup, a
+/// client of another hub) is a `conflict`: the client must resync (drop its
+/// copy and page the feed from 0) rather than wait for changes that will
+/// never be numbered the way it expects.
+pub async fn check_position(hub: &AppState, after: i64) -> ApiResult<()> {
+    let last = hub.store.read(|tx| tx.last_seq()).await?;
+    if after > last {
+        return Err(ApiErr::new(
+            ErrorCode::Conflict,
+            format!("the feed ends at {last}, before your position {after}: resync from 0"),
+        ));
+    }
+    Ok(())
+}
+
 /// `GET /changes`: a page after `after`; `next` is the next `after`.
 pub async fn page(
     hub: &AppState,
@@ -41,6 +56,7 @@ pub async fn page(
     limit: Option<u32>,
 ) -> ApiResult<ChangesPage> {
     let after = after.unwrap_or(0).max(0);
+    check_position(hub, after).await?;
     let limit = limit.unwrap_or(500).clamp(1, 5000);
     let scan = hub
         .store

@@ -173,6 +173,7 @@ pub async fn patch(
             }
             if let Some(old) = left_queue {
                 record::conversation_changed_in(tx, &row, Some(&old), now, &limits)?;
+                // PENDING(calls_of_conversation)
             }
             record::conversation_changed(tx, &row, now, &limits)?;
             Ok(row)

@@ -96,16 +96,12 @@ pub fn ingest(
 
 /// The redaction setting for text about to be stored for a business number:
 /// the channel's switch, on when the number is unknown.
-fn redaction_for(tx: &mut dyn Tx, pnid: Option<&str>) -> ApiResult<Option<RedactionSettings>> {
+fn redaction_for(tx: &mut dyn Tx, pnid: Option<&str>) -> ApiResult<RedactionSettings> {
     let channel = match pnid {
         Some(p) => tx.channel_by_phone_number_id(p)?,
         None => None,
     };
-    Ok(match channel {
-        Some(c) if !c.channel.enabled => None,
-        Some(c) => Some(settings_of(&c)),
-        None => Some(RedactionSettings::default()),
-    })
+    Ok(channel.map_or_else(RedactionSettings::default, |c| settings_of(&c)))
 }
 
 /// Every string of `v` redacted (keys too: they are customer-chosen in places).
@@ -172,9 +168,7 @@ fn keep_unparsed(
     if unparsed.is_empty() {
         return Ok(());
     }
-    let Some(settings) = redaction_for(tx, Some(pnid))? else {
-        return Ok(()); // a disabled channel: its webhooks are ignored
-    };
+    let settings = redaction_for(tx, Some(pnid))?;
     for item in unparsed {
         keep_reject(
             tx,
@@ -203,9 +197,7 @@ fn keep_unparsed_value(
         .pointer("/metadata/phone_number_id")
         .and_then(|v| v.as_str())
         .filter(|p| !p.is_empty());
-    let Some(settings) = redaction_for(tx, pnid)? else {
-        return Ok(());
-    };
+    let settings = redaction_for(tx, pnid)?;
     let error = if field == switchboard_cloudapi::webhook::FIELD_CALLS {
         serde_json::from_value::<switchboard_cloudapi::CallsValue>(value.clone()).err()
     } else {
@@ -217,7 +209,8 @@ fn keep_unparsed_value(
 
 /// The channel a change is for. A change for a number no channel has is kept
 /// whole as a webhook reject (redacted), so an admin who adds the channel late
-/// can see what arrived; a disabled channel's changes are ignored.
+/// can see what arrived. A disabled channel's changes are stored like any
+/// other: disabling stops sending, never what customers write.
 fn channel_for(
     tx: &mut dyn Tx,
     field: &str,
@@ -242,11 +235,7 @@ fn channel_for(
                 out,
             )?;
         }
-        Some(c) if !c.channel.enabled => {
-            tracing::info!(channel = %c.channel.id, "webhook for a disabled channel ignored");
-            return Ok(None);
-        }
-        _ => {}
+        Some(_) => {}
     }
     Ok(ch)
 }
@@ -282,7 +271,11 @@ fn messages_change(
     }
     for st in &v.statuses {
         out.statuses += 1;
-        match tx.message_by_wamid(&st.id)? {
+        let known = match tx.message_by_wamid(&st.id)? {
+            Some(msg) => Some(msg),
+            None => adopt_wamid(tx, st, now)?,
+        };
+        match known {
             Some(msg) => {
                 let Some(conv) = tx.conversation(&msg.conversation_id)? else {
                     continue;
@@ -297,6 +290,34 @@ fn messages_change(
         }
     }
     Ok(())
+}
+
+/// A status for a wamid the hub never recorded, about a message whose send
+/// had no answer (a timeout, a stop between the POST and Meta's answer):
+/// Meta echoes the send's `biz_opaque_callback_data`, which names our
+/// message; the message takes the wamid, and the status applies.
+fn adopt_wamid(
+    tx: &mut dyn Tx,
+    st: &switchboard_cloudapi::MessageStatus,
+    now: DateTime<Utc>,
+) -> ApiResult<Option<Message>> {
+    let Some(id) = st
+        .biz_opaque_callback_data
+        .as_deref()
+        .and_then(super::send::message_of_callback)
+    else {
+        return Ok(None);
+    };
+    let Some(mut msg) = tx.message(id)? else {
+        return Ok(None);
+    };
+    if msg.wamid.is_some() || msg.direction != Direction::Outbound {
+        return Ok(None);
+    }
+    msg.wamid = Some(st.id.clone());
+    msg.updated_at = now;
+    tx.update_message(&msg)?;
+    Ok(Some(msg))
 }
 
 /// Redacts card numbers unless the channel turned redaction off.

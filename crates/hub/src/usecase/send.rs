@@ -10,7 +10,7 @@ use switchboard_domain::composer::{
 use switchboard_domain::redaction::redact_for_channel;
 use switchboard_protocol::{Direction, ErrorCode, EventKind, Failure, Message, MessageStatus};
 
-use super::delivery::{apply_status, fail_message};
+use super::delivery::{apply_status, fail_message, fail_send};
 pub use super::outgoing::Outgoing;
 use super::{channels, conversations, record};
 use crate::access::Caller;
@@ -47,15 +47,33 @@ fn capabilities(ch: &ChannelRow) -> ChannelCapabilities {
     }
 }
 
+/// The `biz_opaque_callback_data` a send carries: Meta echoes it in the
+/// message's statuses, so a send whose answer was lost is still matched.
+pub fn callback_of(message_id: &str) -> String {
+    format!("{CALLBACK_PREFIX}{message_id}")
+}
+
+/// The message a `biz_opaque_callback_data` names, if one of ours.
+pub fn message_of_callback(data: &str) -> Option<&str> {
+    data.strip_prefix(CALLBACK_PREFIX)
+        .filter(|id| !id.is_empty())
+}
+
+const CALLBACK_PREFIX: &str = "switchboard:";
+
 /// Extra bookkeeping run in the send's transaction once the message is
 /// recorded (e.g. counting a call-permission request); its refusal rolls the
 /// message back.
 pub type Hook =
     Box<dyn FnOnce(&mut dyn Tx, &mut ConversationRow, &Message) -> ApiResult<()> + Send>;
 
-enum Recorded {
+/// What recording a send left to do.
+pub enum Recorded {
+    /// A retried `client_id`: the message as recorded the first time.
     Existing(Message),
+    /// Recorded and final (refused by the window, recorded as failed).
     Final(Message),
+    /// Recorded as pending: to deliver to this channel and customer.
     Deliver(Message, ChannelRow, String),
 }
 
@@ -76,102 +94,138 @@ pub async fn send(
     let recorded = hub
         .store
         .write(move |tx| {
-            let mut conv = conversations::load(tx, &caller2, &conversation_id)?;
-            if let Some(existing) = tx.message_by_client_id(&conv.id, &client_id)? {
-                return Ok(Recorded::Existing(existing));
-            }
-            let channel = channels::load(tx, &conv.channel_id)?;
-            let facts = ConversationFacts {
-                window: views::window_of(&conv),
-                approved_templates_available: true,
-            };
-            let attempt = SendAttempt {
-                kind: out2.rule_kind,
-                originator: Originator::Agent,
-                template_status: out2.template_status,
-            };
-            let outcome =
-                composer::check_send(&facts, &capabilities(&channel), &attempt, now, &limits);
-            // The record keeps card numbers redacted, whoever typed them
-            // (the channel's switch); Meta gets what the agent sent.
-            let settings = channels::settings_of(&channel);
-            let redact = |t: &Option<String>| {
-                t.as_deref()
-                    .map(|t| redact_for_channel(t, &settings).text.into_owned())
-            };
-            let mut media = out2.media.clone();
-            if let Some(m) = media.as_mut() {
-                m.caption = redact(&m.caption);
-            }
-            let mut msg = Message {
-                id: views::new_id(),
-                conversation_id: conv.id.clone(),
-                direction: Direction::Outbound,
-                kind: out2.kind,
-                text: redact(&out2.text),
-                media,
-                forwarded: false,
-                frequently_forwarded: false,
-                status: MessageStatus::Pending,
-                failure: None,
-                client_id: Some(client_id.clone()),
-                wamid: None,
-                agent_id: Some(caller2.agent.id.clone()),
-                sent_at: now,
-                updated_at: now,
-            };
-            if matches!(outcome, SendOutcome::Deliver) {
-                channels::check_send_limits(tx, &channel, &conv.id, now, &limits)?;
-            }
-            let deliver = match outcome {
-                SendOutcome::Refuse { reason } => return Err(refusal(reason)),
-                SendOutcome::RecordUndelivered(late) => {
-                    msg.status = MessageStatus::Failed;
-                    msg.failure = Some(Failure {
-                        code: "window_closed".into(),
-                        reason: late.event.description.clone(),
-                        graph_code: Some(late.error_code),
-                    });
-                    false
-                }
-                SendOutcome::Deliver => true,
-            };
-            tx.insert_message(&msg)?;
-            record::message_added(tx, &msg, conv.queue_id.as_deref())?;
-            if !deliver {
-                let text = msg
-                    .failure
-                    .as_ref()
-                    .map(|f| f.reason.clone())
-                    .unwrap_or_default();
-                record::log_event(
-                    tx,
-                    &conv,
-                    EventKind::DeliveryFailed,
-                    &text,
-                    Some(&msg.id),
-                    now,
-                )?;
-            }
-            if let Some(extra) = extra {
-                extra(tx, &mut conv, &msg)?;
-            }
-            conv.updated_at = now;
-            tx.update_conversation(&conv)?;
-            record::conversation_changed(tx, &conv, now, &limits)?;
-            Ok::<_, ApiErr>(if deliver {
-                Recorded::Deliver(msg, channel, conv.customer_wa_id.clone())
-            } else {
-                Recorded::Final(msg)
-            })
+            let conv = conversations::load(tx, &caller2, &conversation_id)?;
+            record_outgoing(tx, &caller2, conv, &client_id, &out2, extra, now, &limits)
         })
         .await?;
+    deliver(hub, recorded, out).await
+}
+
+/// Records an agent's message in `conv` inside the caller's transaction: a
+/// retried `client_id` answers the first record; the composer rules decide
+/// whether it is delivered, recorded as failed, or refused; `extra` runs in
+/// the same transaction.
+#[allow(clippy::too_many_arguments)]
+pub fn record_outgoing(
+    tx: &mut dyn Tx,
+    caller: &Caller,
+    mut conv: ConversationRow,
+    client_id: &str,
+    out: &Outgoing,
+    extra: Option<Hook>,
+    now: chrono::DateTime<chrono::Utc>,
+    limits: &switchboard_domain::limits::Limits,
+) -> ApiResult<Recorded> {
+    if let Some(existing) = tx.message_by_client_id(&conv.id, client_id)? {
+        return Ok(Recorded::Existing(existing));
+    }
+    let channel = channels::load(tx, &conv.channel_id)?;
+    let facts = ConversationFacts {
+        window: views::window_of(&conv),
+        approved_templates_available: true,
+    };
+    let attempt = SendAttempt {
+        kind: out.rule_kind,
+        originator: Originator::Agent,
+        template_status: out.template_status,
+    };
+    let outcome = composer::check_send(&facts, &capabilities(&channel), &attempt, now, limits);
+    // The record keeps card numbers redacted, whoever typed them (the
+    // channel's switch); Meta gets what the agent sent.
+    let settings = channels::settings_of(&channel);
+    let redact = |t: &Option<String>| {
+        t.as_deref()
+            .map(|t| redact_for_channel(t, &settings).text.into_owned())
+    };
+    let mut media = out.media.clone();
+    if let Some(m) = media.as_mut() {
+        m.caption = redact(&m.caption);
+    }
+    let mut msg = Message {
+        id: views::new_id(),
+        conversation_id: conv.id.clone(),
+        direction: Direction::Outbound,
+        kind: out.kind,
+        text: redact(&out.text),
+        media,
+        forwarded: false,
+        frequently_forwarded: false,
+        status: MessageStatus::Pending,
+        failure: None,
+        client_id: Some(client_id.to_owned()),
+        wamid: None,
+        agent_id: Some(caller.agent.id.clone()),
+        sent_at: now,
+        updated_at: now,
+    };
+    if matches!(outcome, SendOutcome::Deliver) {
+        channels::check_send_limits(tx, &channel, &conv.id, now, limits)?;
+    }
+    let deliver = match outcome {
+        SendOutcome::Refuse { reason } => return Err(refusal(reason)),
+        SendOutcome::RecordUndelivered(late) => {
+            msg.status = MessageStatus::Failed;
+            msg.failure = Some(Failure {
+                code: "window_closed".into(),
+                reason: late.event.description.clone(),
+                graph_code: Some(late.error_code),
+                detail: None,
+            });
+            false
+        }
+        SendOutcome::Deliver => true,
+    };
+    tx.insert_message(&msg)?;
+    record::message_added(tx, &msg, conv.queue_id.as_deref())?;
+    if !deliver {
+        let text = msg
+            .failure
+            .as_ref()
+            .map(|f| f.reason.clone())
+            .unwrap_or_default();
+        record::log_event(
+            tx,
+            &conv,
+            EventKind::DeliveryFailed,
+            &text,
+            Some(&msg.id),
+            now,
+        )?;
+    }
+    if let Some(extra) = extra {
+        extra(tx, &mut conv, &msg)?;
+    }
+    conv.updated_at = now;
+    tx.update_conversation(&conv)?;
+    record::conversation_changed(tx, &conv, now, limits)?;
+    Ok(if deliver {
+        Recorded::Deliver(msg, channel, conv.customer_wa_id.clone())
+    } else {
+        Recorded::Final(msg)
+    })
+}
+
+/// Delivers what [`record_outgoing`] recorded; `true` when it was new.
+pub async fn deliver(
+    hub: &AppState,
+    recorded: Recorded,
+    out: Outgoing,
+) -> ApiResult<(bool, Message)> {
     match recorded {
         Recorded::Existing(m) => Ok((false, m)),
         Recorded::Final(m) => Ok((true, m)),
         Recorded::Deliver(msg, channel, to) => {
-            let result = hub.sender.send(&channel, &to, out.content).await;
-            let msg = record_result(hub, msg, result).await?;
+            // The Graph call and its record run on their own: an agent whose
+            // connection drops does not take them down (a retry with the
+            // same client_id then answers the recorded result).
+            let hub = hub.clone();
+            let delivery = tokio::spawn(async move {
+                let result = hub.sender.send(&channel, &to, out.content).await;
+                record_result(&hub, msg, result).await
+            });
+            let msg = delivery
+                .await
+                .map_err(|e| ApiErr::internal(format!("the send stopped: {e}")))??;
             Ok((true, msg))
         }
     }
@@ -192,7 +246,6 @@ pub async fn record_result(
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         tracing::warn!(message_id = %msg.id, error = %e, "send failed");
     }
-    let result = result.map_err(|e| (crate::sender::graph_code(&e), e.to_string()));
     hub.store
         .write(move |tx| {
             let mut m = tx.message(&msg.id)?.ok_or(StoreError::NotFound)?;
@@ -215,9 +268,7 @@ pub async fn record_result(
                         }
                     }
                 }
-                Err((code, text)) => {
-                    fail_message(tx, &conv, &mut m, code, &text, now, &limits)?;
-                }
+                Err(e) => fail_send(tx, &conv, &mut m, &e, now, &limits)?,
             }
             Ok::<_, ApiErr>(m)
         })

@@ -68,15 +68,26 @@ pub async fn start(
     }
     let r = req.clone();
     let caller2 = caller.clone();
-    let (conv, created) = hub
+    let extra = is_call.then(|| permissions::request_sent_hook(hub.limits.clone(), now));
+    let out2 = out.clone();
+    // One transaction creates the conversation and records the message with
+    // its client_id: a concurrent start with the same client_id finds both
+    // and answers the first result.
+    let (conv_id, created, recorded) = hub
         .store
         .write(move |tx| {
             if let Some(existing) = tx.conversation_by_customer(&r.channel_id, &wa_id)? {
-                if tx
-                    .message_by_client_id(&existing.id, &r.client_id)?
-                    .is_some()
-                {
-                    return Ok((existing, false));
+                if let Some(first) = tx.message_by_client_id(&existing.id, &r.client_id)? {
+                    caller2.check(&existing)?;
+                    return Ok((existing.id, false, send::Recorded::Existing(first)));
+                }
+                if !caller2.can_see_queue(existing.queue_id.as_deref()) {
+                    // Say no more than that: which conversation, where and
+                    // in what state is not this agent's to see.
+                    return Err(ApiErr::new(
+                        ErrorCode::Conflict,
+                        "this customer already has a conversation you cannot open: ask an admin",
+                    ));
                 }
                 // Link to it instead of a duplicate; warn when a
                 // call-permission request there is still pending.
@@ -111,21 +122,14 @@ pub async fn start(
             row.priority = r.priority.unwrap_or(Priority::Normal);
             row.status = r.status.unwrap_or(ConversationStatus::Open);
             tx.update_conversation(&row)?;
-            record::conversation_changed(tx, &row, now, &limits)?;
-            Ok::<_, ApiErr>((row, true))
+            let id = row.id.clone();
+            let recorded =
+                send::record_outgoing(tx, &caller2, row, &r.client_id, &out2, extra, now, &limits)?;
+            Ok::<_, ApiErr>((id, true, recorded))
         })
         .await?;
-    let extra = is_call.then(|| permissions::request_sent_hook(hub.limits.clone(), now));
-    let (first, message) = send::send(
-        hub,
-        caller,
-        conv.id.clone(),
-        req.client_id.clone(),
-        out,
-        extra,
-    )
-    .await?;
-    let conv = read(hub, caller, &conv.id).await?;
+    let (first, message) = send::deliver(hub, recorded, out).await?;
+    let conv = read(hub, caller, &conv_id).await?;
     Ok((
         created,
         StartConversationResponse {

@@ -413,13 +413,19 @@ impl Sse {
 /// The real `switchboard-hub serve` binary on a database, killed on drop.
 pub struct ServedBinary {
     pub url: String,
-    child: std::process::Child,
+    pub child: tokio::process::Child,
 }
 
-impl Drop for ServedBinary {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+impl ServedBinary {
+    /// Sends SIGTERM, as a service manager stopping the hub would.
+    pub fn terminate(&self) {
+        let pid = self.child.id().expect("still running");
+        let ok = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill -TERM {pid}");
     }
 }
 
@@ -431,13 +437,14 @@ pub async fn serve_binary(db: &std::path::Path, graph_url: &str) -> ServedBinary
         .local_addr()
         .unwrap()
         .port();
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
+    let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
         .args(["serve", "--template-sync-secs", "0"])
         .env("SWITCHBOARD_DB", format!("sqlite://{}", db.display()))
         .env("SWITCHBOARD_LISTEN", format!("127.0.0.1:{port}"))
         .env("WHATSAPP_GRAPH_URL", graph_url)
         .env("WHATSAPP_APP_SECRET", APP_SECRET)
         .env("RUST_LOG", "warn")
+        .kill_on_drop(true)
         .spawn()
         .expect("the hub binary starts");
     let served = ServedBinary {
