@@ -256,7 +256,192 @@ impl GraphErrorCode {
     pub fn is_template(self) -> bool {
         matches!(self.code(), 132_000..=132_999)
     }
+
+    /// Graph refused the request without executing it: a rate limit that
+    /// throttles requests (not a quality limit such as 131048) or a service
+    /// that says it is unavailable. Sending the same request again later is
+    /// safe even when it is not idempotent (a message send).
+    pub fn is_refused_unprocessed(self) -> bool {
+        matches!(
+            self,
+            Self::ApiService
+                | Self::ApiTooManyCalls
+                | Self::CallPermissionsRateLimit
+                | Self::WabaRateLimit
+                | Self::ThroughputRateLimit
+                | Self::ServiceUnavailable
+                | Self::PairRateLimit
+                | Self::AccountInMaintenance
+                | Self::ServerTemporarilyUnavailable
+                | Self::ConcurrentCallsLimit
+                | Self::CallRateLimit
+        )
+    }
+
+    /// The least time to wait before trying again that Meta's documented limit
+    /// implies (when no `Retry-After` says otherwise): the pair rate allows one
+    /// message every 6 s per (business number, customer), throughput is per
+    /// second, and a maintenance (throughput upgrade) takes about a minute.
+    pub fn retry_window(self) -> Option<std::time::Duration> {
+        use std::time::Duration;
+        match self {
+            Self::PairRateLimit => Some(PAIR_RATE_WINDOW),
+            Self::ThroughputRateLimit => Some(Duration::from_secs(1)),
+            Self::AccountInMaintenance => Some(Duration::from_secs(60)),
+            _ => None,
+        }
+    }
+
+    /// What went wrong, in words an agent understands (no Meta jargon, no
+    /// raw payload), starting in lower case so it reads after "Not delivered: ".
+    /// `None` for a code this crate does not name: see
+    /// [`GraphErrorCode::describe`].
+    pub fn agent_reason(self) -> Option<&'static str> {
+        use GraphErrorCode as C;
+        Some(match self {
+            C::AuthException | C::AccessTokenExpired => {
+                "the channel's access token is no longer valid: an admin must renew it"
+            }
+            C::ApiUnknown | C::SomethingWentWrong => "WhatsApp had an unexpected error",
+            C::ApiService | C::ServiceUnavailable | C::ServerTemporarilyUnavailable => {
+                "WhatsApp is temporarily unavailable; try again in a few minutes"
+            }
+            C::ApiMethod | C::PermissionDenied => {
+                "the channel lacks a permission on WhatsApp: an admin must check its access token"
+            }
+            C::ApiTooManyCalls => {
+                "the app made too many requests to WhatsApp (rate limit); try again later"
+            }
+            C::WabaRateLimit => {
+                "the business account made too many requests to WhatsApp (rate limit); try again later"
+            }
+            C::InvalidParameter => "WhatsApp found a parameter of the message invalid",
+            C::TemporarilyBlocked => {
+                "the business account is temporarily blocked by WhatsApp for a policy violation: an admin must check it"
+            }
+            C::ReEngagement | C::ReEngagementLegacy => {
+                "the customer-service window is closed: only approved templates can be sent"
+            }
+            C::CallPermissionsRateLimit => {
+                "too many call-permission checks in a short time; try again in a few seconds"
+            }
+            C::ThroughputRateLimit => {
+                "this number is sending more messages per second than WhatsApp allows; try again in a few seconds"
+            }
+            C::ExperimentGroup => {
+                "WhatsApp held this marketing message back (the customer is in a Meta experiment group)"
+            }
+            C::CountryRestricted => {
+                "the business account may not message customers in this country"
+            }
+            C::AccessDenied => {
+                "WhatsApp denied access: an admin must check the channel's permissions"
+            }
+            C::RequiredParameterMissing => "the message is missing a required field",
+            C::ParameterValueInvalid => "a value in the message is not valid",
+            C::RecipientIsSender => "the customer's number is the channel's own number",
+            C::Undeliverable => {
+                "the customer can't receive it (not on WhatsApp, terms not accepted, or an old app)"
+            }
+            C::RecipientNotAllowed => {
+                "the customer's number is not on the test number's list of allowed recipients"
+            }
+            C::AccountLocked => "the business account is locked: an admin must contact Meta",
+            C::DisplayNameNotApproved => "the channel's number has no approved display name yet",
+            C::PaymentIssue => {
+                "the business account's payment method has a problem: an admin must fix it"
+            }
+            C::CallingPaymentIssue => {
+                "there is no valid payment method for calls: an admin must add one"
+            }
+            C::RegistrationError => {
+                "the channel's phone number registration has a problem: an admin must register it again"
+            }
+            C::SpamRateLimit => {
+                "too many customers blocked or reported this number lately (spam limit); pause bulk sending"
+            }
+            C::NotDeliveredEcosystem => {
+                "WhatsApp chose not to deliver this marketing message (per-customer limit); try again in a day or more"
+            }
+            C::MarketingOptOut => "the customer has turned off marketing messages",
+            C::UnsupportedMessageType => "WhatsApp does not support this kind of message",
+            C::MediaDownloadError => "WhatsApp could not download the media file",
+            C::MediaUploadError => {
+                "WhatsApp could not use the media file (unsupported type or size)"
+            }
+            C::CallingSipEnabled => {
+                "calls can't be handled through the API on a SIP-enabled number"
+            }
+            C::PairRateLimit => {
+                "too many messages to this customer in a short time; try again in a few seconds"
+            }
+            C::AccountInMaintenance => {
+                "the business account is in maintenance; try again in a minute"
+            }
+            C::AuthTemplateToBsuid => {
+                "authentication templates can't be sent to this kind of customer id"
+            }
+            C::MarketingTemplatesDisabled => "marketing templates are disabled for this account",
+            C::TemplateMisclassification => {
+                "the messaging limit was reached because a template is in the wrong category"
+            }
+            C::TemplateParamCountMismatch => "the template got the wrong number of parameters",
+            C::TemplateNotFound => {
+                "the template does not exist in this language or is not approved"
+            }
+            C::TemplateTextTooLong => "the template's text is too long once filled in",
+            C::TemplatePolicyViolation => "the template's content breaks WhatsApp's policies",
+            C::TemplateParamInvalid => "a template parameter is not valid",
+            C::TemplateParamFormatMismatch => {
+                "the template's parameters have the wrong format (named or numbered)"
+            }
+            C::TemplatePaused => "the template is paused for low quality",
+            C::TemplateDisabled => "the template is disabled for low quality",
+            C::FlowBlocked => "the flow is blocked",
+            C::FlowThrottled => "the flow is throttled; try again later",
+            C::RegistrationRateLimit => "too many registration attempts; try again later",
+            C::GenericUserError => "WhatsApp refused the message (user error)",
+            C::IdentityKeyMismatch => "the customer's security code changed",
+            C::CallingNotEnabled => "calling is not enabled on this number",
+            C::ReceiverUncallable => "the customer can't be called",
+            C::ConcurrentCallsLimit => {
+                "too many calls at once on this number; try again in a moment"
+            }
+            C::DuplicateCall => "a call with this customer is already in progress",
+            C::CallConnectionError => "the call could not connect",
+            C::CallRateLimit => "too many calls in a short time; try again in a few seconds",
+            C::NoCallPermission => "the customer has not allowed calls",
+            C::CallConnectTimeout => "the call did not connect in time",
+            C::CallPermissionRequestLimit => "the limit of call-permission requests was reached",
+            C::BusinessCallLimit => "the daily limit of calls to customers was reached",
+            C::BusinessCallingUnavailable => "calling customers is not available for this number",
+            C::CallingPaused => "calling is temporarily disabled for quality",
+            C::CallingCannotBeEnabled => "calling can't be enabled on this number yet",
+            C::PermanentPermissionExists => "the customer already allows calls permanently",
+            C::CallingPrerequisitesMissing => {
+                "calling is not fully set up on this number: an admin must check it"
+            }
+            C::CallSetupFailed => "the call setup failed",
+            C::RelayConnectionFailed => "the call's relay connection failed",
+            C::MediaReceiveTimeout | C::MediaTransmitTimeout => "the call's audio timed out",
+            C::NoMediaSignals => "the call was accepted but no audio arrived",
+            C::Other(_) => return None,
+        })
+    }
+
+    /// [`GraphErrorCode::agent_reason`], or "WhatsApp refused the message (error N)"
+    /// for a code this crate does not name.
+    pub fn describe(self) -> String {
+        match self.agent_reason() {
+            Some(r) => r.to_owned(),
+            None => format!("WhatsApp refused the message (error {})", self.code()),
+        }
+    }
 }
+
+/// Meta's pair rate: one message every 6 s from a business number to the same
+/// customer (bursts borrow from the future), error 131056.
+pub const PAIR_RATE_WINDOW: std::time::Duration = std::time::Duration::from_secs(6);
 
 impl From<i64> for GraphErrorCode {
     fn from(code: i64) -> Self {

@@ -1,6 +1,9 @@
 //! The Graph client over real HTTP on loopback against a tiny axum server:
-//! success, typed error envelope, retry on 5xx / 130429 then success, no retry on
-//! 131047 / 100, timeout, paging, media and call endpoints.
+//! success, typed error envelope, the retry policy (a send retried only when
+//! Meta provably did not process it, after the delay it asks for; a GET
+//! retried with backoff and jitter; an unknown outcome never retried), no
+//! retry on 131047 / 100, timeout, paging, media and call endpoints. Waits go
+//! through an injected sleeper that records them: no real waiting.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -15,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 use switchboard_cloudapi::calls::{CallActionRequest, PermissionStatus};
-use switchboard_cloudapi::client::{ClientError, GraphClient, GraphConfig, TemplateQuery};
+use switchboard_cloudapi::client::{ClientError, GraphClient, GraphConfig, Sleeper, TemplateQuery};
 use switchboard_cloudapi::errors::{GraphErrorBody, GraphErrorCode, GraphErrorEnvelope};
 use switchboard_cloudapi::send::{MarkRead, MessagesRequest, SendMessage};
 
@@ -28,6 +31,8 @@ struct Srv {
     /// Bodies received on /messages, parsed.
     received: Arc<Mutex<Vec<MessagesRequest>>>,
     base: Arc<Mutex<String>>,
+    /// What the client asked its sleeper to wait, in order.
+    waits: Arc<Mutex<Vec<Duration>>>,
 }
 
 impl Srv {
@@ -40,6 +45,25 @@ impl Srv {
     fn hits(&self, key: &str) -> usize {
         self.hits.lock().unwrap().get(key).copied().unwrap_or(0)
     }
+    /// The waits recorded since the last call.
+    fn take_waits(&self) -> Vec<Duration> {
+        std::mem::take(&mut *self.waits.lock().unwrap())
+    }
+}
+
+/// A sleeper that records each wait and returns at once.
+fn recording_sleeper(waits: Arc<Mutex<Vec<Duration>>>) -> Sleeper {
+    Arc::new(move |d| {
+        waits.lock().unwrap().push(d);
+        Box::pin(async {})
+    })
+}
+
+fn with_retry_after(secs: &str, resp: Response) -> Response {
+    let mut resp = resp;
+    resp.headers_mut()
+        .insert(header::RETRY_AFTER, secs.parse().unwrap());
+    resp
 }
 
 fn graph_error(status: StatusCode, code: GraphErrorCode, title: &str) -> Response {
@@ -128,6 +152,43 @@ async fn messages(
         ),
         "+429-then-ok" if n == 1 => (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
         "+429-then-ok" => ok(),
+        "+429-retry-after-7-then-ok" if n == 1 => with_retry_after(
+            "7",
+            (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
+        ),
+        "+429-retry-after-7-then-ok" => ok(),
+        "+429-retry-date-then-ok" if n == 1 => {
+            let at = chrono::Utc::now() + chrono::Duration::seconds(3);
+            let date = at.format("%a, %d %b %Y %H:%M:%S GMT").to_string();
+            with_retry_after(
+                &date,
+                (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
+            )
+        }
+        "+429-retry-date-then-ok" => ok(),
+        "+503-retry-after-3-then-ok" if n == 1 => with_retry_after(
+            "3",
+            (StatusCode::SERVICE_UNAVAILABLE, "<html>maintenance</html>").into_response(),
+        ),
+        "+503-retry-after-3-then-ok" => ok(),
+        "+130429-retry-after-2-then-ok" if n == 1 => with_retry_after(
+            "2",
+            graph_error(
+                StatusCode::BAD_REQUEST,
+                GraphErrorCode::ThroughputRateLimit,
+                "Rate limit hit",
+            ),
+        ),
+        "+130429-retry-after-2-then-ok" => ok(),
+        "+429-retry-after-120" => with_retry_after(
+            "120",
+            (StatusCode::TOO_MANY_REQUESTS, "slow down").into_response(),
+        ),
+        "+always-131056" => graph_error(
+            StatusCode::BAD_REQUEST,
+            GraphErrorCode::PairRateLimit,
+            "Pair rate limit hit",
+        ),
         "+131056-then-ok" if n == 1 => graph_error(
             StatusCode::BAD_REQUEST,
             GraphErrorCode::PairRateLimit,
@@ -235,6 +296,13 @@ async fn media(
     if !authorized(&headers) {
         return (StatusCode::UNAUTHORIZED, "no token").into_response();
     }
+    let n = s.hit(&id);
+    if id == "flaky-502" && n <= 2 {
+        return (StatusCode::BAD_GATEWAY, "<html>bad gateway</html>").into_response();
+    }
+    if id == "slow" {
+        std::future::pending::<()>().await;
+    }
     if let Some(blob) = id.strip_prefix("blob-") {
         return (StatusCode::OK, format!("bytes of {blob}")).into_response();
     }
@@ -263,21 +331,32 @@ fn router(s: Srv) -> Router {
 }
 
 async fn start() -> (GraphClient, Srv) {
+    start_with(|_| {}).await
+}
+
+/// The server, and a client (config adjusted by `tweak`) whose waits are
+/// recorded in `Srv::waits` instead of slept.
+async fn start_with(tweak: impl FnOnce(&mut GraphConfig)) -> (GraphClient, Srv) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let srv = Srv::default();
     *srv.base.lock().unwrap() = format!("http://{addr}");
     let app = router(srv.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    let config = GraphConfig {
+    let mut config = GraphConfig {
         base_url: format!("http://{addr}/"),
         version: "v24.0".into(),
         timeout: Duration::from_millis(500),
         max_retries: 3,
-        backoff_base: Duration::from_millis(5),
-        backoff_max: Duration::from_millis(20),
+        backoff_base: Duration::from_millis(100),
+        backoff_max: Duration::from_secs(1),
+        max_retry_wait: Duration::from_secs(10),
     };
-    (GraphClient::new(config).unwrap(), srv)
+    tweak(&mut config);
+    let client = GraphClient::new(config)
+        .unwrap()
+        .with_sleeper(recording_sleeper(srv.waits.clone()));
+    (client, srv)
 }
 
 const PNID: &str = "106540352242922";
@@ -341,15 +420,29 @@ async fn typed_error_envelope_without_retry() {
 }
 
 #[tokio::test]
-async fn retries_5xx_and_retryable_codes_then_succeeds() {
+async fn a_send_refused_unprocessed_is_retried_after_the_delay_meta_asks_for() {
     let (client, srv) = start().await;
-    for (to, attempts) in [
-        ("+5xx-then-ok", 3),
-        ("+131000-then-ok", 2),
-        ("+130429-then-ok", 2),
-        ("+unknown-500-then-ok", 2),
-        ("+429-then-ok", 2),
-        ("+131056-then-ok", 2),
+    for (to, attempts, waits) in [
+        // Retry-After (seconds, or an HTTP date) decides the wait.
+        (
+            "+429-retry-after-7-then-ok",
+            2,
+            vec![Duration::from_secs(7)],
+        ),
+        (
+            "+503-retry-after-3-then-ok",
+            2,
+            vec![Duration::from_secs(3)],
+        ),
+        (
+            "+130429-retry-after-2-then-ok",
+            2,
+            vec![Duration::from_secs(2)],
+        ),
+        // Without it, the code's window: throughput is per second, the pair
+        // rate one message per 6 s to a customer.
+        ("+130429-then-ok", 2, vec![Duration::from_secs(1)]),
+        ("+131056-then-ok", 2, vec![Duration::from_secs(6)]),
     ] {
         let resp = client
             .send_message(TOKEN, PNID, &SendMessage::text(to, "x", false))
@@ -361,7 +454,190 @@ async fn retries_5xx_and_retryable_codes_then_succeeds() {
             "{to}"
         );
         assert_eq!(srv.hits(to), attempts, "{to}");
+        assert_eq!(srv.take_waits(), waits, "{to}");
     }
+    // A bare 429: backoff with jitter (half to all of the 100 ms base).
+    client
+        .send_message(TOKEN, PNID, &SendMessage::text("+429-then-ok", "x", false))
+        .await
+        .unwrap();
+    assert_eq!(srv.hits("+429-then-ok"), 2);
+    let waits = srv.take_waits();
+    assert_eq!(waits.len(), 1);
+    assert!(
+        (Duration::from_millis(50)..=Duration::from_millis(100)).contains(&waits[0]),
+        "{waits:?}"
+    );
+    // An HTTP date three seconds ahead (whole seconds: 2 to 3 s left).
+    client
+        .send_message(
+            TOKEN,
+            PNID,
+            &SendMessage::text("+429-retry-date-then-ok", "x", false),
+        )
+        .await
+        .unwrap();
+    let waits = srv.take_waits();
+    assert_eq!(waits.len(), 1);
+    assert!(
+        (Duration::from_secs(1)..=Duration::from_secs(3)).contains(&waits[0]),
+        "{waits:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_send_that_may_have_been_executed_is_sent_exactly_once() {
+    let (client, srv) = start().await;
+    let mut errors = Vec::new();
+    for to in [
+        "+5xx-then-ok",         // 502 with an HTML page
+        "+131000-then-ok",      // 500 "Something went wrong"
+        "+unknown-500-then-ok", // 500 with a code nobody knows
+    ] {
+        let err = client
+            .send_message(TOKEN, PNID, &SendMessage::text(to, "x", false))
+            .await
+            .unwrap_err();
+        assert!(err.is_outcome_unknown(), "{to}: {err:?}");
+        assert!(!err.is_retryable(), "{to}");
+        assert_eq!(srv.hits(to), 1, "{to}: a 5xx send is never retried");
+        assert!(srv.take_waits().is_empty(), "{to}");
+        // The agent reads words; the raw answer stays for an admin.
+        assert_eq!(
+            err.agent_reason(),
+            "WhatsApp's server did not answer properly; it may or may not have been sent",
+            "{to}"
+        );
+        errors.push(err);
+    }
+    let ClientError::OutcomeUnknown(cause) = &errors[0] else {
+        panic!("{:?}", errors[0])
+    };
+    assert!(matches!(**cause, ClientError::Http { status: 502, .. }));
+    assert!(!errors[0].to_string().contains("<html"), "{}", errors[0]);
+    assert!(errors[0].detail().contains("<html>bad gateway</html>"));
+    assert_eq!(
+        errors[1].graph_code(),
+        Some(GraphErrorCode::SomethingWentWrong)
+    );
+    assert!(
+        errors[1].detail().contains("Something went wrong"),
+        "{}",
+        errors[1].detail()
+    );
+}
+
+#[tokio::test]
+async fn a_get_is_retried_on_5xx_with_backoff_and_jitter() {
+    let (client, srv) = start().await;
+    let info = client.media_info(TOKEN, "flaky-502").await.unwrap();
+    assert_eq!(info.id, "flaky-502");
+    assert_eq!(srv.hits("flaky-502"), 3);
+    let waits = srv.take_waits();
+    assert_eq!(waits.len(), 2);
+    assert!(
+        (Duration::from_millis(50)..=Duration::from_millis(100)).contains(&waits[0]),
+        "{waits:?}"
+    );
+    assert!(
+        (Duration::from_millis(100)..=Duration::from_millis(200)).contains(&waits[1]),
+        "{waits:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_wait_longer_than_allowed_is_reported_not_waited() {
+    let (client, srv) = start().await;
+    let err = client
+        .send_message(
+            TOKEN,
+            PNID,
+            &SendMessage::text("+429-retry-after-120", "x", false),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(srv.hits("+429-retry-after-120"), 1);
+    assert!(srv.take_waits().is_empty());
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(120)));
+    assert!(!err.is_outcome_unknown());
+    assert_eq!(
+        err.agent_reason(),
+        "WhatsApp is receiving too many requests; try again in 2 minutes"
+    );
+
+    // The pair rate is waited once per call, then reported with its window…
+    let err = client
+        .send_message(
+            TOKEN,
+            PNID,
+            &SendMessage::text("+always-131056", "x", false),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(srv.hits("+always-131056"), 2);
+    assert_eq!(srv.take_waits(), [Duration::from_secs(6)]);
+    assert_eq!(err.graph_code(), Some(GraphErrorCode::PairRateLimit));
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(6)));
+    assert_eq!(
+        err.agent_reason(),
+        "too many messages to this customer in a short time; try again in 6 seconds"
+    );
+
+    // …and not at all when the caller allows shorter waits.
+    let (client, srv) = start_with(|c| c.max_retry_wait = Duration::from_secs(2)).await;
+    let err = client
+        .send_message(
+            TOKEN,
+            PNID,
+            &SendMessage::text("+131056-then-ok", "x", false),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(srv.hits("+131056-then-ok"), 1);
+    assert!(srv.take_waits().is_empty());
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(6)));
+    assert!(err.is_retryable());
+}
+
+#[tokio::test]
+async fn a_connect_error_is_retried_even_for_a_send() {
+    // Nothing listens on this port: the request never reached anyone.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let dead = GraphClient::new(GraphConfig {
+        base_url: format!("http://{addr}"),
+        max_retries: 2,
+        ..GraphConfig::default()
+    })
+    .unwrap()
+    .with_sleeper(recording_sleeper(waits.clone()));
+    let err = dead
+        .send_message(TOKEN, PNID, &SendMessage::text("+ok", "x", false))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ClientError::Transport(_)), "{err:?}");
+    assert!(!err.is_outcome_unknown());
+    assert_eq!(waits.lock().unwrap().len(), 2, "1 attempt + 2 retries");
+    assert_eq!(err.agent_reason(), "could not reach WhatsApp");
+}
+
+#[tokio::test]
+async fn a_timed_out_get_is_retried_a_timed_out_send_is_not() {
+    let (client, srv) = start_with(|c| c.max_retries = 1).await;
+    let err = client.media_info(TOKEN, "slow").await.unwrap_err();
+    assert!(matches!(err, ClientError::Timeout), "{err:?}");
+    assert_eq!(srv.hits("slow"), 2);
+    let err = client
+        .send_message(TOKEN, PNID, &SendMessage::text("+slow", "x", false))
+        .await
+        .unwrap_err();
+    let ClientError::OutcomeUnknown(cause) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(matches!(**cause, ClientError::Timeout));
+    assert_eq!(srv.hits("+slow"), 1);
 }
 
 #[tokio::test]
@@ -371,7 +647,7 @@ async fn gives_up_after_max_retries() {
         .send_message(TOKEN, PNID, &SendMessage::text("+always-503", "x", false))
         .await
         .unwrap_err();
-    let ClientError::Http { status, body } = &err else {
+    let ClientError::Http { status, body, .. } = &err else {
         panic!("{err:?}")
     };
     assert_eq!((*status, body.as_str()), (503, "down"));
@@ -397,7 +673,10 @@ async fn timeout_is_typed_and_not_retried() {
         .send_message(TOKEN, PNID, &SendMessage::text("+slow", "x", false))
         .await
         .unwrap_err();
-    assert!(matches!(err, ClientError::Timeout), "{err:?}");
+    assert!(
+        matches!(&err, ClientError::OutcomeUnknown(c) if matches!(**c, ClientError::Timeout)),
+        "{err:?}"
+    );
     assert_eq!(
         srv.hits("+slow"),
         1,
@@ -412,7 +691,11 @@ async fn decode_and_transport_errors() {
         .send_message(TOKEN, PNID, &SendMessage::text("+garbage", "x", false))
         .await
         .unwrap_err();
-    assert!(matches!(err, ClientError::Decode(_)), "{err:?}");
+    // Meta answered 200: the send happened even if the body is unreadable.
+    assert!(
+        matches!(&err, ClientError::OutcomeUnknown(c) if matches!(**c, ClientError::Decode(_))),
+        "{err:?}"
+    );
 
     // Nothing listens on this port: connection refused, retried, then Transport.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();

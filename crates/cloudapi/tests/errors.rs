@@ -248,3 +248,183 @@ fn calling_codes_are_named() {
         assert!(c.is_calling(), "{n}");
     }
 }
+
+/// Of the retryable codes, all but the two generic failures (1, 131000) say
+/// Graph refused the request without running it: a send may go again.
+#[test]
+fn refused_unprocessed_codes_are_the_retryable_ones_but_generic_failures() {
+    for &code in GraphErrorCode::ALL {
+        let generic = matches!(
+            code,
+            GraphErrorCode::ApiUnknown | GraphErrorCode::SomethingWentWrong
+        );
+        assert_eq!(
+            code.is_refused_unprocessed(),
+            code.is_retryable() && !generic,
+            "{} ({code:?})",
+            code.code()
+        );
+    }
+    // Quality and daily limits are not throttling: waiting seconds won't help.
+    assert!(!GraphErrorCode::SpamRateLimit.is_refused_unprocessed());
+    assert!(!GraphErrorCode::BusinessCallLimit.is_refused_unprocessed());
+    assert!(!GraphErrorCode::Other(131_999).is_refused_unprocessed());
+}
+
+/// The waits Meta's documented limits imply (docs §6).
+#[test]
+fn retry_windows_follow_the_documented_limits() {
+    use std::time::Duration;
+    use switchboard_cloudapi::errors::PAIR_RATE_WINDOW;
+    assert_eq!(PAIR_RATE_WINDOW, Duration::from_secs(6));
+    assert_eq!(
+        GraphErrorCode::PairRateLimit.retry_window(),
+        Some(Duration::from_secs(6))
+    );
+    assert_eq!(
+        GraphErrorCode::ThroughputRateLimit.retry_window(),
+        Some(Duration::from_secs(1))
+    );
+    assert_eq!(
+        GraphErrorCode::AccountInMaintenance.retry_window(),
+        Some(Duration::from_secs(60))
+    );
+    assert_eq!(GraphErrorCode::InvalidParameter.retry_window(), None);
+}
+
+/// Every named code reads as words an agent understands; an unknown one says
+/// its number; none carries Meta's "(#code)" jargon.
+#[test]
+fn every_named_code_has_a_reason_in_words() {
+    for &code in GraphErrorCode::ALL {
+        let r = code
+            .agent_reason()
+            .unwrap_or_else(|| panic!("{} has no words", code.code()));
+        assert!(
+            !r.is_empty() && !r.contains("(#") && !r.ends_with('.'),
+            "{r}"
+        );
+        let first = r.chars().next().unwrap();
+        assert!(first.is_lowercase() || r.starts_with("WhatsApp"), "{r}");
+        assert_eq!(code.describe(), r);
+    }
+    assert_eq!(GraphErrorCode::Other(1_234_567).agent_reason(), None);
+    assert_eq!(
+        GraphErrorCode::Other(1_234_567).describe(),
+        "WhatsApp refused the message (error 1234567)"
+    );
+    use GraphErrorCode::*;
+    for (code, words) in [
+        (
+            PairRateLimit,
+            "too many messages to this customer in a short time; try again in a few seconds",
+        ),
+        (
+            AccessTokenExpired,
+            "the channel's access token is no longer valid: an admin must renew it",
+        ),
+        (
+            Undeliverable,
+            "the customer can't receive it (not on WhatsApp, terms not accepted, or an old app)",
+        ),
+        (
+            UnsupportedMessageType,
+            "WhatsApp does not support this kind of message",
+        ),
+        (
+            TemplateNotFound,
+            "the template does not exist in this language or is not approved",
+        ),
+        (
+            AccountLocked,
+            "the business account is locked: an admin must contact Meta",
+        ),
+    ] {
+        assert_eq!(code.agent_reason(), Some(words), "{code:?}");
+    }
+}
+
+/// A failure's words never contain the raw answer (an HTML page), which stays
+/// whole (up to a few KB) in `detail` for an admin.
+#[test]
+fn client_errors_read_as_words_and_keep_the_raw_answer_as_detail() {
+    use std::time::Duration;
+    use switchboard_cloudapi::ClientError;
+    let page = format!("<html><body>{}</body></html>", "x".repeat(10_000));
+    let http = |status, retry_after| ClientError::Http {
+        status,
+        body: page.clone(),
+        retry_after,
+    };
+    for (err, words) in [
+        (
+            http(502, None),
+            "WhatsApp's server did not answer properly (HTTP 502)",
+        ),
+        (
+            http(429, Some(Duration::from_secs(30))),
+            "WhatsApp is receiving too many requests; try again in 30 seconds",
+        ),
+        (http(503, None), "WhatsApp is temporarily unavailable"),
+        (
+            http(401, None),
+            "WhatsApp refused the channel's credentials: an admin must check its access token",
+        ),
+        (
+            ClientError::OutcomeUnknown(Box::new(http(500, None))),
+            "WhatsApp's server did not answer properly; it may or may not have been sent",
+        ),
+        (
+            ClientError::OutcomeUnknown(Box::new(ClientError::Timeout)),
+            "WhatsApp did not answer in time; it may or may not have been sent",
+        ),
+    ] {
+        assert_eq!(err.agent_reason(), words);
+        assert!(!err.to_string().contains("<html"), "{err}");
+        let detail = err.detail();
+        assert!(detail.len() <= 4096, "{}", detail.len());
+        if !matches!(&err, ClientError::OutcomeUnknown(c) if matches!(**c, ClientError::Timeout)) {
+            assert!(detail.contains("<html><body>xxx"), "{detail}");
+        }
+    }
+    // A Graph error: words by code (Meta's title and details only in detail).
+    let graph = |code: GraphErrorCode, retry_after| {
+        let env = serde_json::from_value::<GraphErrorEnvelope>(json!({"error": {
+            "message": format!("(#{}) Meta's title", code.code()), "code": code.code(),
+            "error_data": {"details": "Meta's details"}}}))
+        .unwrap();
+        ClientError::Graph(switchboard_cloudapi::GraphError {
+            code,
+            http_status: 400,
+            message: env.error.message.clone(),
+            details: env.error.details().map(str::to_owned),
+            retryable: false,
+            retry_after,
+            body: Box::new(env.error),
+        })
+    };
+    for (err, words) in [
+        (
+            graph(GraphErrorCode::Other(1_234_567), None),
+            "WhatsApp refused the message (error 1234567)",
+        ),
+        (
+            graph(GraphErrorCode::PairRateLimit, Some(Duration::from_secs(6))),
+            "too many messages to this customer in a short time; try again in 6 seconds",
+        ),
+        (
+            graph(GraphErrorCode::PairRateLimit, None),
+            "too many messages to this customer in a short time; try again in a few seconds",
+        ),
+        (
+            graph(GraphErrorCode::Undeliverable, None),
+            "the customer can't receive it (not on WhatsApp, terms not accepted, or an old app)",
+        ),
+    ] {
+        assert_eq!(err.agent_reason(), words);
+        assert!(!words.contains("Meta's"));
+        let detail = err.detail();
+        assert!(detail.starts_with("HTTP 400: {\"error\":"), "{detail}");
+        assert!(detail.contains("Meta's details"), "{detail}");
+    }
+}

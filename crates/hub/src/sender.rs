@@ -1,5 +1,12 @@
 //! Cloud API calls on behalf of a channel (its token, its phone number id),
 //! through `switchboard-cloudapi`'s `GraphClient`. Tokens are never logged.
+//!
+//! Retries follow the client's policy (see `switchboard_cloudapi::client`):
+//! a send is retried only when Meta provably did not process it (a connect
+//! error, 429/503, a throttling code), after the delay Meta asks for, and
+//! never after a 5xx or a timeout (`ClientError::OutcomeUnknown`). An agent
+//! waits for a send: a delay longer than [`MAX_RETRY_WAIT`] (the 6 s pair
+//! window of 131056) is not waited but reported with when to try again.
 
 use switchboard_cloudapi::client::TemplateQuery;
 use switchboard_cloudapi::{
@@ -9,6 +16,10 @@ use switchboard_cloudapi::{
 
 use crate::config::Config;
 use crate::storage::ChannelRow;
+
+/// The longest the hub waits before retrying a Graph call (an agent is
+/// waiting for the answer).
+pub const MAX_RETRY_WAIT: std::time::Duration = std::time::Duration::from_secs(2);
 
 #[derive(Clone, Debug)]
 pub struct Sender {
@@ -23,13 +34,15 @@ impl Sender {
             timeout: std::time::Duration::from_secs(15),
             max_retries: 2,
             backoff_base: std::time::Duration::from_millis(200),
+            max_retry_wait: MAX_RETRY_WAIT,
             ..GraphConfig::default()
         };
         let client = GraphClient::new(graph).map_err(|e| anyhow::anyhow!("graph client: {e}"))?;
         Ok(Self { client })
     }
 
-    /// Sends a message; the `wamid` Meta assigned.
+    /// Sends a message; the `wamid` Meta assigned. A 2xx without one is an
+    /// unknown outcome (Meta accepted something).
     pub async fn send(
         &self,
         channel: &ChannelRow,
@@ -45,9 +58,11 @@ impl Sender {
                 &body,
             )
             .await?;
-        resp.message_id()
-            .map(str::to_owned)
-            .ok_or_else(|| ClientError::Decode("no message id in the send response".into()))
+        resp.message_id().map(str::to_owned).ok_or_else(|| {
+            ClientError::OutcomeUnknown(Box::new(ClientError::Decode(
+                "no message id in the send response".into(),
+            )))
+        })
     }
 
     pub async fn call_action(

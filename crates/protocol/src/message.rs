@@ -68,8 +68,10 @@ pub struct Media {
 }
 
 /// Why a message was not delivered. `code` is `window_closed` for the
-/// 24-hour rule (before sending or as Meta's 131047), `graph_error`
-/// otherwise; `graph_code` carries Meta's numeric code when there is one.
+/// 24-hour rule (before sending or as Meta's 131047), `outcome_unknown` when
+/// Meta's server failed after the send reached it (it may or may not have
+/// been sent), `graph_error` otherwise; `graph_code` carries Meta's numeric
+/// code when there is one. `reason` is in words, never Meta's raw answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
@@ -77,6 +79,10 @@ pub struct Failure {
     pub code: String,
     pub reason: String,
     pub graph_code: Option<u32>,
+    /// For admins: Meta's raw answer (HTTP status and body, a few KB at most).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub detail: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -158,6 +158,7 @@ fn message() -> impl Strategy<Value = Message> {
                     code,
                     reason,
                     graph_code,
+                    detail: None,
                 }),
                 client_id,
                 wamid,

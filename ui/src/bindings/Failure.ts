@@ -2,7 +2,13 @@
 
 /**
  * Why a message was not delivered. `code` is `window_closed` for the
- * 24-hour rule (before sending or as Meta's 131047), `graph_error`
- * otherwise; `graph_code` carries Meta's numeric code when there is one.
+ * 24-hour rule (before sending or as Meta's 131047), `outcome_unknown` when
+ * Meta's server failed after the send reached it (it may or may not have
+ * been sent), `graph_error` otherwise; `graph_code` carries Meta's numeric
+ * code when there is one. `reason` is in words, never Meta's raw answer.
  */
-export type Failure = { code: string, reason: string, graph_code: number | null, };
+export type Failure = { code: string, reason: string, graph_code: number | null, 
+/**
+ * For admins: Meta's raw answer (HTTP status and body, a few KB at most).
+ */
+detail?: string, };

@@ -1,9 +1,10 @@
 //! What happens to an outbound message after it is recorded: Meta's
 //! statuses move it forward (never back), and a failure is recorded with the
-//! reason in words and an event-log entry.
+//! reason in words (by Meta's error code, never Meta's raw answer, which is
+//! kept in `Failure::detail` for admins) and an event-log entry.
 
 use chrono::{DateTime, Utc};
-use switchboard_cloudapi::DeliveryStatus;
+use switchboard_cloudapi::{ClientError, DeliveryStatus};
 use switchboard_domain::composer;
 use switchboard_domain::limits::Limits;
 use switchboard_protocol::{Direction, EventKind, Failure, Message, MessageStatus};
@@ -36,9 +37,12 @@ pub fn apply_status(
         let err = st.errors.first();
         let code = err.and_then(|e| u32::try_from(e.code.code()).ok());
         let reason = err
-            .and_then(|e| e.title.clone().or_else(|| e.message.clone()))
+            .and_then(|e| e.code.agent_reason().map(str::to_owned))
+            .or_else(|| err.and_then(|e| e.title.clone().or_else(|| e.message.clone())))
             .unwrap_or_else(|| "failed".into());
-        return fail_message(tx, conv, &mut msg, code, &reason, now, limits);
+        let mut failure = failure_of(conv, code, &reason, now, limits);
+        failure.detail = err.and_then(|e| serde_json::to_string(e).ok());
+        return record_failure(tx, conv, &mut msg, failure, now);
     }
     msg.status = new;
     msg.updated_at = now;
@@ -57,22 +61,76 @@ pub fn fail_message(
     now: DateTime<Utc>,
     limits: &Limits,
 ) -> ApiResult<()> {
-    let window = code
-        .and_then(composer::FailureReason::from_meta_error_code)
-        .is_some();
-    let (code_s, text) = if window {
+    let failure = failure_of(conv, code, reason, now, limits);
+    record_failure(tx, conv, m, failure, now)
+}
+
+/// Marks a message failed from the error of its send: the reason in words by
+/// Meta's error code; `outcome_unknown` when Meta's server failed after the
+/// send reached it (it may have been sent: the agent must not just resend);
+/// Meta's raw answer in `detail`, for admins only.
+pub fn fail_send(
+    tx: &mut dyn Tx,
+    conv: &ConversationRow,
+    m: &mut Message,
+    e: &ClientError,
+    now: DateTime<Utc>,
+    limits: &Limits,
+) -> ApiResult<()> {
+    let code = crate::sender::graph_code(e);
+    let mut failure = if e.is_outcome_unknown() && !is_window(code) {
+        Failure {
+            code: "outcome_unknown".into(),
+            reason: format!("Delivery unknown: {}", e.agent_reason()),
+            graph_code: code,
+            detail: None,
+        }
+    } else {
+        failure_of(conv, code, &e.agent_reason(), now, limits)
+    };
+    failure.detail = Some(e.detail());
+    record_failure(tx, conv, m, failure, now)
+}
+
+fn is_window(code: Option<u32>) -> bool {
+    code.and_then(composer::FailureReason::from_meta_error_code)
+        .is_some()
+}
+
+/// 131047/470 as `window_closed` (the composer's words), anything else as
+/// `graph_error` "Not delivered: {reason}".
+fn failure_of(
+    conv: &ConversationRow,
+    code: Option<u32>,
+    reason: &str,
+    now: DateTime<Utc>,
+    limits: &Limits,
+) -> Failure {
+    let (code_s, text) = if is_window(code) {
         let late =
             composer::late_reply_outcome(views::window_of(conv).closes_at(&limits.window), now);
         ("window_closed", late.event.description)
     } else {
         ("graph_error", format!("Not delivered: {reason}"))
     };
-    m.status = MessageStatus::Failed;
-    m.failure = Some(Failure {
+    Failure {
         code: code_s.into(),
-        reason: text.clone(),
+        reason: text,
         graph_code: code,
-    });
+        detail: None,
+    }
+}
+
+fn record_failure(
+    tx: &mut dyn Tx,
+    conv: &ConversationRow,
+    m: &mut Message,
+    failure: Failure,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let text = failure.reason.clone();
+    m.status = MessageStatus::Failed;
+    m.failure = Some(failure);
     m.updated_at = now;
     tx.update_message(m)?;
     record::message_status_changed(tx, m, conv.queue_id.as_deref())?;
