@@ -6,7 +6,7 @@
 //! Roles: an agent sees their queues (and the changes about themselves); an
 //! admin sees everything, including unrouted conversations.
 
-use switchboard_protocol::{Agent, Role};
+use switchboard_protocol::{Agent, Message, Role};
 
 use crate::error::ApiErr;
 use crate::storage::{ConversationRow, FeedRecord};
@@ -69,6 +69,17 @@ impl Caller {
         } else {
             Err(ApiErr::forbidden("that queue is not yours"))
         }
+    }
+
+    /// A message as this caller may read it: Meta's raw answer to a failed
+    /// send (`failure.detail`) is for admins only.
+    pub fn message_view(&self, mut m: Message) -> Message {
+        if !self.is_admin()
+            && let Some(f) = m.failure.as_mut()
+        {
+            f.detail = None;
+        }
+        m
     }
 
     pub fn require_admin(&self) -> Result<(), ApiErr> {

@@ -159,13 +159,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let err = |e: crate::error::ApiErr| anyhow::anyhow!("{}", e.message);
     match cli.command {
         Command::Serve(a) => {
-            let interrupted = crate::usecase::send::fail_interrupted_sends(&hub)
+            let interrupted = crate::usecase::send::confirm_interrupted_sends(&hub)
                 .await
                 .map_err(err)?;
             if interrupted > 0 {
                 tracing::warn!(
                     interrupted,
-                    "sends interrupted by the last stop marked failed"
+                    "sends interrupted by the last stop wait for WhatsApp to confirm them"
                 );
             }
             crate::usecase::templates::spawn_periodic(hub.clone());

@@ -42,14 +42,16 @@ impl Sender {
     }
 
     /// Sends a message; the `wamid` Meta assigned. A 2xx without one is an
-    /// unknown outcome (Meta accepted something).
+    /// unknown outcome (Meta accepted something). `callback` travels as
+    /// `biz_opaque_callback_data`, which Meta echoes in the statuses.
     pub async fn send(
         &self,
         channel: &ChannelRow,
         to: &str,
         content: OutboundContent,
+        callback: &str,
     ) -> Result<String, ClientError> {
-        let body = SendMessage::new(to, content);
+        let body = SendMessage::new(to, content).with_callback_data(callback);
         let resp = self
             .client
             .send_message(

@@ -2,7 +2,7 @@
 //! sandbox has no fault injection): the agent reads a reason in words by
 //! error code (never Meta's raw answer, which is kept in `failure.detail` for
 //! admins); a send Meta's server failed on after receiving it is sent exactly
-//! once and marked `outcome_unknown`; a 429 is retried after its
+//! once and marked `unconfirmed` (`outcome_unknown`); a 429 is retried after its
 //! `Retry-After`; the pair rate (131056) says when to try again.
 
 mod common;
@@ -132,7 +132,8 @@ async fn on_stub(customer: &str) -> (TestEnv, Stub, String) {
     (TestEnv { running, ..env }, stub, id)
 }
 
-/// The agent sends a text; the hub's answer (the message as recorded).
+/// The agent sends a text; the message as recorded, read by an admin (who
+/// alone sees Meta's raw answer in `failure.detail`).
 async fn agent_sends(env: &TestEnv, id: &str) -> Value {
     let (status, m) = env
         .post(
@@ -142,12 +143,25 @@ async fn agent_sends(env: &TestEnv, id: &str) -> Value {
         )
         .await;
     assert_eq!(status, 201, "{m}");
-    m
+    assert!(
+        m["failure"]["detail"].is_null(),
+        "Meta's raw answer is for admins: {m}"
+    );
+    let (_, page) = env
+        .get(&env.admin, &format!("/conversations/{id}/messages"))
+        .await;
+    page["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == m["id"])
+        .unwrap()
+        .clone()
 }
 
-/// What the agent reads about the failure: the message (as answered and as
-/// listed) and the conversation's event log, with `detail` left out (hiding
-/// it from non-admins is the API's job).
+/// What the agent reads about the failure: the message (as listed), the
+/// conversation's event log and the feed; Meta's raw answer (`detail`) is
+/// in none of them.
 async fn agent_visible(env: &TestEnv, id: &str, sent: &Value) -> String {
     let strip = |m: &Value| {
         let mut m = m.clone();
@@ -156,6 +170,11 @@ async fn agent_visible(env: &TestEnv, id: &str, sent: &Value) -> String {
         }
         m
     };
+    let (_, feed) = env.get(&env.agent, "/changes?after=0&limit=5000").await;
+    assert!(
+        !feed.to_string().contains("\"detail\""),
+        "the feed carries no raw answer: {feed}"
+    );
     let (_, listed) = env
         .get(&env.agent, &format!("/conversations/{id}/messages"))
         .await;
@@ -172,7 +191,10 @@ async fn agent_visible(env: &TestEnv, id: &str, sent: &Value) -> String {
         .as_array()
         .unwrap()
         .iter()
-        .any(|e| e["kind"] == "delivery_failed" && e["message_id"] == sent["id"]);
+        .any(|e| {
+            (e["kind"] == "delivery_failed" || e["kind"] == "delivery_unconfirmed")
+                && e["message_id"] == sent["id"]
+        });
     assert!(failed, "{events}");
     format!("{}\n{listed:?}\n{events}", strip(sent))
 }
@@ -181,13 +203,14 @@ async fn agent_visible(env: &TestEnv, id: &str, sent: &Value) -> String {
 async fn an_html_error_page_reads_as_words_and_is_kept_for_admins() {
     let (env, stub, id) = on_stub(HTML_BAD_GATEWAY).await;
     let m = agent_sends(&env, &id).await;
-    assert_eq!(m["status"], "failed", "{m}");
+    // A 502 arrives after Meta got the send: it may have gone out, so it is
+    // not guessed as failed.
+    assert_eq!(m["status"], "unconfirmed", "{m}");
     let f = &m["failure"];
-    // A 502 arrives after Meta got the send: it may have gone out.
     assert_eq!(f["code"], "outcome_unknown", "{m}");
     assert_eq!(
         f["reason"],
-        "Delivery unknown: WhatsApp's server did not answer properly; it may or may not have been sent"
+        "Not confirmed by WhatsApp yet: WhatsApp's server did not answer properly; it may or may not have been sent. Its delivery report will settle it."
     );
     assert!(f["graph_code"].is_null());
     let detail = f["detail"].as_str().unwrap();
@@ -232,13 +255,13 @@ async fn a_send_answered_500_is_sent_once_and_marked_outcome_unknown() {
         1,
         "a send Meta may have executed is never retried"
     );
-    assert_eq!(m["status"], "failed", "{m}");
+    assert_eq!(m["status"], "unconfirmed", "{m}");
     let f = &m["failure"];
     assert_eq!(f["code"], "outcome_unknown", "{m}");
     assert_eq!(f["graph_code"], 131_000);
     assert_eq!(
         f["reason"],
-        "Delivery unknown: WhatsApp's server did not answer properly; it may or may not have been sent"
+        "Not confirmed by WhatsApp yet: WhatsApp's server did not answer properly; it may or may not have been sent. Its delivery report will settle it."
     );
     let detail = f["detail"].as_str().unwrap();
     assert!(detail.starts_with("HTTP 500: "), "{detail}");

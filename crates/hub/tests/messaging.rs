@@ -549,7 +549,7 @@ async fn an_agent_uploads_a_file_sends_it_by_id_and_marks_the_thread_read() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
+async fn a_send_interrupted_by_a_stop_is_unconfirmed_at_the_next_start_and_settled_by_meta() {
     let env = TestEnv::new().await;
     env.customer_says("15551230088", "Hello?").await;
     let conv = env.conversation_of("15551230088").await;
@@ -605,12 +605,14 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
             .json(&json!({ "client_id": client_id, "kind": "text", "text": text }))
             .send()
     };
-    // The outbox's retry learns it failed instead of a pending forever.
+    // The outbox's retry learns it is unconfirmed (WhatsApp may have it)
+    // instead of a pending forever, or a guessed failure.
     let r = post("lost-1", "Are you still there?").await.unwrap();
     assert_eq!(r.status(), 200);
     let m: serde_json::Value = r.json().await.unwrap();
     assert_eq!(m["id"], "interrupted-1");
-    assert_eq!(m["status"], "failed", "{m}");
+    assert_eq!(m["status"], "unconfirmed", "{m}");
+    assert_eq!(m["failure"]["code"], "outcome_unknown", "{m}");
     let get = |path: String| {
         let (http, agent) = (http.clone(), agent.clone());
         let url = format!("{}/api/v1{path}", served.url);
@@ -640,12 +642,12 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|e| e["kind"] == "delivery_failed" && e["message_id"] == "interrupted-1")
+            .filter(|e| e["kind"] == "delivery_unconfirmed" && e["message_id"] == "interrupted-1")
             .count(),
         1,
         "{log}"
     );
-    // A second start finds nothing left to fail.
+    // A second start finds nothing left to settle.
     drop(served);
     let again = common::serve_binary(&dir.path().join("hub.db"), &sandbox.base_url).await;
     let log = {
@@ -664,9 +666,51 @@ async fn a_send_interrupted_by_a_stop_is_marked_failed_at_the_next_start() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|e| e["kind"] == "delivery_failed")
+            .filter(|e| e["kind"] == "delivery_unconfirmed" || e["kind"] == "delivery_failed")
             .count(),
         1,
-        "not failed twice"
+        "not marked twice"
     );
+    // WhatsApp did have it: its status (with the callback data the send
+    // carried) settles it.
+    let cfg = &sandbox.state.config;
+    let body = json!({ "object": "whatsapp_business_account", "entry": [{ "id": cfg.waba_id,
+        "changes": [{ "field": "messages", "value": { "messaging_product": "whatsapp",
+            "metadata": { "display_phone_number": cfg.display_number, "phone_number_id": cfg.phone_number_id },
+            "statuses": [{ "id": "wamid.interrupted", "status": "delivered",
+                "timestamp": chrono::Utc::now().timestamp().to_string(),
+                "recipient_id": "15551230088",
+                "biz_opaque_callback_data": "switchboard:interrupted-1" }] } }] }] })
+    .to_string();
+    let r = http
+        .post(format!("{}/webhooks/whatsapp", again.url))
+        .header("content-type", "application/json")
+        .header(
+            "X-Hub-Signature-256",
+            switchboard_cloudapi::sign(common::APP_SECRET.as_bytes(), body.as_bytes()),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let page: serde_json::Value = http
+        .get(format!("{}/api/v1/conversations/{id}/messages", again.url))
+        .bearer_auth(&agent)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let settled = page["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "interrupted-1")
+        .unwrap()
+        .clone();
+    assert_eq!(settled["status"], "delivered", "{settled}");
+    assert_eq!(settled["wamid"], "wamid.interrupted");
+    assert!(settled["failure"].is_null(), "{settled}");
 }

@@ -207,6 +207,8 @@ pub struct AdminConfig {
 #[ts(export)]
 pub enum EventKind {
     DeliveryFailed,
+    /// A send whose outcome is unknown until WhatsApp's statuses arrive.
+    DeliveryUnconfirmed,
     Assigned,
     QueueChanged,
     StatusChanged,

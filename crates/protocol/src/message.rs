@@ -49,6 +49,10 @@ pub enum MessageStatus {
     Received,
     /// Recorded, not yet accepted by the Cloud API.
     Pending,
+    /// Handed to the Cloud API without its answer (a timeout, a server error
+    /// after the request reached it, a hub stop mid-send): it may have been
+    /// sent. WhatsApp's statuses settle it; it is never guessed as failed.
+    Unconfirmed,
     Sent,
     Delivered,
     Read,

@@ -4,4 +4,4 @@
  * Delivery state; it only moves forward (`read` never becomes `delivered`),
  * except to `failed`.
  */
-export type MessageStatus = "received" | "pending" | "sent" | "delivered" | "read" | "failed";
+export type MessageStatus = "received" | "pending" | "unconfirmed" | "sent" | "delivered" | "read" | "failed";

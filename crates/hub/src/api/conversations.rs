@@ -74,7 +74,8 @@ pub async fn start(
     caller: Caller,
     ApiJson(req): ApiJson<StartConversationRequest>,
 ) -> ApiResult<(StatusCode, Json<StartConversationResponse>)> {
-    let (created, response, first) = crate::usecase::start::start(&hub, &caller, req).await?;
+    let (created, mut response, first) = crate::usecase::start::start(&hub, &caller, req).await?;
+    response.message = caller.message_view(response.message);
     let status = if created || first {
         StatusCode::CREATED
     } else {

@@ -30,7 +30,13 @@ pub async fn page(
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<PageQuery>,
 ) -> ApiResult<Json<MessagePage>> {
-    Ok(Json(uc::page(&hub, &caller, id, q.before, q.limit).await?))
+    let mut page = uc::page(&hub, &caller, id, q.before, q.limit).await?;
+    page.messages = page
+        .messages
+        .into_iter()
+        .map(|m| caller.message_view(m))
+        .collect();
+    Ok(Json(page))
 }
 
 pub async fn send(
@@ -45,7 +51,7 @@ pub async fn send(
     } else {
         StatusCode::OK
     };
-    Ok((status, Json(msg)))
+    Ok((status, Json(caller.message_view(msg))))
 }
 
 /// `GET /messages/{id}/media`: the media of a message the caller may see.

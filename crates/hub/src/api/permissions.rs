@@ -22,7 +22,8 @@ pub async fn request(
     } else {
         serde_json::from_slice(&body).map_err(|e| ApiErr::invalid(e.to_string()))?
     };
-    let (first, result) = uc::request(&hub, &caller, id, req).await?;
+    let (first, mut result) = uc::request(&hub, &caller, id, req).await?;
+    result.message = caller.message_view(result.message);
     let status = if first {
         StatusCode::CREATED
     } else {

@@ -44,6 +44,9 @@ pub fn apply_status(
         failure.detail = err.and_then(|e| serde_json::to_string(e).ok());
         return record_failure(tx, conv, &mut msg, failure, now);
     }
+    if msg.status == MessageStatus::Unconfirmed {
+        msg.failure = None; // settled: WhatsApp had it
+    }
     msg.status = new;
     msg.updated_at = now;
     tx.update_message(&msg)?;
@@ -78,18 +81,48 @@ pub fn fail_send(
     limits: &Limits,
 ) -> ApiResult<()> {
     let code = crate::sender::graph_code(e);
-    let mut failure = if e.is_outcome_unknown() && !is_window(code) {
-        Failure {
+    if e.is_outcome_unknown() && !is_window(code) {
+        let note = Failure {
             code: "outcome_unknown".into(),
-            reason: format!("Delivery unknown: {}", e.agent_reason()),
+            reason: format!(
+                "Not confirmed by WhatsApp yet: {}. Its delivery report will settle it.",
+                e.agent_reason()
+            ),
             graph_code: code,
-            detail: None,
-        }
-    } else {
-        failure_of(conv, code, &e.agent_reason(), now, limits)
-    };
+            detail: Some(e.detail()),
+        };
+        return record_unconfirmed(tx, conv, m, note, now);
+    }
+    let mut failure = failure_of(conv, code, &e.agent_reason(), now, limits);
     failure.detail = Some(e.detail());
     record_failure(tx, conv, m, failure, now)
+}
+
+/// Marks a send whose outcome is unknown `unconfirmed` (never guessed as
+/// failed): a status webhook for it (matched by wamid, or by the callback
+/// data the send carried) settles it.
+pub fn record_unconfirmed(
+    tx: &mut dyn Tx,
+    conv: &ConversationRow,
+    m: &mut Message,
+    note: Failure,
+    now: DateTime<Utc>,
+) -> ApiResult<()> {
+    let text = note.reason.clone();
+    m.status = MessageStatus::Unconfirmed;
+    m.failure = Some(note);
+    m.updated_at = now;
+    tx.update_message(m)?;
+    record::message_status_changed(tx, m, conv.queue_id.as_deref())?;
+    record::log_event(
+        tx,
+        conv,
+        EventKind::DeliveryUnconfirmed,
+        &text,
+        Some(&m.id),
+        now,
+    )?;
+    Ok(())
 }
 
 fn is_window(code: Option<u32>) -> bool {

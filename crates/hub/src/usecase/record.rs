@@ -69,9 +69,19 @@ pub fn call_permission_changed(
     Ok(())
 }
 
+/// A message as the feed carries it: Meta's raw answer to a failed send
+/// (`failure.detail`) is for admins, who read it from the thread's page.
+fn for_feed(msg: &Message) -> Message {
+    let mut m = msg.clone();
+    if let Some(f) = m.failure.as_mut() {
+        f.detail = None;
+    }
+    m
+}
+
 /// A message appeared.
 pub fn message_added(tx: &mut dyn Tx, msg: &Message, queue_id: Option<&str>) -> StoreResult<()> {
-    about_conversation(tx, queue_id, ChangeData::Message(msg.clone()))?;
+    about_conversation(tx, queue_id, ChangeData::Message(for_feed(msg)))?;
     Ok(())
 }
 
@@ -81,7 +91,7 @@ pub fn message_status_changed(
     msg: &Message,
     queue_id: Option<&str>,
 ) -> StoreResult<()> {
-    about_conversation(tx, queue_id, ChangeData::MessageStatus(msg.clone()))?;
+    about_conversation(tx, queue_id, ChangeData::MessageStatus(for_feed(msg)))?;
     Ok(())
 }
 

@@ -10,7 +10,7 @@ use switchboard_domain::composer::{
 use switchboard_domain::redaction::redact_for_channel;
 use switchboard_protocol::{Direction, ErrorCode, EventKind, Failure, Message, MessageStatus};
 
-use super::delivery::{apply_status, fail_message, fail_send};
+use super::delivery::{apply_status, fail_send, record_unconfirmed};
 pub use super::outgoing::Outgoing;
 use super::{channels, conversations, record};
 use crate::access::Caller;
@@ -220,7 +220,8 @@ pub async fn deliver(
             // same client_id then answers the recorded result).
             let hub = hub.clone();
             let delivery = tokio::spawn(async move {
-                let result = hub.sender.send(&channel, &to, out.content).await;
+                let callback = callback_of(&msg.id);
+                let result = hub.sender.send(&channel, &to, out.content, &callback).await;
                 record_result(&hub, msg, result).await
             });
             let msg = delivery
@@ -277,12 +278,13 @@ pub async fn record_result(
 
 /// At `serve` start, before any send: messages a previous run recorded but
 /// never finished sending (it stopped between the record and Meta's answer)
-/// are marked failed with an event-log entry, instead of staying pending
+/// become `unconfirmed` with an event-log entry, instead of staying pending
 /// forever (a retry with their `client_id` answers the record, never
-/// sending). Whether Meta got them is unknown; the agent may send again.
-pub async fn fail_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
+/// sending) or being guessed as failed: WhatsApp may have them, and its
+/// delivery reports (matched by the callback data each send carries) settle
+/// them.
+pub async fn confirm_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
     let now = hub.now();
-    let limits = hub.limits.clone();
     hub.store
         .write(move |tx| {
             let unsent = tx.unsent_messages()?;
@@ -291,15 +293,14 @@ pub async fn fail_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
                 let Some(conv) = tx.conversation(&m.conversation_id)? else {
                     continue;
                 };
-                fail_message(
-                    tx,
-                    &conv,
-                    &mut m,
-                    None,
-                    "the hub stopped while sending it (it may not have reached the customer)",
-                    now,
-                    &limits,
-                )?;
+                let note = Failure {
+                    code: "outcome_unknown".into(),
+                    reason: "The hub stopped while sending it: waiting for WhatsApp to confirm it."
+                        .into(),
+                    graph_code: None,
+                    detail: None,
+                };
+                record_unconfirmed(tx, &conv, &mut m, note, now)?;
             }
             Ok::<_, ApiErr>(n)
         })
