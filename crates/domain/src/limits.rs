@@ -140,6 +140,35 @@ pub struct MessageLimits {
     pub document_max_bytes: usize,
 }
 
+/// The MIME types the Cloud API sends as media (Meta's "Supported media
+/// types"): audio, documents, images, stickers and video.
+pub const MEDIA_TYPES: &[&str] = &[
+    "audio/aac",
+    "audio/amr",
+    "audio/mpeg",
+    "audio/mp4",
+    "audio/ogg",
+    "text/plain",
+    "application/pdf",
+    "application/msword",
+    "application/vnd.ms-excel",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "video/3gpp",
+    "video/mp4",
+];
+
+/// Whether the Cloud API takes files of this MIME type (lowercase, without
+/// parameters).
+pub fn media_type_supported(mime_type: &str) -> bool {
+    MEDIA_TYPES.contains(&mime_type)
+}
+
 impl MessageLimits {
     /// The largest file the Cloud API takes for this MIME type.
     pub fn media_max_bytes(&self, mime_type: &str) -> usize {

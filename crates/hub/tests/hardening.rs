@@ -107,3 +107,31 @@ async fn a_position_past_the_end_of_the_feed_asks_for_a_resync() {
         .unwrap();
     assert_eq!(r.status(), 409);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upload_of_a_type_whatsapp_does_not_take_is_a_400_not_a_502() {
+    let env = TestEnv::new().await;
+    env.customer_says("+4915123400603", "send me the form").await;
+    let conv = env.conversation_of("4915123400603").await;
+    let id = conv["id"].as_str().unwrap();
+    let upload = |mime: &'static str| {
+        env.http
+            .post(format!(
+                "{}/api/v1/conversations/{id}/media?filename=form",
+                env.hub_url()
+            ))
+            .bearer_auth(&env.agent)
+            .header("content-type", mime)
+            .body(vec![1u8; 64])
+            .send()
+    };
+    for odd in ["application/x-msdownload", "image/gif", "video/x-matroska"] {
+        let r = upload(odd).await.unwrap();
+        assert_eq!(r.status(), 400, "{odd}");
+        let e: serde_json::Value = r.json().await.unwrap();
+        assert_eq!(e["error"]["code"], "invalid_request");
+        assert!(e["error"]["message"].as_str().unwrap().contains(odd), "{e}");
+    }
+    let r = upload("application/pdf").await.unwrap();
+    assert_eq!(r.status(), 201, "a supported type goes through");
+}

@@ -215,6 +215,12 @@ pub async fn upload(
         .mime_type
         .filter(|m| m.contains('/') && m != "application/x-www-form-urlencoded")
         .ok_or_else(|| ApiErr::invalid("the file's Content-Type is required"))?;
+    if !switchboard_domain::limits::media_type_supported(&mime_type) {
+        return Err(ApiErr::invalid(format!(
+            "WhatsApp does not take {mime_type} files (images: JPEG, PNG; stickers: WebP; \
+             audio: AAC, AMR, MP3, MP4, OGG; video: MP4, 3GPP; documents: PDF, text, Office)"
+        )));
+    }
     if up.body.is_empty() {
         return Err(ApiErr::invalid("the file is empty"));
     }
