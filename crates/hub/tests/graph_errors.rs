@@ -187,14 +187,10 @@ async fn agent_visible(env: &TestEnv, id: &str, sent: &Value) -> String {
     let (_, events) = env
         .get(&env.agent, &format!("/conversations/{id}/events"))
         .await;
-    let failed = events["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|e| {
-            (e["kind"] == "delivery_failed" || e["kind"] == "delivery_unconfirmed")
-                && e["message_id"] == sent["id"]
-        });
+    let failed = events["events"].as_array().unwrap().iter().any(|e| {
+        (e["kind"] == "delivery_failed" || e["kind"] == "delivery_unconfirmed")
+            && e["message_id"] == sent["id"]
+    });
     assert!(failed, "{events}");
     format!("{}\n{listed:?}\n{events}", strip(sent))
 }
