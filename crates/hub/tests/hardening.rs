@@ -111,7 +111,8 @@ async fn a_position_past_the_end_of_the_feed_asks_for_a_resync() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_upload_of_a_type_whatsapp_does_not_take_is_a_400_not_a_502() {
     let env = TestEnv::new().await;
-    env.customer_says("+4915123400603", "send me the form").await;
+    env.customer_says("+4915123400603", "send me the form")
+        .await;
     let conv = env.conversation_of("4915123400603").await;
     let id = conv["id"].as_str().unwrap();
     let upload = |mime: &'static str| {
