@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs every prerequisite of Switchboard on a Debian 12 machine, idempotently:
 # the Debian packages Tauri needs, the E2E tools (Xvfb, D-Bus, dunst, WebKitWebDriver,
-# xclip), the UI's npm packages, tauri-driver, and the OpenAPI tools (a validator and
-# a client generator, in the project-local virtualenv .venv-tools). A second run on a
+# xclip), the UI's npm packages, tauri-driver, and the Python tools in the project-local
+# virtualenv .venv-tools (the OpenAPI validator and client generator, and pywa, the
+# WhatsApp client library the sandbox's webhooks are checked with). A second run on a
 # ready machine only checks and returns in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,9 @@ TAURI_DRIVER_VERSION="2.1.0"
 # scripts/check-openapi.sh validates the hub's OpenAPI document and generates a client from it.
 # python-dateutil: the generated client imports it once the document has date-times.
 OPENAPI_TOOLS=(openapi-spec-validator==0.9.0 openapi-python-client==0.29.1 python-dateutil==2.9.0.post0)
+# crates/sandbox/tests/pywa.rs: a real Cloud API client library parses the sandbox's webhooks.
+WEBHOOK_TOOLS=(pywa==4.5.0)
+VENV_TOOLS=("${OPENAPI_TOOLS[@]}" "${WEBHOOK_TOOLS[@]}")
 
 DEB_PACKAGES=(
   # build
@@ -63,17 +67,17 @@ else
   echo "setup.sh: tauri-driver $TAURI_DRIVER_VERSION present"
 fi
 
-# The OpenAPI tools, pinned, in .venv-tools (git-ignored). The stamp records what was
+# The Python tools, pinned, in .venv-tools (git-ignored). The stamp records what was
 # installed; a run with the same pins only compares it.
 venv=.venv-tools
 stamp="$venv/.switchboard-stamp"
-if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${OPENAPI_TOOLS[*]}" ]; then
-  echo "setup.sh: installing ${OPENAPI_TOOLS[*]} into $venv"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "${VENV_TOOLS[*]}" ]; then
+  echo "setup.sh: installing ${VENV_TOOLS[*]} into $venv"
   python3 -m venv --clear "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check "${OPENAPI_TOOLS[@]}"
-  echo "${OPENAPI_TOOLS[*]}" > "$stamp"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "${VENV_TOOLS[@]}"
+  echo "${VENV_TOOLS[*]}" > "$stamp"
 else
-  echo "setup.sh: OpenAPI tools present ($venv)"
+  echo "setup.sh: Python tools present ($venv)"
 fi
 
 echo "setup.sh: ready"

@@ -253,9 +253,12 @@ pub struct CallStatus {
     pub kind: String,
     /// RINGING / ACCEPTED / REJECTED.
     pub status: CallStatusKind,
-    /// The user called.
+    /// The user called (may be empty for username users).
     #[serde(default)]
     pub recipient_id: String,
+    /// The user's business-scoped user id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipient_user_id: Option<String>,
     /// Echo of the business's opaque data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub biz_opaque_callback_data: Option<String>,

@@ -179,29 +179,39 @@ async fn advance(State(sb): State<Arc<Sandbox>>, body: Bytes) -> Reply {
     Ok(Json(clock_doc(&sb)))
 }
 
-/// What the business sent, oldest first; `?to=` filters by recipient.
+/// A `?to=` / `?from=` filter: a phone number matches the customer's `wa_id`,
+/// anything else their BSUID.
+fn matches_customer(filter: Option<&String>, wa_id: &str, user_id: &str) -> bool {
+    match filter {
+        None => true,
+        Some(f) => match crate::state::normalize_phone(f) {
+            Some(digits) => digits == wa_id,
+            None => f == user_id,
+        },
+    }
+}
+
+/// What the business sent, oldest first; `?to=` (a number or a BSUID) filters by recipient.
 async fn sent(
     State(sb): State<Arc<Sandbox>>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Json<Value> {
-    let to = q.get("to").and_then(|t| crate::state::normalize_phone(t));
     let messages: Vec<_> = lock(&sb.outbound)
         .iter()
-        .filter(|m| to.as_ref().is_none_or(|t| &m.to == t))
+        .filter(|m| matches_customer(q.get("to"), &m.to, &m.user_id))
         .cloned()
         .collect();
     Json(json!({ "messages": messages }))
 }
 
-/// What customers sent, oldest first; `?from=` filters.
+/// What customers sent, oldest first; `?from=` (a number or a BSUID) filters.
 async fn received(
     State(sb): State<Arc<Sandbox>>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Json<Value> {
-    let from = q.get("from").and_then(|t| crate::state::normalize_phone(t));
     let messages: Vec<_> = lock(&sb.inbound)
         .iter()
-        .filter(|m| from.as_ref().is_none_or(|f| &m.from == f))
+        .filter(|m| matches_customer(q.get("from"), &m.from, &m.from_user_id))
         .cloned()
         .collect();
     Json(json!({ "messages": messages }))
@@ -227,12 +237,14 @@ async fn list_customers(State(sb): State<Arc<Sandbox>>) -> Json<Value> {
     let now = sb.now();
     let window = sb.config.limits.window;
     let mut customers: Vec<_> = lock(&sb.customers).values().cloned().collect();
-    customers.sort_by(|a, b| a.wa_id.cmp(&b.wa_id));
+    customers.sort_by(|a, b| (&a.wa_id, &a.user_id).cmp(&(&b.wa_id, &b.user_id)));
     let list: Vec<Value> = customers
         .iter()
         .map(|c| {
             json!({
                 "wa_id": c.wa_id,
+                "user_id": c.user_id,
+                "username": c.username,
                 "name": c.name,
                 "last_inbound_at": c.last_inbound_at.and_then(rfc3339::format),
                 "window_open": c.window_open(now, window),

@@ -15,7 +15,8 @@ use crate::clock::unix_string;
 use crate::graph::calls::end_call;
 use crate::payloads;
 use crate::state::{
-    Call, CallState, Direction, Grant, InboundMessage, Sandbox, lock, normalize_phone,
+    Call, CallState, Customer, Direction, Grant, InboundMessage, Sandbox, bsuid_for_username, lock,
+    normalize_phone, normalize_username, plausible_bsuid,
 };
 
 /// A control-API error: `{"error":{"code","message"}}`.
@@ -75,16 +76,115 @@ fn parse_timestamp(v: &Value, now: DateTime<Utc>) -> Result<DateTime<Utc>, Contr
     Ok(t)
 }
 
+/// The customer a control request is about, created on first use; returns its BSUID.
+///
+/// `from` (a phone number), `username` and `user_id` (a BSUID) identify the customer;
+/// at least one is required. A new customer given only `username` (optionally
+/// `user_id`, `country_code`) is known by username alone: Meta sends an empty `wa_id`.
+/// Naming both a known customer and a phone number they lacked makes the number
+/// visible from then on (as when the customer saves the business's number); `username`
+/// gives a phone customer a username. Ids that name two different customers are a conflict.
 fn sender(sb: &Sandbox, req: &Value) -> Result<String, ControlError> {
-    let from = req["from"]
-        .as_str()
-        .ok_or_else(|| ControlError::bad_request("`from` (the customer's number) is required"))?;
-    let wa_id = normalize_phone(from)
-        .ok_or_else(|| ControlError::bad_request("`from` is not a valid phone number"))?;
-    if let Some(name) = req["name"].as_str() {
-        sb.with_customer(&wa_id, |c| c.name = name.to_string());
+    let text = |key: &str| -> Result<Option<&str>, ControlError> {
+        match &req[key] {
+            Value::Null => Ok(None),
+            Value::String(s) if !s.trim().is_empty() => Ok(Some(s.as_str())),
+            _ => Err(ControlError::bad_request(format!(
+                "`{key}` must be a non-empty string"
+            ))),
+        }
+    };
+    let phone = text("from")?
+        .map(|f| {
+            normalize_phone(f)
+                .ok_or_else(|| ControlError::bad_request("`from` is not a valid phone number"))
+        })
+        .transpose()?;
+    let username = text("username")?
+        .map(|u| {
+            normalize_username(u).ok_or_else(|| {
+                ControlError::bad_request("`username`: 3 to 35 characters of a-z, 0-9, `.` and `_`")
+            })
+        })
+        .transpose()?;
+    let user_id = text("user_id")?
+        .map(|u| {
+            plausible_bsuid(u).then(|| u.to_string()).ok_or_else(|| {
+                ControlError::bad_request(
+                    "`user_id` must look like a BSUID: `US.13491208655302741918`",
+                )
+            })
+        })
+        .transpose()?;
+    let country = match text("country_code")? {
+        None => "US".to_string(),
+        Some(c) if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            c.to_ascii_uppercase()
+        }
+        Some(_) => {
+            return Err(ControlError::bad_request(
+                "`country_code` must be two letters (ISO 3166 alpha-2)",
+            ));
+        }
+    };
+    if phone.is_none() && username.is_none() && user_id.is_none() {
+        return Err(ControlError::bad_request(
+            "`from` (the customer's number), `username` or `user_id` is required",
+        ));
     }
-    Ok(wa_id)
+    let mut keys: Vec<String> = Vec::new();
+    for found in [
+        user_id.as_deref().and_then(|u| sb.customer(u)),
+        username.as_deref().and_then(|u| sb.customer_by_username(u)),
+        phone.as_deref().and_then(|p| sb.customer(p)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        if !keys.contains(&found.user_id) {
+            keys.push(found.user_id);
+        }
+    }
+    if keys.len() > 1 {
+        return Err(ControlError::conflict(
+            "`from`, `username` and `user_id` name different customers",
+        ));
+    }
+    let key = match keys.pop() {
+        Some(k) => k,
+        None => {
+            let c = match (&phone, &user_id) {
+                (Some(p), None) => Customer::with_phone(p),
+                (Some(p), Some(u)) => Customer {
+                    wa_id: p.clone(),
+                    ..Customer::with_user_id(u, None)
+                },
+                (None, Some(u)) => Customer::with_user_id(u, username.as_deref()),
+                (None, None) => {
+                    let u = username.as_deref().unwrap_or_default();
+                    Customer::with_user_id(&bsuid_for_username(u, &country), Some(u))
+                }
+            };
+            let key = c.user_id.clone();
+            lock(&sb.customers).insert(key.clone(), c);
+            key
+        }
+    };
+    let name = req["name"].as_str();
+    sb.with_customer(&key, |c| {
+        if let Some(p) = &phone
+            && c.wa_id.is_empty()
+        {
+            c.wa_id = p.clone();
+        }
+        if username.is_some() {
+            c.username = username.clone();
+        }
+        if let Some(name) = name {
+            c.name = name.to_string();
+        }
+    });
+    Ok(key)
 }
 
 const MEDIA: &[&str] = &["image", "video", "audio", "document", "sticker"];
@@ -99,13 +199,15 @@ fn default_mime(kind: &str) -> &'static str {
     }
 }
 
-/// A customer sends a message. Body: `{from, name?, timestamp?, type?, <type>: {...},
-/// forwarded?, frequently_forwarded?, reply_to?}`; `text` may be a plain string.
+/// A customer sends a message. Body: `{from | username | user_id, name?, timestamp?,
+/// type?, <type>: {...}, forwarded?, frequently_forwarded?, reply_to?}`; `text` may be a
+/// plain string.
 pub fn send_message(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
     if !req.is_object() {
         return Err(ControlError::bad_request("the body must be a JSON object"));
     }
-    let wa_id = sender(sb, req)?;
+    let key = sender(sb, req)?;
+    let customer = sb.customer_or_new(&key);
     let now = sb.now();
     let timestamp = parse_timestamp(&req["timestamp"], now)?;
     let kind = req["type"].as_str().unwrap_or("text").to_string();
@@ -155,9 +257,11 @@ pub fn send_message(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlErro
             ));
         }
     };
-    let id = crate::ids::wamid(&wa_id);
-    let mut message =
-        json!({ "from": wa_id, "id": id, "timestamp": unix_string(timestamp), "type": kind });
+    let id = crate::ids::wamid(customer.address());
+    let mut message = json!({
+        "from": customer.wa_id, "from_user_id": customer.user_id,
+        "id": id, "timestamp": unix_string(timestamp), "type": kind,
+    });
     message[kind.as_str()] = content;
     if let Some(ctx) = context {
         message["context"] = ctx;
@@ -166,8 +270,11 @@ pub fn send_message(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlErro
         message["referral"] = referral.clone();
     }
     check_shape(&message)?;
-    deliver_inbound(sb, &wa_id, timestamp, &kind, message.clone());
-    Ok(json!({ "id": id, "from": wa_id, "timestamp": unix_string(timestamp), "message": message }))
+    deliver_inbound(sb, &key, timestamp, &kind, message.clone());
+    Ok(json!({
+        "id": id, "from": customer.wa_id, "user_id": customer.user_id,
+        "timestamp": unix_string(timestamp), "message": message,
+    }))
 }
 
 /// The `type`s Meta documents; a message of one of these must have its documented shape.
@@ -271,41 +378,39 @@ fn inbound_media(
     Ok(out)
 }
 
-/// Records an inbound message, refreshes the window, posts the webhook.
-fn deliver_inbound(
-    sb: &Sandbox,
-    wa_id: &str,
-    timestamp: DateTime<Utc>,
-    kind: &str,
-    message: Value,
-) {
-    let name = sb.with_customer(wa_id, |c| {
+/// Records an inbound message of customer `key`, refreshes the window, posts the
+/// webhook. `message` carries the customer's `from` and `from_user_id`.
+fn deliver_inbound(sb: &Sandbox, key: &str, timestamp: DateTime<Utc>, kind: &str, message: Value) {
+    let customer = sb.with_customer(key, |c| {
         c.last_inbound_at = Some(c.last_inbound_at.map_or(timestamp, |t| t.max(timestamp)));
-        c.name.clone()
+        c.clone()
     });
     let id = message["id"].as_str().unwrap_or("").to_string();
     lock(&sb.inbound).push(InboundMessage {
         id: id.clone(),
-        from: wa_id.to_string(),
+        from: customer.wa_id.clone(),
+        from_user_id: customer.user_id.clone(),
         timestamp,
         kind: kind.to_string(),
         message: message.clone(),
     });
-    tracing::info!(%id, from = %wa_id, %kind, "customer message");
-    let env = payloads::inbound_message(&sb.config, &name, wa_id, message);
+    tracing::info!(%id, from = %customer.address(), %kind, "customer message");
+    let env = payloads::inbound_message(&sb.config, &customer, message);
     sb.webhooks.send(format!("messages/{kind}"), &env, sb.now());
 }
 
 /// A customer calls the business: a ringing user-initiated call with Meta's offer.
 pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
-    let wa_id = sender(sb, req)?;
+    let key = sender(sb, req)?;
     let now = sb.now();
-    let call_id = crate::ids::wacid(&wa_id);
+    // A user-initiated call opens the window, answered or not.
+    let customer = sb.with_customer(&key, |c| c.clone());
+    let call_id = crate::ids::wacid(customer.address());
     {
         let mut calls = lock(&sb.calls);
         if calls
             .values()
-            .any(|c| c.wa_id == wa_id && c.state != CallState::Ended)
+            .any(|c| c.user_id == customer.user_id && c.state != CallState::Ended)
         {
             return Err(ControlError::conflict("this customer is already in a call"));
         }
@@ -314,7 +419,8 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
             Call {
                 seq: sb.next_call_seq(),
                 id: call_id.clone(),
-                wa_id: wa_id.clone(),
+                wa_id: customer.wa_id.clone(),
+                user_id: customer.user_id.clone(),
                 direction: Direction::UserInitiated,
                 state: CallState::Ringing,
                 created_at: now,
@@ -326,14 +432,12 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
             },
         );
     }
-    // A user-initiated call opens the window, answered or not.
-    let name = sb.with_customer(&wa_id, |c| {
+    sb.with_customer(&key, |c| {
         c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
-        c.name.clone()
     });
     let mut event = payloads::call(
         &call_id,
-        &wa_id,
+        &customer.wa_id,
         &sb.config.display_number,
         "connect",
         now,
@@ -342,14 +446,14 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
     event.session = Some(switchboard_cloudapi::Session::offer(payloads::sdp("offer")));
     event.deeplink_payload = req["deeplink_payload"].as_str().map(str::to_string);
     event.cta_payload = req["cta_payload"].as_str().map(str::to_string);
-    let env = payloads::call_event(&sb.config, &name, &wa_id, event, Vec::new());
+    let env = payloads::call_event(&sb.config, &customer, event, Vec::new());
     sb.webhooks.send("calls/connect", &env, now);
-    tracing::info!(%call_id, from = %wa_id, "customer call ringing");
+    tracing::info!(%call_id, from = %customer.address(), "customer call ringing");
     if sb.config.callback_permission {
-        let _ = grant_permission(sb, &wa_id, true, false, Some(call_id.clone()), "automatic");
+        let _ = grant_permission(sb, &key, true, false, Some(call_id.clone()), "automatic");
     }
     ring_timeout(sb, &call_id);
-    Ok(json!({ "call_id": call_id, "from": wa_id }))
+    Ok(json!({ "call_id": call_id, "from": customer.wa_id, "user_id": customer.user_id }))
 }
 
 /// Unanswered calls stop ringing after `ring_timeout` on the sandbox's clock (Meta:
@@ -402,10 +506,11 @@ pub fn customer_call_action(
     let bic = call.direction == Direction::BusinessInitiated;
     let ringing = call.state != CallState::Connected;
     let status = |s: &str| {
+        let customer = sb.customer_or_new(&call.user_id);
         let env = payloads::call_status(
             &sb.config,
             call_id,
-            &call.wa_id,
+            &customer,
             s,
             now,
             call.biz_opaque_callback_data.as_deref(),
@@ -418,7 +523,7 @@ pub fn customer_call_action(
                 c.state = CallState::Connected;
                 c.connected_at = Some(now);
             }
-            sb.with_customer(&call.wa_id, |c| {
+            sb.with_customer(&call.user_id, |c| {
                 c.permission.connected_calls.push(now);
                 c.permission.requests.clear();
                 c.permission.unanswered_in_a_row = 0;
@@ -433,11 +538,11 @@ pub fn customer_call_action(
                 status("REJECTED");
             }
             let revoke = sb.config.limits.unanswered_revoke;
-            sb.with_customer(&call.wa_id, |c| {
+            sb.with_customer(&call.user_id, |c| {
                 c.permission.unanswered_in_a_row += 1;
                 if c.permission.unanswered_in_a_row >= revoke {
                     c.permission.grant = Grant::NoPermission;
-                    tracing::info!(wa_id = %c.wa_id, "call permission revoked after {revoke} unanswered calls");
+                    tracing::info!(customer = %c.address(), "call permission revoked after {revoke} unanswered calls");
                 }
             });
             end_call(
@@ -479,7 +584,7 @@ pub fn customer_call_action(
 
 /// The customer replies to a call-permission request (or, with `request_id`, to a missed call).
 pub fn permission_reply(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
-    let wa_id = sender(sb, req)?;
+    let key = sender(sb, req)?;
     let accept = match req["response"].as_str() {
         Some("accept") => true,
         Some("reject") => false,
@@ -492,21 +597,20 @@ pub fn permission_reply(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, Control
     let permanent = req["permanent"].as_bool().unwrap_or(false);
     let request_id = match req["request_id"].as_str() {
         Some(id) => Some(id.to_string()),
-        None => sb
-            .customer(&wa_id)
-            .and_then(|c| c.permission.pending_request),
+        None => sb.customer(&key).and_then(|c| c.permission.pending_request),
     };
     if request_id.is_none() {
         return Err(ControlError::conflict(
             "no call-permission request to reply to (give request_id)",
         ));
     }
-    grant_permission(sb, &wa_id, accept, permanent, request_id, "user_action")
+    grant_permission(sb, &key, accept, permanent, request_id, "user_action")
 }
 
+/// `key`: the customer (phone digits or BSUID).
 fn grant_permission(
     sb: &Sandbox,
-    wa_id: &str,
+    key: &str,
     accept: bool,
     permanent: bool,
     request_id: Option<String>,
@@ -514,7 +618,7 @@ fn grant_permission(
 ) -> Result<Value, ControlError> {
     let now = sb.now();
     let expires_at = now + sb.config.limits.temporary_permission;
-    sb.with_customer(wa_id, |c| {
+    let customer = sb.with_customer(key, |c| {
         c.permission.grant = match (accept, permanent) {
             (false, _) => Grant::NoPermission,
             (true, true) => Grant::Permanent,
@@ -525,6 +629,7 @@ fn grant_permission(
         if source == "user_action" {
             c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
         }
+        c.clone()
     });
     let mut reply = json!({
         "response": if accept { "accept" } else { "reject" },
@@ -534,34 +639,35 @@ fn grant_permission(
     if accept && !permanent {
         reply["expiration_timestamp"] = json!(expires_at.timestamp());
     }
-    let id = crate::ids::wamid(wa_id);
+    let id = crate::ids::wamid(customer.address());
     let mut message = json!({
-        "from": wa_id, "id": id, "timestamp": unix_string(now), "type": "interactive",
+        "from": customer.wa_id, "from_user_id": customer.user_id,
+        "id": id, "timestamp": unix_string(now), "type": "interactive",
         "interactive": { "type": "call_permission_reply", "call_permission_reply": reply },
     });
     if let Some(r) = request_id {
         message["context"] = json!({ "from": sb.config.display_number, "id": r });
     }
-    deliver_inbound(sb, wa_id, now, "interactive", message.clone());
+    deliver_inbound(sb, key, now, "interactive", message.clone());
     Ok(json!({ "id": id, "message": message }))
 }
 
-/// Demo personas: reply to a permission request on their own.
-pub async fn persona_permission_reply(sb: &Arc<Sandbox>, wa_id: &str, request_id: &str) {
-    let Some((accept, permanent)) = sb.customer(wa_id).and_then(|c| c.persona.permission_reply)
+/// Demo personas: reply to a permission request on their own (`key`: phone digits or BSUID).
+pub async fn persona_permission_reply(sb: &Arc<Sandbox>, key: &str, request_id: &str) {
+    let Some((accept, permanent)) = sb.customer(key).and_then(|c| c.persona.permission_reply)
     else {
         return;
     };
     tokio::time::sleep(sb.config.persona_delay).await;
     let still_pending = sb
-        .customer(wa_id)
+        .customer(key)
         .and_then(|c| c.permission.pending_request)
         .as_deref()
         == Some(request_id);
     if still_pending {
         let _ = grant_permission(
             sb,
-            wa_id,
+            key,
             accept,
             permanent,
             Some(request_id.to_string()),
@@ -570,11 +676,11 @@ pub async fn persona_permission_reply(sb: &Arc<Sandbox>, wa_id: &str, request_id
     }
 }
 
-/// Demo personas: answer business calls, hang up after a while.
-pub fn persona_answer_call(sb: &Arc<Sandbox>, wa_id: &str, call_id: &str) {
+/// Demo personas: answer business calls, hang up after a while (`key`: phone digits or BSUID).
+pub fn persona_answer_call(sb: &Arc<Sandbox>, key: &str, call_id: &str) {
     ring_timeout(sb, call_id);
     let Some(hold) = sb
-        .customer(wa_id)
+        .customer(key)
         .and_then(|c| c.persona.answers_calls_for_secs)
     else {
         return;

@@ -12,6 +12,23 @@ use switchboard_cloudapi::{InboundMessage, MessageStatus, WebhookEnvelope, Webho
 
 use crate::config::Config;
 use crate::graph::templates::Template;
+use crate::state::Customer;
+
+/// `contacts[]` for a customer, in the 2026 shape: `wa_id` (empty for a customer
+/// known only by username), `user_id` (the BSUID), `profile.username` when there is one.
+pub fn contact(c: &Customer) -> Contact {
+    let mut contact = Contact::new(c.name.clone(), c.wa_id.clone());
+    contact.user_id = Some(c.user_id.clone());
+    contact.profile.username = c.username.clone();
+    if let Some((country, _)) = c.user_id.split_once('.')
+        && country.len() == 2
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+        && country != "ZZ"
+    {
+        contact.profile.country_code = Some(country.to_string());
+    }
+    contact
+}
 
 fn envelope(config: &Config, change: Change) -> WebhookEnvelope {
     WebhookEnvelope::new(vec![Entry::new(config.waba_id.clone(), vec![change])])
@@ -27,14 +44,9 @@ fn messages_value(config: &Config) -> MessagesValue {
 /// An inbound message (`field: messages`, `value.messages[]`). `message` is the
 /// `messages[]` object as Meta writes it; it is read into cloudapi's
 /// [`InboundMessage`] (unknown types and fields are kept by that type).
-pub fn inbound_message(
-    config: &Config,
-    name: &str,
-    wa_id: &str,
-    message: Value,
-) -> WebhookEnvelope {
+pub fn inbound_message(config: &Config, customer: &Customer, message: Value) -> WebhookEnvelope {
     let mut value = messages_value(config);
-    value.contacts.push(Contact::new(name, wa_id));
+    value.contacts.push(contact(customer));
     match serde_json::from_value::<InboundMessage>(message.clone()) {
         Ok(m) => {
             value.messages.push(m);
@@ -56,9 +68,17 @@ pub fn inbound_message(
     }
 }
 
-/// A message status (`field: messages`, `value.statuses[]`).
-pub fn message_status(config: &Config, status: MessageStatus) -> WebhookEnvelope {
+/// A message status (`field: messages`, `value.statuses[]`). With BSUIDs, Meta adds
+/// the recipient's `contacts[]` to `sent`, `delivered` and `read` (not to `failed`).
+pub fn message_status(
+    config: &Config,
+    customer: Option<&Customer>,
+    status: MessageStatus,
+) -> WebhookEnvelope {
     let mut value = messages_value(config);
+    if let Some(c) = customer {
+        value.contacts.push(contact(c));
+    }
     value.statuses.push(status);
     envelope(config, Change::messages(value))
 }
@@ -73,34 +93,36 @@ fn calls_value(config: &Config) -> CallsValue {
 /// A call event (`field: calls`, `value.calls[]`), with `value.errors[]` for failed calls.
 pub fn call_event(
     config: &Config,
-    name: &str,
-    wa_id: &str,
+    customer: &Customer,
     call: Call,
     errors: Vec<WebhookError>,
 ) -> WebhookEnvelope {
     let mut value = calls_value(config);
-    value.contacts.push(Contact::new(name, wa_id));
+    value.contacts.push(contact(customer));
     value.calls.push(call);
     value.errors = errors;
     envelope(config, Change::calls(value))
 }
 
-/// A business-initiated call's status (`field: calls`, `value.statuses[]`, `type: call`).
+/// A business-initiated call's status (`field: calls`, `value.statuses[]`, `type: call`),
+/// with the callee's `contacts[]` and `recipient_user_id`.
 pub fn call_status(
     config: &Config,
     call_id: &str,
-    wa_id: &str,
+    customer: &Customer,
     status: &str,
     at: DateTime<Utc>,
     biz_opaque: Option<&str>,
 ) -> WebhookEnvelope {
     let mut value = calls_value(config);
+    value.contacts.push(contact(customer));
     value.statuses.push(CallStatus {
         id: call_id.to_string(),
         timestamp: at,
         kind: "call".into(),
         status: CallStatusKind::from(status),
-        recipient_id: wa_id.to_string(),
+        recipient_id: customer.wa_id.clone(),
+        recipient_user_id: Some(customer.user_id.clone()),
         biz_opaque_callback_data: biz_opaque.map(str::to_string),
         extra: Map::new(),
     });

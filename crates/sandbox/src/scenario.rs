@@ -1,7 +1,8 @@
 //! `--scenario demo`: simulated customers that keep the demo alive — writing in
 //! ja, de, fr and en (one with a card number, one forwarding a message, one whose
-//! window closes within minutes), an inbound call every few minutes, and a
-//! customer who accepts a call-permission request (and answers the business's calls).
+//! window closes within minutes, one known only by a WhatsApp username), an inbound
+//! call every few minutes, and a customer who accepts a call-permission request (and
+//! answers the business's calls).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -39,7 +40,9 @@ impl Default for DemoTiming {
 }
 
 struct Persona {
+    /// Empty for a customer known only by username.
     wa_id: &'static str,
+    username: Option<&'static str>,
     name: &'static str,
     follow_ups: &'static [&'static str],
 }
@@ -47,6 +50,7 @@ struct Persona {
 const PEOPLE: &[Persona] = &[
     Persona {
         wa_id: "819012345678",
+        username: None,
         name: "田中 優希",
         follow_ups: &[
             "お返事をお待ちしています。",
@@ -56,6 +60,7 @@ const PEOPLE: &[Persona] = &[
     },
     Persona {
         wa_id: "4915112345678",
+        username: None,
         name: "Jonas Weber",
         follow_ups: &[
             "Gibt es schon etwas Neues?",
@@ -65,6 +70,7 @@ const PEOPLE: &[Persona] = &[
     },
     Persona {
         wa_id: "33612345678",
+        username: None,
         name: "Camille Martin",
         follow_ups: &[
             "Merci de votre réponse.",
@@ -74,6 +80,7 @@ const PEOPLE: &[Persona] = &[
     },
     Persona {
         wa_id: "14155550123",
+        username: None,
         name: "Emily Johnson",
         follow_ups: &[
             "Any update on the double charge?",
@@ -83,19 +90,30 @@ const PEOPLE: &[Persona] = &[
     },
     Persona {
         wa_id: "447700900123",
+        username: None,
         name: "Oliver Smith",
         follow_ups: &["Should I just ignore that message?", "Thanks for checking."],
     },
     Persona {
         wa_id: "4917612345678",
+        username: None,
         name: "Hannah Becker",
         follow_ups: &["Hallo? Ist da jemand?"],
+    },
+    Persona {
+        wa_id: "",
+        username: Some("mika.travels"),
+        name: "Mika",
+        follow_ups: &["Any news on my order?"],
     },
 ];
 
 fn say(sb: &Arc<Sandbox>, p: &Persona, extra: Value) {
     cast(sb);
-    let mut req = json!({ "from": p.wa_id, "name": p.name });
+    let mut req = match p.username {
+        Some(u) if p.wa_id.is_empty() => json!({ "username": u, "name": p.name }),
+        _ => json!({ "from": p.wa_id, "name": p.name }),
+    };
     if let (Some(obj), Value::Object(more)) = (req.as_object_mut(), extra) {
         obj.extend(more);
     }
@@ -119,7 +137,7 @@ fn cast(sb: &Sandbox) {
 pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
     tracing::info!("demo scenario started");
     cast(&sb);
-    let opening: [(usize, Value); 8] = [
+    let opening: [(usize, Value); 9] = [
         (
             0,
             json!({ "text": "こんにちは。注文番号 A-1042 の配送状況を教えてください。" }),
@@ -152,6 +170,10 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
             5,
             json!({ "text": "Ich warte noch auf eine Antwort zu meiner Rückerstattung." }),
         ),
+        (
+            6,
+            json!({ "text": "Hi! I use a WhatsApp username, no number. Has order A-1046 shipped?" }),
+        ),
     ];
     for (i, (who, extra)) in opening.into_iter().enumerate() {
         let mut extra = extra;
@@ -161,7 +183,7 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
             extra["timestamp"] = json!(ts.timestamp());
         }
         say(&sb, &PEOPLE[who], extra);
-        if i + 1 < 8 {
+        if i + 1 < 9 {
             tokio::time::sleep(timing.step).await;
         }
     }

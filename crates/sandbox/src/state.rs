@@ -103,9 +103,19 @@ pub struct Persona {
     pub answers_calls_for_secs: Option<u64>,
 }
 
+/// A simulated customer. Meta knows every customer by a business-scoped user id
+/// (BSUID, `user_id`), and most also by a phone number (`wa_id`); a customer who uses
+/// a WhatsApp username may be known by the BSUID alone (`wa_id` empty), as Meta
+/// announced for 2026. The sandbox keys its customers by BSUID.
 #[derive(Debug, Clone, Serialize)]
 pub struct Customer {
+    /// Phone digits (`4915112345678`); empty for a customer known only by username.
     pub wa_id: String,
+    /// The business-scoped user id, e.g. `DE.48213096712035518392`: stable for the
+    /// sandbox's lifetime (derived from the phone number or the username).
+    pub user_id: String,
+    /// The WhatsApp username, when the customer has one.
+    pub username: Option<String>,
     pub name: String,
     /// `timestamp` of the customer's last message or call (the window's start).
     #[serde(with = "switchboard_domain::rfc3339::option")]
@@ -116,9 +126,12 @@ pub struct Customer {
 }
 
 impl Customer {
-    pub fn new(wa_id: &str) -> Self {
+    /// A customer known by a phone number (its BSUID derived from it).
+    pub fn with_phone(wa_id: &str) -> Self {
         Self {
             wa_id: wa_id.to_string(),
+            user_id: bsuid_for_phone(wa_id),
+            username: None,
             name: format!("Customer {}", &wa_id[wa_id.len().saturating_sub(4)..]),
             last_inbound_at: None,
             permission: Permission::default(),
@@ -126,9 +139,84 @@ impl Customer {
         }
     }
 
+    /// A customer known only by a BSUID (and possibly a username): no phone number.
+    pub fn with_user_id(user_id: &str, username: Option<&str>) -> Self {
+        let name = match username {
+            Some(u) => u.to_string(),
+            None => format!("Customer {}", &user_id[user_id.len().saturating_sub(4)..]),
+        };
+        Self {
+            wa_id: String::new(),
+            user_id: user_id.to_string(),
+            username: username.map(str::to_string),
+            name,
+            last_inbound_at: None,
+            permission: Permission::default(),
+            persona: Persona::default(),
+        }
+    }
+
+    /// How the business addresses the customer: the phone digits, else the BSUID.
+    pub fn address(&self) -> &str {
+        if self.wa_id.is_empty() {
+            &self.user_id
+        } else {
+            &self.wa_id
+        }
+    }
+
     pub fn window_open(&self, now: DateTime<Utc>, window: Duration) -> bool {
         self.last_inbound_at.is_some_and(|t| now < t + window)
     }
+}
+
+/// Twenty digits from a hash of `seed`, as a BSUID's part after the country.
+fn bsuid_digits(seed: &str) -> String {
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(seed.as_bytes());
+    let mut n = [0u8; 8];
+    n.copy_from_slice(&hash[..8]);
+    format!("{:020}", u64::from_be_bytes(n))
+}
+
+/// The BSUID of the customer with phone `wa_id`: the number's country (ISO 3166
+/// alpha-2, `ZZ` when unknown), a dot, twenty digits derived from the number, in the
+/// shape Meta's examples show (`US.13491208655302741918`). The same number always
+/// gets the same BSUID.
+pub fn bsuid_for_phone(wa_id: &str) -> String {
+    let country = switchboard_domain::phone::normalize_e164(&format!("+{wa_id}"), None)
+        .ok()
+        .and_then(|n| n.region())
+        .unwrap_or_else(|| "ZZ".to_string());
+    format!("{country}.{}", bsuid_digits(&format!("phone:{wa_id}")))
+}
+
+/// The BSUID of a customer known only by `username`, in `country` (ISO 3166 alpha-2).
+pub fn bsuid_for_username(username: &str, country: &str) -> String {
+    format!(
+        "{}.{}",
+        country.to_ascii_uppercase(),
+        bsuid_digits(&format!("username:{username}"))
+    )
+}
+
+/// Whether `id` can be a BSUID: 1–256 visible ASCII characters without spaces, with a
+/// dot and not only digits (a phone number is only digits).
+pub fn plausible_bsuid(id: &str) -> bool {
+    (1..=256).contains(&id.len())
+        && id.contains('.')
+        && id.bytes().all(|b| b.is_ascii_graphic())
+        && !id.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A WhatsApp username: 3–35 characters of `a-z`, `0-9`, `.` and `_` (a leading `@` is
+/// dropped, letters are lowered).
+pub fn normalize_username(input: &str) -> Option<String> {
+    let u = input.trim().trim_start_matches('@').to_ascii_lowercase();
+    ((3..=35).contains(&u.len())
+        && u.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_'))
+    .then_some(u)
 }
 
 /// Lifecycle of an outbound message as the sandbox reports it.
@@ -146,7 +234,12 @@ pub enum OutboundStatus {
 #[derive(Debug, Clone, Serialize)]
 pub struct OutboundMessage {
     pub id: String,
+    /// The customer's phone digits (empty for a customer known only by BSUID).
     pub to: String,
+    /// The customer's BSUID (whether the send used `to` or `recipient`).
+    pub user_id: String,
+    /// The send's `recipient` (a BSUID), when it addressed the customer that way.
+    pub recipient: Option<String>,
     /// `text`, `image`, `template`, `interactive`, `reaction`, …
     #[serde(rename = "type")]
     pub kind: String,
@@ -166,7 +259,10 @@ pub struct OutboundMessage {
 #[derive(Debug, Clone, Serialize)]
 pub struct InboundMessage {
     pub id: String,
+    /// Phone digits; empty for a customer known only by username.
     pub from: String,
+    /// The customer's BSUID.
+    pub from_user_id: String,
     #[serde(with = "switchboard_domain::rfc3339")]
     pub timestamp: DateTime<Utc>,
     #[serde(rename = "type")]
@@ -207,7 +303,10 @@ pub struct Call {
     #[serde(skip)]
     pub seq: u64,
     pub id: String,
+    /// The customer's phone digits (empty for a customer known only by BSUID).
     pub wa_id: String,
+    /// The customer's BSUID.
+    pub user_id: String,
     pub direction: Direction,
     pub state: CallState,
     #[serde(with = "switchboard_domain::rfc3339")]
@@ -312,6 +411,7 @@ pub struct Sandbox {
     pub public_url: String,
     pub clock: Arc<VirtualClock>,
     pub webhooks: Dispatcher,
+    /// Keyed by BSUID ([`Customer::user_id`]).
     pub customers: Mutex<HashMap<String, Customer>>,
     pub outbound: Mutex<Vec<OutboundMessage>>,
     pub inbound: Mutex<Vec<InboundMessage>>,
@@ -389,21 +489,43 @@ impl Sandbox {
         self.clock.now()
     }
 
-    /// Runs `f` on the customer (created on first use).
-    pub fn with_customer<R>(&self, wa_id: &str, f: impl FnOnce(&mut Customer) -> R) -> R {
+    /// Runs `f` on the customer `id` (created on first use): phone digits find the
+    /// customer with that `wa_id`, anything else is a BSUID.
+    pub fn with_customer<R>(&self, id: &str, f: impl FnOnce(&mut Customer) -> R) -> R {
         let mut customers = lock(&self.customers);
+        let key = find_key(&customers, id).unwrap_or_else(|| {
+            let c = if is_phone_digits(id) {
+                Customer::with_phone(id)
+            } else {
+                Customer::with_user_id(id, None)
+            };
+            let key = c.user_id.clone();
+            customers.insert(key.clone(), c);
+            key
+        });
         let c = customers
-            .entry(wa_id.to_string())
-            .or_insert_with(|| Customer::new(wa_id));
+            .get_mut(&key)
+            .expect("the customer was just found or inserted");
         f(c)
     }
 
-    pub fn customer(&self, wa_id: &str) -> Option<Customer> {
-        lock(&self.customers).get(wa_id).cloned()
+    /// The customer `id` (phone digits or BSUID), if known.
+    pub fn customer(&self, id: &str) -> Option<Customer> {
+        let customers = lock(&self.customers);
+        find_key(&customers, id).and_then(|k| customers.get(&k).cloned())
     }
 
-    pub fn customer_name(&self, wa_id: &str) -> String {
-        self.with_customer(wa_id, |c| c.name.clone())
+    /// The customer with `username`, if known.
+    pub fn customer_by_username(&self, username: &str) -> Option<Customer> {
+        lock(&self.customers)
+            .values()
+            .find(|c| c.username.as_deref() == Some(username))
+            .cloned()
+    }
+
+    /// The customer `id` (created on first use), as it is now.
+    pub fn customer_or_new(&self, id: &str) -> Customer {
+        self.with_customer(id, |c| c.clone())
     }
 
     pub fn set_outbound_status(&self, id: &str, status: OutboundStatus, error: Option<Value>) {
@@ -434,6 +556,22 @@ impl Sandbox {
         *self.templates.write().unwrap_or_else(|e| e.into_inner()) = seed_templates();
         self.clock.reset();
         self.webhooks.clear_log();
+    }
+}
+
+fn is_phone_digits(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The map key (BSUID) of customer `id`: phone digits match `wa_id`, else `user_id`.
+fn find_key(customers: &HashMap<String, Customer>, id: &str) -> Option<String> {
+    if is_phone_digits(id) {
+        customers
+            .values()
+            .find(|c| c.wa_id == id)
+            .map(|c| c.user_id.clone())
+    } else {
+        customers.contains_key(id).then(|| id.to_string())
     }
 }
 

@@ -1,6 +1,6 @@
 //! Body validation of `POST /{version}/{phone_number_id}/messages`, with Meta's codes:
 //! - `100`: malformed JSON, `messaging_product` missing or wrong, a length limit exceeded;
-//! - `131008`: a required parameter is missing (`to`, `text.body`, `template.name`, …);
+//! - `131008`: a required parameter is missing (`to` or `recipient`, `text.body`, `template.name`, …);
 //! - `131009`: a parameter value is not valid (bad number, unknown type, too many buttons, …).
 //!
 //! Checks that need state (media ids, templates, the window, limits) happen in the handler.
@@ -9,7 +9,7 @@ use serde_json::Value;
 use switchboard_cloudapi::MessagesRequest;
 
 use crate::graph::error::GraphError;
-use crate::state::normalize_phone;
+use crate::state::{normalize_phone, plausible_bsuid};
 
 /// A validated send request.
 #[derive(Debug, Clone)]
@@ -23,9 +23,13 @@ pub enum SendRequest {
 
 #[derive(Debug, Clone)]
 pub struct Outgoing {
-    /// `to` as given (echoed as `contacts[].input`).
+    /// `to` (or, without one, `recipient`) as given (echoed as `contacts[].input`).
     pub to_input: String,
+    /// The phone digits of `to`; empty when the send is addressed by `recipient`.
     pub wa_id: String,
+    /// `recipient`: the customer's BSUID, used when `to` is absent or empty (Meta's
+    /// 2026 field for customers known only by username; `to` wins when both are given).
+    pub recipient: Option<String>,
     pub kind: String,
     /// For `type: template`: name, language code, components.
     pub template: Option<(String, String, Option<Value>)>,
@@ -155,11 +159,22 @@ fn check_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
     {
         return Err(invalid("recipient_type", "must be `individual` or `group`"));
     }
-    let to_input = opt_str(&body, "to", "")?
-        .ok_or_else(|| missing("to"))?
-        .to_string();
-    let wa_id =
-        normalize_phone(&to_input).ok_or_else(|| invalid("to", "not a valid phone number"))?;
+    let to = opt_str(&body, "to", "")?.filter(|t| !t.is_empty());
+    let recipient = opt_str(&body, "recipient", "")?.filter(|r| !r.is_empty());
+    let (to_input, wa_id, recipient) = match (to, recipient) {
+        (Some(to), _) => (
+            to.to_string(),
+            normalize_phone(to).ok_or_else(|| invalid("to", "not a valid phone number"))?,
+            None,
+        ),
+        (None, Some(r)) => {
+            if !plausible_bsuid(r) {
+                return Err(invalid("recipient", "not a business-scoped user id"));
+            }
+            (r.to_string(), String::new(), Some(r.to_string()))
+        }
+        (None, None) => return Err(missing("to")),
+    };
     let kind = opt_str(&body, "type", "")?.unwrap_or("text").to_string();
     if !TYPES.contains(&kind.as_str()) {
         return Err(invalid("type", &format!("must be one of {TYPES:?}")));
@@ -182,6 +197,7 @@ fn check_send(raw: &[u8]) -> Result<SendRequest, GraphError> {
     let mut out = Outgoing {
         to_input,
         wa_id,
+        recipient,
         kind: kind.clone(),
         template: None,
         media_id: None,

@@ -119,16 +119,26 @@ fn connect(
     body: &Value,
     biz_opaque: Option<String>,
 ) -> Result<Json<Value>, GraphError> {
-    let to = body["to"]
-        .as_str()
-        .ok_or_else(|| GraphError::new(131008, "The parameter to is required."))?;
-    let wa_id = crate::state::normalize_phone(to).ok_or_else(|| {
-        GraphError::new(131009, "Param to is not valid: not a valid phone number")
-    })?;
+    // `to` (a phone number) wins; without it, `recipient` (a BSUID) names the customer.
+    let to = body["to"].as_str().filter(|t| !t.is_empty());
+    let recipient = body["recipient"].as_str().filter(|r| !r.is_empty());
+    let address = match (to, recipient) {
+        (Some(to), _) => crate::state::normalize_phone(to).ok_or_else(|| {
+            GraphError::new(131009, "Param to is not valid: not a valid phone number")
+        })?,
+        (None, Some(r)) if crate::state::plausible_bsuid(r) => r.to_string(),
+        (None, Some(_)) => {
+            return Err(GraphError::new(
+                131009,
+                "Param recipient is not valid: not a business-scoped user id",
+            ));
+        }
+        (None, None) => return Err(GraphError::new(131008, "The parameter to is required.")),
+    };
     check_sdp(body, "offer")?;
     let now = sb.now();
     let limits = &sb.config.limits;
-    sb.with_customer(&wa_id, |c| {
+    let customer = sb.with_customer(&address, |c| {
         if c.permission.effective(now) == Grant::NoPermission {
             return Err(GraphError::new(
                 138006,
@@ -147,14 +157,14 @@ fn connect(
                 ),
             ));
         }
-        Ok(())
+        Ok(c.clone())
     })?;
-    let call_id = crate::ids::wacid(&wa_id);
+    let call_id = crate::ids::wacid(customer.address());
     {
         let mut calls = lock(&sb.calls);
         if calls
             .values()
-            .any(|c| c.wa_id == wa_id && c.state != CallState::Ended)
+            .any(|c| c.user_id == customer.user_id && c.state != CallState::Ended)
         {
             return Err(GraphError::new(
                 138003,
@@ -166,7 +176,8 @@ fn connect(
             Call {
                 seq: sb.next_call_seq(),
                 id: call_id.clone(),
-                wa_id: wa_id.clone(),
+                wa_id: customer.wa_id.clone(),
+                user_id: customer.user_id.clone(),
                 direction: Direction::BusinessInitiated,
                 state: CallState::Ringing,
                 created_at: now,
@@ -178,30 +189,29 @@ fn connect(
             },
         );
     }
-    tracing::info!(%call_id, to = %wa_id, "business call placed");
-    let name = sb.customer_name(&wa_id);
+    tracing::info!(%call_id, to = %customer.address(), "business call placed");
     let mut event = payloads::call(
         &call_id,
         &sb.config.display_number,
-        &wa_id,
+        &customer.wa_id,
         "connect",
         now,
         CallDirection::BusinessInitiated,
     );
     event.session = Some(Session::answer(payloads::sdp("answer")));
     event.biz_opaque_callback_data = biz_opaque.clone();
-    let env = payloads::call_event(&sb.config, &name, &wa_id, event, Vec::new());
+    let env = payloads::call_event(&sb.config, &customer, event, Vec::new());
     sb.webhooks.send("calls/connect", &env, now);
     let env = payloads::call_status(
         &sb.config,
         &call_id,
-        &wa_id,
+        &customer,
         "RINGING",
         now,
         biz_opaque.as_deref(),
     );
     sb.webhooks.send("calls/status:RINGING", &env, now);
-    crate::customers::persona_answer_call(sb, &wa_id, &call_id);
+    crate::customers::persona_answer_call(sb, &customer.user_id, &call_id);
     let response = CallActionResponse {
         messaging_product: "whatsapp".into(),
         calls: vec![CallRef { id: call_id }],
@@ -261,7 +271,7 @@ fn business_action(
                     c.biz_opaque_callback_data = biz_opaque.clone();
                 }
             });
-            sb.with_customer(&call.wa_id, |c| {
+            sb.with_customer(&call.user_id, |c| {
                 // A connected call resets the permission-request limits.
                 c.permission.requests.clear();
             });
@@ -306,9 +316,10 @@ pub fn end_call(
         c.outcome = Some(outcome.to_string());
         c.clone()
     };
+    let customer = sb.customer_or_new(&call.user_id);
     let (from, to) = match call.direction {
-        Direction::UserInitiated => (call.wa_id.clone(), sb.config.display_number.clone()),
-        Direction::BusinessInitiated => (sb.config.display_number.clone(), call.wa_id.clone()),
+        Direction::UserInitiated => (customer.wa_id.clone(), sb.config.display_number.clone()),
+        Direction::BusinessInitiated => (sb.config.display_number.clone(), customer.wa_id.clone()),
     };
     let mut event = payloads::call(
         &call.id,
@@ -331,8 +342,7 @@ pub fn end_call(
     let errors = error
         .map(|(code, details)| vec![GraphError::webhook_error(code, details)])
         .unwrap_or_default();
-    let name = sb.customer_name(&call.wa_id);
-    let env = payloads::call_event(&sb.config, &name, &call.wa_id, event, errors);
+    let env = payloads::call_event(&sb.config, &customer, event, errors);
     sb.webhooks.send("calls/terminate", &env, now);
     tracing::info!(call_id = %call.id, %outcome, "call ended");
     Some(call)

@@ -51,6 +51,8 @@ pub async fn send(
         }
         SendRequest::Message(m) => *m,
     };
+    // `to` (phone digits) or `recipient` (BSUID) names the customer.
+    let address = m.recipient.clone().unwrap_or_else(|| m.wa_id.clone());
     if let Some(media_id) = &m.media_id
         && !lock(&sb.media).contains_key(media_id)
     {
@@ -70,6 +72,11 @@ pub async fn send(
     };
     let now = sb.now();
     let limits = &sb.config.limits;
+    let key = match (sb.customer(&address), &m.recipient) {
+        (Some(c), _) => c.user_id,
+        (None, Some(r)) => r.clone(),
+        (None, None) => crate::state::bsuid_for_phone(&m.wa_id),
+    };
     {
         let mut limiter = lock(&sb.limiter);
         if !limiter.throughput(limits.throughput_mps, now) {
@@ -81,7 +88,7 @@ pub async fn send(
                 ),
             ));
         }
-        if !limiter.pair(&m.wa_id, limits.pair_burst, limits.pair_interval, now) {
+        if !limiter.pair(&key, limits.pair_burst, limits.pair_interval, now) {
             return Err(GraphError::new(
                 131056,
                 "Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.",
@@ -92,13 +99,14 @@ pub async fn send(
         || template
             .as_ref()
             .is_some_and(|t| t.is_call_permission_request());
-    let window_open = sb.with_customer(&m.wa_id, |c| c.window_open(now, limits.window));
+    let customer = sb.customer_or_new(&address);
+    let window_open = customer.window_open(now, limits.window);
     let failure: Option<(u32, &str)> = if m.free_form() && !window_open {
         Some((
             131047,
             "Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
         ))
-    } else if m.wa_id.starts_with(UNDELIVERABLE_PREFIX) {
+    } else if customer.wa_id.starts_with(UNDELIVERABLE_PREFIX) {
         Some((
             131026,
             "Message undeliverable: the recipient is not a WhatsApp user.",
@@ -106,9 +114,9 @@ pub async fn send(
     } else {
         None
     };
-    let id = crate::ids::wamid(&m.wa_id);
+    let id = crate::ids::wamid(customer.address());
     if is_permission_request {
-        sb.with_customer(&m.wa_id, |c| {
+        sb.with_customer(&key, |c| {
             let p = &mut c.permission;
             if p.effective(now) == Grant::Permanent {
                 return Err(GraphError::new(
@@ -139,7 +147,9 @@ pub async fn send(
     let raw: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     lock(&sb.outbound).push(OutboundMessage {
         id: id.clone(),
-        to: m.wa_id.clone(),
+        to: customer.wa_id.clone(),
+        user_id: key.clone(),
+        recipient: m.recipient.clone(),
         kind: m.kind.clone(),
         template: template
             .as_ref()
@@ -151,10 +161,10 @@ pub async fn send(
         biz_opaque_callback_data: m.biz_opaque_callback_data.clone(),
         body: raw,
     });
-    tracing::info!(%id, to = %m.wa_id, kind = %m.kind, failure = ?failure.map(|f| f.0), "message accepted");
+    tracing::info!(%id, to = %customer.address(), kind = %m.kind, failure = ?failure.map(|f| f.0), "message accepted");
     let flow = StatusFlow {
         id: id.clone(),
-        wa_id: m.wa_id.clone(),
+        customer: key.clone(),
         failure: failure.map(|(c, d)| (c, d.to_string())),
         category: template.as_ref().map(|t| t.category.to_ascii_lowercase()),
         only_sent: m.kind == "reaction",
@@ -162,14 +172,21 @@ pub async fn send(
         permission_request: is_permission_request,
     };
     tokio::spawn(flow.run(StatusFlowGuard::new(sb.clone())));
-    let response = SendMessageResponse::new(m.to_input, m.wa_id, id);
+    let mut response = SendMessageResponse::new(m.to_input, m.wa_id, id);
+    if m.recipient.is_some() {
+        // Sent to a BSUID: Meta answers with the user id and an empty `wa_id`.
+        if let Some(c) = response.contacts.first_mut() {
+            c.user_id = Some(key);
+        }
+    }
     Ok(Json(serde_json::to_value(response).unwrap_or_default()))
 }
 
 /// The status webhooks of one accepted message: sent → delivered → read, or failed.
 struct StatusFlow {
     id: String,
-    wa_id: String,
+    /// The recipient's BSUID.
+    customer: String,
     failure: Option<(u32, String)>,
     /// Template category (lowercase); `None` for free-form (service).
     category: Option<String>,
@@ -183,7 +200,9 @@ impl StatusFlow {
     fn status(&self, sb: &Sandbox, status: DeliveryStatus, with_pricing: bool) -> MessageStatus {
         let now = sb.now();
         let sent = status == DeliveryStatus::Sent;
-        let mut s = MessageStatus::new(self.id.clone(), status, now, self.wa_id.clone());
+        let customer = sb.customer_or_new(&self.customer);
+        let mut s = MessageStatus::new(self.id.clone(), status, now, customer.wa_id.clone());
+        s.recipient_user_id = Some(customer.user_id);
         s.biz_opaque_callback_data = self.biz_opaque.clone();
         if with_pricing {
             let (billable, kind, category) = match &self.category {
@@ -210,11 +229,14 @@ impl StatusFlow {
         s
     }
 
+    /// Posts the status; `sent`, `delivered` and `read` carry the recipient's `contacts[]`.
     fn emit(&self, sb: &Sandbox, status: MessageStatus) {
         let kind = format!("messages/status:{}", status.status.as_str());
+        let customer =
+            (status.status != DeliveryStatus::Failed).then(|| sb.customer_or_new(&self.customer));
         sb.webhooks.send(
             kind,
-            &payloads::message_status(&sb.config, status),
+            &payloads::message_status(&sb.config, customer.as_ref(), status),
             sb.now(),
         );
     }
@@ -247,7 +269,7 @@ impl StatusFlow {
             self.emit(sb, self.status(sb, DeliveryStatus::Read, false));
         }
         if self.permission_request {
-            crate::customers::persona_permission_reply(sb, &self.wa_id, &self.id).await;
+            crate::customers::persona_permission_reply(sb, &self.customer, &self.id).await;
         }
     }
 }

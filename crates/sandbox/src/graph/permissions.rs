@@ -1,4 +1,5 @@
-//! `GET /{version}/{phone_number_id}/call_permissions?user_wa_id=…`: the
+//! `GET /{version}/{phone_number_id}/call_permissions?user_wa_id=…` (or `?recipient=`
+//! with a BSUID): the
 //! customer's permission and the limits of the two actions (≤ 5 reads/s, else 613).
 
 use std::collections::HashMap;
@@ -30,12 +31,17 @@ pub async fn get(
         .get("user_wa_id")
         .or_else(|| q.get("recipient"))
         .ok_or_else(|| GraphError::new(100, "The parameter user_wa_id is required."))?;
-    let wa_id = crate::state::normalize_phone(user).ok_or_else(|| {
-        GraphError::new(
-            100,
-            "Invalid parameter: user_wa_id is not a valid phone number",
-        )
-    })?;
+    // A phone number, or (`recipient`, for customers known by username) a BSUID.
+    let id = match crate::state::normalize_phone(user) {
+        Some(wa_id) => wa_id,
+        None if crate::state::plausible_bsuid(user) => user.clone(),
+        None => {
+            return Err(GraphError::new(
+                100,
+                "Invalid parameter: user_wa_id is not a valid phone number",
+            ));
+        }
+    };
     let now = sb.now();
     if !lock(&sb.limiter).permission_read(sb.config.limits.permission_reads_per_sec, now) {
         return Err(GraphError::new(
@@ -43,10 +49,7 @@ pub async fn get(
             "Call permissions may be read at most 5 times per second.",
         ));
     }
-    let permission = sb
-        .customer(&wa_id)
-        .map(|c| c.permission)
-        .unwrap_or_default();
+    let permission = sb.customer(&id).map(|c| c.permission).unwrap_or_default();
     Ok(Json(describe(&sb, &permission, now)))
 }
 
