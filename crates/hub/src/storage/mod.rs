@@ -10,6 +10,11 @@
 //!
 //! Implementations must deliver the changes a write appended to the commit
 //! listener in sequence order, after the commit and before any later write's.
+//!
+//! [`Tx`] is the sum of one part trait per concern ([`ConfigTx`],
+//! [`ConversationTx`], [`MessageTx`], [`CallTx`], [`EventTx`],
+//! [`TemplateTx`], [`FeedTx`]); `sqlite` implements each in its own file.
+//! The contract is [`conformance`]: one suite every backend runs.
 
 use std::any::Any;
 use std::future::Future;
@@ -23,6 +28,7 @@ use switchboard_protocol::{
     EventLogEntry, Message, MessageStatus, Priority, Queue, Route, Template, WebhookReject,
 };
 
+pub mod conformance;
 pub mod sqlite;
 
 #[derive(Debug, thiserror::Error)]
@@ -155,21 +161,48 @@ pub struct NewWebhookReject {
     pub raw: String,
 }
 
+/// Which templates to list (searching them is the domain's).
 #[derive(Debug, Clone, Default)]
 pub struct TemplateFilter {
-    pub q: Option<String>,
     pub language: Option<String>,
+    /// The wire category (`utility`, …), in any case.
     pub category: Option<String>,
     pub approved_only: bool,
 }
 
-/// The operations use cases need, inside one transaction.
-pub trait Tx {
-    // configuration
+/// A template as stored: what agents see (`wire`) and the domain's template
+/// it was made from (`rule`: Meta's components and the hub's tags), which
+/// validates and previews a send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredTemplate {
+    pub wire: Template,
+    pub rule: switchboard_domain::templates::Template,
+}
+
+/// The operations use cases need, inside one transaction: every part trait
+/// below. A backend implements each part (one file per concern); use cases
+/// take `&mut dyn Tx` and call any of them without importing the parts.
+pub trait Tx:
+    ConfigTx + ConversationTx + MessageTx + CallTx + EventTx + TemplateTx + FeedTx
+{
+}
+
+impl<T> Tx for T where
+    T: ConfigTx + ConversationTx + MessageTx + CallTx + EventTx + TemplateTx + FeedTx + ?Sized
+{
+}
+
+/// Configuration: channels (with their limits' figures), queues, routes and
+/// agents.
+pub trait ConfigTx {
+    /// Inserts a channel; its `status_since` (and creation instant) is the
+    /// storage clock's now. [`StoreError::Conflict`] when the id or the
+    /// phone number id is taken.
     fn insert_channel(&mut self, row: &ChannelRow) -> StoreResult<()>;
     /// Replaces the channel's switches; a new status starts `status_since`
     /// at `at`.
     fn update_channel(&mut self, channel: &Channel, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Keeps the channel's icon (`has_icon` reads true after).
     fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()>;
     /// The channel-limit figures for a send into `conversation_id`, with
     /// "recent" meaning after `since`.
@@ -181,23 +214,34 @@ pub trait Tx {
     ) -> StoreResult<ChannelUsageRow>;
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>>;
     fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>>;
+    /// Every channel, oldest first (the storage clock's instant when it was
+    /// inserted), then by id.
     fn channels(&mut self) -> StoreResult<Vec<ChannelRow>>;
+    /// [`StoreError::Conflict`] when the id or the name is taken.
     fn insert_queue(&mut self, queue: &Queue) -> StoreResult<()>;
     fn update_queue(&mut self, queue: &Queue) -> StoreResult<()>;
+    /// The queue with that id, or else that name.
     fn queue(&mut self, id_or_name: &str) -> StoreResult<Option<Queue>>;
+    /// Every queue, by name.
     fn queues(&mut self) -> StoreResult<Vec<Queue>>;
     fn insert_route(&mut self, route: &Route) -> StoreResult<()>;
+    /// Every route, by position, then in the order they were inserted.
     fn routes(&mut self) -> StoreResult<Vec<Route>>;
     /// Removes a route; [`StoreError::NotFound`] when there is none.
     fn delete_route(&mut self, id: &str) -> StoreResult<()>;
     fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()>;
-    /// Replaces the agent's name, role and queues.
+    /// Replaces the agent's name, role and queues; [`StoreError::NotFound`]
+    /// when there is no such agent.
     fn update_agent(&mut self, agent: &Agent) -> StoreResult<()>;
     fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>>;
+    /// The agent, with its queue ids sorted.
     fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>>;
+    /// Every agent, by name.
     fn agents(&mut self) -> StoreResult<Vec<Agent>>;
+}
 
-    // conversations
+/// Conversations.
+pub trait ConversationTx {
     fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>>;
     fn conversation_by_customer(
         &mut self,
@@ -205,12 +249,20 @@ pub trait Tx {
         wa_id: &str,
     ) -> StoreResult<Option<ConversationRow>>;
     fn insert_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
+    /// Replaces everything but the id, the channel, the customer's wa_id and
+    /// the creation instant.
     fn update_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
+    /// The conversations `filter` accepts, `updated_at` descending then id,
+    /// at most `filter.limit`.
     fn conversations(&mut self, filter: &ConversationFilter) -> StoreResult<Vec<ConversationRow>>;
+}
 
-    // messages
+/// Messages, the statuses that came before their message, and the webhook
+/// items that did not parse.
+pub trait MessageTx {
     /// Inserts; `false` when a message with that wamid already exists.
     fn insert_message(&mut self, msg: &Message) -> StoreResult<bool>;
+    /// Replaces the wamid, status, failure, text and `updated_at`.
     fn update_message(&mut self, msg: &Message) -> StoreResult<()>;
     fn message(&mut self, id: &str) -> StoreResult<Option<Message>>;
     fn message_by_wamid(&mut self, wamid: &str) -> StoreResult<Option<Message>>;
@@ -244,14 +296,23 @@ pub trait Tx {
         before: Option<i64>,
         limit: u32,
     ) -> StoreResult<Vec<WebhookReject>>;
+}
 
-    // calls
+/// Calls.
+pub trait CallTx {
+    /// Inserts; `false` when a call with that wacid already exists.
     fn insert_call(&mut self, call: &Call) -> StoreResult<bool>;
+    /// Replaces the wacid, state, queue, SDP, agent, times and error code.
     fn update_call(&mut self, call: &Call) -> StoreResult<()>;
     fn call(&mut self, id: &str) -> StoreResult<Option<Call>>;
     fn call_by_wacid(&mut self, wacid: &str) -> StoreResult<Option<Call>>;
+    /// The calls of a conversation, oldest first.
+    fn calls_of_conversation(&mut self, conversation_id: &str) -> StoreResult<Vec<Call>>;
+}
 
-    // event log
+/// A conversation's event log.
+pub trait EventTx {
+    /// Appends an entry to the conversation's log; the entry as stored.
     fn insert_event(
         &mut self,
         conversation_id: &str,
@@ -260,22 +321,28 @@ pub trait Tx {
         message_id: Option<&str>,
         at: DateTime<Utc>,
     ) -> StoreResult<EventLogEntry>;
+    /// The conversation's log, oldest first.
     fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>>;
+}
 
-    // templates
-    /// Inserts or replaces by (waba, name, language), with the domain
-    /// template as JSON (`raw`); `true` when it changed.
-    fn upsert_template(&mut self, t: &Template, raw: &str) -> StoreResult<bool>;
-    /// Templates with their `raw` JSON.
-    fn templates(&mut self, filter: &TemplateFilter) -> StoreResult<Vec<(Template, String)>>;
+/// Templates, as synced from Meta with the hub's tags.
+pub trait TemplateTx {
+    /// Inserts or replaces by (waba, name, language); `true` when it changed.
+    fn upsert_template(&mut self, t: &StoredTemplate) -> StoreResult<bool>;
+    /// The templates `filter` accepts, by name then language. A stored
+    /// template that does not decode is [`StoreError::Corrupt`].
+    fn templates(&mut self, filter: &TemplateFilter) -> StoreResult<Vec<StoredTemplate>>;
+    /// A stored template that does not decode is [`StoreError::Corrupt`].
     fn template(
         &mut self,
         waba_id: &str,
         name: &str,
         language: &str,
-    ) -> StoreResult<Option<(Template, String)>>;
+    ) -> StoreResult<Option<StoredTemplate>>;
+}
 
-    // the change feed
+/// The change feed.
+pub trait FeedTx {
     /// Appends a change scoped to `scope` (`None`: everyone); its `seq`.
     fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64>;
     /// Changes after `after` that `visible` accepts, oldest first, at most
@@ -357,17 +424,15 @@ impl dyn Storage {
     }
 }
 
-/// Statuses only move forward; `failed` wins over everything but `read`;
-/// any word from WhatsApp settles `unconfirmed`.
+/// Statuses only move forward; `failed` wins over everything but `read`.
 pub fn status_rank(s: MessageStatus) -> u8 {
     match s {
         MessageStatus::Received => 0,
         MessageStatus::Pending => 1,
-        MessageStatus::Unconfirmed => 2,
-        MessageStatus::Sent => 3,
-        MessageStatus::Delivered => 4,
-        MessageStatus::Failed => 5,
-        MessageStatus::Read => 6,
+        MessageStatus::Sent => 2,
+        MessageStatus::Delivered => 3,
+        MessageStatus::Failed => 4,
+        MessageStatus::Read => 5,
     }
 }
 

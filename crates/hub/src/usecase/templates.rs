@@ -2,6 +2,9 @@
 //! and after a template-status webhook; each changed template becomes a
 //! `template` change), searched (name, content, tag: the domain's search),
 //! tagged by admins, and turned into an outgoing message.
+//!
+//! Meta's template becomes the domain's once, when synced (`convert`);
+//! storage keeps both the domain's template and the wire view made from it.
 
 use std::sync::Arc;
 
@@ -18,7 +21,9 @@ use super::outgoing::Outgoing;
 use super::record::append;
 use crate::error::{ApiErr, ApiResult};
 use crate::state::AppState;
-use crate::storage::TemplateFilter;
+use crate::storage::{StoredTemplate, TemplateFilter};
+
+mod convert;
 
 /// The domain's template status on the wire.
 fn status_of(s: rules::TemplateStatus) -> TemplateStatus {
@@ -39,6 +44,14 @@ fn status_of(s: rules::TemplateStatus) -> TemplateStatus {
         R::LimitExceeded => TemplateStatus::LimitExceeded,
         R::Locked => TemplateStatus::Locked,
         R::Unknown => TemplateStatus::Unknown,
+    }
+}
+
+/// The domain's template with the wire view agents see of it.
+fn stored(rule: rules::Template, waba_id: &str) -> StoredTemplate {
+    StoredTemplate {
+        wire: to_wire(&rule, waba_id),
+        rule,
     }
 }
 
@@ -84,56 +97,41 @@ pub async fn sync_channel(hub: &AppState, channel_id: &str) -> anyhow::Result<us
         .iter()
         .map(|t| (t.name.clone(), t.language.clone()))
         .collect();
-    let mut parsed = Vec::new();
-    for t in fetched {
-        // Meta has no tags: a helpdesk keeps its own (set by admins, kept
-        // across syncs below).
-        let json = serde_json::to_string(&t)?;
-        match rules::Template::from_json(&json) {
-            Ok(rt) => parsed.push(rt),
-            Err(e) => tracing::warn!(error = %e, "template skipped"),
-        }
-    }
+    // Meta has no tags: a helpdesk keeps its own (set by admins, kept
+    // across syncs below).
+    let synced: Vec<rules::Template> = fetched.iter().map(convert::rule_of).collect();
     let waba = channel.channel.waba_id.clone();
     let changed = hub
         .store
         .write(move |tx| {
-            let mut parsed = parsed;
             let mut changed = 0;
-            for rt in &mut parsed {
+            for mut rule in synced {
                 // Tags set in the hub win over suggested ones.
-                if let Some((stored, _)) = tx.template(&waba, &rt.name, &rt.language)?
-                    && !stored.tags.is_empty()
+                if let Some(kept) = tx.template(&waba, &rule.name, &rule.language)?
+                    && !kept.rule.tags.is_empty()
                 {
-                    rt.tags = stored.tags;
+                    rule.tags = kept.rule.tags;
                 }
-                let rt = &*rt;
-                let wire = to_wire(rt, &waba);
-                let raw = serde_json::to_string(rt).unwrap_or_default();
-                if tx.upsert_template(&wire, &raw)? {
-                    append(tx, None, ChangeData::Template(wire.clone()))?;
+                let t = stored(rule, &waba);
+                if tx.upsert_template(&t)? {
+                    append(tx, None, ChangeData::Template(t.wire))?;
                     changed += 1;
                 }
             }
             // Deleted on Meta's side: no longer offered (kept, as deleted,
             // for the messages that used it).
-            for (stored, raw) in tx.templates(&TemplateFilter::default())? {
-                if stored.waba_id != waba
-                    || listed.contains(&(stored.name.clone(), stored.language.clone()))
+            for kept in tx.templates(&TemplateFilter::default())? {
+                if kept.wire.waba_id != waba
+                    || listed.contains(&(kept.wire.name.clone(), kept.wire.language.clone()))
+                    || kept.rule.status == rules::TemplateStatus::Deleted
                 {
                     continue;
                 }
-                let Ok(mut rt) = rules::Template::from_json(&raw) else {
-                    continue;
-                };
-                if rt.status == rules::TemplateStatus::Deleted {
-                    continue;
-                }
-                rt.status = rules::TemplateStatus::Deleted;
-                let wire = to_wire(&rt, &waba);
-                let raw = serde_json::to_string(&rt).unwrap_or_default();
-                if tx.upsert_template(&wire, &raw)? {
-                    append(tx, None, ChangeData::Template(wire.clone()))?;
+                let mut rule = kept.rule;
+                rule.status = rules::TemplateStatus::Deleted;
+                let t = stored(rule, &waba);
+                if tx.upsert_template(&t)? {
+                    append(tx, None, ChangeData::Template(t.wire))?;
                     changed += 1;
                 }
             }
@@ -189,20 +187,18 @@ pub async fn set_tags(hub: &AppState, id: &str, tags: Vec<String>) -> ApiResult<
     let id = id.to_owned();
     hub.store
         .write(move |tx| {
-            let (t, raw) = tx
+            let kept = tx
                 .templates(&TemplateFilter::default())?
                 .into_iter()
-                .find(|(t, _)| t.id == id)
+                .find(|t| t.wire.id == id)
                 .ok_or_else(|| ApiErr::not_found("template"))?;
-            let mut rt = rules::Template::from_json(&raw)
-                .map_err(|e| ApiErr::internal(format!("stored template: {e}")))?;
-            rt.tags = tags;
-            let wire = to_wire(&rt, &t.waba_id);
-            let raw = serde_json::to_string(&rt).unwrap_or_default();
-            if tx.upsert_template(&wire, &raw)? {
-                append(tx, None, ChangeData::Template(wire.clone()))?;
+            let mut rule = kept.rule;
+            rule.tags = tags;
+            let t = stored(rule, &kept.wire.waba_id);
+            if tx.upsert_template(&t)? {
+                append(tx, None, ChangeData::Template(t.wire.clone()))?;
             }
-            Ok::<_, ApiErr>(wire)
+            Ok::<_, ApiErr>(t.wire)
         })
         .await
 }
@@ -218,23 +214,19 @@ pub struct Search {
 /// Approved templates matching the search, best first (the domain's ranking).
 pub async fn search(hub: &AppState, q: Search) -> ApiResult<TemplateList> {
     let filter = TemplateFilter {
-        q: None,
         language: None,
         category: q.category.clone(),
         approved_only: true,
     };
     let rows = hub.store.read(move |tx| tx.templates(&filter)).await?;
-    let parsed: Vec<rules::Template> = rows
-        .iter()
-        .map(|(_, raw)| rules::Template::from_json(raw))
-        .collect::<Result<_, _>>()
-        .map_err(|e| ApiErr::internal(format!("stored template: {e}")))?;
-    let hits = rules::search(&parsed, q.q.as_deref().unwrap_or(""), q.language.as_deref());
+    let (wires, domain): (Vec<Template>, Vec<rules::Template>) =
+        rows.into_iter().map(|t| (t.wire, t.rule)).unzip();
+    let hits = rules::search(&domain, q.q.as_deref().unwrap_or(""), q.language.as_deref());
     let mut templates = Vec::new();
     for hit in hits {
-        if let Some((t, _)) = rows
+        if let Some(t) = wires
             .iter()
-            .find(|(t, _)| t.name == hit.template.name && t.language == hit.template.language)
+            .find(|t| t.name == hit.template.name && t.language == hit.template.language)
         {
             templates.push(t.clone());
         }
@@ -258,7 +250,7 @@ pub async fn sync_now(hub: &AppState) -> ApiResult<TemplateList> {
         .read(|tx| tx.templates(&TemplateFilter::default()))
         .await?;
     Ok(TemplateList {
-        templates: rows.into_iter().map(|(t, _)| t).collect(),
+        templates: rows.into_iter().map(|t| t.wire).collect(),
     })
 }
 
@@ -270,15 +262,12 @@ pub async fn outgoing(
     send: &TemplateSend,
 ) -> ApiResult<(Outgoing, rules::Template)> {
     let (waba, name, lang) = (waba_id.to_owned(), send.name.clone(), send.language.clone());
-    let (_, raw) = hub
+    let template = hub
         .store
         .read(move |tx| tx.template(&waba, &name, &lang))
         .await?
-        .ok_or_else(|| {
-            ApiErr::invalid(format!("no template {} in {}", send.name, send.language))
-        })?;
-    let template = rules::Template::from_json(&raw)
-        .map_err(|e| ApiErr::internal(format!("stored template: {e}")))?;
+        .ok_or_else(|| ApiErr::invalid(format!("no template {} in {}", send.name, send.language)))?
+        .rule;
     let params = TemplateParams {
         body: Params::Positional(send.params.clone()),
         ..TemplateParams::default()

@@ -1,0 +1,300 @@
+//! Configuration: channels (and the figures of their limits), queues,
+//! routes, agents.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+use switchboard_protocol::{Agent, Channel, Queue, Route};
+
+use super::SqliteTx;
+use super::codecs::{
+    CHANNEL_COLS, QUEUE_COLS, backend, channel_row, enum_parse, enum_str, is_unique_violation, ms,
+    queue_row,
+};
+use crate::storage::{
+    AgentRow, ChannelRow, ChannelUsageRow, ConfigTx, StoreError, StoreResult, comm_type_str,
+};
+
+impl SqliteTx<'_> {
+    fn agent_queues(&self, agent_id: &str) -> StoreResult<Vec<String>> {
+        self.all(
+            "SELECT queue_id FROM agent_queues WHERE agent_id = ?1 ORDER BY queue_id",
+            [agent_id],
+            |r| r.get(0),
+        )
+    }
+
+    fn set_agent_queues(&self, agent: &Agent) -> StoreResult<()> {
+        for q in &agent.queue_ids {
+            self.conn.execute(
+                "INSERT INTO agent_queues (agent_id, queue_id) VALUES (?1, ?2)",
+                params![agent.id, q],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn agent_where(&self, clause: &str, arg: &str) -> StoreResult<Option<Agent>> {
+        let sql = format!("SELECT id, name, role FROM agents WHERE {clause} = ?1");
+        let found = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([arg], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    enum_parse(&r.get::<_, String>(2)?)?,
+                ))
+            })
+            .optional()?;
+        match found {
+            None => Ok(None),
+            Some((id, name, role)) => {
+                let queue_ids = self.agent_queues(&id)?;
+                Ok(Some(Agent {
+                    id,
+                    name,
+                    role,
+                    queue_ids,
+                }))
+            }
+        }
+    }
+}
+
+impl ConfigTx for SqliteTx<'_> {
+    fn insert_channel(&mut self, row: &ChannelRow) -> StoreResult<()> {
+        let c = &row.channel;
+        self.conn
+            .execute(
+                "INSERT INTO channels (id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, created_at, status_since)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                params![
+                    c.id,
+                    c.phone_number_id,
+                    c.display_number,
+                    c.waba_id,
+                    row.access_token,
+                    enum_str(&c.status),
+                    c.enabled,
+                    c.redact_card_numbers,
+                    c.max_customers,
+                    ms(self.now)
+                ],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::Conflict("a channel with that phone number id exists".into())
+                } else {
+                    backend(e)
+                }
+            })?;
+        Ok(())
+    }
+
+    fn update_channel(&mut self, c: &Channel, at: DateTime<Utc>) -> StoreResult<()> {
+        self.conn.execute(
+            "UPDATE channels SET status_since = CASE WHEN status = ?2 THEN status_since ELSE ?6 END,
+                status = ?2, enabled = ?3, redact_cards = ?4, max_customers = ?5 WHERE id = ?1",
+            params![
+                c.id,
+                enum_str(&c.status),
+                c.enabled,
+                c.redact_card_numbers,
+                c.max_customers,
+                ms(at)
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()> {
+        self.conn.execute(
+            "UPDATE channels SET icon = ?2 WHERE id = ?1",
+            params![id, icon],
+        )?;
+        Ok(())
+    }
+
+    fn channel_usage(
+        &mut self,
+        channel_id: &str,
+        conversation_id: &str,
+        since: DateTime<Utc>,
+    ) -> StoreResult<ChannelUsageRow> {
+        // Per conversation of the channel: does it have (non-failed) business
+        // messages, any since `since`, and did the customer ever write?
+        let rows = self.all(
+            "SELECT c.id,
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound'),
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
+                            AND m.status != 'failed' AND m.kind != 'call'),
+                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
+                            AND m.status != 'failed' AND m.kind != 'call' AND m.sent_at > ?2)
+             FROM conversations c WHERE c.channel_id = ?1",
+            params![channel_id, ms(since)],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, bool>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, bool>(3)?,
+                ))
+            },
+        )?;
+        let mut u = ChannelUsageRow::default();
+        for (id, inbound, outbound, recent) in rows {
+            if outbound && !inbound {
+                u.numbers_messaged += 1;
+            }
+            if outbound && inbound {
+                u.customers_replied += 1;
+            }
+            if recent {
+                u.customers_last_24h += 1;
+            }
+            if id == conversation_id {
+                u.this_customer_wrote = inbound;
+                u.this_customer_counted = outbound;
+                u.this_customer_counted_recently = recent;
+            }
+        }
+        Ok(u)
+    }
+
+    fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>> {
+        let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE id = ?1");
+        self.one(&sql, [id], channel_row)
+    }
+
+    fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>> {
+        let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE phone_number_id = ?1");
+        self.one(&sql, [pnid], channel_row)
+    }
+
+    fn channels(&mut self) -> StoreResult<Vec<ChannelRow>> {
+        let sql = format!("SELECT {CHANNEL_COLS} FROM channels ORDER BY created_at, id");
+        self.all(&sql, [], channel_row)
+    }
+
+    fn insert_queue(&mut self, q: &Queue) -> StoreResult<()> {
+        self.conn
+            .execute(
+                "INSERT INTO queues (id, name, wait_strategy) VALUES (?1, ?2, ?3)",
+                params![q.id, q.name, q.wait_strategy.map(|w| enum_str(&w))],
+            )
+            .map_err(|e| {
+                if is_unique_violation(&e) {
+                    StoreError::Conflict(format!("queue {} exists", q.name))
+                } else {
+                    backend(e)
+                }
+            })?;
+        Ok(())
+    }
+
+    fn update_queue(&mut self, q: &Queue) -> StoreResult<()> {
+        self.conn.execute(
+            "UPDATE queues SET name = ?2, wait_strategy = ?3 WHERE id = ?1",
+            params![q.id, q.name, q.wait_strategy.map(|w| enum_str(&w))],
+        )?;
+        Ok(())
+    }
+
+    fn queue(&mut self, id_or_name: &str) -> StoreResult<Option<Queue>> {
+        let sql = format!("SELECT {QUEUE_COLS} FROM queues WHERE id = ?1 OR name = ?1");
+        self.one(&sql, [id_or_name], queue_row)
+    }
+
+    fn queues(&mut self) -> StoreResult<Vec<Queue>> {
+        let sql = format!("SELECT {QUEUE_COLS} FROM queues ORDER BY name");
+        self.all(&sql, [], queue_row)
+    }
+
+    fn insert_route(&mut self, r: &Route) -> StoreResult<()> {
+        self.conn.execute(
+            "INSERT INTO routes (id, position, channel_id, communication_type, queue_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                r.id,
+                r.position,
+                r.channel_id,
+                r.communication_type.map(comm_type_str),
+                r.queue_id
+            ],
+        )?;
+        Ok(())
+    }
+
+    fn routes(&mut self) -> StoreResult<Vec<Route>> {
+        self.all(
+            "SELECT id, position, channel_id, communication_type, queue_id FROM routes ORDER BY position, rowid",
+            [],
+            |r| {
+                let ct: Option<String> = r.get(3)?;
+                Ok(Route {
+                    id: r.get(0)?,
+                    position: r.get(1)?,
+                    channel_id: r.get(2)?,
+                    communication_type: ct.map(|s| enum_parse(&s)).transpose()?,
+                    queue_id: r.get(4)?,
+                })
+            },
+        )
+    }
+
+    fn delete_route(&mut self, id: &str) -> StoreResult<()> {
+        match self
+            .conn
+            .execute("DELETE FROM routes WHERE id = ?1", [id])?
+        {
+            0 => Err(StoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
+    fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()> {
+        let a = &row.agent;
+        self.conn.execute(
+            "INSERT INTO agents (id, name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                a.id,
+                a.name,
+                enum_str(&a.role),
+                row.token_hash,
+                ms(self.now)
+            ],
+        )?;
+        self.set_agent_queues(a)
+    }
+
+    fn update_agent(&mut self, a: &Agent) -> StoreResult<()> {
+        let n = self.conn.execute(
+            "UPDATE agents SET name = ?2, role = ?3 WHERE id = ?1",
+            params![a.id, a.name, enum_str(&a.role)],
+        )?;
+        if n == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.conn
+            .execute("DELETE FROM agent_queues WHERE agent_id = ?1", [&a.id])?;
+        self.set_agent_queues(a)
+    }
+
+    fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>> {
+        self.agent_where("token_hash", hash)
+    }
+
+    fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>> {
+        self.agent_where("id", id)
+    }
+
+    fn agents(&mut self) -> StoreResult<Vec<Agent>> {
+        let ids: Vec<String> = self.all("SELECT id FROM agents ORDER BY name", [], |r| r.get(0))?;
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(a) = self.agent(&id)? {
+                out.push(a);
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,189 @@
+//! Messages, the statuses that came before their message (stashed), and
+//! the webhook items that did not parse.
+
+use rusqlite::params;
+use switchboard_protocol::{Message, WebhookReject};
+
+use super::SqliteTx;
+use super::codecs::{
+    MSG_COLS, backend, enum_str, from_ms, is_unique_violation, json, message_row, ms,
+};
+use crate::storage::{MessageTx, NewWebhookReject, StoreResult};
+
+impl MessageTx for SqliteTx<'_> {
+    fn insert_message(&mut self, m: &Message) -> StoreResult<bool> {
+        let res = self.conn.prepare_cached(
+            "INSERT INTO messages (id, conversation_id, wamid, client_id, direction, kind, body, media, forwarded, frequently_forwarded, status, failure, agent_id, sent_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        )?.execute(params![
+            m.id,
+            m.conversation_id,
+            m.wamid,
+            m.client_id,
+            enum_str(&m.direction),
+            enum_str(&m.kind),
+            m.text,
+            m.media.as_ref().map(json),
+            m.forwarded,
+            m.frequently_forwarded,
+            enum_str(&m.status),
+            m.failure.as_ref().map(json),
+            m.agent_id,
+            ms(m.sent_at),
+            ms(m.updated_at)
+        ]);
+        match res {
+            Ok(_) => Ok(true),
+            Err(e) if is_unique_violation(&e) => Ok(false),
+            Err(e) => Err(backend(e)),
+        }
+    }
+
+    fn update_message(&mut self, m: &Message) -> StoreResult<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE messages SET wamid = ?2, status = ?3, failure = ?4, updated_at = ?5, body = ?6 WHERE id = ?1",
+            )?
+            .execute(params![
+                m.id,
+                m.wamid,
+                enum_str(&m.status),
+                m.failure.as_ref().map(json),
+                ms(m.updated_at),
+                m.text
+            ])?;
+        Ok(())
+    }
+
+    fn message(&mut self, id: &str) -> StoreResult<Option<Message>> {
+        let sql = format!("SELECT {MSG_COLS} FROM messages WHERE id = ?1");
+        self.one(&sql, [id], message_row)
+    }
+
+    fn message_by_wamid(&mut self, wamid: &str) -> StoreResult<Option<Message>> {
+        let sql = format!("SELECT {MSG_COLS} FROM messages WHERE wamid = ?1");
+        self.one(&sql, [wamid], message_row)
+    }
+
+    fn message_by_client_id(
+        &mut self,
+        conversation_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<Message>> {
+        let sql = format!(
+            "SELECT {MSG_COLS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"
+        );
+        self.one(&sql, [conversation_id, client_id], message_row)
+    }
+
+    fn messages(
+        &mut self,
+        conversation_id: &str,
+        before: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<Vec<Message>> {
+        let limit = limit.clamp(1, 500);
+        let mut out: Vec<Message> = match before {
+            Some(before) => {
+                let sql = format!(
+                    "SELECT {MSG_COLS} FROM messages m WHERE conversation_id = ?1 AND (sent_at, rowid) <
+                       (SELECT sent_at, rowid FROM messages WHERE id = ?2)
+                     ORDER BY sent_at DESC, rowid DESC LIMIT ?3"
+                );
+                self.all(&sql, params![conversation_id, before, limit], message_row)?
+            }
+            None => {
+                let sql = format!(
+                    "SELECT {MSG_COLS} FROM messages WHERE conversation_id = ?1
+                     ORDER BY sent_at DESC, rowid DESC LIMIT ?2"
+                );
+                self.all(&sql, params![conversation_id, limit], message_row)?
+            }
+        };
+        out.reverse();
+        Ok(out)
+    }
+
+    fn unsent_messages(&mut self) -> StoreResult<Vec<Message>> {
+        let sql = format!(
+            "SELECT {MSG_COLS} FROM messages
+             WHERE wamid IS NULL AND status = 'pending' AND direction = 'outbound'
+             ORDER BY sent_at, rowid"
+        );
+        let mut st = self.conn.prepare(&sql)?;
+        let rows = st.query_map([], message_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()> {
+        self.conn
+            .prepare_cached("INSERT INTO early_statuses (wamid, status, at) VALUES (?1, ?2, ?3)")?
+            .execute(params![wamid, status_json, ms(self.now)])?;
+        Ok(())
+    }
+
+    fn take_stashed_statuses(&mut self, wamid: &str) -> StoreResult<Vec<String>> {
+        let out: Vec<String> = self.all(
+            "SELECT status FROM early_statuses WHERE wamid = ?1 ORDER BY id",
+            [wamid],
+            |r| r.get(0),
+        )?;
+        if !out.is_empty() {
+            self.conn
+                .prepare_cached("DELETE FROM early_statuses WHERE wamid = ?1")?
+                .execute([wamid])?;
+        }
+        Ok(out)
+    }
+
+    fn insert_webhook_reject(&mut self, r: &NewWebhookReject) -> StoreResult<bool> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for part in [&r.field, &r.list, &r.raw] {
+            h.update(part.as_bytes());
+            h.update([0u8]);
+        }
+        let n = self
+            .conn
+            .prepare_cached(
+                "INSERT OR IGNORE INTO webhook_rejects
+                   (received_at, phone_number_id, field, list, error, raw, raw_sha256)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                ms(r.received_at),
+                r.phone_number_id,
+                r.field,
+                r.list,
+                r.error,
+                r.raw,
+                hex::encode(h.finalize()),
+            ])?;
+        Ok(n == 1)
+    }
+
+    fn webhook_rejects(
+        &mut self,
+        before: Option<i64>,
+        limit: u32,
+    ) -> StoreResult<Vec<WebhookReject>> {
+        self.all(
+            "SELECT id, received_at, phone_number_id, field, list, error, raw
+             FROM webhook_rejects WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+            params![before.unwrap_or(i64::MAX), limit.clamp(1, 500)],
+            |r| {
+                let raw: String = r.get(6)?;
+                Ok(WebhookReject {
+                    id: r.get(0)?,
+                    received_at: from_ms(r.get(1)?),
+                    phone_number_id: r.get(2)?,
+                    field: r.get(3)?,
+                    list: r.get(4)?,
+                    error: r.get(5)?,
+                    // An item that was not JSON at all is kept as its text.
+                    raw: serde_json::from_str(&raw).unwrap_or(serde_json::Value::String(raw)),
+                })
+            },
+        )
+    }
+}

@@ -1,0 +1,318 @@
+//! SQLite backend: WAL, embedded append-only migrations (each in its own
+//! transaction, recorded in `schema_migrations`), one dedicated writer thread
+//! that groups queued writes into one transaction (a savepoint each), and a
+//! small pool of reader connections.
+//!
+//! This file holds the storage itself (open, the writer thread and its
+//! batches, the reader pool); `migrations` and `codecs` (how values become
+//! columns and rows become values) serve it, and each part of the
+//! [`Tx`](super::Tx) is implemented in its concern's file: `config`,
+//! `conversations`, `messages`, `calls`, `events`, `templates`, `feed`.
+
+use std::any::Any;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row};
+use switchboard_domain::clock::Clock;
+use tokio::sync::oneshot;
+
+use super::{CommitListener, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TxFn};
+
+mod calls;
+mod codecs;
+mod config;
+mod conversations;
+mod events;
+mod feed;
+mod messages;
+mod migrations;
+mod templates;
+
+pub use migrations::migrate;
+
+/// Most writes grouped into one transaction.
+const MAX_BATCH: usize = 512;
+
+type Reply = oneshot::Sender<StoreResult<Box<dyn Any + Send>>>;
+
+pub struct SqliteStorage {
+    writer: Mutex<mpsc::Sender<(TxFn, Reply)>>,
+    readers: Arc<Mutex<Vec<Connection>>>,
+    path: PathBuf,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for SqliteStorage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStorage")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+fn open(path: &Path) -> StoreResult<Connection> {
+    let conn = Connection::open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(conn)
+}
+
+impl SqliteStorage {
+    /// Opens (creating and migrating) the database at `path` and starts the
+    /// writer thread. `listener` receives each committed write's changes;
+    /// `clock` stamps the bookkeeping instants (when a change was appended, a
+    /// migration applied).
+    pub fn open(path: &Path, listener: CommitListener, clock: Arc<dyn Clock>) -> StoreResult<Self> {
+        let mut conn = open(path)?;
+        migrate(&mut conn, clock.now())?;
+        let (tx, rx) = mpsc::channel::<(TxFn, Reply)>();
+        let writer_clock = clock.clone();
+        std::thread::Builder::new()
+            .name("hub-sqlite-writer".into())
+            .spawn(move || writer_loop(conn, rx, listener, writer_clock))
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
+        Ok(Self {
+            writer: Mutex::new(tx),
+            readers: Arc::new(Mutex::new(Vec::new())),
+            path: path.to_path_buf(),
+            clock,
+        })
+    }
+
+    /// Parses `sqlite://path` (or a bare path).
+    pub fn path_from_url(url: &str) -> PathBuf {
+        PathBuf::from(url.strip_prefix("sqlite://").unwrap_or(url))
+    }
+}
+
+fn writer_loop(
+    mut conn: Connection,
+    rx: mpsc::Receiver<(TxFn, Reply)>,
+    listener: CommitListener,
+    clock: Arc<dyn Clock>,
+) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(job) => batch.push(job),
+                Err(_) => break,
+            }
+        }
+        run_batch(&mut conn, batch, &listener, clock.now());
+    }
+}
+
+fn run_batch(
+    conn: &mut Connection,
+    batch: Vec<(TxFn, Reply)>,
+    listener: &CommitListener,
+    now: DateTime<Utc>,
+) {
+    let mut results = Vec::with_capacity(batch.len());
+    let mut feed = Vec::new();
+    let mut tx = match conn.transaction() {
+        Ok(tx) => tx,
+        Err(e) => {
+            let msg = e.to_string();
+            for (_, reply) in batch {
+                let _ = reply.send(Err(StoreError::Backend(msg.clone())));
+            }
+            return;
+        }
+    };
+    for (f, reply) in batch {
+        let outcome = run_one(&mut tx, f, &mut feed, now);
+        results.push((reply, outcome));
+    }
+    if let Err(e) = tx.commit() {
+        let msg = e.to_string();
+        tracing::error!(error = %msg, "commit failed");
+        for (reply, _) in results {
+            let _ = reply.send(Err(StoreError::Backend(msg.clone())));
+        }
+        return;
+    }
+    if !feed.is_empty() {
+        listener(&feed);
+    }
+    for (reply, outcome) in results {
+        let _ = reply.send(outcome);
+    }
+}
+
+/// One queued write in its own savepoint: its failure rolls back only itself.
+fn run_one(
+    tx: &mut rusqlite::Transaction<'_>,
+    f: TxFn,
+    feed: &mut Vec<FeedRecord>,
+    now: DateTime<Utc>,
+) -> StoreResult<Box<dyn Any + Send>> {
+    let sp = tx.savepoint()?;
+    let mut stx = SqliteTx {
+        conn: &sp,
+        appended: Vec::new(),
+        now,
+    };
+    // A bug in one use case must not take the writer thread (and every later
+    // write) down with it: its savepoint rolls back and it answers an error.
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut stx))).map_err(
+        |_| {
+            tracing::error!("a write panicked; rolled back");
+            StoreError::Backend("the write failed unexpectedly".into())
+        },
+    )??;
+    let appended = std::mem::take(&mut stx.appended);
+    sp.commit()?;
+    feed.extend(appended);
+    Ok(out)
+}
+
+impl Storage for SqliteStorage {
+    fn write_boxed(&self, f: TxFn) -> StoreFuture<'_> {
+        let (reply, rx) = oneshot::channel();
+        let sent = self
+            .writer
+            .lock()
+            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))
+            .and_then(|w| {
+                w.send((f, reply))
+                    .map_err(|_| StoreError::Backend("writer thread stopped".into()))
+            });
+        Box::pin(async move {
+            sent?;
+            rx.await
+                .map_err(|_| StoreError::Backend("writer dropped the reply".into()))?
+        })
+    }
+
+    fn read_boxed(&self, f: TxFn) -> StoreFuture<'_> {
+        let readers = self.readers.clone();
+        let path = self.path.clone();
+        let now = self.clock.now();
+        Box::pin(async move {
+            tokio::task::spawn_blocking(move || {
+                let pooled = readers.lock().ok().and_then(|mut p| p.pop());
+                let mut conn = match pooled {
+                    Some(c) => c,
+                    None => open(&path)?,
+                };
+                let out = (|| {
+                    let tx = conn.transaction()?;
+                    let mut stx = SqliteTx {
+                        conn: &tx,
+                        appended: Vec::new(),
+                        now,
+                    };
+                    let out = f(&mut stx);
+                    drop(tx);
+                    out
+                })();
+                if let Ok(mut p) = readers.lock()
+                    && p.len() < 8
+                {
+                    p.push(conn);
+                }
+                out
+            })
+            .await
+            .map_err(|e| StoreError::Backend(e.to_string()))?
+        })
+    }
+}
+
+/// One transaction (a write's savepoint or a read's snapshot): every part
+/// of [`Tx`](super::Tx) is implemented for it, each in its concern's file.
+struct SqliteTx<'a> {
+    conn: &'a Connection,
+    appended: Vec<FeedRecord>,
+    /// The storage clock's instant for this transaction's bookkeeping.
+    now: DateTime<Utc>,
+}
+
+impl SqliteTx<'_> {
+    /// The one row `sql` selects, read by `row`, or `None`.
+    fn one<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnOnce(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Option<T>> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(params, row)
+            .optional()?)
+    }
+
+    /// Every row `sql` selects, read by `row`.
+    fn all<T, P: rusqlite::Params>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> StoreResult<Vec<T>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let rows = st.query_map(params, row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::Storage;
+
+    fn open_store(dir: &Path) -> Arc<dyn Storage> {
+        let listener: CommitListener = Arc::new(|_: &[FeedRecord]| {});
+        let clock = Arc::new(switchboard_domain::clock::ManualClock::new(
+            DateTime::from_timestamp(1_700_000_000, 0).unwrap(),
+        ));
+        Arc::new(SqliteStorage::open(&dir.join("t.db"), listener, clock).unwrap())
+    }
+
+    #[tokio::test]
+    async fn migrations_apply_once_and_reopen_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(open_store(dir.path()));
+        let store = open_store(dir.path());
+        assert!(store.read(|tx| tx.queues()).await.unwrap().is_empty());
+        let conn = Connection::open(dir.path().join("t.db")).unwrap();
+        let applied: i64 = conn
+            .query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(applied, migrations::MIGRATIONS.len() as i64);
+        let stamps: (i64, i64) = conn
+            .query_row(
+                "SELECT MIN(applied_at), MAX(applied_at) FROM schema_migrations",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            stamps,
+            (1_700_000_000_000, 1_700_000_000_000),
+            "the clock's"
+        );
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn a_database_url_names_a_path() {
+        assert_eq!(
+            SqliteStorage::path_from_url("sqlite:///var/lib/hub.db"),
+            PathBuf::from("/var/lib/hub.db")
+        );
+        assert_eq!(
+            SqliteStorage::path_from_url("hub.db"),
+            PathBuf::from("hub.db")
+        );
+    }
+}
