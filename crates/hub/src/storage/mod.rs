@@ -424,15 +424,17 @@ impl dyn Storage {
     }
 }
 
-/// Statuses only move forward; `failed` wins over everything but `read`.
+/// Statuses only move forward; `failed` wins over everything but `read`;
+/// any word from WhatsApp settles `unconfirmed`.
 pub fn status_rank(s: MessageStatus) -> u8 {
     match s {
         MessageStatus::Received => 0,
         MessageStatus::Pending => 1,
-        MessageStatus::Sent => 2,
-        MessageStatus::Delivered => 3,
-        MessageStatus::Failed => 4,
-        MessageStatus::Read => 5,
+        MessageStatus::Unconfirmed => 2,
+        MessageStatus::Sent => 3,
+        MessageStatus::Delivered => 4,
+        MessageStatus::Failed => 5,
+        MessageStatus::Read => 6,
     }
 }
 
