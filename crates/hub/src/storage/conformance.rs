@@ -228,6 +228,7 @@ macro_rules! storage_conformance {
             tx_update_call_replaces_state_agent_sdp_and_times,
             tx_call_finds_by_id_or_none,
             tx_call_by_wacid_finds_or_none,
+            tx_calls_of_conversation_lists_its_calls_oldest_first,
             tx_insert_event_returns_the_entry_as_stored,
             tx_events_lists_one_conversations_log_in_insertion_order,
             tx_upsert_template_inserts_replaces_and_reports_a_change,
@@ -368,6 +369,12 @@ fn failure(code: &str, reason: &str, graph_code: Option<u32>) -> Failure {
     .unwrap_or_else(|e| panic!("a failure fixture: {e}"))
 }
 
+/// Built from its JSON, like [`failure`].
+fn customer(wa_id: &str, name: Option<&str>) -> Customer {
+    serde_json::from_value(serde_json::json!({ "wa_id": wa_id, "name": name }))
+        .unwrap_or_else(|e| panic!("a customer fixture: {e}"))
+}
+
 fn call(id: &str, conversation_id: &str, wacid: Option<&str>) -> Call {
     Call {
         id: id.into(),
@@ -377,10 +384,7 @@ fn call(id: &str, conversation_id: &str, wacid: Option<&str>) -> Call {
         direction: Direction::Inbound,
         state: CallState::Ringing,
         queue_id: None,
-        customer: Customer {
-            wa_id: "491500000001".into(),
-            name: None,
-        },
+        customer: customer("491500000001", None),
         remote_sdp: None,
         agent_id: None,
         started_at: at(0),
@@ -1552,10 +1556,7 @@ pub async fn tx_insert_call_reads_back_every_field(h: &Harness) {
         direction: Direction::Outbound,
         state: CallState::Ended,
         queue_id: Some("q1".into()),
-        customer: Customer {
-            wa_id: "491500000001".into(),
-            name: Some("Ana".into()),
-        },
+        customer: customer("491500000001", Some("Ana")),
         remote_sdp: Some("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n".into()),
         agent_id: Some("a1".into()),
         started_at: at(1_001),
@@ -1655,6 +1656,46 @@ pub async fn tx_call_by_wacid_finds_or_none(h: &Harness) {
         .unwrap();
     assert_eq!(found.unwrap().id, "k2");
     assert!(missing.is_none());
+}
+
+pub async fn tx_calls_of_conversation_lists_its_calls_oldest_first(h: &Harness) {
+    seed_conversation(h).await;
+    h.write(|tx| {
+        tx.insert_conversation(&conversation("c2", "ch1", "491500000002"))?;
+        // Inserted in this order; k3 is the oldest, k1 and k2 share an instant.
+        for (id, conv, started) in [
+            ("k1", "c1", 2_000),
+            ("k2", "c1", 2_000),
+            ("k-other", "c2", 1_000),
+            ("k3", "c1", 500),
+        ] {
+            tx.insert_call(&Call {
+                started_at: at(started),
+                ..call(id, conv, None)
+            })?;
+        }
+        Ok(())
+    })
+    .await
+    .unwrap();
+    let (one, none) = h
+        .read(|tx| {
+            Ok((
+                tx.calls_of_conversation("c1")?,
+                tx.calls_of_conversation("c-unknown")?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(ids(&one, |c| &c.id), names(&["k3", "k1", "k2"]));
+    assert_eq!(
+        one[0],
+        Call {
+            started_at: at(500),
+            ..call("k3", "c1", None)
+        }
+    );
+    assert!(none.is_empty());
 }
 
 // ---------------------------------------------------------------------------
