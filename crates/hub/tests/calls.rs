@@ -312,3 +312,101 @@ async fn two_permission_requests_at_once_send_only_one() {
         .await;
     assert_eq!(sent["messages"].as_array().unwrap().len(), 1, "{sent}");
 }
+
+/// The latest ringing call of a conversation in `token`'s feed.
+async fn ringing(env: &TestEnv, token: &str, conversation_id: &str) -> (i64, Value) {
+    wait_for("a ringing call", || async {
+        let (_, page) = env.get(token, "/changes?after=0").await;
+        page["changes"]
+            .as_array()?
+            .iter()
+            .rev()
+            .find(|c| {
+                c["kind"] == "call"
+                    && c["data"]["conversation_id"] == conversation_id
+                    && c["data"]["state"] == "ringing"
+            })
+            .map(|c| (c["seq"].as_i64().unwrap(), c["data"].clone()))
+    })
+    .await
+}
+
+/// A call belongs to its conversation's queue: after an admin moves the
+/// conversation, the old queue's agents can neither act on its ringing call
+/// nor see its changes, the new queue's agent can, and the customer's next
+/// call rings in the new queue.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn calls_follow_their_conversation_to_another_queue() {
+    let env = TestEnv::new().await;
+    let phone = "+4915123400401";
+    let id = open_conversation(&env, phone).await;
+    env.sb_post(
+        "/_sandbox/calls",
+        json!({ "from": phone, "name": "Caller" }),
+    )
+    .await;
+    let (_, call) = ringing(&env, &env.agent, &id).await;
+    assert_eq!(call["queue_id"], env.support_queue.as_str());
+    let call_id = call["id"].as_str().unwrap().to_owned();
+
+    let (s, c) = env
+        .api(
+            &env.admin,
+            reqwest::Method::PATCH,
+            &format!("/conversations/{id}"),
+            Some(json!({ "queue_id": env.sales_queue })),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    let (_, head) = env.get(&env.admin, "/changes?after=0&limit=5000").await;
+    let moved_at = head["next"].as_i64().unwrap();
+
+    // The support agent lost it; the sales agent has it, ringing, in sales.
+    let (s, e) = env
+        .post(&env.agent, &format!("/calls/{call_id}/decline"), json!({}))
+        .await;
+    assert_eq!(s, 403, "{e}");
+    let (_, sales_view) = ringing(&env, &env.other_agent, &id).await;
+    assert_eq!(sales_view["id"], call_id.as_str());
+    assert_eq!(sales_view["queue_id"], env.sales_queue.as_str());
+    let (s, c) = env
+        .post(
+            &env.other_agent,
+            &format!("/calls/{call_id}/decline"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200, "{c}");
+    assert_eq!(c["queue_id"], env.sales_queue.as_str());
+
+    // The next call rings in sales, not support.
+    env.sb_post(
+        "/_sandbox/calls",
+        json!({ "from": phone, "name": "Caller" }),
+    )
+    .await;
+    let next = wait_for("the next call", || async {
+        let (_, page) = env
+            .get(&env.other_agent, &format!("/changes?after={moved_at}"))
+            .await;
+        page["changes"]
+            .as_array()?
+            .iter()
+            .find(|c| c["kind"] == "call" && c["data"]["id"] != call_id.as_str())
+            .map(|c| c["data"].clone())
+    })
+    .await;
+    assert_eq!(next["queue_id"], env.sales_queue.as_str());
+    // Support's feed carries no change of this customer's calls since the move.
+    let (_, support) = env
+        .get(&env.agent, &format!("/changes?after={moved_at}"))
+        .await;
+    assert!(
+        !support["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "call"),
+        "{support}"
+    );
+}

@@ -173,7 +173,14 @@ pub async fn patch(
             }
             if let Some(old) = left_queue {
                 record::conversation_changed_in(tx, &row, Some(&old), now, &limits)?;
-                // PENDING(calls_of_conversation)
+                // Its calls still ringing or running move with it.
+                for mut call in tx.calls_of_conversation(&row.id)? {
+                    if call.ended_at.is_none() {
+                        call.queue_id = row.queue_id.clone();
+                        tx.update_call(&call)?;
+                        record::call_changed(tx, &call)?;
+                    }
+                }
             }
             record::conversation_changed(tx, &row, now, &limits)?;
             Ok(row)
