@@ -220,22 +220,19 @@ fn channel_for(
     out: &mut Outcome,
 ) -> ApiResult<Option<ChannelRow>> {
     let ch = tx.channel_by_phone_number_id(pnid)?;
-    match &ch {
-        None => {
-            let raw = serde_json::to_value(value).unwrap_or_default();
-            keep_reject(
-                tx,
-                &RedactionSettings::default(),
-                Some(pnid),
-                field,
-                "value",
-                "no channel has this phone_number_id",
-                &raw,
-                now,
-                out,
-            )?;
-        }
-        Some(_) => {}
+    if ch.is_none() {
+        let raw = serde_json::to_value(value).unwrap_or_default();
+        keep_reject(
+            tx,
+            &RedactionSettings::default(),
+            Some(pnid),
+            field,
+            "value",
+            "no channel has this phone_number_id",
+            &raw,
+            now,
+            out,
+        )?;
     }
     Ok(ch)
 }
