@@ -6,7 +6,8 @@
 //! `chrono::DateTime<Utc>`, RFC 3339 strings on the wire ([`rfc3339`]).
 //!
 //! Must not depend on tauri, the hub, storage or the domain crate: it is the
-//! contract and nothing else. Domain enums are mirrored here as wire enums
+//! contract and nothing else (its one crate of ours is `switchboard-instant`,
+//! the instant format it shares with the rules). Domain enums are mirrored here as wire enums
 //! and converted by the hub.
 
 mod admin;
@@ -15,8 +16,9 @@ mod conversation;
 mod error;
 mod feed;
 mod message;
-pub mod rfc3339;
 mod template;
+
+pub use switchboard_instant::rfc3339;
 
 pub use admin::*;
 pub use call::*;
