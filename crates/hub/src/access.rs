@@ -154,6 +154,7 @@ mod tests {
             name: "Ana".into(),
             role: Role::Agent,
             queue_ids: vec!["support".into()],
+            token_issued_at: None,
         };
         let scopes = scopes_of(&ana).unwrap();
         assert!(visible(&rec(Some("agent:a1")), Some(&scopes)));

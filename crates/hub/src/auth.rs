@@ -1,9 +1,11 @@
 //! Bearer-token auth. Tokens are 256-bit random strings shown once at
-//! creation; only their SHA-256 is stored (a fast hash is right for
-//! high-entropy secrets). The request's token becomes a [`Caller`]; what
-//! the caller may see is [`crate::access`]'s decision.
+//! creation (or rotation); only their SHA-256 is stored (a fast hash is
+//! right for high-entropy secrets). The request's token becomes a
+//! [`Caller`], looked up on every request, so a rotated or revoked token is
+//! refused at once; what the caller may see is [`crate::access`]'s decision.
 
 use axum::extract::FromRequestParts;
+use axum::http::HeaderMap;
 use axum::http::request::Parts;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
@@ -24,23 +26,26 @@ pub fn hash_token(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
+/// The bearer token of a request's `Authorization` header, if any.
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let header = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    header
+        .strip_prefix("Bearer ")
+        .or_else(|| header.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiErr;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiErr> {
         let unauthorized =
             || ApiErr::new(ErrorCode::Unauthorized, "missing or unknown bearer token");
-        let header = parts
-            .headers
-            .get(axum::http::header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .ok_or_else(unauthorized)?;
-        let token = header
-            .strip_prefix("Bearer ")
-            .or_else(|| header.strip_prefix("bearer "))
-            .map(str::trim)
-            .filter(|t| !t.is_empty())
-            .ok_or_else(unauthorized)?;
+        let token = bearer_token(&parts.headers).ok_or_else(unauthorized)?;
         let hash = hash_token(token);
         let agent = state
             .store

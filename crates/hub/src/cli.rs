@@ -1,9 +1,17 @@
 //! The `switchboard-hub` command line: `serve`, the admin commands
-//! (`channels add`, `queues add`, `routes add`, `agents add`), and `openapi`. Flags fall
+//! (`channels add`, `queues add`, `routes add`, `agents add`,
+//! `agents rotate-token`, `agents revoke-token`), and `openapi`. Flags fall
 //! back to the environment (`SWITCHBOARD_DB`, `SWITCHBOARD_LISTEN`,
 //! `WHATSAPP_GRAPH_URL`, `WHATSAPP_API_VERSION`, `WHATSAPP_APP_SECRET`,
-//! `WHATSAPP_VERIFY_TOKEN`).
+//! `WHATSAPP_VERIFY_TOKEN`, `SWITCHBOARD_SECRET_KEY_FILE`). The key that
+//! encrypts channel access tokens at rest comes from the environment only
+//! (`SWITCHBOARD_SECRET_KEY`, or the file `SWITCHBOARD_SECRET_KEY_FILE`
+//! names), never from a flag: flags show in the process list. For the same
+//! reason `channels add` reads the access token from standard input
+//! (`--access-token -`) or a file (`--access-token-file`).
 
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
@@ -13,6 +21,7 @@ use switchboard_protocol::{
 };
 
 use crate::config::Config;
+use crate::secrets::{KEY_ENV, KEY_FILE_ENV, SecretKey};
 use crate::state::Hub;
 use crate::usecase::admin;
 
@@ -31,6 +40,12 @@ pub struct Cli {
         global = true
     )]
     pub db: String,
+    /// A file holding the key that encrypts channel access tokens at rest
+    /// (32 bytes, as 64 hex characters or base64). Or put the key itself in
+    /// SWITCHBOARD_SECRET_KEY. Without a key tokens are stored unencrypted,
+    /// and a database holding encrypted ones is refused.
+    #[arg(long, env = KEY_FILE_ENV, global = true)]
+    pub secret_key_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -86,8 +101,14 @@ pub enum ChannelsCmd {
         display_number: String,
         #[arg(long)]
         waba_id: String,
-        #[arg(long, hide_env_values = true)]
-        access_token: String,
+        /// The Graph access token; `-` reads it from standard input. A
+        /// value given here shows in the process list and the shell's
+        /// history: prefer `-` or --access-token-file.
+        #[arg(long, required_unless_present = "access_token_file")]
+        access_token: Option<String>,
+        /// A file holding the Graph access token.
+        #[arg(long, conflicts_with = "access_token")]
+        access_token_file: Option<PathBuf>,
     },
 }
 
@@ -129,6 +150,58 @@ pub enum AgentsCmd {
         #[arg(long)]
         admin: bool,
     },
+    /// Give an agent a new token (printed once); the old one stops working
+    /// at once. Also how a revoked agent gets a token again.
+    RotateToken {
+        /// The agent's id or name.
+        #[arg(long)]
+        agent: String,
+    },
+    /// Revoke an agent's token: it stops working at once and none works
+    /// until `rotate-token`.
+    RevokeToken {
+        /// The agent's id or name.
+        #[arg(long)]
+        agent: String,
+    },
+}
+
+/// The access token of `channels add`: from standard input (`-`), a file,
+/// or (with a warning) the command line. Surrounding whitespace (the final
+/// newline of a file or of `echo`) is not part of it.
+fn access_token(value: Option<String>, file: Option<&Path>) -> anyhow::Result<String> {
+    let text = match (value.as_deref(), file) {
+        (_, Some(path)) => std::fs::read_to_string(path).map_err(|e| {
+            anyhow::anyhow!("reading the access token file {}: {e}", path.display())
+        })?,
+        (Some("-"), None) => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).map_err(|e| {
+                anyhow::anyhow!("reading the access token from standard input: {e}")
+            })?;
+            text
+        }
+        (Some(v), None) => {
+            eprintln!(
+                "warning: --access-token with a value shows the token in the process list and the shell's history; use --access-token - (standard input) or --access-token-file"
+            );
+            v.to_owned()
+        }
+        (None, None) => {
+            anyhow::bail!("give --access-token - (standard input) or --access-token-file")
+        }
+    };
+    let token = text.trim();
+    anyhow::ensure!(!token.is_empty(), "the access token is empty");
+    Ok(token.to_owned())
+}
+
+/// The key for channel access tokens: `SWITCHBOARD_SECRET_KEY` or the file
+/// `SWITCHBOARD_SECRET_KEY_FILE` (or `--secret-key-file`) names.
+fn secret_key(file: Option<&Path>) -> anyhow::Result<Option<SecretKey>> {
+    let value = std::env::var(KEY_ENV).ok();
+    SecretKey::from_value_or_file(value.as_deref(), file)
+        .map_err(|e| anyhow::anyhow!("{KEY_ENV} / {KEY_FILE_ENV}: {e}"))
 }
 
 fn parse_enum<T: serde::de::DeserializeOwned>(s: &str) -> anyhow::Result<T> {
@@ -146,6 +219,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     }
     let mut config = Config {
         db_url: cli.db.clone(),
+        secret_key: secret_key(cli.secret_key_file.as_deref())?,
         ..Config::default()
     };
     if let Command::Serve(a) = &cli.command {
@@ -197,8 +271,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             phone_number_id,
             display_number,
             waba_id,
-            access_token,
+            access_token: token,
+            access_token_file,
         }) => {
+            let access_token = access_token(token, access_token_file.as_deref())?;
             let c = admin::create_channel(
                 &hub.store,
                 NewChannel {
@@ -268,6 +344,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             .map_err(err)?;
             println!("agent {} ({})", created.agent.id, created.agent.name);
             println!("token (shown once): {}", created.token);
+        }
+        Command::Agents(AgentsCmd::RotateToken { agent }) => {
+            let id = admin::agent_id(&hub.store, agent).await.map_err(err)?;
+            let created = admin::rotate_agent_token(&hub.store, id)
+                .await
+                .map_err(err)?;
+            println!("agent {} ({})", created.agent.id, created.agent.name);
+            println!("token (shown once): {}", created.token);
+        }
+        Command::Agents(AgentsCmd::RevokeToken { agent }) => {
+            let id = admin::agent_id(&hub.store, agent).await.map_err(err)?;
+            let a = admin::revoke_agent_token(&hub.store, id)
+                .await
+                .map_err(err)?;
+            println!("agent {} ({}): token revoked", a.id, a.name);
         }
         Command::Openapi => unreachable!("printed before opening the database"),
     }

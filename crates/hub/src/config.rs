@@ -1,9 +1,12 @@
 //! Operating configuration (flags or environment, see `cli.rs`). Secrets
-//! (`app_secret`, `verify_token`) are never printed: `Debug` redacts them.
+//! (`app_secret`, `verify_token`, `secret_key`) are never printed: `Debug`
+//! redacts them.
 
 use std::time::Duration;
 
 use switchboard_domain::limits::Limits;
+
+use crate::secrets::SecretKey;
 
 #[derive(Clone)]
 pub struct Config {
@@ -16,6 +19,10 @@ pub struct Config {
     /// Key of `X-Hub-Signature-256`; `None` refuses every signed POST.
     pub app_secret: Option<String>,
     pub verify_token: Option<String>,
+    /// The key that encrypts channel access tokens at rest (see
+    /// [`crate::secrets`]); `None`: they are stored in plain text, and a
+    /// database holding encrypted ones does not open.
+    pub secret_key: Option<SecretKey>,
     /// How often templates are re-synced (zero: only at start and on demand).
     pub template_sync_every: Duration,
     /// SSE heartbeat period.
@@ -34,6 +41,7 @@ impl Default for Config {
             api_version: "v23.0".into(),
             app_secret: None,
             verify_token: None,
+            secret_key: None,
             template_sync_every: Duration::from_secs(15 * 60),
             heartbeat: Duration::from_secs(15),
             feed_capacity: 16_384,
@@ -50,6 +58,7 @@ impl std::fmt::Debug for Config {
             .field("api_version", &self.api_version)
             .field("app_secret", &self.app_secret.as_ref().map(|_| "<set>"))
             .field("verify_token", &self.verify_token.as_ref().map(|_| "<set>"))
+            .field("secret_key", &self.secret_key.as_ref().map(|_| "<set>"))
             .field("template_sync_every", &self.template_sync_every)
             .field("heartbeat", &self.heartbeat)
             .field("feed_capacity", &self.feed_capacity)

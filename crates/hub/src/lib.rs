@@ -20,6 +20,7 @@ pub mod http_metrics;
 pub mod metrics;
 pub mod openapi;
 pub mod routing;
+pub mod secrets;
 pub mod sender;
 pub mod state;
 pub mod storage;

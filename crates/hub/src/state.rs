@@ -53,7 +53,8 @@ impl Hub {
         }
     }
 
-    /// Opens the storage named by `config.db_url` and wires the feed to it.
+    /// Opens the storage named by `config.db_url` (with `config.secret_key`
+    /// for the channel access tokens) and wires the feed to it.
     pub fn open(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
         if let Some((scheme, _)) = config.db_url.split_once("://")
             && scheme != "sqlite"
@@ -64,9 +65,15 @@ impl Hub {
         }
         let feed = Feed::new(config.feed_capacity);
         let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
-        let store =
-            crate::storage::sqlite::SqliteStorage::open(&path, feed.listener(), clock.clone())
-                .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+        // Channel access tokens are sealed with the operator's key, if any.
+        let secrets = crate::secrets::Secrets::new(config.secret_key.as_ref());
+        let store = crate::storage::sqlite::SqliteStorage::open_with_secrets(
+            &path,
+            feed.listener(),
+            clock.clone(),
+            secrets,
+        )
+        .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
         let sender = Sender::new(&config)?;
         Ok(Arc::new(Hub {
             store: Arc::new(store),

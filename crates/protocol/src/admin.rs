@@ -139,6 +139,12 @@ pub struct Agent {
     pub name: String,
     pub role: Role,
     pub queue_ids: Vec<String>,
+    /// When the agent's current token was issued (created or rotated);
+    /// `null` while it is revoked: no token of theirs works until an admin
+    /// rotates it.
+    #[serde(default, with = "crate::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub token_issued_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

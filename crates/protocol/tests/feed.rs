@@ -268,12 +268,15 @@ fn change_data() -> impl Strategy<Value = ChangeData> {
                 at,
             })
         }),
-        (text(), text()).prop_map(|(id, name)| ChangeData::Agent(Agent {
-            id,
-            name,
-            role: Role::Agent,
-            queue_ids: vec!["support".into()],
-        })),
+        (text(), text(), opt(instant())).prop_map(|(id, name, token_issued_at)| {
+            ChangeData::Agent(Agent {
+                id,
+                name,
+                role: Role::Agent,
+                queue_ids: vec!["support".into()],
+                token_issued_at,
+            })
+        }),
     ]
 }
 

@@ -157,6 +157,30 @@ pub async fn patch_agent(
     Ok(Json(uc::update_agent(&hub.store, id, p).await?))
 }
 
+/// A new token for the agent, shown once; the old one stops working at once.
+pub async fn rotate_agent_token(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<(StatusCode, Json<CreatedAgent>)> {
+    caller.require_admin()?;
+    Ok((
+        StatusCode::CREATED,
+        Json(uc::rotate_agent_token(&hub.store, id).await?),
+    ))
+}
+
+/// No token works for the agent until one is rotated in.
+pub async fn revoke_agent_token(
+    State(hub): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<String>,
+) -> ApiResult<StatusCode> {
+    caller.require_admin()?;
+    uc::revoke_agent_token(&hub.store, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct PatchTemplate {
     tags: Vec<String>,

@@ -496,6 +496,23 @@ pub fn endpoints() -> Vec<Endpoint> {
         .body::<PatchAgent>()
         .returns::<Agent>()
         .errors(ADMIN_BY_ID),
+        ep(
+            "post",
+            "/admin/agents/{id}/token",
+            "Rotate an agent's token: a new one, shown once; the old one is refused at once and their open streams end",
+            post(admin::rotate_agent_token),
+        )
+        .returns::<CreatedAgent>()
+        .status(CREATED)
+        .errors(ADMIN_BY_ID),
+        ep(
+            "delete",
+            "/admin/agents/{id}/token",
+            "Revoke an agent's token: refused at once, their open streams end, none works until rotated (204)",
+            delete(admin::revoke_agent_token),
+        )
+        .status(NO_CONTENT)
+        .errors(ADMIN_BY_ID),
     ]
 }
 

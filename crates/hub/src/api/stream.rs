@@ -1,10 +1,15 @@
 //! The change feed: a page (`/changes`) and a live SSE stream (`/stream`).
 //! An agent sees only changes of their queues (and queue-less ones). A change
 //! of the agent's membership (an `agent` change about them) re-scopes their
-//! live stream from that change on, without a reconnect.
+//! live stream from that change on, without a reconnect. A stream lives as
+//! long as the token that opened it: once that token is rotated or revoked
+//! (or the agent removed) the stream ends, at once when the change comes
+//! through this hub's feed, within a heartbeat period when another process
+//! (the CLI) made it.
 
 use std::convert::Infallible;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Json;
 use axum::extract::State;
@@ -19,6 +24,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 
 use crate::access::{Caller, scopes_of, visible};
+use crate::auth::{bearer_token, hash_token};
 use crate::error::ApiQuery;
 use crate::error::ApiResult;
 use crate::feed::change_json;
@@ -69,6 +75,9 @@ pub async fn stream(
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse::<i64>().ok());
     let after = last_event_id.or(q.after).unwrap_or(0).max(0);
+    // The token the caller authenticated with: the stream ends when it no
+    // longer names them.
+    let credential = bearer_token(&headers).map(hash_token).unwrap_or_default();
     // A position past the end (the hub was restored from a backup) must not
     // silently deliver nothing: the client learns to resync.
     changes::check_position(&hub, after).await?;
@@ -84,7 +93,7 @@ pub async fn stream(
         // The hub stopping ends the stream: the client resumes with
         // Last-Event-ID.
         tokio::select! {
-            () = follow(&hub2, caller.agent, after, live, out) => {}
+            () = follow(&hub2, caller.agent, credential, after, live, out) => {}
             () = hub2.stopping() => {}
         }
         hub2.metrics
@@ -113,25 +122,45 @@ fn about(r: &FeedRecord, agent_id: &str) -> Option<Agent> {
         .filter(|a| a.id == agent_id)
 }
 
+/// Whether the token with hash `credential` still names the agent `agent_id`
+/// (it was not rotated nor revoked, the agent is still there). A failed
+/// read counts as yes: a storage hiccup does not end streams.
+async fn still_theirs(hub: &AppState, credential: &str, agent_id: &str) -> bool {
+    let (hash, id) = (credential.to_owned(), agent_id.to_owned());
+    hub.store
+        .read(move |tx| tx.agent_by_token_hash(&hash))
+        .await
+        .map(|a: Option<Agent>| a.is_some_and(|a| a.id == id))
+        .unwrap_or(true)
+}
+
 async fn follow(
     hub: &AppState,
     agent: Agent,
+    credential: String,
     mut last: i64,
     mut live: broadcast::Receiver<Arc<FeedRecord>>,
     out: mpsc::Sender<Result<Event, Infallible>>,
 ) {
     let agent_id = agent.id;
     let mut queues: Option<Arc<[String]>>;
+    // Changes made by another process (the CLI) do not come through this
+    // hub's feed: the credential is checked again every heartbeat period.
+    let mut recheck = tokio::time::interval(hub.config.heartbeat.max(Duration::from_millis(100)));
+    recheck.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    recheck.reset();
     'catch_up: loop {
         // Storage first: everything committed before we subscribed, scoped
-        // by the membership in the same snapshot (it may have changed).
+        // by the membership in the same snapshot (it may have changed), as
+        // long as the caller's token is still theirs.
         loop {
             let id = agent_id.clone();
+            let hash = credential.clone();
             let after = last;
             let read = hub
                 .store
                 .read(move |tx| {
-                    let Some(agent) = tx.agent(&id)? else {
+                    let Some(agent) = tx.agent_by_token_hash(&hash)?.filter(|a| a.id == id) else {
                         return Ok::<_, StoreError>(None);
                     };
                     let scope = scope_of(&agent);
@@ -144,7 +173,7 @@ async fn follow(
                     queues = scope;
                     page
                 }
-                Ok(None) => return, // the agent is gone
+                Ok(None) => return, // the token was rotated or revoked, or the agent is gone
                 Err(e) => {
                     tracing::warn!(error = %e, "sse catch-up failed");
                     return;
@@ -166,6 +195,12 @@ async fn follow(
             let next = tokio::select! {
                 r = live.recv() => r,
                 () = out.closed() => return,
+                _ = recheck.tick() => {
+                    if still_theirs(hub, &credential, &agent_id).await {
+                        continue;
+                    }
+                    return;
+                }
             };
             match next {
                 Ok(r) => {
@@ -174,11 +209,17 @@ async fn follow(
                     }
                     last = r.seq;
                     let show = visible(&r, queues.as_deref());
-                    if let Some(a) = about(&r, &agent_id) {
+                    let about_them = about(&r, &agent_id);
+                    if let Some(a) = &about_them {
                         // From this change on, the new membership applies.
-                        queues = scope_of(&a);
+                        queues = scope_of(a);
                     }
                     if show && out.send(Ok(event_of(&r))).await.is_err() {
+                        return;
+                    }
+                    // A change about them may be their token's rotation or
+                    // revocation: the stream ends with the token.
+                    if about_them.is_some() && !still_theirs(hub, &credential, &agent_id).await {
                         return;
                     }
                 }

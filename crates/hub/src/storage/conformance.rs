@@ -199,6 +199,7 @@ macro_rules! storage_conformance {
             tx_delete_route_removes_it_or_reports_not_found,
             tx_insert_agent_reads_back_with_sorted_queues,
             tx_update_agent_replaces_name_role_and_queues_or_reports_not_found,
+            tx_set_agent_token_replaces_or_revokes_the_token_or_reports_not_found,
             tx_agent_by_token_hash_finds_or_none,
             tx_agent_finds_by_id_or_none,
             tx_agents_lists_by_name,
@@ -298,6 +299,7 @@ fn queue(id: &str, name: &str) -> Queue {
     }
 }
 
+/// An agent as stored by a write at [`at(0)`](at) (their token issued then).
 fn agent(id: &str, name: &str, queues: &[&str]) -> AgentRow {
     AgentRow {
         agent: Agent {
@@ -305,6 +307,7 @@ fn agent(id: &str, name: &str, queues: &[&str]) -> AgentRow {
             name: name.into(),
             role: Role::Agent,
             queue_ids: queues.iter().map(|q| (*q).to_owned()).collect(),
+            token_issued_at: Some(at(0)),
         },
         token_hash: format!("hash-{id}"),
     }
@@ -862,6 +865,80 @@ pub async fn tx_update_agent_replaces_name_role_and_queues_or_reports_not_found(
     assert_eq!(by_token.unwrap().name, "Ana Lima", "the token is kept");
     let err = h
         .write(|tx| tx.update_agent(&agent("nobody", "X", &[]).agent))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+}
+
+pub async fn tx_set_agent_token_replaces_or_revokes_the_token_or_reports_not_found(h: &Harness) {
+    h.write(|tx| {
+        tx.insert_queue(&queue("q1", "Sales"))?;
+        tx.insert_agent(&agent("a1", "Ana", &["q1"]))?;
+        tx.insert_agent(&agent("a2", "Bo", &[]))
+    })
+    .await
+    .unwrap();
+    // A new token, issued at the clock's instant, replaces the old one.
+    h.clock.advance(chrono::TimeDelta::milliseconds(1_000));
+    let rotated = h
+        .write(|tx| {
+            tx.set_agent_token("a1", Some("hash-a1-new"))?;
+            tx.agent("a1")
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(rotated.token_issued_at, Some(at(1_000)));
+    assert_eq!(rotated.queue_ids, names(&["q1"]), "nothing else changes");
+    let (old, new, other) = h
+        .read(|tx| {
+            Ok((
+                tx.agent_by_token_hash("hash-a1")?,
+                tx.agent_by_token_hash("hash-a1-new")?,
+                tx.agent_by_token_hash("hash-a2")?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert!(old.is_none(), "the replaced token authenticates no one");
+    assert_eq!(new, Some(rotated));
+    assert_eq!(
+        other.map(|a| a.id),
+        Some("a2".to_owned()),
+        "others keep theirs"
+    );
+    // Revoked: no token of theirs works, until the next one.
+    let revoked = h
+        .write(|tx| {
+            tx.set_agent_token("a1", None)?;
+            tx.agent("a1")
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(revoked.token_issued_at, None);
+    let found = h
+        .read(|tx| tx.agent_by_token_hash("hash-a1-new"))
+        .await
+        .unwrap();
+    assert!(found.is_none(), "a revoked token authenticates no one");
+    h.clock.advance(chrono::TimeDelta::milliseconds(1_000));
+    let back = h
+        .write(|tx| {
+            tx.set_agent_token("a1", Some("hash-a1-third"))?;
+            tx.agent_by_token_hash("hash-a1-third")
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.token_issued_at, Some(at(2_000)));
+    let err = h
+        .write(|tx| tx.set_agent_token("nobody", None))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    let err = h
+        .write(|tx| tx.set_agent_token("nobody", Some("hash-x")))
         .await
         .unwrap_err();
     assert!(matches!(err, StoreError::NotFound), "{err:?}");

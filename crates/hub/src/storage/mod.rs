@@ -229,10 +229,19 @@ pub trait ConfigTx {
     fn routes(&mut self) -> StoreResult<Vec<Route>>;
     /// Removes a route; [`StoreError::NotFound`] when there is none.
     fn delete_route(&mut self, id: &str) -> StoreResult<()>;
+    /// Inserts an agent; their token is issued at the storage clock's now
+    /// (the agent's `token_issued_at` is not read).
     fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()>;
     /// Replaces the agent's name, role and queues; [`StoreError::NotFound`]
     /// when there is no such agent.
     fn update_agent(&mut self, agent: &Agent) -> StoreResult<()>;
+    /// Gives the agent a new token (its hash), issued at the storage clock's
+    /// now, in place of the one they had; `None` revokes their token: then
+    /// no token authenticates them (`token_issued_at` reads `None`) until
+    /// the next. [`StoreError::NotFound`] when there is no such agent.
+    fn set_agent_token(&mut self, id: &str, token_hash: Option<&str>) -> StoreResult<()>;
+    /// The agent whose current token has this hash; `None` for an unknown,
+    /// replaced or revoked token.
     fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>>;
     /// The agent, with its queue ids sorted.
     fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>>;

@@ -1,7 +1,7 @@
 //! Administration: channels (status, enable/disable keeping data, icon,
-//! redaction, limits), queues (wait strategy), routes, agents, the
-//! configuration with its warnings, and the webhook rejects. The same use
-//! cases back the admin API and the CLI.
+//! redaction, limits), queues (wait strategy), routes, agents (and their
+//! tokens: rotate, revoke), the configuration with its warnings, and the
+//! webhook rejects. The same use cases back the admin API and the CLI.
 
 use std::sync::Arc;
 
@@ -122,15 +122,81 @@ pub async fn create_agent(store: &Arc<dyn Storage>, n: NewAgent) -> ApiResult<Cr
                 name: n.name,
                 role: if n.admin { Role::Admin } else { Role::Agent },
                 queue_ids,
+                token_issued_at: None,
             };
             tx.insert_agent(&AgentRow {
                 agent: agent.clone(),
                 token_hash: hash,
             })?;
+            // As stored (with the instant its token was issued).
+            tx.agent(&agent.id)?
+                .ok_or_else(|| ApiErr::internal("the agent just added is not found"))
+        })
+        .await?;
+    Ok(CreatedAgent { agent, token })
+}
+
+/// The id of the agent with this id or, failing that, this name (the CLI's
+/// `--agent`); a name several agents have must be given as an id.
+pub async fn agent_id(store: &Arc<dyn Storage>, id_or_name: String) -> ApiResult<String> {
+    store
+        .read(move |tx| {
+            if let Some(a) = tx.agent(&id_or_name)? {
+                return Ok(a.id);
+            }
+            let named: Vec<Agent> = tx
+                .agents()?
+                .into_iter()
+                .filter(|a| a.name == id_or_name)
+                .collect();
+            match named.as_slice() {
+                [a] => Ok(a.id.clone()),
+                [] => Err(ApiErr::not_found("agent")),
+                _ => Err(ApiErr::invalid(format!(
+                    "several agents are named {id_or_name}: give the id"
+                ))),
+            }
+        })
+        .await
+}
+
+/// Gives the agent a new token, shown this once; the old one stops working
+/// at once (a request with it is 401, their open streams end). Also how a
+/// revoked agent gets a token again.
+pub async fn rotate_agent_token(store: &Arc<dyn Storage>, id: String) -> ApiResult<CreatedAgent> {
+    let token = new_token();
+    let hash = hash_token(&token);
+    let agent = store
+        .write(move |tx| {
+            tx.set_agent_token(&id, Some(&hash)).map_err(not_found)?;
+            let agent = tx.agent(&id)?.ok_or_else(|| ApiErr::not_found("agent"))?;
+            // Tells admins, and ends the agent's open streams.
+            record::agent_changed(tx, &agent)?;
             Ok::<_, ApiErr>(agent)
         })
         .await?;
     Ok(CreatedAgent { agent, token })
+}
+
+/// Revokes the agent's token: at once, a request with it is 401 and their
+/// open streams end; no token works for them until one is rotated in.
+pub async fn revoke_agent_token(store: &Arc<dyn Storage>, id: String) -> ApiResult<Agent> {
+    store
+        .write(move |tx| {
+            tx.set_agent_token(&id, None).map_err(not_found)?;
+            let agent = tx.agent(&id)?.ok_or_else(|| ApiErr::not_found("agent"))?;
+            record::agent_changed(tx, &agent)?;
+            Ok::<_, ApiErr>(agent)
+        })
+        .await
+}
+
+/// Storage's "no such agent" as the API's 404.
+fn not_found(e: StoreError) -> ApiErr {
+    match e {
+        StoreError::NotFound => ApiErr::not_found("agent"),
+        e => e.into(),
+    }
 }
 
 /// Changes an agent's name, role or queues; an `agent` change tells admins

@@ -61,7 +61,18 @@ pub fn init_tracing() {
 }
 
 pub async fn start_hub(db: &std::path::Path, graph_url: &str, clock: Arc<dyn Clock>) -> Running {
+    start_hub_with_key(db, graph_url, clock, None).await
+}
+
+/// [`start_hub`] with a key for the channel access tokens at rest.
+pub async fn start_hub_with_key(
+    db: &std::path::Path,
+    graph_url: &str,
+    clock: Arc<dyn Clock>,
+    secret_key: Option<switchboard_hub::secrets::SecretKey>,
+) -> Running {
     let config = Config {
+        secret_key,
         db_url: format!("sqlite://{}", db.display()),
         graph_url: graph_url.to_owned(),
         api_version: "v23.0".into(),
@@ -98,13 +109,31 @@ impl TestEnv {
 
     /// A hub whose clock stands at `at` (moved only by the test).
     pub async fn with_clock(at: chrono::DateTime<chrono::Utc>) -> Self {
+        Self::build(at, None).await
+    }
+
+    /// A hub that encrypts channel access tokens at rest with `key`.
+    pub async fn with_secret_key(key: switchboard_hub::secrets::SecretKey) -> Self {
+        Self::build(chrono::Utc::now(), Some(key)).await
+    }
+
+    async fn build(
+        at: chrono::DateTime<chrono::Utc>,
+        secret_key: Option<switchboard_hub::secrets::SecretKey>,
+    ) -> Self {
         init_tracing();
         let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
             .await
             .expect("sandbox starts");
         let dir = tempfile::tempdir().unwrap();
         let clock = Arc::new(ManualClock::new(at));
-        let running = start_hub(&dir.path().join("hub.db"), &sandbox.base_url, clock.clone()).await;
+        let running = start_hub_with_key(
+            &dir.path().join("hub.db"),
+            &sandbox.base_url,
+            clock.clone(),
+            secret_key,
+        )
+        .await;
         let http = reqwest::Client::new();
         http.put(format!("{}/_sandbox/webhook-config", sandbox.base_url))
             .json(&json!({ "url": format!("{}/webhooks/whatsapp", running.url) }))
@@ -399,6 +428,39 @@ impl Sse {
         }
     }
 
+    /// The events left until the server ends the stream, which it must do
+    /// within `within`.
+    pub async fn until_end(&mut self, within: Duration) -> Vec<(i64, Value)> {
+        tokio::time::timeout(within, async {
+            let mut events = Vec::new();
+            loop {
+                while let Some(end) = self.buf.find("\n\n") {
+                    let block: String = self.buf[..end].to_owned();
+                    self.buf.drain(..end + 2);
+                    let id = block
+                        .lines()
+                        .find_map(|l| l.strip_prefix("id:"))
+                        .and_then(|v| v.trim().parse().ok());
+                    let data: String = block
+                        .lines()
+                        .filter_map(|l| l.strip_prefix("data:"))
+                        .map(str::trim_start)
+                        .collect();
+                    if let Some(id) = id {
+                        events.push((id, serde_json::from_str(&data).unwrap()));
+                    }
+                }
+                match self.stream.next().await {
+                    Some(Ok(chunk)) => self.buf.push_str(&String::from_utf8_lossy(&chunk)),
+                    // Ended (cleanly, or cut mid-chunk): either way, over.
+                    Some(Err(_)) | None => return events,
+                }
+            }
+        })
+        .await
+        .expect("the server ends the stream in time")
+    }
+
     /// Events until one matches `pred` (which is returned).
     pub async fn until(&mut self, pred: impl Fn(&Value) -> bool) -> (i64, Value) {
         loop {
@@ -432,6 +494,15 @@ impl ServedBinary {
 /// Starts `switchboard-hub serve` on `db` (a free loopback port) and waits
 /// until it answers `/healthz`: it has run its start-up work by then.
 pub async fn serve_binary(db: &std::path::Path, graph_url: &str) -> ServedBinary {
+    serve_binary_with_env(db, graph_url, &[]).await
+}
+
+/// [`serve_binary`] with more environment (e.g. the secret key).
+pub async fn serve_binary_with_env(
+    db: &std::path::Path,
+    graph_url: &str,
+    env: &[(&str, &str)],
+) -> ServedBinary {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -444,6 +515,7 @@ pub async fn serve_binary(db: &std::path::Path, graph_url: &str) -> ServedBinary
         .env("WHATSAPP_GRAPH_URL", graph_url)
         .env("WHATSAPP_APP_SECRET", APP_SECRET)
         .env("RUST_LOG", "warn")
+        .envs(env.iter().copied())
         .kill_on_drop(true)
         .spawn()
         .expect("the hub binary starts");

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use switchboard_domain::instant;
 use switchboard_protocol::{Call, Channel, EventLogEntry, Message, Queue, Template};
 
+use crate::secrets::Secrets;
 use crate::storage::{ChannelRow, ConversationRow, StoreError, StoredTemplate};
 
 /// A SQLite error as the storage's: a value that does not decode is corrupt.
@@ -86,10 +87,29 @@ pub(super) fn corrupt(column: usize, why: String) -> rusqlite::Error {
 
 pub(super) const CHANNEL_COLS: &str = "id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, icon IS NOT NULL, COALESCE(status_since, created_at)";
 
-pub(super) fn channel_row(r: &Row<'_>) -> rusqlite::Result<ChannelRow> {
+/// What a channel's sealed access token is bound to: its row (a token
+/// moved to another channel's row does not open).
+pub(super) fn access_token_context(channel_id: &str) -> String {
+    format!("channels.access_token:{channel_id}")
+}
+
+/// The access token column's value: sealed with a key, as it is without.
+pub(super) fn access_token_column(secrets: &Secrets, channel_id: &str, token: &str) -> String {
+    secrets.seal(token, &access_token_context(channel_id))
+}
+
+/// A channel row, its access token opened with `secrets`: a sealed token
+/// that does not open (no key, a wrong key) is corrupt, never a garbage
+/// token.
+pub(super) fn channel_row(r: &Row<'_>, secrets: &Secrets) -> rusqlite::Result<ChannelRow> {
+    let id: String = r.get(0)?;
+    let stored: String = r.get(4)?;
+    let access_token = secrets
+        .open(&stored, &access_token_context(&id))
+        .map_err(|e| corrupt(4, format!("the access token of channel {id}: {e}")))?;
     Ok(ChannelRow {
         channel: Channel {
-            id: r.get(0)?,
+            id,
             phone_number_id: r.get(1)?,
             display_number: r.get(2)?,
             waba_id: r.get(3)?,
@@ -99,7 +119,7 @@ pub(super) fn channel_row(r: &Row<'_>) -> rusqlite::Result<ChannelRow> {
             max_customers: r.get(8)?,
             has_icon: r.get(9)?,
         },
-        access_token: r.get(4)?,
+        access_token,
         status_since: from_ms(r.get(10)?),
     })
 }

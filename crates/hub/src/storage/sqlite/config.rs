@@ -1,18 +1,82 @@
 //! Configuration: channels (and the figures of their limits), queues,
 //! routes, agents.
 
+use std::sync::Once;
+
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use switchboard_protocol::{Agent, Channel, Queue, Route};
 
 use super::SqliteTx;
 use super::codecs::{
-    CHANNEL_COLS, QUEUE_COLS, backend, channel_row, enum_parse, enum_str, is_unique_violation, ms,
-    queue_row,
+    CHANNEL_COLS, QUEUE_COLS, access_token_column, access_token_context, backend, channel_row,
+    enum_parse, enum_str, from_ms, is_unique_violation, ms, queue_row,
 };
+use crate::secrets::{KEY_ENV, KEY_FILE_ENV, SecretError, Secrets};
 use crate::storage::{
     AgentRow, ChannelRow, ChannelUsageRow, ConfigTx, StoreError, StoreResult, comm_type_str,
 };
+
+/// At open: checks that every sealed access token opens with `secrets`
+/// (with no key, or a wrong one, the open fails and says which), then, with
+/// a key, seals the tokens stored in plain text (a database from before
+/// encryption, or written without a key). Without a key, warns once per
+/// process that tokens are stored unencrypted.
+pub(super) fn secure_channel_tokens(conn: &mut Connection, secrets: &Secrets) -> StoreResult<()> {
+    let tx = conn.transaction()?;
+    let rows: Vec<(String, String)> = tx
+        .prepare("SELECT id, access_token FROM channels ORDER BY id")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut plain = Vec::new();
+    for (id, stored) in rows {
+        if !Secrets::is_sealed(&stored) {
+            plain.push((id, stored));
+            continue;
+        }
+        match secrets.open(&stored, &access_token_context(&id)) {
+            Ok(_) => {}
+            Err(SecretError::NoKey) => {
+                return Err(StoreError::Backend(format!(
+                    "the database holds encrypted channel access tokens and no secret key is configured: set {KEY_ENV} or {KEY_FILE_ENV} to the key they were encrypted with"
+                )));
+            }
+            Err(SecretError::WrongKey) => {
+                return Err(StoreError::Backend(format!(
+                    "the configured secret key does not decrypt the channel access tokens in this database (channel {id}): it is not the key they were encrypted with"
+                )));
+            }
+            Err(e) => {
+                return Err(StoreError::Corrupt(format!(
+                    "the access token of channel {id}: {e}"
+                )));
+            }
+        }
+    }
+    if !secrets.has_key() {
+        static WARNED: Once = Once::new();
+        WARNED.call_once(|| {
+            tracing::warn!(
+                "no secret key ({KEY_ENV} or {KEY_FILE_ENV}): channel access tokens are stored unencrypted"
+            );
+        });
+        return Ok(());
+    }
+    for (id, token) in &plain {
+        tx.execute(
+            "UPDATE channels SET access_token = ?2 WHERE id = ?1",
+            params![id, access_token_column(secrets, id, token)],
+        )?;
+    }
+    tx.commit()?;
+    if !plain.is_empty() {
+        tracing::info!(
+            channels = plain.len(),
+            "encrypted the channel access tokens stored in plain text"
+        );
+    }
+    Ok(())
+}
 
 impl SqliteTx<'_> {
     fn agent_queues(&self, agent_id: &str) -> StoreResult<Vec<String>> {
@@ -33,8 +97,9 @@ impl SqliteTx<'_> {
         Ok(())
     }
 
-    fn agent_where(&self, clause: &str, arg: &str) -> StoreResult<Option<Agent>> {
-        let sql = format!("SELECT id, name, role FROM agents WHERE {clause} = ?1");
+    /// The agent `condition` (on `?1`) selects.
+    fn agent_where(&self, condition: &str, arg: &str) -> StoreResult<Option<Agent>> {
+        let sql = format!("SELECT id, name, role, token_issued_at FROM agents WHERE {condition}");
         let found = self
             .conn
             .prepare_cached(&sql)?
@@ -43,18 +108,20 @@ impl SqliteTx<'_> {
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
                     enum_parse(&r.get::<_, String>(2)?)?,
+                    r.get::<_, Option<i64>>(3)?,
                 ))
             })
             .optional()?;
         match found {
             None => Ok(None),
-            Some((id, name, role)) => {
+            Some((id, name, role, issued)) => {
                 let queue_ids = self.agent_queues(&id)?;
                 Ok(Some(Agent {
                     id,
                     name,
                     role,
                     queue_ids,
+                    token_issued_at: issued.map(from_ms),
                 }))
             }
         }
@@ -73,7 +140,7 @@ impl ConfigTx for SqliteTx<'_> {
                     c.phone_number_id,
                     c.display_number,
                     c.waba_id,
-                    row.access_token,
+                    access_token_column(self.secrets, &c.id, &row.access_token),
                     enum_str(&c.status),
                     c.enabled,
                     c.redact_card_numbers,
@@ -163,17 +230,17 @@ impl ConfigTx for SqliteTx<'_> {
 
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>> {
         let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE id = ?1");
-        self.one(&sql, [id], channel_row)
+        self.one(&sql, [id], |r| channel_row(r, self.secrets))
     }
 
     fn channel_by_phone_number_id(&mut self, pnid: &str) -> StoreResult<Option<ChannelRow>> {
         let sql = format!("SELECT {CHANNEL_COLS} FROM channels WHERE phone_number_id = ?1");
-        self.one(&sql, [pnid], channel_row)
+        self.one(&sql, [pnid], |r| channel_row(r, self.secrets))
     }
 
     fn channels(&mut self) -> StoreResult<Vec<ChannelRow>> {
         let sql = format!("SELECT {CHANNEL_COLS} FROM channels ORDER BY created_at, id");
-        self.all(&sql, [], channel_row)
+        self.all(&sql, [], |r| channel_row(r, self.secrets))
     }
 
     fn insert_queue(&mut self, q: &Queue) -> StoreResult<()> {
@@ -254,7 +321,7 @@ impl ConfigTx for SqliteTx<'_> {
     fn insert_agent(&mut self, row: &AgentRow) -> StoreResult<()> {
         let a = &row.agent;
         self.conn.execute(
-            "INSERT INTO agents (id, name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO agents (id, name, role, token_hash, created_at, token_issued_at) VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
             params![
                 a.id,
                 a.name,
@@ -279,12 +346,30 @@ impl ConfigTx for SqliteTx<'_> {
         self.set_agent_queues(a)
     }
 
+    fn set_agent_token(&mut self, id: &str, token_hash: Option<&str>) -> StoreResult<()> {
+        let n = match token_hash {
+            Some(hash) => self.conn.execute(
+                "UPDATE agents SET token_hash = ?2, token_issued_at = ?3 WHERE id = ?1",
+                params![id, hash, ms(self.now)],
+            )?,
+            None => self.conn.execute(
+                "UPDATE agents SET token_issued_at = NULL WHERE id = ?1",
+                [id],
+            )?,
+        };
+        match n {
+            0 => Err(StoreError::NotFound),
+            _ => Ok(()),
+        }
+    }
+
     fn agent_by_token_hash(&mut self, hash: &str) -> StoreResult<Option<Agent>> {
-        self.agent_where("token_hash", hash)
+        // A revoked token (no issue instant) authenticates no one.
+        self.agent_where("token_hash = ?1 AND token_issued_at IS NOT NULL", hash)
     }
 
     fn agent(&mut self, id: &str) -> StoreResult<Option<Agent>> {
-        self.agent_where("id", id)
+        self.agent_where("id = ?1", id)
     }
 
     fn agents(&mut self) -> StoreResult<Vec<Agent>> {

@@ -22,6 +22,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0004_messages_unsent",
         include_str!("../migrations/0004_messages_unsent.sql"),
     ),
+    (
+        "0006_agent_tokens",
+        include_str!("../migrations/0006_agent_tokens.sql"),
+    ),
 ];
 
 /// Applies the embedded migrations not yet recorded, each in its own

@@ -8,6 +8,11 @@
 //! columns and rows become values) serve it, and each part of the
 //! [`Tx`](super::Tx) is implemented in its concern's file: `config`,
 //! `conversations`, `messages`, `calls`, `events`, `templates`, `feed`.
+//!
+//! Secrets at rest: the database and the `-wal` and `-shm` files SQLite
+//! makes next to it are readable by their owner only, and channel access
+//! tokens are sealed with the [`Secrets`] the storage was opened with (see
+//! `config::secure_channel_tokens` for what happens at open).
 
 use std::any::Any;
 use std::path::{Path, PathBuf};
@@ -19,6 +24,7 @@ use switchboard_domain::clock::Clock;
 use tokio::sync::oneshot;
 
 use super::{CommitListener, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TxFn};
+use crate::secrets::Secrets;
 
 mod calls;
 mod codecs;
@@ -42,6 +48,7 @@ pub struct SqliteStorage {
     readers: Arc<Mutex<Vec<Connection>>>,
     path: PathBuf,
     clock: Arc<dyn Clock>,
+    secrets: Secrets,
 }
 
 impl std::fmt::Debug for SqliteStorage {
@@ -53,6 +60,7 @@ impl std::fmt::Debug for SqliteStorage {
 }
 
 fn open(path: &Path) -> StoreResult<Connection> {
+    owner_only(path)?;
     let conn = Connection::open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -61,25 +69,79 @@ fn open(path: &Path) -> StoreResult<Connection> {
     Ok(conn)
 }
 
+/// Makes the database file readable and writable by its owner only: a new
+/// one is created so before SQLite opens it (SQLite gives the `-wal` and
+/// `-shm` files it creates the main file's mode), and an existing one (and
+/// its `-wal` and `-shm`) loses any access by group and others.
+#[cfg(unix)]
+fn owner_only(path: &Path) -> StoreResult<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let io = |p: &Path, e: std::io::Error| StoreError::Backend(format!("{}: {e}", p.display()));
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| io(path, e))?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let p = PathBuf::from(name);
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        let mode = meta.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o700))
+                .map_err(|e| io(&p, e))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn owner_only(_: &Path) -> StoreResult<()> {
+    Ok(())
+}
+
 impl SqliteStorage {
     /// Opens (creating and migrating) the database at `path` and starts the
     /// writer thread. `listener` receives each committed write's changes;
     /// `clock` stamps the bookkeeping instants (when a change was appended, a
-    /// migration applied).
+    /// migration applied). Without a key: channel access tokens are stored
+    /// as they are (see [`SqliteStorage::open_with_secrets`]).
     pub fn open(path: &Path, listener: CommitListener, clock: Arc<dyn Clock>) -> StoreResult<Self> {
+        Self::open_with_secrets(path, listener, clock, Secrets::none())
+    }
+
+    /// [`SqliteStorage::open`], sealing channel access tokens with
+    /// `secrets`: tokens stored in plain text (a database from before, or
+    /// run without a key) are sealed now; a sealed token that `secrets`
+    /// cannot open (no key, a wrong key) refuses the open.
+    pub fn open_with_secrets(
+        path: &Path,
+        listener: CommitListener,
+        clock: Arc<dyn Clock>,
+        secrets: Secrets,
+    ) -> StoreResult<Self> {
         let mut conn = open(path)?;
         migrate(&mut conn, clock.now())?;
+        config::secure_channel_tokens(&mut conn, &secrets)?;
         let (tx, rx) = mpsc::channel::<(TxFn, Reply)>();
         let writer_clock = clock.clone();
+        let writer_secrets = secrets.clone();
         std::thread::Builder::new()
             .name("hub-sqlite-writer".into())
-            .spawn(move || writer_loop(conn, rx, listener, writer_clock))
+            .spawn(move || writer_loop(conn, rx, listener, writer_clock, writer_secrets))
             .map_err(|e| StoreError::Backend(e.to_string()))?;
         Ok(Self {
             writer: Mutex::new(tx),
             readers: Arc::new(Mutex::new(Vec::new())),
             path: path.to_path_buf(),
             clock,
+            secrets,
         })
     }
 
@@ -94,6 +156,7 @@ fn writer_loop(
     rx: mpsc::Receiver<(TxFn, Reply)>,
     listener: CommitListener,
     clock: Arc<dyn Clock>,
+    secrets: Secrets,
 ) {
     while let Ok(first) = rx.recv() {
         let mut batch = vec![first];
@@ -103,7 +166,7 @@ fn writer_loop(
                 Err(_) => break,
             }
         }
-        run_batch(&mut conn, batch, &listener, clock.now());
+        run_batch(&mut conn, batch, &listener, clock.now(), &secrets);
     }
 }
 
@@ -112,6 +175,7 @@ fn run_batch(
     batch: Vec<(TxFn, Reply)>,
     listener: &CommitListener,
     now: DateTime<Utc>,
+    secrets: &Secrets,
 ) {
     let mut results = Vec::with_capacity(batch.len());
     let mut feed = Vec::new();
@@ -126,7 +190,7 @@ fn run_batch(
         }
     };
     for (f, reply) in batch {
-        let outcome = run_one(&mut tx, f, &mut feed, now);
+        let outcome = run_one(&mut tx, f, &mut feed, now, secrets);
         results.push((reply, outcome));
     }
     if let Err(e) = tx.commit() {
@@ -151,12 +215,14 @@ fn run_one(
     f: TxFn,
     feed: &mut Vec<FeedRecord>,
     now: DateTime<Utc>,
+    secrets: &Secrets,
 ) -> StoreResult<Box<dyn Any + Send>> {
     let sp = tx.savepoint()?;
     let mut stx = SqliteTx {
         conn: &sp,
         appended: Vec::new(),
         now,
+        secrets,
     };
     // A bug in one use case must not take the writer thread (and every later
     // write) down with it: its savepoint rolls back and it answers an error.
@@ -194,6 +260,7 @@ impl Storage for SqliteStorage {
         let readers = self.readers.clone();
         let path = self.path.clone();
         let now = self.clock.now();
+        let secrets = self.secrets.clone();
         Box::pin(async move {
             tokio::task::spawn_blocking(move || {
                 let pooled = readers.lock().ok().and_then(|mut p| p.pop());
@@ -207,6 +274,7 @@ impl Storage for SqliteStorage {
                         conn: &tx,
                         appended: Vec::new(),
                         now,
+                        secrets: &secrets,
                     };
                     let out = f(&mut stx);
                     drop(tx);
@@ -232,6 +300,8 @@ struct SqliteTx<'a> {
     appended: Vec<FeedRecord>,
     /// The storage clock's instant for this transaction's bookkeeping.
     now: DateTime<Utc>,
+    /// Seals and opens channel access tokens.
+    secrets: &'a Secrets,
 }
 
 impl SqliteTx<'_> {
