@@ -43,7 +43,9 @@ impl Sender {
 
     /// Sends a message; the `wamid` Meta assigned. A 2xx without one is an
     /// unknown outcome (Meta accepted something). `callback` travels as
-    /// `biz_opaque_callback_data`, which Meta echoes in the statuses.
+    /// `biz_opaque_callback_data`, which Meta echoes in the statuses. `to`
+    /// is the customer's number, or the business-scoped user id of one known
+    /// only by it, which goes in `recipient` instead of `to`.
     pub async fn send(
         &self,
         channel: &ChannelRow,
@@ -51,7 +53,10 @@ impl Sender {
         content: OutboundContent,
         callback: &str,
     ) -> Result<String, ClientError> {
-        let body = SendMessage::new(to, content).with_callback_data(callback);
+        let mut body = SendMessage::new(to, content).with_callback_data(callback);
+        if !to.bytes().all(|b| b.is_ascii_digit()) {
+            body.recipient = Some(std::mem::take(&mut body.to));
+        }
         let resp = self
             .client
             .send_message(

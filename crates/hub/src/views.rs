@@ -53,14 +53,21 @@ pub fn call_permission(
     }
 }
 
+/// The conversation's customer: number, business-scoped user id, username, name.
+pub fn customer(row: &ConversationRow) -> p::Customer {
+    p::Customer {
+        wa_id: row.customer_wa_id.clone(),
+        name: row.customer_name.clone(),
+        user_id: row.customer_user_id.clone(),
+        username: row.customer_username.clone(),
+    }
+}
+
 pub fn conversation(row: &ConversationRow, now: DateTime<Utc>, limits: &Limits) -> p::Conversation {
     p::Conversation {
         id: row.id.clone(),
         channel_id: row.channel_id.clone(),
-        customer: p::Customer {
-            wa_id: row.customer_wa_id.clone(),
-            name: row.customer_name.clone(),
-        },
+        customer: customer(row),
         queue_id: row.queue_id.clone(),
         assignee_id: row.assignee_id.clone(),
         status: row.status,

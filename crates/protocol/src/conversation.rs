@@ -95,13 +95,27 @@ pub struct CallPermissionSummary {
     pub unanswered_in_a_row: u32,
 }
 
+/// A customer on WhatsApp. WhatsApp knows each customer by a business-scoped
+/// user id (BSUID, `user_id`) and, usually, by phone number (`wa_id`). Since
+/// 2026 a customer who uses a WhatsApp username may be known by the BSUID
+/// alone: then `wa_id` is the empty string and `username` is usually set. At
+/// least one of `wa_id` and `user_id` is always there. `user_id` and
+/// `username` were added later: older hubs never send them (read as `null`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
 pub struct Customer {
-    /// The customer's WhatsApp id (`wa_id`, digits of the phone number).
+    /// The customer's WhatsApp id (`wa_id`, digits of the phone number);
+    /// empty when only the business-scoped user id is known.
     pub wa_id: String,
     pub name: Option<String>,
+    /// The business-scoped user id (e.g. `US.13491208655302741918`), when
+    /// WhatsApp sent one.
+    #[serde(default)]
+    pub user_id: Option<String>,
+    /// The customer's WhatsApp username, when they have one.
+    #[serde(default)]
+    pub username: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -28,7 +28,23 @@ fn opt<T: std::fmt::Debug + Clone>(
 }
 
 fn customer() -> impl Strategy<Value = Customer> {
-    ("[0-9]{7,15}", opt(text())).prop_map(|(wa_id, name)| Customer { wa_id, name })
+    // By number, by business-scoped user id (no number), or by both.
+    (
+        "([0-9]{7,15})?",
+        opt(text()),
+        opt("[A-Z]{2}\\.[0-9]{20}"),
+        opt("[a-z0-9._]{3,35}"),
+    )
+        .prop_map(|(wa_id, name, user_id, username)| Customer {
+            user_id: if wa_id.is_empty() && user_id.is_none() {
+                Some("US.13491208655302741918".into())
+            } else {
+                user_id
+            },
+            wa_id,
+            name,
+            username,
+        })
 }
 
 fn permission() -> impl Strategy<Value = CallPermissionSummary> {

@@ -73,3 +73,23 @@ fn instants_are_rfc3339_strings() {
     .unwrap();
     assert_eq!(read.closes_at, Some(closes_at));
 }
+
+#[test]
+fn a_customer_carries_the_business_scoped_user_id_and_username() {
+    // A customer known only by a username: no number, the BSUID.
+    let c = Customer {
+        wa_id: String::new(),
+        name: Some("Mika".into()),
+        user_id: Some("US.13491208655302741918".into()),
+        username: Some("mika.travels".into()),
+    };
+    assert_eq!(
+        serde_json::to_value(&c).unwrap(),
+        json!({ "wa_id": "", "name": "Mika", "user_id": "US.13491208655302741918", "username": "mika.travels" })
+    );
+    // What older hubs sent (and older clients cached) still reads: no user id.
+    let old: Customer =
+        serde_json::from_value(json!({ "wa_id": "4915112345678", "name": "Jonas" })).unwrap();
+    assert_eq!(old.wa_id, "4915112345678");
+    assert_eq!((old.user_id, old.username), (None, None));
+}

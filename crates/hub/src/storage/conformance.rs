@@ -207,7 +207,11 @@ macro_rules! storage_conformance {
             tx_conversation_finds_by_id_or_none,
             tx_conversation_that_does_not_decode_is_corrupt,
             tx_conversation_by_customer_finds_by_channel_and_wa_id,
-            tx_update_conversation_replaces_all_but_identity_and_creation,
+            tx_conversation_by_customer_never_finds_one_known_only_by_user_id,
+            tx_conversation_by_user_id_finds_by_channel_and_user_id,
+            tx_insert_conversation_refuses_a_second_one_with_the_same_customer,
+            tx_update_conversation_replaces_all_but_id_channel_and_creation,
+            tx_update_conversation_fills_in_the_customers_ids_unless_another_has_them,
             tx_conversations_orders_by_updated_at_desc_then_id,
             tx_conversations_after_a_cursor_continues_the_order,
             tx_conversations_filters_by_queues_queue_status_and_window,
@@ -318,6 +322,8 @@ fn conversation(id: &str, channel_id: &str, wa_id: &str) -> ConversationRow {
         id: id.into(),
         channel_id: channel_id.into(),
         customer_wa_id: wa_id.into(),
+        customer_user_id: None,
+        customer_username: None,
         customer_name: None,
         queue_id: None,
         assignee_id: None,
@@ -1003,6 +1009,8 @@ pub async fn tx_insert_conversation_reads_back_every_field(h: &Harness) {
     );
     let row = ConversationRow {
         customer_name: Some("Ana".into()),
+        customer_user_id: Some("DE.10000000000000000001".into()),
+        customer_username: Some("ana.b".into()),
         queue_id: Some("q1".into()),
         assignee_id: Some("a1".into()),
         status: ConversationStatus::Pending,
@@ -1077,7 +1085,109 @@ pub async fn tx_conversation_by_customer_finds_by_channel_and_wa_id(h: &Harness)
     assert!(missing.is_none());
 }
 
-pub async fn tx_update_conversation_replaces_all_but_identity_and_creation(h: &Harness) {
+/// A customer known only by a business-scoped user id (no number).
+fn by_user_id(id: &str, channel_id: &str, user_id: &str) -> ConversationRow {
+    ConversationRow {
+        customer_user_id: Some(user_id.into()),
+        customer_username: Some(format!("user.{id}")),
+        ..conversation(id, channel_id, "")
+    }
+}
+
+pub async fn tx_conversation_by_customer_never_finds_one_known_only_by_user_id(h: &Harness) {
+    let (back, by_empty, by_bsuid) = h
+        .write(|tx| {
+            tx.insert_channel(&channel("ch1", "1001"))?;
+            tx.insert_conversation(&by_user_id("c1", "ch1", "US.10000000000000000001"))?;
+            Ok((
+                tx.conversation("c1")?,
+                tx.conversation_by_customer("ch1", "")?,
+                tx.conversation_by_customer("ch1", "US.10000000000000000001")?,
+            ))
+        })
+        .await
+        .unwrap();
+    let back = back.unwrap();
+    assert_eq!(back.customer_wa_id, "", "no number: an empty wa_id");
+    assert_eq!(back, by_user_id("c1", "ch1", "US.10000000000000000001"));
+    assert!(by_empty.is_none() && by_bsuid.is_none());
+}
+
+pub async fn tx_conversation_by_user_id_finds_by_channel_and_user_id(h: &Harness) {
+    h.write(|tx| {
+        tx.insert_channel(&channel("ch1", "1001"))?;
+        tx.insert_channel(&channel("ch2", "1002"))?;
+        tx.insert_conversation(&by_user_id("c1", "ch1", "US.10000000000000000001"))?;
+        tx.insert_conversation(&by_user_id("c2", "ch2", "US.10000000000000000001"))?;
+        // Known by both: found by either.
+        tx.insert_conversation(&ConversationRow {
+            customer_user_id: Some("DE.20000000000000000002".into()),
+            ..conversation("c3", "ch1", "491500000003")
+        })
+    })
+    .await
+    .unwrap();
+    let (one, two, both, by_phone, missing) = h
+        .read(|tx| {
+            Ok((
+                tx.conversation_by_user_id("ch1", "US.10000000000000000001")?,
+                tx.conversation_by_user_id("ch2", "US.10000000000000000001")?,
+                tx.conversation_by_user_id("ch1", "DE.20000000000000000002")?,
+                tx.conversation_by_customer("ch1", "491500000003")?,
+                tx.conversation_by_user_id("ch1", "US.99999999999999999999")?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(one.unwrap().id, "c1");
+    assert_eq!(two.unwrap().id, "c2");
+    let both = both.unwrap();
+    assert_eq!(
+        (both.id.as_str(), both.customer_wa_id.as_str()),
+        ("c3", "491500000003")
+    );
+    assert_eq!(by_phone.unwrap().id, "c3");
+    assert!(missing.is_none());
+}
+
+pub async fn tx_insert_conversation_refuses_a_second_one_with_the_same_customer(h: &Harness) {
+    h.write(|tx| {
+        tx.insert_channel(&channel("ch1", "1001"))?;
+        tx.insert_conversation(&ConversationRow {
+            customer_user_id: Some("DE.20000000000000000002".into()),
+            ..conversation("c1", "ch1", "491500000001")
+        })?;
+        tx.insert_conversation(&by_user_id("c2", "ch1", "US.10000000000000000001"))
+    })
+    .await
+    .unwrap();
+    for (id, row) in [
+        ("same number", conversation("c3", "ch1", "491500000001")),
+        (
+            "same user id",
+            by_user_id("c3", "ch1", "DE.20000000000000000002"),
+        ),
+        (
+            "same user id, no number",
+            by_user_id("c3", "ch1", "US.10000000000000000001"),
+        ),
+    ] {
+        let err = h
+            .write(move |tx| tx.insert_conversation(&row))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{id}: {err:?}");
+    }
+    // Neither a number nor a user id: refused, nothing stored.
+    let err = h
+        .write(|tx| tx.insert_conversation(&conversation("c4", "ch1", "")))
+        .await
+        .unwrap_err();
+    assert!(!matches!(err, StoreError::Conflict(_)), "{err:?}");
+    assert!(h.read(|tx| tx.conversation("c4")).await.unwrap().is_none());
+}
+
+pub async fn tx_update_conversation_replaces_all_but_id_channel_and_creation(h: &Harness) {
     seed_conversation(h).await;
     let mut permission = CallPermission::default();
     permission.apply(
@@ -1087,6 +1197,8 @@ pub async fn tx_update_conversation_replaces_all_but_identity_and_creation(h: &H
     );
     let changed = ConversationRow {
         customer_name: Some("Ana".into()),
+        customer_user_id: Some("DE.20000000000000000002".into()),
+        customer_username: Some("ana.b".into()),
         queue_id: Some("q9".into()),
         assignee_id: Some("a1".into()),
         status: ConversationStatus::Solved,
@@ -1097,13 +1209,11 @@ pub async fn tx_update_conversation_replaces_all_but_identity_and_creation(h: &H
         updated_at: at(8_000),
         // not the update's to change
         channel_id: "ch-other".into(),
-        customer_wa_id: "000".into(),
         created_at: at(9_000),
         ..conversation("c1", "ch1", "491500000001")
     };
     let expected = ConversationRow {
         channel_id: "ch1".into(),
-        customer_wa_id: "491500000001".into(),
         created_at: at(0),
         ..changed.clone()
     };
@@ -1115,6 +1225,67 @@ pub async fn tx_update_conversation_replaces_all_but_identity_and_creation(h: &H
         .await
         .unwrap();
     assert_eq!(back, Some(expected));
+}
+
+pub async fn tx_update_conversation_fills_in_the_customers_ids_unless_another_has_them(
+    h: &Harness,
+) {
+    h.write(|tx| {
+        tx.insert_channel(&channel("ch1", "1001"))?;
+        tx.insert_conversation(&by_user_id("c1", "ch1", "US.10000000000000000001"))?;
+        tx.insert_conversation(&conversation("c2", "ch1", "491500000002"))
+    })
+    .await
+    .unwrap();
+    // The customer known by user id only shows a number: found by both after.
+    let linked = ConversationRow {
+        customer_wa_id: "491500000001".into(),
+        ..by_user_id("c1", "ch1", "US.10000000000000000001")
+    };
+    let expected = linked.clone();
+    let (back, by_phone, by_user) = h
+        .write(move |tx| {
+            tx.update_conversation(&linked)?;
+            Ok((
+                tx.conversation("c1")?,
+                tx.conversation_by_customer("ch1", "491500000001")?,
+                tx.conversation_by_user_id("ch1", "US.10000000000000000001")?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(back.as_ref(), Some(&expected));
+    assert_eq!(by_phone.as_ref(), Some(&expected));
+    assert_eq!(by_user.as_ref(), Some(&expected));
+    // Another conversation's number or user id: a conflict, nothing changed.
+    for (what, row) in [
+        (
+            "c2's number",
+            ConversationRow {
+                customer_wa_id: "491500000002".into(),
+                ..expected.clone()
+            },
+        ),
+        (
+            "c1's user id",
+            ConversationRow {
+                customer_user_id: Some("US.10000000000000000001".into()),
+                ..conversation("c2", "ch1", "491500000002")
+            },
+        ),
+    ] {
+        let err = h
+            .write(move |tx| tx.update_conversation(&row))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{what}: {err:?}");
+    }
+    let (one, two) = h
+        .read(|tx| Ok((tx.conversation("c1")?, tx.conversation("c2")?)))
+        .await
+        .unwrap();
+    assert_eq!(one, Some(expected));
+    assert_eq!(two, Some(conversation("c2", "ch1", "491500000002")));
 }
 
 /// A conversation of channel `ch1`: id, queue, status, `updated_at` and
@@ -1633,7 +1804,11 @@ pub async fn tx_insert_call_reads_back_every_field(h: &Harness) {
         direction: Direction::Outbound,
         state: CallState::Ended,
         queue_id: Some("q1".into()),
-        customer: customer("491500000001", Some("Ana")),
+        customer: Customer {
+            user_id: Some("DE.20000000000000000002".into()),
+            username: Some("ana.b".into()),
+            ..customer("491500000001", Some("Ana"))
+        },
         remote_sdp: Some("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n".into()),
         agent_id: Some("a1".into()),
         started_at: at(1_001),

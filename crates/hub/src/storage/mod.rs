@@ -116,11 +116,20 @@ impl std::fmt::Debug for AgentRow {
     }
 }
 
+/// A conversation: one per customer and channel. The customer is known by
+/// phone number (`customer_wa_id`), by business-scoped user id
+/// (`customer_user_id`) or by both; at least one is set, and each is unique
+/// per channel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConversationRow {
     pub id: String,
     pub channel_id: String,
+    /// The phone digits; empty for a customer known only by BSUID.
     pub customer_wa_id: String,
+    /// The business-scoped user id, once WhatsApp sent it.
+    pub customer_user_id: Option<String>,
+    /// The customer's WhatsApp username, when they have one.
+    pub customer_username: Option<String>,
     pub customer_name: Option<String>,
     pub queue_id: Option<String>,
     pub assignee_id: Option<String>,
@@ -132,6 +141,19 @@ pub struct ConversationRow {
     pub call_permission: CallPermission,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+impl ConversationRow {
+    /// How WhatsApp is told whom to reach: the phone digits, or, for a
+    /// customer known only by it, the business-scoped user id (the sender
+    /// puts that in `recipient` instead of `to`).
+    pub fn customer_address(&self) -> &str {
+        if self.customer_wa_id.is_empty() {
+            self.customer_user_id.as_deref().unwrap_or_default()
+        } else {
+            &self.customer_wa_id
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -252,14 +274,27 @@ pub trait ConfigTx {
 /// Conversations.
 pub trait ConversationTx {
     fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>>;
+    /// The conversation with the customer whose phone digits are `wa_id`
+    /// (never one known only by BSUID).
     fn conversation_by_customer(
         &mut self,
         channel_id: &str,
         wa_id: &str,
     ) -> StoreResult<Option<ConversationRow>>;
+    /// The conversation with the customer whose business-scoped user id is
+    /// `user_id`.
+    fn conversation_by_user_id(
+        &mut self,
+        channel_id: &str,
+        user_id: &str,
+    ) -> StoreResult<Option<ConversationRow>>;
+    /// [`StoreError::Conflict`] when the channel has a conversation with the
+    /// same wa_id or user id.
     fn insert_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
-    /// Replaces everything but the id, the channel, the customer's wa_id and
-    /// the creation instant.
+    /// Replaces everything but the id, the channel and the creation instant
+    /// (a customer's wa_id or user id filled in included);
+    /// [`StoreError::Conflict`] when another conversation of the channel has
+    /// that wa_id or user id.
     fn update_conversation(&mut self, row: &ConversationRow) -> StoreResult<()>;
     /// The conversations `filter` accepts, `updated_at` descending then id,
     /// at most `filter.limit`.

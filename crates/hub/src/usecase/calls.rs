@@ -14,8 +14,8 @@ use switchboard_domain::call_permission::{
 };
 use switchboard_domain::limits::Limits;
 use switchboard_protocol::{
-    Call, CallState, CommunicationType, Customer, Direction, ErrorCode, EventKind, Message,
-    MessageKind, MessageStatus,
+    Call, CallState, CommunicationType, Direction, ErrorCode, EventKind, Message, MessageKind,
+    MessageStatus,
 };
 
 use super::{Outcome, channels, conversations, permissions, record};
@@ -215,12 +215,15 @@ pub async fn place(
         .can_call(now, &hub.limits.call_permission)
         .map_err(permissions::refusal)?;
     channels::ensure_enabled(&channel)?;
+    let mut connect = CallActionRequest::connect(&conv.customer_wa_id, &sdp);
+    if conv.customer_wa_id.is_empty() {
+        // A customer known only by business-scoped user id: `recipient`.
+        connect.to = None;
+        connect.recipient = conv.customer_user_id.clone();
+    }
     let resp = hub
         .sender
-        .call_action(
-            &channel,
-            &CallActionRequest::connect(&conv.customer_wa_id, &sdp),
-        )
+        .call_action(&channel, &connect)
         .await
         .map_err(upstream)?;
     let call = Call {
@@ -231,10 +234,7 @@ pub async fn place(
         direction: Direction::Outbound,
         state: CallState::Connecting,
         queue_id: conv.queue_id.clone(),
-        customer: Customer {
-            wa_id: conv.customer_wa_id.clone(),
-            name: conv.customer_name.clone(),
-        },
+        customer: views::customer(&conv),
         remote_sdp: None,
         agent_id: Some(caller.agent.id.clone()),
         started_at: now,
@@ -391,7 +391,9 @@ pub async fn hangup(hub: &AppState, caller: &Caller, id: String) -> ApiResult<Ca
 
 /// Applies a `calls` webhook value for `channel`: new inbound calls ring
 /// (in the conversation's queue), business calls get Meta's answer SDP,
-/// statuses move calls on, terminates end them.
+/// statuses move calls on, terminates end them. A customer's call from
+/// neither a number nor a business-scoped user id names nobody: it is
+/// returned, for the caller to keep as a webhook reject.
 pub fn apply_webhook(
     tx: &mut dyn Tx,
     channel: &ChannelRow,
@@ -399,7 +401,8 @@ pub fn apply_webhook(
     now: DateTime<Utc>,
     limits: &Limits,
     out: &mut Outcome,
-) -> ApiResult<()> {
+) -> ApiResult<Vec<switchboard_cloudapi::Call>> {
+    let mut unnamed = Vec::new();
     for c in &v.calls {
         out.calls += 1;
         let inbound = matches!(
@@ -425,19 +428,21 @@ pub fn apply_webhook(
                     stash(tx, v, Some(c), None)?;
                     continue;
                 }
-                if customer.is_empty() {
+                // The caller: `from` (empty for a customer known only by
+                // username) and the contact's business-scoped user id.
+                let contact = record::contact_of(&v.contacts, customer, None);
+                let who = record::customer_ids(customer, None, contact);
+                if who.is_unknown() {
+                    unnamed.push(c.clone());
                     continue;
                 }
-                let name = v
-                    .contacts
-                    .iter()
-                    .find(|k| &k.wa_id == customer)
+                let name = contact
                     .map(|k| k.profile.name.clone())
                     .filter(|n| !n.is_empty());
                 let (mut conv, _) = record::find_or_create_conversation(
                     tx,
                     &channel.channel.id,
-                    customer,
+                    &who,
                     name.as_deref(),
                     CommunicationType::Call,
                     now,
@@ -457,10 +462,7 @@ pub fn apply_webhook(
                     direction: Direction::Inbound,
                     state: CallState::Ringing,
                     queue_id,
-                    customer: Customer {
-                        wa_id: customer.clone(),
-                        name: conv.customer_name.clone(),
-                    },
+                    customer: views::customer(&conv),
                     remote_sdp: c.session.as_ref().map(|s| s.sdp.clone()),
                     agent_id: None,
                     started_at: c.timestamp,
@@ -526,7 +528,7 @@ pub fn apply_webhook(
         let conv = conversations::load_row(tx, &call.conversation_id)?;
         save(tx, &mut call, &conv)?;
     }
-    Ok(())
+    Ok(unnamed)
 }
 
 /// Keeps a call webhook item for a call id not recorded yet (a business call

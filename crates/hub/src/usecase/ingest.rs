@@ -3,8 +3,12 @@
 //! ignored; statuses never move back; card numbers are redacted before
 //! storing unless the channel turned it off; forwarded flags are kept.
 //! Input problems never fail the batch: an item that does not parse (or a
-//! whole `messages`/`calls` value without its metadata) is kept as a webhook
+//! whole `messages`/`calls` value without its metadata, or a message that
+//! names neither a number nor a business-scoped user id) is kept as a webhook
 //! reject for admins, redacted, with a warning that carries no customer text.
+//! A customer is found by number or by business-scoped user id (an empty
+//! `from` with a `from_user_id` is a customer known only by username); an
+//! item carrying both links them ([`record::find_or_create_conversation`]).
 
 use chrono::{DateTime, Utc};
 use switchboard_cloudapi::inbound::PermissionResponse as WirePermissionResponse;
@@ -22,9 +26,10 @@ use switchboard_protocol::{
 
 use super::channels::settings_of;
 use super::delivery::apply_status;
+use super::record::CustomerIds;
 use super::{Outcome, calls, record};
 use crate::error::ApiResult;
-use crate::storage::{ChannelRow, NewWebhookReject, Tx};
+use crate::storage::{ChannelRow, ConversationRow, NewWebhookReject, Tx};
 use crate::views;
 
 pub fn ingest(
@@ -65,7 +70,25 @@ pub fn ingest(
                         now,
                         &mut out,
                     )? {
-                        calls::apply_webhook(tx, &channel, v, now, limits, &mut out)?;
+                        let unnamed = calls::apply_webhook(tx, &channel, v, now, limits, &mut out)?;
+                        for call in unnamed {
+                            // A call from nobody to file it under: kept for
+                            // admins, never dropped.
+                            let mut one = (**v).clone();
+                            one.calls = vec![call];
+                            one.statuses.clear();
+                            keep_reject(
+                                tx,
+                                &settings_of(&channel),
+                                Some(&v.metadata.phone_number_id),
+                                &change.field,
+                                "calls",
+                                "a call from neither a number nor a user id",
+                                &serde_json::to_value(&one).unwrap_or_default(),
+                                now,
+                                &mut out,
+                            )?;
+                        }
                     }
                 }
                 ChangeValue::TemplateStatus(_) => {
@@ -120,8 +143,8 @@ fn redact_json(v: &serde_json::Value, settings: &RedactionSettings) -> serde_jso
     }
 }
 
-/// Keeps one item that did not parse. The log names the field, list and
-/// number only: the parse error may quote customer text.
+/// Keeps one item that did not parse (or that names nobody). The log names
+/// the field, list and number only: the parse error may quote customer text.
 #[allow(clippy::too_many_arguments)]
 fn keep_reject(
     tx: &mut dyn Tx,
@@ -260,11 +283,29 @@ fn messages_change(
         tracing::warn!(code = e.code.code(), title = ?e.title, "webhook reports an error");
     }
     for m in &v.messages {
-        let name = v
-            .contact_for(&m.from)
+        let contact = record::contact_of(&v.contacts, &m.from, m.from_user_id.as_deref());
+        let who = record::customer_ids(&m.from, m.from_user_id.as_deref(), contact);
+        if m.id.is_empty() || who.is_unknown() {
+            // Nobody to file it under (or no id to dedupe it by): kept for
+            // admins, never dropped.
+            let raw = serde_json::to_value(m).unwrap_or_default();
+            keep_reject(
+                tx,
+                &settings_of(&channel),
+                Some(pnid),
+                switchboard_cloudapi::webhook::FIELD_MESSAGES,
+                "messages",
+                "a message without an id, or with neither `from` nor `from_user_id`",
+                &raw,
+                now,
+                out,
+            )?;
+            continue;
+        }
+        let name = contact
             .map(|c| c.profile.name.clone())
             .filter(|n| !n.is_empty());
-        inbound_message(tx, &channel, m, name.as_deref(), now, limits, out)?;
+        inbound_message(tx, &channel, m, &who, name.as_deref(), now, limits, out)?;
     }
     for st in &v.statuses {
         out.statuses += 1;
@@ -274,9 +315,10 @@ fn messages_change(
         };
         match known {
             Some(msg) => {
-                let Some(conv) = tx.conversation(&msg.conversation_id)? else {
+                let Some(mut conv) = tx.conversation(&msg.conversation_id)? else {
                     continue;
                 };
+                link_recipient(tx, &mut conv, v, st, now, limits)?;
                 apply_status(tx, &conv, msg, st, now, limits)?;
             }
             None => {
@@ -285,6 +327,64 @@ fn messages_change(
                 tx.stash_status(&st.id, &raw)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// A status names its recipient by number and business-scoped user id
+/// (`recipient_id`, `recipient_user_id`, and `contacts[]` on sent, delivered
+/// and read): the conversation learns the id it lacked, when no other
+/// conversation of the channel has it, so a customer first reached by
+/// number is found by user id later (and the other way round).
+fn link_recipient(
+    tx: &mut dyn Tx,
+    conv: &mut ConversationRow,
+    v: &MessagesValue,
+    st: &switchboard_cloudapi::MessageStatus,
+    now: DateTime<Utc>,
+    limits: &Limits,
+) -> ApiResult<()> {
+    let user_id = st.recipient_user_id.as_deref().filter(|u| !u.is_empty());
+    let wa_id = st.recipient_id.as_str();
+    // Only a status about this conversation's customer: one id must match.
+    let same = (!wa_id.is_empty() && wa_id == conv.customer_wa_id)
+        || (user_id.is_some() && user_id == conv.customer_user_id.as_deref());
+    if !same {
+        return Ok(());
+    }
+    let contact = record::contact_of(&v.contacts, wa_id, user_id);
+    let who = record::customer_ids(wa_id, user_id, contact);
+    let before = (
+        conv.customer_wa_id.clone(),
+        conv.customer_user_id.clone(),
+        conv.customer_username.clone(),
+    );
+    if conv.customer_wa_id.is_empty()
+        && !who.wa_id.is_empty()
+        && tx
+            .conversation_by_customer(&conv.channel_id, &who.wa_id)?
+            .is_none()
+    {
+        conv.customer_wa_id = who.wa_id.clone();
+    }
+    if conv.customer_user_id.is_none()
+        && let Some(u) = &who.user_id
+        && tx.conversation_by_user_id(&conv.channel_id, u)?.is_none()
+    {
+        conv.customer_user_id = Some(u.clone());
+    }
+    if who.username.is_some() && conv.customer_user_id == who.user_id {
+        conv.customer_username = who.username.clone();
+    }
+    let after = (
+        conv.customer_wa_id.clone(),
+        conv.customer_user_id.clone(),
+        conv.customer_username.clone(),
+    );
+    if after != before {
+        conv.updated_at = now;
+        tx.update_conversation(conv)?;
+        record::conversation_changed(tx, conv, now, limits)?;
     }
     Ok(())
 }
@@ -383,19 +483,17 @@ fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn inbound_message(
     tx: &mut dyn Tx,
     channel: &ChannelRow,
     m: &InboundMessage,
+    who: &CustomerIds,
     name: Option<&str>,
     now: DateTime<Utc>,
     limits: &Limits,
     out: &mut Outcome,
 ) -> ApiResult<()> {
-    if m.id.is_empty() || m.from.is_empty() {
-        tracing::warn!("inbound message without id or sender skipped");
-        return Ok(());
-    }
     if tx.message_by_wamid(&m.id)?.is_some() {
         out.duplicates += 1;
         return Ok(());
@@ -403,7 +501,7 @@ fn inbound_message(
     let (mut conv, _) = record::find_or_create_conversation(
         tx,
         &channel.channel.id,
-        &m.from,
+        who,
         name,
         CommunicationType::Message,
         now,

@@ -199,7 +199,7 @@ pub fn record_outgoing(
     tx.update_conversation(&conv)?;
     record::conversation_changed(tx, &conv, now, limits)?;
     Ok(if deliver {
-        Recorded::Deliver(msg, channel, conv.customer_wa_id.clone())
+        Recorded::Deliver(msg, channel, conv.customer_address().to_owned())
     } else {
         Recorded::Final(msg)
     })

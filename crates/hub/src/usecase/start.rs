@@ -105,10 +105,13 @@ pub async fn start(
                 }
                 return Err(err);
             }
+            // By number only: a customer known so far only by business-scoped
+            // user id cannot be recognised from a number, and gets a second
+            // conversation (their ids are not linked).
             let (mut row, _) = record::find_or_create_conversation(
                 tx,
                 &r.channel_id,
-                &wa_id,
+                &record::CustomerIds::phone(&wa_id),
                 r.customer_name.as_deref(),
                 r.communication_type,
                 now,

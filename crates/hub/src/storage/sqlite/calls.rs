@@ -11,7 +11,7 @@ impl CallTx for SqliteTx<'_> {
     fn insert_call(&mut self, c: &Call) -> StoreResult<bool> {
         let res = self.conn.execute(
             &format!(
-                "INSERT INTO calls ({CALL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                "INSERT INTO calls ({CALL_COLS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
             ),
             params![
                 c.id,
@@ -29,7 +29,9 @@ impl CallTx for SqliteTx<'_> {
                 opt_ms(c.connected_at),
                 opt_ms(c.ended_at),
                 c.duration_seconds,
-                c.error_code
+                c.error_code,
+                c.customer.user_id,
+                c.customer.username
             ],
         );
         match res {

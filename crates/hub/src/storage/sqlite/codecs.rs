@@ -11,7 +11,7 @@ use switchboard_domain::instant;
 use switchboard_protocol::{Call, Channel, EventLogEntry, Message, Queue, Template};
 
 use crate::secrets::Secrets;
-use crate::storage::{ChannelRow, ConversationRow, StoreError, StoredTemplate};
+use crate::storage::{ChannelRow, ConversationRow, StoreError, StoreResult, StoredTemplate};
 
 /// A SQLite error as the storage's: a value that does not decode is corrupt.
 pub(super) fn backend(e: rusqlite::Error) -> StoreError {
@@ -135,13 +135,38 @@ pub(super) fn queue_row(r: &Row<'_>) -> rusqlite::Result<Queue> {
     })
 }
 
-pub(super) const CONV_COLS: &str = "id, channel_id, customer_wa_id, customer_name, queue_id, assignee_id, status, priority, tags, last_customer_message_at, call_permission, created_at, updated_at";
+pub(super) const CONV_COLS: &str = "id, channel_id, customer_wa_id, customer_name, queue_id, assignee_id, status, priority, tags, last_customer_message_at, call_permission, created_at, updated_at, customer_user_id, customer_username";
+
+/// The `customer_wa_id` column: the per-channel customer key, the phone
+/// digits or, for a customer known only by business-scoped user id, that id.
+pub(super) fn customer_key(c: &ConversationRow) -> StoreResult<&str> {
+    match (c.customer_wa_id.as_str(), c.customer_user_id.as_deref()) {
+        ("", Some(user_id)) if !user_id.is_empty() => Ok(user_id),
+        ("", _) => Err(StoreError::Backend(
+            "a conversation's customer needs a wa_id or a user id".into(),
+        )),
+        (wa_id, _) => Ok(wa_id),
+    }
+}
+
+/// The phone digits a `customer_wa_id` column holds: none when the key is the
+/// business-scoped user id.
+fn wa_id_of_key(key: String, user_id: Option<&str>) -> String {
+    if user_id == Some(key.as_str()) {
+        String::new()
+    } else {
+        key
+    }
+}
 
 pub(super) fn conversation_row(r: &Row<'_>) -> rusqlite::Result<ConversationRow> {
+    let customer_user_id: Option<String> = r.get(13)?;
     Ok(ConversationRow {
         id: r.get(0)?,
         channel_id: r.get(1)?,
-        customer_wa_id: r.get(2)?,
+        customer_wa_id: wa_id_of_key(r.get(2)?, customer_user_id.as_deref()),
+        customer_user_id,
+        customer_username: r.get(14)?,
         customer_name: r.get(3)?,
         queue_id: r.get(4)?,
         assignee_id: r.get(5)?,
@@ -179,7 +204,7 @@ pub(super) fn message_row(r: &Row<'_>) -> rusqlite::Result<Message> {
     })
 }
 
-pub(super) const CALL_COLS: &str = "id, conversation_id, channel_id, wacid, direction, state, queue_id, customer_wa_id, customer_name, remote_sdp, agent_id, started_at, connected_at, ended_at, duration_seconds, error_code";
+pub(super) const CALL_COLS: &str = "id, conversation_id, channel_id, wacid, direction, state, queue_id, customer_wa_id, customer_name, remote_sdp, agent_id, started_at, connected_at, ended_at, duration_seconds, error_code, customer_user_id, customer_username";
 
 pub(super) fn call_row(r: &Row<'_>) -> rusqlite::Result<Call> {
     Ok(Call {
@@ -193,6 +218,8 @@ pub(super) fn call_row(r: &Row<'_>) -> rusqlite::Result<Call> {
         customer: switchboard_protocol::Customer {
             wa_id: r.get(7)?,
             name: r.get(8)?,
+            user_id: r.get(16)?,
+            username: r.get(17)?,
         },
         remote_sdp: r.get(9)?,
         agent_id: r.get(10)?,

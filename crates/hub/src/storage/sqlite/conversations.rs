@@ -3,8 +3,22 @@
 use rusqlite::params;
 
 use super::SqliteTx;
-use super::codecs::{CONV_COLS, conversation_row, enum_str, json, ms, opt_ms};
-use crate::storage::{ConversationFilter, ConversationRow, ConversationTx, StoreResult};
+use super::codecs::{
+    CONV_COLS, backend, conversation_row, customer_key, enum_str, is_unique_violation, json, ms,
+    opt_ms,
+};
+use crate::storage::{
+    ConversationFilter, ConversationRow, ConversationTx, StoreError, StoreResult,
+};
+
+/// A unique violation is another conversation with the same customer.
+fn conflict(e: rusqlite::Error) -> StoreError {
+    if is_unique_violation(&e) {
+        StoreError::Conflict("the channel has a conversation with this customer".into())
+    } else {
+        backend(e)
+    }
+}
 
 impl ConversationTx for SqliteTx<'_> {
     fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>> {
@@ -17,20 +31,37 @@ impl ConversationTx for SqliteTx<'_> {
         channel_id: &str,
         wa_id: &str,
     ) -> StoreResult<Option<ConversationRow>> {
+        if wa_id.is_empty() {
+            return Ok(None);
+        }
+        // The key column holds a BSUID only when the wa_id is unknown.
         let sql = format!(
-            "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_wa_id = ?2"
+            "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_wa_id = ?2
+                AND customer_wa_id IS NOT customer_user_id"
         );
         self.one(&sql, [channel_id, wa_id], conversation_row)
     }
 
+    fn conversation_by_user_id(
+        &mut self,
+        channel_id: &str,
+        user_id: &str,
+    ) -> StoreResult<Option<ConversationRow>> {
+        let sql = format!(
+            "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_user_id = ?2"
+        );
+        self.one(&sql, [channel_id, user_id], conversation_row)
+    }
+
     fn insert_conversation(&mut self, c: &ConversationRow) -> StoreResult<()> {
+        let key = customer_key(c)?;
         self.conn.prepare_cached(
-            "INSERT INTO conversations (id, channel_id, customer_wa_id, customer_name, queue_id, assignee_id, status, priority, tags, last_customer_message_at, call_permission, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            "INSERT INTO conversations (id, channel_id, customer_wa_id, customer_name, queue_id, assignee_id, status, priority, tags, last_customer_message_at, call_permission, created_at, updated_at, customer_user_id, customer_username)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?.execute(params![
             c.id,
             c.channel_id,
-            c.customer_wa_id,
+            key,
             c.customer_name,
             c.queue_id,
             c.assignee_id,
@@ -40,15 +71,19 @@ impl ConversationTx for SqliteTx<'_> {
             opt_ms(c.last_customer_message_at),
             json(&c.call_permission),
             ms(c.created_at),
-            ms(c.updated_at)
-        ])?;
+            ms(c.updated_at),
+            c.customer_user_id,
+            c.customer_username
+        ]).map_err(conflict)?;
         Ok(())
     }
 
     fn update_conversation(&mut self, c: &ConversationRow) -> StoreResult<()> {
+        let key = customer_key(c)?;
         self.conn.prepare_cached(
             "UPDATE conversations SET customer_name = ?2, queue_id = ?3, assignee_id = ?4, status = ?5, priority = ?6, tags = ?7,
-                last_customer_message_at = ?8, call_permission = ?9, updated_at = ?10 WHERE id = ?1",
+                last_customer_message_at = ?8, call_permission = ?9, updated_at = ?10,
+                customer_wa_id = ?11, customer_user_id = ?12, customer_username = ?13 WHERE id = ?1",
         )?.execute(params![
             c.id,
             c.customer_name,
@@ -59,8 +94,11 @@ impl ConversationTx for SqliteTx<'_> {
             json(&c.tags),
             opt_ms(c.last_customer_message_at),
             json(&c.call_permission),
-            ms(c.updated_at)
-        ])?;
+            ms(c.updated_at),
+            key,
+            c.customer_user_id,
+            c.customer_username
+        ]).map_err(conflict)?;
         Ok(())
     }
 

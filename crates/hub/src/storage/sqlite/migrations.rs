@@ -23,6 +23,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0004_messages_unsent.sql"),
     ),
     (
+        "0005_customer_user_ids",
+        include_str!("../migrations/0005_customer_user_ids.sql"),
+    ),
+    (
         "0006_agent_tokens",
         include_str!("../migrations/0006_agent_tokens.sql"),
     ),
