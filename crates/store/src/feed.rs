@@ -1,0 +1,279 @@
+//! Applying the hub's change feed, and the sync cursor (the `seq` of the
+//! last change applied).
+//!
+//! A batch of changes and the cursor move in one transaction, so a crash
+//! leaves the cursor neither ahead of the data nor behind it. A change at or
+//! below the cursor was applied already and is ignored. Each change carries
+//! the whole object, which replaces the stored one (a message's status never
+//! moves back); a kind this build does not know is kept as it came and
+//! skipped, and the cursor still moves past it.
+
+use std::collections::BTreeSet;
+
+use rusqlite::{Connection, params};
+use serde::Serialize;
+use switchboard_protocol::{Change, ChangeData};
+
+use crate::codecs::from_json;
+use crate::{Store, StoreResult, calls, conversations, events, messages, team, templates};
+
+/// What applying changes did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ApplyReport {
+    /// Changes applied (unknown kinds included).
+    pub applied: usize,
+    /// Of those, changes of a kind this build does not know, kept and skipped.
+    pub unknown: usize,
+    /// Changes at or below the cursor: applied before, ignored.
+    pub ignored: usize,
+    /// The cursor after the batch.
+    pub cursor: i64,
+    /// The conversations whose view may have changed (conversation, its
+    /// messages, calls, permission or event log), for the UI to refresh.
+    pub conversations: BTreeSet<String>,
+}
+
+/// A change of a kind this build does not know, as it came.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeptUnknown {
+    pub seq: i64,
+    pub kind: String,
+    pub data: serde_json::Value,
+}
+
+fn cursor(conn: &Connection) -> StoreResult<i64> {
+    Ok(conn.query_row("SELECT seq FROM sync_cursor WHERE id = 1", [], |r| r.get(0))?)
+}
+
+/// Applies one change's object; the id of the conversation it touches.
+fn apply_one(conn: &Connection, change: &Change) -> StoreResult<Option<String>> {
+    Ok(match &change.change {
+        ChangeData::Conversation(c) => {
+            conversations::put(conn, c)?;
+            Some(c.id.clone())
+        }
+        ChangeData::Message(m) | ChangeData::MessageStatus(m) => {
+            messages::put_hub(conn, m)?;
+            Some(m.conversation_id.clone())
+        }
+        ChangeData::Call(c) => {
+            calls::put(conn, c)?;
+            Some(c.conversation_id.clone())
+        }
+        ChangeData::CallPermission(p) => {
+            conversations::put_call_permission(conn, p)?;
+            Some(p.conversation_id.clone())
+        }
+        ChangeData::Template(t) => {
+            templates::put(conn, t)?;
+            None
+        }
+        ChangeData::Queue(q) => {
+            team::put_queue(conn, q)?;
+            None
+        }
+        ChangeData::Channel(c) => {
+            team::put_channel(conn, c)?;
+            None
+        }
+        ChangeData::EventLog(e) => {
+            events::put(conn, e)?;
+            Some(e.conversation_id.clone())
+        }
+        ChangeData::Agent(a) => {
+            team::put_agent(conn, a)?;
+            None
+        }
+        ChangeData::Unknown(u) => {
+            conn.execute(
+                "INSERT INTO unknown_changes (seq, kind, data) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (seq) DO UPDATE SET kind = excluded.kind, data = excluded.data",
+                params![change.seq, u.kind, u.data.to_string()],
+            )?;
+            None
+        }
+    })
+}
+
+impl Store {
+    /// The `seq` of the last change applied (0 before the first): pass it
+    /// as `after` to the hub's `/changes` and as `Last-Event-ID`.
+    pub fn sync_cursor(&self) -> StoreResult<i64> {
+        cursor(&self.conn)
+    }
+
+    /// Applies a page of the feed, in `seq` order, and moves the cursor past
+    /// it (to `next`, the page's, when that is further: it skips changes
+    /// this agent may not see), all in one transaction: on an error nothing
+    /// is applied and the cursor stays. Changes at or below the cursor are
+    /// ignored, so applying a page twice changes nothing.
+    pub fn apply_batch(&mut self, changes: &[Change], next: i64) -> StoreResult<ApplyReport> {
+        let tx = self.conn.transaction()?;
+        let mut report = ApplyReport {
+            cursor: cursor(&tx)?,
+            ..ApplyReport::default()
+        };
+        for change in changes {
+            if change.seq <= report.cursor {
+                report.ignored += 1;
+                continue;
+            }
+            if let Some(conversation_id) = apply_one(&tx, change)? {
+                report.conversations.insert(conversation_id);
+            }
+            if matches!(change.change, ChangeData::Unknown(_)) {
+                report.unknown += 1;
+            }
+            report.applied += 1;
+            report.cursor = change.seq;
+        }
+        report.cursor = report.cursor.max(next);
+        tx.execute(
+            "UPDATE sync_cursor SET seq = ?1 WHERE id = 1",
+            [report.cursor],
+        )?;
+        tx.commit()?;
+        Ok(report)
+    }
+
+    /// Applies one change (an event of the live stream) and moves the
+    /// cursor to it, in one transaction; at or below the cursor it is
+    /// ignored.
+    pub fn apply(&mut self, change: &Change) -> StoreResult<ApplyReport> {
+        self.apply_batch(std::slice::from_ref(change), change.seq)
+    }
+
+    /// The changes of kinds this build does not know, kept as they came,
+    /// oldest first.
+    pub fn unknown_changes(&self) -> StoreResult<Vec<KeptUnknown>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT seq, kind, data FROM unknown_changes ORDER BY seq")?;
+        let rows: Vec<(i64, String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        rows.into_iter()
+            .map(|(seq, kind, data)| {
+                Ok(KeptUnknown {
+                    seq,
+                    kind,
+                    data: from_json(&data)?,
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use switchboard_protocol::{ChangeData, Direction};
+
+    use super::*;
+    use crate::fixtures::*;
+
+    #[test]
+    fn the_cursor_starts_at_zero_and_follows_the_changes() {
+        let mut store = Store::in_memory().unwrap();
+        assert_eq!(store.sync_cursor().unwrap(), 0);
+        let report = store
+            .apply_batch(
+                &[
+                    change(3, ChangeData::Conversation(conversation("c1"))),
+                    change(7, ChangeData::Queue(queue("q1", "support"))),
+                ],
+                7,
+            )
+            .unwrap();
+        assert_eq!((report.applied, report.ignored, report.cursor), (2, 0, 7));
+        assert_eq!(report.conversations, BTreeSet::from(["c1".to_owned()]));
+        assert_eq!(store.sync_cursor().unwrap(), 7);
+        // a page whose next is past its last change (changes this agent may
+        // not see), and an empty page
+        store
+            .apply_batch(&[change(9, ChangeData::Queue(queue("q2", "billing")))], 15)
+            .unwrap();
+        assert_eq!(store.sync_cursor().unwrap(), 15);
+        store.apply_batch(&[], 20).unwrap();
+        assert_eq!(store.sync_cursor().unwrap(), 20);
+        // a stale next never moves it back
+        store.apply_batch(&[], 4).unwrap();
+        assert_eq!(store.sync_cursor().unwrap(), 20);
+    }
+
+    #[test]
+    fn changes_at_or_below_the_cursor_are_ignored() {
+        let mut store = Store::in_memory().unwrap();
+        let first = message("m1", "c1", Direction::Inbound, "Hallo", 0);
+        store.apply(&change(5, ChangeData::Message(first))).unwrap();
+        let mut edited = message("m1", "c1", Direction::Inbound, "edited", 1);
+        edited.updated_at = t(30);
+        let report = store
+            .apply(&change(5, ChangeData::Message(edited.clone())))
+            .unwrap();
+        assert_eq!((report.applied, report.ignored, report.cursor), (0, 1, 5));
+        let report = store
+            .apply(&change(4, ChangeData::Message(edited)))
+            .unwrap();
+        assert_eq!(report.ignored, 1);
+        assert_eq!(
+            store.message("m1").unwrap().unwrap().text.as_deref(),
+            Some("Hallo")
+        );
+        assert_eq!(store.conversation("c1").unwrap(), None);
+        assert_eq!(store.unread_counts().unwrap().total, 1);
+    }
+
+    #[test]
+    fn an_unknown_kind_is_kept_and_skipped() {
+        let mut store = Store::in_memory().unwrap();
+        let report = store
+            .apply_batch(
+                &[
+                    change(1, ChangeData::Conversation(conversation("c1"))),
+                    unknown_change(2),
+                    change(3, ChangeData::Queue(queue("q1", "support"))),
+                ],
+                3,
+            )
+            .unwrap();
+        assert_eq!((report.applied, report.unknown, report.cursor), (3, 1, 3));
+        let kept = store.unknown_changes().unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!((kept[0].seq, kept[0].kind.as_str()), (2, "sticker_pack"));
+        assert_eq!(kept[0].data["name"], "Cats");
+        assert_eq!(store.queues().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_failing_batch_applies_nothing_and_keeps_the_cursor() {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .apply(&change(1, ChangeData::Queue(queue("q1", "support"))))
+            .unwrap();
+        store
+            .conn
+            .execute_batch(
+                "CREATE TRIGGER refuse BEFORE INSERT ON calls BEGIN SELECT RAISE(ABORT, 'disk'); END",
+            )
+            .unwrap();
+        let err = store.apply_batch(
+            &[
+                change(2, ChangeData::Conversation(conversation("c1"))),
+                change(
+                    3,
+                    ChangeData::Call(call(
+                        "k1",
+                        "c1",
+                        switchboard_protocol::CallState::Ringing,
+                        0,
+                    )),
+                ),
+            ],
+            3,
+        );
+        assert!(err.is_err());
+        assert_eq!(store.sync_cursor().unwrap(), 1);
+        assert_eq!(store.conversation("c1").unwrap(), None);
+        assert!(store.search_customers("Jonas", 10).unwrap().is_empty());
+    }
+}
