@@ -22,3 +22,33 @@ call-incoming-body = { $name } · { $number }
 call-copy-number = Nummer kopieren
 sample-caller-name = Aiko Tanaka
 sample-queue-name = Support
+call-incoming-body-unnamed = { $number }
+    Warteschlange: { $queue } · Kanal: { $channel }
+call-answer = Annehmen
+call-decline = Ablehnen
+notice-open = Öffnen
+window-closing-title = Kundenservice-Fenster schließt bald
+window-closing-body = { $name } · Noch { $minutes ->
+        [one] 1 Minute
+       *[other] { $minutes } Minuten
+    } für freie Antworten; danach können nur noch Vorlagen gesendet werden.
+new-conversation-title = Neue Unterhaltung in { $queue }
+new-conversation-body = { $name }
+new-message-title = Neue Nachricht von { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] Foto
+        [audio] Sprachnachricht
+        [video] Video
+        [document] Dokument
+        [sticker] Sticker
+        [location] Standort
+        [contacts] Kontakt
+        [reaction] Reaktion
+       *[other] Neue Nachricht
+    }
+tray-unread = { $count ->
+        [0] Keine ungelesenen Nachrichten
+        [one] 1 ungelesene Nachricht
+       *[other] { $count } ungelesene Nachrichten
+    }

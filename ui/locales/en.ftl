@@ -22,3 +22,33 @@ call-incoming-body = { $name } · { $number }
 call-copy-number = Copy number
 sample-caller-name = Aiko Tanaka
 sample-queue-name = Support
+call-incoming-body-unnamed = { $number }
+    Queue: { $queue } · Channel: { $channel }
+call-answer = Answer
+call-decline = Decline
+notice-open = Open
+window-closing-title = Customer-service window closing
+window-closing-body = { $name } · { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    } left to reply freely; after that, only templates can be sent.
+new-conversation-title = New conversation in { $queue }
+new-conversation-body = { $name }
+new-message-title = New message from { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] Photo
+        [audio] Audio message
+        [video] Video
+        [document] Document
+        [sticker] Sticker
+        [location] Location
+        [contacts] Contact
+        [reaction] Reaction
+       *[other] New message
+    }
+tray-unread = { $count ->
+        [0] No unread messages
+        [one] 1 unread message
+       *[other] { $count } unread messages
+    }

@@ -22,3 +22,33 @@ call-incoming-body = { $name } · { $number }
 call-copy-number = Copier le numéro
 sample-caller-name = Aiko Tanaka
 sample-queue-name = Support
+call-incoming-body-unnamed = { $number }
+    File : { $queue } · Canal : { $channel }
+call-answer = Répondre
+call-decline = Refuser
+notice-open = Ouvrir
+window-closing-title = La fenêtre de service client va se fermer
+window-closing-body = { $name } · { $minutes ->
+        [one] { $minutes } minute restante
+       *[other] { $minutes } minutes restantes
+    } pour répondre librement ; ensuite, seuls les modèles pourront être envoyés.
+new-conversation-title = Nouvelle conversation dans { $queue }
+new-conversation-body = { $name }
+new-message-title = Nouveau message de { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] Photo
+        [audio] Message audio
+        [video] Vidéo
+        [document] Document
+        [sticker] Autocollant
+        [location] Position
+        [contacts] Contact
+        [reaction] Réaction
+       *[other] Nouveau message
+    }
+tray-unread = { $count ->
+        [0] Aucun message non lu
+        [one] 1 message non lu
+       *[other] { $count } messages non lus
+    }

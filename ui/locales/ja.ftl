@@ -22,3 +22,29 @@ call-incoming-body = { $name } · { $number }
 call-copy-number = 番号をコピー
 sample-caller-name = 田中 愛子
 sample-queue-name = サポート
+call-incoming-body-unnamed = { $number }
+    キュー: { $queue } · チャネル: { $channel }
+call-answer = 応答
+call-decline = 拒否
+notice-open = 開く
+window-closing-title = カスタマーサービスウィンドウがまもなく終了します
+window-closing-body = { $name } · 自由に返信できるのは残り { $minutes } 分です。その後はテンプレートのみ送信できます。
+new-conversation-title = { $queue } に新しい会話
+new-conversation-body = { $name }
+new-message-title = { $name } からの新しいメッセージ
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] 写真
+        [audio] 音声メッセージ
+        [video] 動画
+        [document] ドキュメント
+        [sticker] スタンプ
+        [location] 位置情報
+        [contacts] 連絡先
+        [reaction] リアクション
+       *[other] 新しいメッセージ
+    }
+tray-unread = { $count ->
+        [0] 未読メッセージはありません
+       *[other] 未読メッセージ { $count } 件
+    }
