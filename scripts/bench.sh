@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "==> hub: signed webhook ingest (rate, ack latency) and change fan-out to 100 SSE clients"
+echo "==> hub: signed webhook ingest against a bare receiver, change fan-out to 100 SSE clients, sends at 20 and 200,000 conversations, acks during a 10,000-item batch"
 cargo run --release --locked -p switchboard-hub --bin switchboard-hub-bench

@@ -510,13 +510,34 @@ impl GraphClient {
         mime_type: &str,
         filename: &str,
     ) -> Result<MediaUploadResponse, ClientError> {
+        let len = file.len() as u64;
+        let open = move || reqwest::Body::from(file.clone());
+        self.upload_media_streamed(token, phone_number_id, len, open, mime_type, filename)
+            .await
+    }
+
+    /// [`GraphClient::upload_media`] without holding the file in memory:
+    /// `open` gives the file's `len` bytes as a (streaming) body, once per
+    /// attempt, so a retry reads the file again from its start.
+    pub async fn upload_media_streamed<F>(
+        &self,
+        token: &str,
+        phone_number_id: &str,
+        len: u64,
+        open: F,
+        mime_type: &str,
+        filename: &str,
+    ) -> Result<MediaUploadResponse, ClientError>
+    where
+        F: Fn() -> reqwest::Body,
+    {
         let url = self.url(&format!("{}/media", check_id(phone_number_id)?));
         // Validate the MIME type once so a bad one is not retried.
         reqwest::multipart::Part::bytes(Vec::new())
             .mime_str(mime_type)
             .map_err(|e| ClientError::InvalidRequest(format!("MIME type {mime_type:?}: {e}")))?;
         self.execute(Replay::Safe, || {
-            let part = reqwest::multipart::Part::bytes(file.to_vec())
+            let part = reqwest::multipart::Part::stream_with_length(open(), len)
                 .file_name(filename.to_owned())
                 .mime_str(mime_type)
                 .unwrap_or_else(|_| reqwest::multipart::Part::bytes(Vec::new()));

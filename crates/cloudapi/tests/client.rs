@@ -267,9 +267,16 @@ async fn call_permissions(
     .into_response()
 }
 
-async fn upload(State(s): State<Srv>, headers: HeaderMap, body: Bytes) -> Response {
+async fn upload(
+    State(s): State<Srv>,
+    Path((_v, pnid)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     assert!(authorized(&headers));
-    s.hit("upload");
+    if s.hit("upload") == 1 && pnid == FLAKY_PNID {
+        return (StatusCode::SERVICE_UNAVAILABLE, "try again").into_response();
+    }
     let ct = headers
         .get(header::CONTENT_TYPE)
         .unwrap()
@@ -360,6 +367,8 @@ async fn start_with(tweak: impl FnOnce(&mut GraphConfig)) -> (GraphClient, Srv) 
 }
 
 const PNID: &str = "106540352242922";
+/// Its first media upload is refused with a 503.
+const FLAKY_PNID: &str = "106540352249999";
 
 #[tokio::test]
 async fn send_success() {
@@ -790,6 +799,34 @@ async fn templates_follow_paging() {
         .await
         .unwrap();
     assert_eq!(first.next_cursor(), Some("c1"));
+}
+
+#[tokio::test]
+async fn a_streamed_upload_is_read_again_from_its_start_when_retried() {
+    let (client, srv) = start().await;
+    let opened = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let open = {
+        let opened = opened.clone();
+        move || {
+            opened.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            reqwest::Body::from(Bytes::from_static(b"%PDF-1.4 fake"))
+        }
+    };
+    let up = client
+        .upload_media_streamed(
+            TOKEN,
+            FLAKY_PNID,
+            13,
+            open,
+            "application/pdf",
+            "invoice.pdf",
+        )
+        .await
+        .unwrap();
+    assert_eq!(up.id, "media-123", "the whole file arrived the second time");
+    assert_eq!(srv.hits("upload"), 2);
+    assert_eq!(opened.load(std::sync::atomic::Ordering::SeqCst), 2);
+    assert_eq!(srv.take_waits().len(), 1);
 }
 
 #[tokio::test]

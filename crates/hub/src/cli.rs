@@ -243,6 +243,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             crate::usecase::templates::spawn_periodic(hub.clone());
+            crate::usecase::delivery::spawn_stash_expiry(hub.clone());
             let listener = tokio::net::TcpListener::bind(&a.listen).await?;
             tracing::info!(listen = %a.listen, "switchboard-hub serving");
             // On Ctrl-C or SIGTERM: stop accepting, end the SSE streams, let

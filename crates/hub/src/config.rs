@@ -8,6 +8,9 @@ use switchboard_domain::limits::Limits;
 
 use crate::secrets::SecretKey;
 
+/// Most items of a webhook batch written in one transaction, by default.
+pub const WEBHOOK_ITEMS_PER_WRITE: usize = 250;
+
 #[derive(Clone)]
 pub struct Config {
     /// `sqlite://path`.
@@ -30,6 +33,9 @@ pub struct Config {
     /// Live changes buffered for slow SSE clients before they fall back to
     /// catching up from storage.
     pub feed_capacity: usize,
+    /// Most items of a webhook batch written in one transaction (a bigger
+    /// batch is written in parts, see `usecase::batches`).
+    pub webhook_items_per_write: usize,
     pub limits: Limits,
 }
 
@@ -45,6 +51,7 @@ impl Default for Config {
             template_sync_every: Duration::from_secs(15 * 60),
             heartbeat: Duration::from_secs(15),
             feed_capacity: 16_384,
+            webhook_items_per_write: WEBHOOK_ITEMS_PER_WRITE,
             limits: Limits::default(),
         }
     }
@@ -62,6 +69,7 @@ impl std::fmt::Debug for Config {
             .field("template_sync_every", &self.template_sync_every)
             .field("heartbeat", &self.heartbeat)
             .field("feed_capacity", &self.feed_capacity)
+            .field("webhook_items_per_write", &self.webhook_items_per_write)
             .finish()
     }
 }

@@ -20,6 +20,11 @@ pub struct Metrics {
     pub sse_clients: AtomicU64,
     /// SSE clients that fell behind the live feed and caught up from storage.
     pub sse_catchups: AtomicU64,
+    /// Bytes of files agents uploaded, counted as they arrive.
+    pub upload_bytes: AtomicU64,
+    /// Uploads streaming now, and uploads waiting for their turn.
+    pub uploads_running: AtomicU64,
+    pub uploads_waiting: AtomicU64,
     webhook_latency: [AtomicU64; BUCKETS.len()],
     webhook_latency_count: AtomicU64,
     webhook_latency_sum_us: AtomicU64,
@@ -84,6 +89,28 @@ impl Metrics {
             "Failed Cloud API calls",
             self.graph_errors.load(Relaxed),
         );
+        counter(
+            "switchboard_upload_bytes_total",
+            "Bytes of files uploaded by agents",
+            self.upload_bytes.load(Relaxed),
+        );
+        for (name, help, v) in [
+            (
+                "switchboard_uploads_running",
+                "Uploads streaming through the hub",
+                &self.uploads_running,
+            ),
+            (
+                "switchboard_uploads_waiting",
+                "Uploads waiting for their turn",
+                &self.uploads_waiting,
+            ),
+        ] {
+            s.push_str(&format!(
+                "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {}\n",
+                v.load(Relaxed)
+            ));
+        }
         s.push_str(&format!(
             "# HELP switchboard_sse_clients Connected SSE clients\n# TYPE switchboard_sse_clients gauge\nswitchboard_sse_clients {}\n",
             self.sse_clients.load(Relaxed)

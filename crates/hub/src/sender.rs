@@ -94,20 +94,23 @@ impl Sender {
             .map(|_| ())
     }
 
-    /// Uploads a file for sending by id; Meta's media id.
+    /// Uploads the file at `path` (`len` bytes) for sending by id, streamed
+    /// from the file (read again from its start by a retry); Meta's media id.
     pub async fn upload(
         &self,
         channel: &ChannelRow,
-        bytes: bytes::Bytes,
+        path: &std::path::Path,
+        len: u64,
         mime_type: &str,
         filename: &str,
     ) -> Result<String, ClientError> {
         Ok(self
             .client
-            .upload_media(
+            .upload_media_streamed(
                 &channel.access_token,
                 &channel.channel.phone_number_id,
-                bytes,
+                len,
+                || file_body(path),
                 mime_type,
                 filename,
             )
@@ -146,4 +149,28 @@ impl Sender {
 /// Meta's numeric error code of a failed call, if Graph answered with one.
 pub fn graph_code(e: &ClientError) -> Option<u32> {
     e.graph_code().and_then(|c| u32::try_from(c.code()).ok())
+}
+
+/// The file at `path` as a streaming body, read 64 KiB at a time (an error
+/// opening or reading it fails the request's body).
+fn file_body(path: &std::path::Path) -> reqwest::Body {
+    use tokio::io::AsyncReadExt;
+    match std::fs::File::open(path) {
+        Ok(file) => {
+            let chunks = futures::stream::try_unfold(
+                tokio::fs::File::from_std(file),
+                |mut file| async move {
+                    let mut buf = bytes::BytesMut::with_capacity(64 * 1024);
+                    let n = file.read_buf(&mut buf).await?;
+                    Ok::<_, std::io::Error>((n > 0).then(|| (buf.freeze(), file)))
+                },
+            );
+            reqwest::Body::wrap_stream(chunks)
+        }
+        Err(e) => {
+            reqwest::Body::wrap_stream(futures::stream::once(
+                async move { Err::<bytes::Bytes, _>(e) },
+            ))
+        }
+    }
 }

@@ -16,6 +16,10 @@ use crate::storage::Storage;
 
 pub type AppState = Arc<Hub>;
 
+/// Uploads streaming through the hub at once; more wait for a turn without
+/// their body being read (a waiting upload costs a connection, not memory).
+pub const UPLOADS_AT_ONCE: usize = 4;
+
 pub struct Hub {
     pub store: Arc<dyn Storage>,
     pub feed: Feed,
@@ -24,6 +28,9 @@ pub struct Hub {
     pub config: Config,
     pub sender: Sender,
     pub metrics: Metrics,
+    /// Uploads streaming through the hub at once ([`UPLOADS_AT_ONCE`]); more
+    /// wait their turn.
+    pub uploads: tokio::sync::Semaphore,
     /// Set once the hub stops: open streams end (clients resume with
     /// `Last-Event-ID` elsewhere or after the restart).
     stopping: tokio::sync::watch::Sender<bool>,
@@ -83,6 +90,7 @@ impl Hub {
             config,
             sender,
             metrics: Metrics::default(),
+            uploads: tokio::sync::Semaphore::new(UPLOADS_AT_ONCE),
             stopping: tokio::sync::watch::channel(false).0,
         }))
     }

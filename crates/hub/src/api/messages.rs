@@ -72,15 +72,17 @@ pub struct UploadQuery {
     filename: Option<String>,
 }
 
-/// `POST /conversations/{id}/media`: uploads the body (its Content-Type).
+/// `POST /conversations/{id}/media`: uploads the body (its Content-Type),
+/// streamed through the hub, never held whole.
 pub async fn upload(
     State(hub): State<AppState>,
     caller: Caller,
     ApiPath(id): ApiPath<String>,
     ApiQuery(q): ApiQuery<UploadQuery>,
     headers: HeaderMap,
-    body: axum::body::Bytes,
+    body: axum::body::Body,
 ) -> ApiResult<(StatusCode, Json<MediaUpload>)> {
+    use futures::TryStreamExt;
     let mime_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -91,10 +93,11 @@ pub async fn upload(
                 .trim()
                 .to_ascii_lowercase()
         });
+    // Streamed: the use case reads the body as it arrives.
     let up = uc::Upload {
         mime_type,
         filename: q.filename,
-        body,
+        body: Box::pin(body.into_data_stream().map_err(std::io::Error::other)),
     };
     Ok((
         StatusCode::CREATED,

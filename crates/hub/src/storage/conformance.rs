@@ -187,6 +187,7 @@ macro_rules! storage_conformance {
             tx_update_channel_replaces_switches_and_restarts_status_since_on_a_new_status,
             tx_set_channel_icon_marks_the_channel_as_having_one,
             tx_channel_usage_counts_the_customers_the_limits_count,
+            tx_channel_usage_at_scale_answers_as_its_definition,
             tx_channel_finds_by_id_or_none,
             tx_channel_by_phone_number_id_finds_or_none,
             tx_channels_lists_by_insertion_instant_then_id,
@@ -226,6 +227,7 @@ macro_rules! storage_conformance {
             tx_unsent_messages_lists_pending_outbound_without_wamid_oldest_first,
             tx_stash_status_keeps_statuses_per_wamid_across_writes,
             tx_take_stashed_statuses_returns_oldest_first_once,
+            tx_expire_stashed_statuses_forgets_only_those_stashed_before,
             tx_insert_webhook_reject_of_the_same_item_is_false,
             tx_webhook_rejects_lists_newest_first_before_a_cursor,
             tx_insert_call_reads_back_every_field,
@@ -628,6 +630,174 @@ pub async fn tx_channel_usage_counts_the_customers_the_limits_count(h: &Harness)
     assert!(d.this_customer_wrote && !d.this_customer_counted);
     assert!(!d.this_customer_counted_recently);
     assert!(!none.this_customer_wrote && !none.this_customer_counted);
+}
+
+/// The channel-limit figures by their definition, from every message of
+/// the channel's conversations: what a backend that keeps them as it goes
+/// must still answer.
+fn usage_by_definition(
+    conversations: &[(String, String)],
+    messages: &std::collections::HashMap<&str, Vec<&Message>>,
+    channel_id: &str,
+    conversation_id: &str,
+    since: DateTime<Utc>,
+) -> crate::storage::ChannelUsageRow {
+    let mut u = crate::storage::ChannelUsageRow::default();
+    for (id, ch) in conversations {
+        if ch != channel_id {
+            continue;
+        }
+        let mine = messages.get(id.as_str()).into_iter().flatten().copied();
+        let counts = |m: &&Message| {
+            m.direction == Direction::Outbound
+                && m.status != MessageStatus::Failed
+                && m.kind != MessageKind::Call
+        };
+        let wrote = mine.clone().any(|m| m.direction == Direction::Inbound);
+        let counted = mine.clone().any(|m| counts(&m));
+        let recent = mine.clone().filter(counts).any(|m| m.sent_at > since);
+        u.numbers_messaged += u32::from(counted && !wrote);
+        u.customers_replied += u32::from(counted && wrote);
+        u.customers_last_24h += u32::from(recent);
+        if id == conversation_id {
+            u.this_customer_wrote = wrote;
+            u.this_customer_counted = counted;
+            u.this_customer_counted_recently = recent;
+        }
+    }
+    u
+}
+
+pub async fn tx_channel_usage_at_scale_answers_as_its_definition(h: &Harness) {
+    // 5,000 conversations on ch1 (and some on ch2) with histories drawn from
+    // a fixed pseudo-random sequence: customers who wrote or not, answers
+    // before and after `since`, failed sends, calls in the thread.
+    const N: usize = 5_000;
+    let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+    let mut next = move |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    let mut conversations = Vec::new();
+    let mut messages = Vec::new();
+    for i in 0..N + N / 10 {
+        let (id, ch) = (format!("c{i}"), if i < N { "ch1" } else { "ch2" });
+        conversations.push((id.clone(), ch.to_owned()));
+        if next(2) == 0 {
+            messages.push(Message {
+                sent_at: at(next(300_000) as i64),
+                ..message(&format!("{id}-in"), &id, Some(&format!("wamid.{id}")))
+            });
+        }
+        for k in 0..next(4) {
+            let mut m = outbound(&format!("{id}-out{k}"), &id, at(next(300_000) as i64));
+            match next(10) {
+                0 | 1 => m.status = MessageStatus::Failed,
+                2 => m.kind = MessageKind::Call,
+                3 => m.status = MessageStatus::Pending,
+                _ => {}
+            }
+            messages.push(m);
+        }
+    }
+    let (convs, msgs) = (conversations.clone(), messages.clone());
+    h.write(move |tx| {
+        tx.insert_channel(&channel("ch1", "1001"))?;
+        tx.insert_channel(&channel("ch2", "1002"))?;
+        for (id, ch) in &convs {
+            tx.insert_conversation(&conversation(id, ch, &format!("49{}", &id[1..])))?;
+        }
+        for m in &msgs {
+            tx.insert_message(m)?;
+        }
+        Ok(())
+    })
+    .await
+    .unwrap();
+    let check = |conversations: Vec<(String, String)>, messages: Vec<Message>, round: &str| {
+        let asked: Vec<(String, String, DateTime<Utc>)> = ["ch1", "ch2"]
+            .into_iter()
+            .flat_map(|ch| {
+                [
+                    "c0", "c1", "c2", "c3", "c7", "c42", "c999", "c4999", "c5001", "none",
+                ]
+                .into_iter()
+                .flat_map(move |c| {
+                    [-1, 100_000, 250_000, 400_000]
+                        .map(|since| (ch.to_owned(), c.to_owned(), at(since)))
+                })
+            })
+            .collect();
+        let mut by_conversation = std::collections::HashMap::<&str, Vec<&Message>>::new();
+        for m in &messages {
+            by_conversation
+                .entry(m.conversation_id.as_str())
+                .or_default()
+                .push(m);
+        }
+        let expected: Vec<_> = asked
+            .iter()
+            .map(|(ch, c, since)| {
+                usage_by_definition(&conversations, &by_conversation, ch, c, *since)
+            })
+            .collect();
+        let round = round.to_owned();
+        async move {
+            let got = h
+                .read(move |tx| {
+                    asked
+                        .iter()
+                        .map(|(ch, c, since)| tx.channel_usage(ch, c, *since))
+                        .collect::<StoreResult<Vec<_>>>()
+                })
+                .await
+                .unwrap();
+            assert!(expected.iter().any(|u| u.customers_last_24h > 100));
+            assert_eq!(got, expected, "{round}");
+        }
+    };
+    check(conversations.clone(), messages.clone(), "as written").await;
+
+    // Sends fail, failed ones are reported read after all, customers answer.
+    let mut changed = Vec::new();
+    for m in messages.iter_mut() {
+        let roll = next(10);
+        if m.direction == Direction::Outbound && m.kind != MessageKind::Call && roll < 3 {
+            m.status = if m.status == MessageStatus::Failed {
+                MessageStatus::Read
+            } else {
+                MessageStatus::Failed
+            };
+            changed.push(m.clone());
+        }
+    }
+    let mut answers = Vec::new();
+    for (id, _) in conversations.iter().step_by(7) {
+        if !messages
+            .iter()
+            .any(|m| &m.conversation_id == id && m.direction == Direction::Inbound)
+        {
+            answers.push(Message {
+                sent_at: at(350_000),
+                ..message(&format!("{id}-late"), id, Some(&format!("wamid.{id}.late")))
+            });
+        }
+    }
+    messages.extend(answers.iter().cloned());
+    h.write(move |tx| {
+        for m in &changed {
+            tx.update_message(m)?;
+        }
+        for m in &answers {
+            tx.insert_message(m)?;
+        }
+        Ok(())
+    })
+    .await
+    .unwrap();
+    check(conversations, messages, "after failures, reads and answers").await;
 }
 
 pub async fn tx_channel_finds_by_id_or_none(h: &Harness) {
@@ -1720,6 +1890,52 @@ pub async fn tx_take_stashed_statuses_returns_oldest_first_once(h: &Harness) {
         .await
         .unwrap();
     assert_eq!(kept, names(&["x"]));
+}
+
+pub async fn tx_expire_stashed_statuses_forgets_only_those_stashed_before(h: &Harness) {
+    h.write(|tx| {
+        tx.stash_status("wamid.old", "old-1")?;
+        tx.stash_status("wamid.both", "both-old")
+    })
+    .await
+    .unwrap();
+    h.clock.set(at(7 * 86_400_000));
+    h.write(|tx| {
+        tx.stash_status("wamid.new", "new-1")?;
+        tx.stash_status("wamid.both", "both-new")
+    })
+    .await
+    .unwrap();
+    let (nothing, oldest, rest) = h
+        .write(|tx| {
+            Ok((
+                tx.expire_stashed_statuses(at(0), 10)?,
+                tx.expire_stashed_statuses(at(86_400_000), 1)?,
+                tx.expire_stashed_statuses(at(86_400_000), 10)?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        (nothing, oldest, rest),
+        (0, 1, 1),
+        "none before the first; then the old ones, at most as many as asked"
+    );
+    let left = h
+        .write(|tx| {
+            Ok((
+                tx.take_stashed_statuses("wamid.old")?,
+                tx.take_stashed_statuses("wamid.both")?,
+                tx.take_stashed_statuses("wamid.new")?,
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        left,
+        (Vec::new(), names(&["both-new"]), names(&["new-1"])),
+        "only what was stashed before the instant is forgotten"
+    );
 }
 
 pub async fn tx_insert_webhook_reject_of_the_same_item_is_false(h: &Harness) {

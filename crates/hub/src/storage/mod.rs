@@ -88,7 +88,7 @@ impl std::fmt::Debug for ChannelRow {
 }
 
 /// What the channel limits count, for one send in one conversation.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ChannelUsageRow {
     /// Customers the business wrote to who never wrote (trial limit).
     pub numbers_messaged: u32,
@@ -227,7 +227,11 @@ pub trait ConfigTx {
     /// Keeps the channel's icon (`has_icon` reads true after).
     fn set_channel_icon(&mut self, id: &str, icon: &[u8]) -> StoreResult<()>;
     /// The channel-limit figures for a send into `conversation_id`, with
-    /// "recent" meaning after `since`.
+    /// "recent" meaning after `since`. A business message counts when it is
+    /// outbound, not a call and not failed. Runs in every send's write: its
+    /// cost must not grow with the channel's conversations (at most
+    /// O(log n + k), k the customers counted since `since`, which the daily
+    /// limit bounds).
     fn channel_usage(
         &mut self,
         channel_id: &str,
@@ -330,6 +334,11 @@ pub trait MessageTx {
     fn stash_status(&mut self, wamid: &str, status_json: &str) -> StoreResult<()>;
     /// Takes (and forgets) the stashed statuses of a wamid, oldest first.
     fn take_stashed_statuses(&mut self, wamid: &str) -> StoreResult<Vec<String>>;
+    /// Forgets at most `at_most` of the statuses stashed (by the storage
+    /// clock) before `before`, oldest first: their message never came
+    /// (another app's send, a send whose record was lost). How many were
+    /// forgotten.
+    fn expire_stashed_statuses(&mut self, before: DateTime<Utc>, at_most: u32) -> StoreResult<u64>;
 
     /// Keeps a webhook item that did not parse; `false` when the same item
     /// (same field, list and raw JSON) was kept before.

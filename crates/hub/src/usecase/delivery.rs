@@ -1,7 +1,9 @@
 //! What happens to an outbound message after it is recorded: Meta's
 //! statuses move it forward (never back), and a failure is recorded with the
 //! reason in words (by Meta's error code, never Meta's raw answer, which is
-//! kept in `Failure::detail` for admins) and an event-log entry.
+//! kept in `Failure::detail` for admins) and an event-log entry. A status
+//! that came before its message is stashed until the send records the
+//! wamid, and forgotten after [`STASHED_STATUS_MAX_AGE`].
 
 use chrono::{DateTime, Utc};
 use switchboard_cloudapi::{ClientError, DeliveryStatus};
@@ -169,4 +171,49 @@ fn record_failure(
     record::message_status_changed(tx, m, conv.queue_id.as_deref())?;
     record::log_event(tx, conv, EventKind::DeliveryFailed, &text, Some(&m.id), now)?;
     Ok(())
+}
+
+/// How long a status stashed for a wamid the hub never recorded waits for
+/// its message (a send records its wamid within seconds; one that never
+/// does was another app's send, or its record was lost).
+pub const STASHED_STATUS_MAX_AGE: chrono::TimeDelta = chrono::TimeDelta::days(7);
+/// How often `serve` forgets the expired ones.
+pub const STASH_EXPIRY_EVERY: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+/// Most stashed statuses forgotten in one write (others' writes run between).
+const EXPIRED_PER_WRITE: u32 = 1_000;
+
+/// Forgets the stashed statuses older than [`STASHED_STATUS_MAX_AGE`], a
+/// bounded number per write; how many.
+pub async fn expire_stashed_statuses(hub: &crate::state::AppState) -> ApiResult<u64> {
+    let before = hub.now() - STASHED_STATUS_MAX_AGE;
+    let mut total = 0;
+    loop {
+        let n = hub
+            .store
+            .write(move |tx| {
+                Ok::<_, crate::error::ApiErr>(
+                    tx.expire_stashed_statuses(before, EXPIRED_PER_WRITE)?,
+                )
+            })
+            .await?;
+        total += n;
+        if n < u64::from(EXPIRED_PER_WRITE) {
+            return Ok(total);
+        }
+    }
+}
+
+/// At `serve` start, then every [`STASH_EXPIRY_EVERY`]: forgets expired
+/// stashed statuses, so statuses for unknown wamids do not pile up.
+pub fn spawn_stash_expiry(hub: crate::state::AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match expire_stashed_statuses(&hub).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(n, "forgot statuses whose message never came"),
+                Err(e) => tracing::warn!(error = %e, "expiring stashed statuses failed"),
+            }
+            tokio::time::sleep(STASH_EXPIRY_EVERY).await;
+        }
+    })
 }

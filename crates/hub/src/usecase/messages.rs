@@ -194,25 +194,46 @@ pub async fn media(
         .map_err(|e| upstream(hub, e))
 }
 
-/// A file to upload for sending.
-#[derive(Debug, Clone)]
+/// A file to upload for sending, as it arrives: never held whole in memory.
 pub struct Upload {
     /// The Content-Type's MIME type, lowercase, without parameters.
     pub mime_type: Option<String>,
     pub filename: Option<String>,
-    pub body: bytes::Bytes,
+    /// The file's bytes, chunk by chunk.
+    pub body: futures::stream::BoxStream<'static, std::io::Result<bytes::Bytes>>,
 }
 
-/// Uploads a file to the Cloud API with the conversation's channel, checked
-/// against Meta's size limit for its type first; the id to send it by.
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("mime_type", &self.mime_type)
+            .field("filename", &self.filename)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Uploads a file to the Cloud API with the conversation's channel; the id
+/// to send it by. The type is checked before the body is read; the body is
+/// spooled to a temporary file as it arrives (refused with 413 as soon as
+/// it passes Meta's size limit for its type) and streamed from there to
+/// Meta, so memory does not grow with the file. At most
+/// [`crate::state::UPLOADS_AT_ONCE`] run at once; the others wait their turn.
 pub async fn upload(
     hub: &AppState,
     caller: &Caller,
     id: String,
     up: Upload,
 ) -> ApiResult<MediaUpload> {
-    let mime_type = up
-        .mime_type
+    use futures::StreamExt;
+    use std::sync::atomic::Ordering::Relaxed;
+    use tokio::io::AsyncWriteExt;
+
+    let Upload {
+        mime_type,
+        filename,
+        mut body,
+    } = up;
+    let mime_type = mime_type
         .filter(|m| m.contains('/') && m != "application/x-www-form-urlencoded")
         .ok_or_else(|| ApiErr::invalid("the file's Content-Type is required"))?;
     if !switchboard_domain::limits::media_type_supported(&mime_type) {
@@ -221,16 +242,7 @@ pub async fn upload(
              audio: AAC, AMR, MP3, MP4, OGG; video: MP4, 3GPP; documents: PDF, text, Office)"
         )));
     }
-    if up.body.is_empty() {
-        return Err(ApiErr::invalid("the file is empty"));
-    }
     let max = hub.limits.message.media_max_bytes(&mime_type);
-    if up.body.len() > max {
-        return Err(ApiErr::new(
-            ErrorCode::PayloadTooLarge,
-            format!("{mime_type} files are at most {max} bytes"),
-        ));
-    }
     let caller = caller.clone();
     let channel = hub
         .store
@@ -240,13 +252,45 @@ pub async fn upload(
         })
         .await?;
     channels::ensure_enabled(&channel)?;
-    let filename = up.filename.filter(|f| !f.trim().is_empty());
-    let size = up.body.len() as u64;
+
+    let m = &hub.metrics;
+    let waiting = Gauge::up(&m.uploads_waiting);
+    let _turn = hub
+        .uploads
+        .acquire()
+        .await
+        .map_err(|_| ApiErr::internal("the hub is stopping"))?;
+    drop(waiting);
+    let _running = Gauge::up(&m.uploads_running);
+
+    let spool_err = |e: std::io::Error| ApiErr::internal(format!("spooling the upload: {e}"));
+    let spool = tempfile::NamedTempFile::new().map_err(spool_err)?;
+    let mut file = tokio::fs::File::from_std(spool.reopen().map_err(spool_err)?);
+    let mut size = 0u64;
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk.map_err(|e| ApiErr::invalid(format!("the upload broke off: {e}")))?;
+        size += chunk.len() as u64;
+        m.upload_bytes.fetch_add(chunk.len() as u64, Relaxed);
+        if size > max as u64 {
+            return Err(ApiErr::new(
+                ErrorCode::PayloadTooLarge,
+                format!("{mime_type} files are at most {max} bytes"),
+            ));
+        }
+        file.write_all(&chunk).await.map_err(spool_err)?;
+    }
+    file.flush().await.map_err(spool_err)?;
+    drop(file);
+    if size == 0 {
+        return Err(ApiErr::invalid("the file is empty"));
+    }
+    let filename = filename.filter(|f| !f.trim().is_empty());
     let media_id = hub
         .sender
         .upload(
             &channel,
-            up.body,
+            spool.path(),
+            size,
             &mime_type,
             filename.as_deref().unwrap_or("file"),
         )
@@ -258,6 +302,22 @@ pub async fn upload(
         filename,
         size,
     })
+}
+
+/// One more in a gauge until dropped (also when the request is dropped).
+struct Gauge<'a>(&'a std::sync::atomic::AtomicU64);
+
+impl<'a> Gauge<'a> {
+    fn up(gauge: &'a std::sync::atomic::AtomicU64) -> Self {
+        gauge.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Self(gauge)
+    }
+}
+
+impl Drop for Gauge<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }
 
 /// The customer sees their messages read (Meta marks the latest inbound

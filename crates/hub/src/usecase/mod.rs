@@ -6,6 +6,7 @@
 //! Nothing here knows HTTP; time comes from the hub's `Clock`.
 
 pub mod admin;
+pub mod batches;
 pub mod calls;
 pub mod changes;
 pub mod channels;

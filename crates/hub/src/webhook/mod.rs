@@ -1,8 +1,10 @@
 //! `/webhooks/whatsapp`: Meta's verification handshake (GET) and signed
 //! webhooks (POST). The signature is checked over the raw bytes before
 //! anything else (401, nothing stored); above 3 MB is 413; malformed JSON
-//! is 400 with the reason logged. The batch is persisted (one transaction),
-//! then acknowledged; template re-syncs run after the answer.
+//! is 400 with the reason logged. The batch is persisted (one write, or
+//! several of at most `config.webhook_items_per_write` items for a big one:
+//! see `usecase::batches`), then acknowledged; template re-syncs run after
+//! the answer.
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -71,12 +73,15 @@ pub async fn receive(State(hub): State<AppState>, headers: HeaderMap, body: Byte
             return (StatusCode::BAD_REQUEST, "malformed JSON").into_response();
         }
     };
-    let now = hub.now();
-    let limits = hub.limits.clone();
-    match hub
-        .store
-        .write(move |tx| crate::usecase::ingest::ingest(tx, &envelope, now, &limits))
-        .await
+    use crate::usecase::batches;
+    match batches::ingest_in_parts(
+        &hub.store,
+        envelope,
+        hub.config.webhook_items_per_write,
+        hub.now(),
+        &hub.limits,
+    )
+    .await
     {
         Ok(outcome) => {
             m.webhooks_ok.fetch_add(1, Relaxed);

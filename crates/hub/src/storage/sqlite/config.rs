@@ -188,44 +188,7 @@ impl ConfigTx for SqliteTx<'_> {
         conversation_id: &str,
         since: DateTime<Utc>,
     ) -> StoreResult<ChannelUsageRow> {
-        // Per conversation of the channel: does it have (non-failed) business
-        // messages, any since `since`, and did the customer ever write?
-        let rows = self.all(
-            "SELECT c.id,
-                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'inbound'),
-                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
-                            AND m.status != 'failed' AND m.kind != 'call'),
-                    EXISTS (SELECT 1 FROM messages m WHERE m.conversation_id = c.id AND m.direction = 'outbound'
-                            AND m.status != 'failed' AND m.kind != 'call' AND m.sent_at > ?2)
-             FROM conversations c WHERE c.channel_id = ?1",
-            params![channel_id, ms(since)],
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, bool>(1)?,
-                    r.get::<_, bool>(2)?,
-                    r.get::<_, bool>(3)?,
-                ))
-            },
-        )?;
-        let mut u = ChannelUsageRow::default();
-        for (id, inbound, outbound, recent) in rows {
-            if outbound && !inbound {
-                u.numbers_messaged += 1;
-            }
-            if outbound && inbound {
-                u.customers_replied += 1;
-            }
-            if recent {
-                u.customers_last_24h += 1;
-            }
-            if id == conversation_id {
-                u.this_customer_wrote = inbound;
-                u.this_customer_counted = outbound;
-                u.this_customer_counted_recently = recent;
-            }
-        }
-        Ok(u)
+        self.usage(channel_id, conversation_id, since)
     }
 
     fn channel(&mut self, id: &str) -> StoreResult<Option<ChannelRow>> {

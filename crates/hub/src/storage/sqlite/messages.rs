@@ -1,6 +1,7 @@
 //! Messages, the statuses that came before their message (stashed), and
 //! the webhook items that did not parse.
 
+use chrono::{DateTime, Utc};
 use rusqlite::params;
 use switchboard_protocol::{Message, WebhookReject};
 
@@ -134,6 +135,17 @@ impl MessageTx for SqliteTx<'_> {
                 .execute([wamid])?;
         }
         Ok(out)
+    }
+
+    fn expire_stashed_statuses(&mut self, before: DateTime<Utc>, at_most: u32) -> StoreResult<u64> {
+        let n = self
+            .conn
+            .prepare_cached(
+                "DELETE FROM early_statuses WHERE id IN
+                   (SELECT id FROM early_statuses WHERE at < ?1 ORDER BY at, id LIMIT ?2)",
+            )?
+            .execute(params![ms(before), at_most])?;
+        Ok(n as u64)
     }
 
     fn insert_webhook_reject(&mut self, r: &NewWebhookReject) -> StoreResult<bool> {

@@ -30,6 +30,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0006_agent_tokens",
         include_str!("../migrations/0006_agent_tokens.sql"),
     ),
+    (
+        "0008_channel_usage",
+        include_str!("../migrations/0008_channel_usage.sql"),
+    ),
 ];
 
 /// Applies the embedded migrations not yet recorded, each in its own

@@ -35,8 +35,12 @@ mod feed;
 mod messages;
 mod migrations;
 mod templates;
+mod usage;
 
 pub use migrations::migrate;
+
+/// Prepared statements kept per connection.
+const STATEMENT_CACHE: usize = 128;
 
 /// Most writes grouped into one transaction.
 const MAX_BATCH: usize = 512;
@@ -66,6 +70,9 @@ fn open(path: &Path) -> StoreResult<Connection> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // Room for every statement the hub prepares (rusqlite keeps 16): a
+    // webhook's or a send's statements are never parsed again.
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     Ok(conn)
 }
 
@@ -179,7 +186,7 @@ fn run_batch(
 ) {
     let mut results = Vec::with_capacity(batch.len());
     let mut feed = Vec::new();
-    let mut tx = match conn.transaction() {
+    let tx = match conn.transaction() {
         Ok(tx) => tx,
         Err(e) => {
             let msg = e.to_string();
@@ -190,7 +197,7 @@ fn run_batch(
         }
     };
     for (f, reply) in batch {
-        let outcome = run_one(&mut tx, f, &mut feed, now, secrets);
+        let outcome = run_one(&tx, f, &mut feed, now, secrets);
         results.push((reply, outcome));
     }
     if let Err(e) = tx.commit() {
@@ -211,31 +218,46 @@ fn run_batch(
 
 /// One queued write in its own savepoint: its failure rolls back only itself.
 fn run_one(
-    tx: &mut rusqlite::Transaction<'_>,
+    tx: &rusqlite::Transaction<'_>,
     f: TxFn,
     feed: &mut Vec<FeedRecord>,
     now: DateTime<Utc>,
     secrets: &Secrets,
 ) -> StoreResult<Box<dyn Any + Send>> {
-    let sp = tx.savepoint()?;
+    // The savepoint's statements are prepared once and kept (not parsed
+    // again for every write, as `Transaction::savepoint` would).
+    let run = |sql: &str| -> StoreResult<()> {
+        tx.prepare_cached(sql)?.execute([])?;
+        Ok(())
+    };
+    run("SAVEPOINT write")?;
     let mut stx = SqliteTx {
-        conn: &sp,
+        conn: tx,
         appended: Vec::new(),
         now,
         secrets,
     };
     // A bug in one use case must not take the writer thread (and every later
     // write) down with it: its savepoint rolls back and it answers an error.
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut stx))).map_err(
-        |_| {
+    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut stx)))
+        .map_err(|_| {
             tracing::error!("a write panicked; rolled back");
             StoreError::Backend("the write failed unexpectedly".into())
-        },
-    )??;
-    let appended = std::mem::take(&mut stx.appended);
-    sp.commit()?;
-    feed.extend(appended);
-    Ok(out)
+        })
+        .and_then(|out| out);
+    match out {
+        Ok(out) => {
+            let appended = std::mem::take(&mut stx.appended);
+            run("RELEASE write")?;
+            feed.extend(appended);
+            Ok(out)
+        }
+        Err(e) => {
+            run("ROLLBACK TO write")?;
+            run("RELEASE write")?;
+            Err(e)
+        }
+    }
 }
 
 impl Storage for SqliteStorage {
