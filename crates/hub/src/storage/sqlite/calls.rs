@@ -75,8 +75,6 @@ impl CallTx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {CALL_COLS} FROM calls WHERE conversation_id = ?1 ORDER BY started_at, rowid"
         );
-        let mut st = self.conn.prepare_cached(&sql)?;
-        let rows = st.query_map([conversation_id], call_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.all(&sql, [conversation_id], call_row)
     }
 }
