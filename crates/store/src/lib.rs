@@ -13,8 +13,9 @@
 //! Concerns, one file each: `schema` (migrations), `feed` (applying changes,
 //! the sync cursor), `conversations` (with unread counts), `messages` (status
 //! ranks, thread pages), `calls`, `templates`, `team` (queues, channels,
-//! agents), `events` (the event log), `outbox`, `settings`, `search` and
-//! [`fts`] (the text normalizer and query builder).
+//! agents), `events` (the event log), `outbox`, `resync` (forgetting the
+//! feed for a full resync), `settings`, `search` and [`fts`] (the text
+//! normalizer and query builder).
 //!
 //! Must not depend on tauri, the hub, the network or the system clock: every
 //! instant is a parameter. Depends only on `switchboard-protocol` of ours
@@ -29,6 +30,7 @@ mod feed;
 pub mod fts;
 mod messages;
 mod outbox;
+mod resync;
 mod schema;
 mod search;
 mod settings;
