@@ -43,8 +43,11 @@ impl std::fmt::Debug for Hub {
 }
 
 impl Hub {
+    /// The clock's instant at the precision the record keeps (milliseconds),
+    /// so what the feed carries equals what the API reads back later.
     pub fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
+        use chrono::SubsecRound;
+        self.clock.now().trunc_subsecs(3)
     }
 
     /// Tells long-lived work (SSE streams) that the hub is stopping.

@@ -196,3 +196,24 @@ async fn every_instant_the_hub_writes_and_serves_is_its_clocks() {
     assert!(!stored.is_empty(), "the stored JSON carries instants");
     check("stored", &stored);
 }
+
+/// An instant with nanoseconds (a real clock's) is recorded at the record's
+/// precision: the change feed and a later read of the API agree exactly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_feed_and_the_api_carry_the_same_instants() {
+    let at = "2026-03-04T05:06:07.123456789Z".parse().unwrap();
+    let env = TestEnv::with_clock(at).await;
+    env.customer_says("+4915123400701", "hello").await;
+    let conv = env.conversation_of("4915123400701").await;
+    let (_, page) = env.get(&env.admin, "/changes?after=0&limit=5000").await;
+    let fed = page["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|c| c["kind"] == "conversation" && c["data"]["id"] == conv["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(fed["data"]["updated_at"], conv["updated_at"], "{fed}");
+    assert_eq!(conv["updated_at"], "2026-03-04T05:06:07.123Z");
+}
