@@ -156,22 +156,20 @@ fn pieces(change: Change, room: usize, per_write: usize) -> Vec<Change> {
             .collect(),
         ChangeValue::Calls(v) => {
             let mut v = *v;
-            let mut unparsed = std::mem::take(&mut v.unparsed).into_iter();
-            let mut calls = std::mem::take(&mut v.calls).into_iter();
-            let mut statuses = std::mem::take(&mut v.statuses).into_iter();
-            let mut errors = std::mem::take(&mut v.errors);
-            sizes
-                .iter()
-                .map(|&n| {
-                    let mut p = v.clone();
-                    p.errors = std::mem::take(&mut errors);
-                    let mut left = n;
-                    p.unparsed = unparsed.by_ref().take(left).collect();
-                    left -= p.unparsed.len();
-                    p.calls = calls.by_ref().take(left).collect();
-                    left -= p.calls.len();
-                    p.statuses = statuses.by_ref().take(left).collect();
+            let parts = cut(
+                &sizes,
+                std::mem::take(&mut v.errors),
+                std::mem::take(&mut v.unparsed),
+                std::mem::take(&mut v.calls),
+                std::mem::take(&mut v.statuses),
+            );
+            parts
+                .into_iter()
+                .map(|(errors, unparsed, calls, statuses)| {
                     // Calls keep every contact: their batches are small.
+                    let mut p = v.clone();
+                    (p.errors, p.unparsed, p.calls, p.statuses) =
+                        (errors, unparsed, calls, statuses);
                     Change {
                         field: field.clone(),
                         value: ChangeValue::Calls(Box::new(p)),
@@ -196,23 +194,48 @@ fn pieces(change: Change, room: usize, per_write: usize) -> Vec<Change> {
 fn messages_pieces(mut v: MessagesValue, sizes: &[usize]) -> Vec<MessagesValue> {
     let contacts = std::mem::take(&mut v.contacts);
     let index = ContactIndex::new(&contacts);
-    let mut unparsed = std::mem::take(&mut v.unparsed).into_iter();
-    let mut messages = std::mem::take(&mut v.messages).into_iter();
-    let mut statuses = std::mem::take(&mut v.statuses).into_iter();
-    let mut errors = std::mem::take(&mut v.errors);
+    let parts = cut(
+        sizes,
+        std::mem::take(&mut v.errors),
+        std::mem::take(&mut v.unparsed),
+        std::mem::take(&mut v.messages),
+        std::mem::take(&mut v.statuses),
+    );
+    parts
+        .into_iter()
+        .map(|(errors, unparsed, messages, statuses)| {
+            let mut p = v.clone();
+            p.contacts = index.for_items(&contacts, &messages, &statuses);
+            (p.errors, p.unparsed, p.messages, p.statuses) = (errors, unparsed, messages, statuses);
+            p
+        })
+        .collect()
+}
+
+/// A value's three lists cut in order into pieces of `sizes` items (the
+/// unparsed items first, then the items, then the statuses); the value's
+/// errors travel with the first piece.
+#[allow(clippy::type_complexity)]
+fn cut<E, U, I, S>(
+    sizes: &[usize],
+    mut errors: Vec<E>,
+    unparsed: Vec<U>,
+    items: Vec<I>,
+    statuses: Vec<S>,
+) -> Vec<(Vec<E>, Vec<U>, Vec<I>, Vec<S>)> {
+    let mut unparsed = unparsed.into_iter();
+    let mut items = items.into_iter();
+    let mut statuses = statuses.into_iter();
     sizes
         .iter()
         .map(|&n| {
-            let mut p = v.clone();
-            p.errors = std::mem::take(&mut errors);
             let mut left = n;
-            p.unparsed = unparsed.by_ref().take(left).collect();
-            left -= p.unparsed.len();
-            p.messages = messages.by_ref().take(left).collect();
-            left -= p.messages.len();
-            p.statuses = statuses.by_ref().take(left).collect();
-            p.contacts = index.for_items(&contacts, &p.messages, &p.statuses);
-            p
+            let u: Vec<U> = unparsed.by_ref().take(left).collect();
+            left -= u.len();
+            let i: Vec<I> = items.by_ref().take(left).collect();
+            left -= i.len();
+            let s: Vec<S> = statuses.by_ref().take(left).collect();
+            (std::mem::take(&mut errors), u, i, s)
         })
         .collect()
 }
