@@ -39,6 +39,10 @@ pub fn typed(rec: &FeedRecord) -> ApiResult<Change> {
 /// never be numbered the way it expects.
 pub async fn check_position(hub: &AppState, after: i64) -> ApiResult<()> {
     let last = hub.store.read(|tx| tx.last_seq()).await?;
+    position_in_feed(after, last)
+}
+
+fn position_in_feed(after: i64, last: i64) -> ApiResult<()> {
     if after > last {
         return Err(ApiErr::new(
             ErrorCode::Conflict,
@@ -56,12 +60,16 @@ pub async fn page(
     limit: Option<u32>,
 ) -> ApiResult<ChangesPage> {
     let after = after.unwrap_or(0).max(0);
-    check_position(hub, after).await?;
     let limit = limit.unwrap_or(500).clamp(1, 5000);
-    let scan = hub
+    // The position check and the page on one read snapshot.
+    let (last, scan) = hub
         .store
-        .read(move |tx| scan(tx, scopes.as_deref(), after, limit + 1))
+        .read(move |tx| {
+            let last = tx.last_seq()?;
+            Ok::<_, ApiErr>((last, scan(tx, scopes.as_deref(), after, limit + 1)?))
+        })
         .await?;
+    position_in_feed(after, last)?;
     let mut recs = scan.records;
     let more = recs.len() > limit as usize;
     recs.truncate(limit as usize);
