@@ -3,15 +3,8 @@
 //! calls [`storage_conformance!`](crate::storage_conformance) with an async
 //! factory that opens a fresh, empty store on the listener and clock it is
 //! given, and the macro expands to one `#[tokio::test]` per case below.
-//!
-//! ```ignore
-//! async fn sqlite(listener: CommitListener, clock: Arc<dyn Clock>) -> Opened {
-//!     let dir = tempfile::tempdir().unwrap();
-//!     let store = SqliteStorage::open(&dir.path().join("hub.db"), listener, clock).unwrap();
-//!     Opened::new(Arc::new(store), dir, move |spoil| async move { /* raw SQL */ })
-//! }
-//! switchboard_hub::storage_conformance!(sqlite);
-//! ```
+//! `tests/storage_conformance.rs` is the SQLite factory (a database in a
+//! temporary directory, and a `spoil` hook damaging values with raw SQL).
 //!
 //! A case is named after the method it pins (`tx_<method>_…` for the parts
 //! of [`Tx`], `storage_<method>_…` for [`Storage`] and its `write`/`read`);
