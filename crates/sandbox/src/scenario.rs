@@ -19,7 +19,9 @@ pub struct DemoTiming {
     pub step: Duration,
     /// A follow-up message from some customer this often.
     pub message_every: Duration,
-    /// An inbound call this often.
+    /// The first inbound call this long after the opening messages.
+    pub first_call: Duration,
+    /// Then an inbound call this often.
     pub call_every: Duration,
     /// How long an answered inbound call lasts before the customer hangs up.
     pub call_length: Duration,
@@ -32,6 +34,7 @@ impl Default for DemoTiming {
         Self {
             step: Duration::from_secs(2),
             message_every: Duration::from_secs(75),
+            first_call: Duration::from_secs(240),
             call_every: Duration::from_secs(240),
             call_length: Duration::from_secs(60),
             closing_window: Duration::from_secs(5 * 60),
@@ -188,9 +191,11 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
         }
     }
     let mut message_tick = tokio::time::interval(timing.message_every);
-    let mut call_tick = tokio::time::interval(timing.call_every);
+    let mut call_tick = tokio::time::interval_at(
+        tokio::time::Instant::now() + timing.first_call,
+        timing.call_every,
+    );
     message_tick.tick().await;
-    call_tick.tick().await;
     let mut n: usize = 0;
     loop {
         cast(&sb);

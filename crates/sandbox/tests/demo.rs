@@ -16,6 +16,7 @@ async fn demo_scenario_keeps_the_demo_alive() {
     let timing = DemoTiming {
         step: Duration::ZERO,
         message_every: Duration::from_millis(100),
+        first_call: Duration::from_millis(150),
         call_every: Duration::from_millis(150),
         call_length: Duration::from_millis(50),
         closing_window: Duration::from_secs(300),
@@ -126,6 +127,7 @@ async fn the_short_window_really_closes_within_minutes() {
     let timing = DemoTiming {
         step: Duration::ZERO,
         message_every: Duration::from_secs(3600),
+        first_call: Duration::from_secs(3600),
         call_every: Duration::from_secs(3600),
         call_length: Duration::from_millis(50),
         closing_window: Duration::from_secs(300),
@@ -181,6 +183,7 @@ async fn jonas_still_accepts_after_a_reset() {
     let timing = DemoTiming {
         step: Duration::ZERO,
         message_every: Duration::from_millis(50),
+        first_call: Duration::from_secs(3600),
         call_every: Duration::from_secs(3600),
         call_length: Duration::from_millis(50),
         closing_window: Duration::from_secs(300),

@@ -104,6 +104,7 @@ async fn pywa_parses_every_webhook_of_the_demo_and_of_a_days_traffic() {
     let timing = DemoTiming {
         step: Duration::ZERO,
         message_every: Duration::from_millis(50),
+        first_call: Duration::from_millis(80),
         call_every: Duration::from_millis(80),
         call_length: Duration::from_millis(20),
         closing_window: Duration::from_secs(300),
