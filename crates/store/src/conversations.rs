@@ -9,6 +9,7 @@ use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use serde::Serialize;
 use switchboard_protocol::{CallPermissionChange, Conversation, ConversationStatus, Message};
+use ts_rs::TS;
 
 use crate::codecs::{enum_str, from_json, ms, opt_ms, to_json};
 use crate::search::{self, DocKind};
@@ -171,7 +172,8 @@ impl Default for ConversationFilter {
 }
 
 /// A conversation as the list shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct ConversationItem {
     pub conversation: Conversation,
     /// Customer messages after the last one read here.
@@ -182,7 +184,8 @@ pub struct ConversationItem {
 
 /// Unread customer messages: per conversation (only those with some) and
 /// in all.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct UnreadCounts {
     pub by_conversation: BTreeMap<String, u32>,
     pub total: u32,

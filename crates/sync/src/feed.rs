@@ -108,11 +108,12 @@ async fn apply(
         .run(move |s| {
             let before = s.sync_cursor()?;
             let report = s.apply_batch(&changes, next)?;
-            let fresh = changes.iter().filter(|c| c.seq > before);
+            let fresh: Arc<[Change]> = changes.into_iter().filter(|c| c.seq > before).collect();
             Ok(Applied {
                 source,
-                seqs: fresh.clone().map(|c| c.seq).collect(),
-                kinds: fresh.filter_map(|c| c.change.kind()).collect(),
+                seqs: fresh.iter().map(|c| c.seq).collect(),
+                kinds: fresh.iter().filter_map(|c| c.change.kind()).collect(),
+                changes: fresh,
                 ignored: report.ignored,
                 unknown: report.unknown,
                 cursor: report.cursor,

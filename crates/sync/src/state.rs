@@ -7,34 +7,41 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use switchboard_domain::clock::Clock;
-use switchboard_protocol::ChangeKind;
+use switchboard_protocol::{Change, ChangeKind};
 use switchboard_store::OutboxEntry;
 use tokio::sync::{broadcast, watch};
+use ts_rs::TS;
 
 /// Where the sync stands. Every state says since when it holds: a reconnect
 /// that fails again leaves `Offline` and its `since` as they were.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "state", rename_all = "snake_case")]
+#[ts(export)]
 pub enum SyncState {
     /// The live stream is open: what the hub records arrives as it happens.
     Online {
         #[serde(with = "switchboard_protocol::rfc3339")]
+        #[ts(type = "string")]
         since: DateTime<Utc>,
     },
     /// The hub answers and its feed is being applied page by page (a new
     /// device, or back after a disconnect); `applied` changes so far.
     CatchingUp {
         #[serde(with = "switchboard_protocol::rfc3339")]
+        #[ts(type = "string")]
         since: DateTime<Utc>,
+        #[ts(type = "number")]
         applied: u64,
     },
     /// No connection to the hub; the store shows what it had. `retry_at`:
     /// when the next attempt is due (none after signing out or stopping).
     Offline {
         #[serde(with = "switchboard_protocol::rfc3339")]
+        #[ts(type = "string")]
         since: DateTime<Utc>,
         reason: OfflineReason,
         #[serde(with = "switchboard_protocol::rfc3339::option")]
+        #[ts(type = "string | null")]
         retry_at: Option<DateTime<Utc>>,
     },
 }
@@ -60,8 +67,9 @@ impl SyncState {
 
 /// Why the sync is offline: a code for the UI to branch on (`code` on the
 /// wire), with the detail in words where there is one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[ts(export)]
 pub enum OfflineReason {
     /// The hub could not be reached, or the connection to it was lost (no
     /// network, refused, timed out, the stream cut or silent).
@@ -94,7 +102,7 @@ pub enum Source {
 }
 
 /// Changes applied to the store in one transaction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Applied {
     pub source: Source,
     /// The `seq` of every change applied, in order (unknown kinds
@@ -113,6 +121,12 @@ pub struct Applied {
     /// The known kinds applied (lists other than conversations to refresh:
     /// templates, queues, channels, agents).
     pub kinds: HashSet<ChangeKind>,
+    /// The changes applied, in order (those at or below the cursor left
+    /// out): what the desktop's notifier learns from (a new message is a
+    /// `message` change, a status update a `message_status` one). Shared,
+    /// not copied, with every receiver.
+    #[serde(skip)]
+    pub changes: Arc<[Change]>,
 }
 
 /// What the engine did, for the desktop layer to refresh what it shows.

@@ -1,0 +1,493 @@
+//! The IPC contract between the shell and the UI, declared once here: every
+//! command (its name, arguments, result and which windows may call it), the
+//! events the UI hears, the error codes. The shell serves one Tauri command
+//! that hands a call to [`dispatch`]; `ui/src/bindings/ipc.ts` is generated
+//! from this file by [`typescript`] (`cargo test -p switchboard-app`), so no
+//! name is copied by hand between Rust and the UI.
+
+use std::future::Future;
+
+use serde::{Deserialize, Serialize};
+use switchboard_protocol::{Call, Me, Message, MessagePage};
+use switchboard_store::{ConversationItem, UnreadCounts};
+use switchboard_sync::SyncState;
+use ts_rs::TS;
+
+use crate::settings::AppSettings;
+
+/// The windows of the app, by what they are for. A command names the
+/// windows allowed to call it; any other caller is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowKind {
+    /// The main window (sign-in, the list, threads, settings).
+    Main,
+    /// An always-on-top call popup.
+    CallPopup,
+}
+
+/// The main window's label.
+pub const MAIN_WINDOW: &str = "main";
+/// Call popups are labelled this prefix and the call's id.
+pub const CALL_WINDOW_PREFIX: &str = "call-";
+/// The query parameter carrying the call id in a popup's URL.
+pub const CALL_QUERY: &str = "call";
+/// The one Tauri event name every [`AppEvent`] travels on.
+pub const EVENT_CHANNEL: &str = "switchboard://event";
+/// The one Tauri command every contract command travels through.
+pub const IPC_COMMAND: &str = "ipc";
+
+impl WindowKind {
+    /// The kind of the window with this label; an unknown label is none.
+    pub fn of_label(label: &str) -> Option<WindowKind> {
+        if label == MAIN_WINDOW {
+            Some(WindowKind::Main)
+        } else if label.starts_with(CALL_WINDOW_PREFIX) {
+            Some(WindowKind::CallPopup)
+        } else {
+            None
+        }
+    }
+}
+
+/// What went wrong, for the UI to branch on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export, rename = "AppErrorCode")]
+pub enum ErrorCode {
+    /// The arguments are malformed or out of range.
+    InvalidInput,
+    /// No such command.
+    UnknownCommand,
+    /// This window may not call this command.
+    NotAllowed,
+    /// The command needs a signed-in agent.
+    NotSignedIn,
+    /// The hub could not be reached.
+    HubUnreachable,
+    /// The hub refused the token.
+    TokenRefused,
+    /// The hub answered with an error.
+    HubError,
+    /// Neither the Secret Service nor the kernel keyring can keep the token.
+    KeyringUnavailable,
+    /// The local store failed.
+    LocalStore,
+    /// What was asked for does not exist.
+    NotFound,
+    /// The desktop's notification service refused or is missing.
+    NotificationFailed,
+    /// The clipboard could not be written.
+    ClipboardFailed,
+    /// A bug.
+    Internal,
+}
+
+/// An error crossing to the UI: a code to branch on, words to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS, thiserror::Error)]
+#[error("{code:?}: {message}")]
+#[ts(export)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+/// Sign in: the hub's address and the agent's token.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SignIn {
+    pub hub_url: String,
+    pub token: String,
+}
+
+/// Who is signed in, where, and where their token is kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SessionView {
+    /// The hub signed in to (kept after signing out, to prefill the form).
+    pub hub_url: Option<String>,
+    /// The agent; none when signed out.
+    pub agent: Option<Me>,
+    /// Where the token is kept (e.g. "Secret Service", "kernel keyring").
+    pub token_store: Option<String>,
+    /// The app runs a demo team of its own (`switchboard --demo`).
+    pub demo: bool,
+}
+
+/// Which conversations the list shows.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ListConversations {
+    /// Only this queue's.
+    pub queue_id: Option<String>,
+    /// Only those assigned to me.
+    #[serde(default)]
+    pub mine_only: bool,
+    /// Open windows first, least time left first (else: latest first).
+    #[serde(default)]
+    pub by_time_left: bool,
+    /// At most this many (default 200, at most 1,000).
+    pub limit: Option<u32>,
+}
+
+/// A conversation.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ConversationRef {
+    pub conversation_id: String,
+}
+
+/// A page of a thread.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ThreadPage {
+    pub conversation_id: String,
+    /// The page before this message id (the newest when none).
+    pub before: Option<String>,
+    /// Messages per page (default 50, at most 500).
+    pub limit: Option<u32>,
+}
+
+/// A text reply, queued in the outbox.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Reply {
+    pub conversation_id: String,
+    pub text: String,
+}
+
+/// A call.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallRef {
+    pub call_id: String,
+}
+
+/// A call as the popup shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallView {
+    pub call: Call,
+    /// The customer's name, when known.
+    pub customer_name: Option<String>,
+    /// E.164 (`+…`), or `@username` when the number is unknown.
+    pub customer_handle: String,
+    /// The E.164 number to copy, when known.
+    pub number: Option<String>,
+    pub queue_name: String,
+    /// The messaging channel ("WhatsApp").
+    pub channel: String,
+    /// Whether this call still rings (answer and decline make sense).
+    pub ringing: bool,
+}
+
+/// Text to put on the clipboard.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CopyText {
+    pub text: String,
+}
+
+/// A sample incoming-call notification, to check notifications work.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SampleNotification {
+    /// The language of its texts (the UI's current one).
+    pub locale: String,
+}
+
+/// What the shell tells the UI, on [`EVENT_CHANNEL`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "event", rename_all = "snake_case")]
+#[ts(export)]
+pub enum AppEvent {
+    /// Signed in or out.
+    Session { session: SessionView },
+    /// The sync's state changed.
+    SyncState { state: SyncState },
+    /// These conversations changed (their threads too); `all`: reload
+    /// everything (a resync, a missed update).
+    ConversationsChanged { ids: Vec<String>, all: bool },
+    /// The unread counts changed.
+    Unread { counts: UnreadCounts },
+    /// A call changed (a popup follows its call).
+    CallChanged { call: Box<CallView> },
+    /// The number was put on the clipboard.
+    NumberCopied { number: String },
+    /// Show this conversation (a notice was clicked).
+    OpenConversation { conversation_id: String },
+    /// A message for the agent, as a catalog key of `ui/locales` (e.g.
+    /// audio is not available yet).
+    Notice { key: String },
+    /// The settings changed (the language, say).
+    Settings { settings: AppSettings },
+}
+
+/// Declares the commands: generates the [`Commands`] trait the core
+/// implements, [`dispatch`] and [`COMMANDS`] (for the TypeScript export).
+macro_rules! commands {
+    ($(
+        $(#[doc = $doc:literal])*
+        $name:ident($args:ty) -> $ret:ty, windows: [$($w:ident),+];
+    )*) => {
+        /// The commands, as the core serves them.
+        pub trait Commands: Send + Sync {
+            $(
+                $(#[doc = $doc])*
+                fn $name(&self, args: $args) -> impl Future<Output = Result<$ret, CommandError>> + Send;
+            )*
+        }
+
+        /// Runs the command `name` for a window of kind `window` with its
+        /// JSON arguments; the result as JSON.
+        pub async fn dispatch<C: Commands>(
+            core: &C,
+            window: WindowKind,
+            name: &str,
+            args: serde_json::Value,
+        ) -> Result<serde_json::Value, CommandError> {
+            match name {
+                $(
+                    stringify!($name) => {
+                        if ![$(WindowKind::$w),+].contains(&window) {
+                            return Err(CommandError::new(
+                                ErrorCode::NotAllowed,
+                                format!("this window may not call {name}"),
+                            ));
+                        }
+                        let args: $args = serde_json::from_value(args).map_err(|e| {
+                            CommandError::new(ErrorCode::InvalidInput, format!("{name}: {e}"))
+                        })?;
+                        let out = core.$name(args).await?;
+                        serde_json::to_value(out)
+                            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))
+                    }
+                )*
+                _ => Err(CommandError::new(
+                    ErrorCode::UnknownCommand,
+                    format!("no command {name:?}"),
+                )),
+            }
+        }
+
+        /// Every command: name, documentation, and how to name its types in
+        /// TypeScript.
+        pub(crate) fn commands() -> Vec<CommandSpec> {
+            vec![$(
+                CommandSpec {
+                    name: stringify!($name),
+                    doc: concat!($($doc, "\n"),*),
+                    args: ts_type::<$args>,
+                    ret: ts_type::<$ret>,
+                    deps: |deps| {
+                        collect_deps::<$args>(deps);
+                        collect_deps::<$ret>(deps);
+                    },
+                    windows: &[$(stringify!($w)),+],
+                },
+            )*]
+        }
+    };
+}
+
+commands! {
+    /// Who is signed in (none when signed out).
+    session(()) -> SessionView, windows: [Main, CallPopup];
+    /// Checks the token against the hub (`/api/v1/me`), keeps it in the
+    /// OS keyring and starts syncing.
+    sign_in(SignIn) -> SessionView, windows: [Main];
+    /// Stops syncing and forgets the token (the local store stays).
+    sign_out(()) -> SessionView, windows: [Main];
+    /// The agent's settings.
+    settings(()) -> AppSettings, windows: [Main, CallPopup];
+    /// Saves the agent's settings.
+    save_settings(AppSettings) -> AppSettings, windows: [Main];
+    /// Where the sync stands.
+    sync_state(()) -> SyncState, windows: [Main];
+    /// The conversation list, from the local store.
+    conversations(ListConversations) -> Vec<ConversationItem>, windows: [Main];
+    /// One conversation, from the local store.
+    conversation(ConversationRef) -> Option<ConversationItem>, windows: [Main, CallPopup];
+    /// A page of a thread (pending replies included), from the local store.
+    thread(ThreadPage) -> MessagePage, windows: [Main];
+    /// Queues a text reply: shown as pending at once, sent when the hub answers.
+    send_reply(Reply) -> Message, windows: [Main];
+    /// The agent has seen the conversation.
+    mark_read(ConversationRef) -> UnreadCounts, windows: [Main];
+    /// The unread counts.
+    unread(()) -> UnreadCounts, windows: [Main];
+    /// A call, as the popup shows it.
+    call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Answers a call: brings its popup and conversation to the front (no
+    /// audio yet: the popup says so).
+    answer_call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Declines a call through the hub.
+    decline_call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Puts text (a number) on the clipboard.
+    copy_text(CopyText) -> (), windows: [Main, CallPopup];
+    /// Shows a sample incoming-call notification.
+    sample_notification(SampleNotification) -> (), windows: [Main];
+}
+
+/// One command, for the TypeScript export.
+pub(crate) struct CommandSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub args: fn(&ts_rs::Config) -> String,
+    pub ret: fn(&ts_rs::Config) -> String,
+    pub deps: fn(&mut Vec<(String, std::path::PathBuf)>),
+    pub windows: &'static [&'static str],
+}
+
+fn ts_type<T: TS>(cfg: &ts_rs::Config) -> String {
+    T::name(cfg)
+}
+
+fn collect_deps<T: TS + 'static>(deps: &mut Vec<(String, std::path::PathBuf)>) {
+    struct Visit<'a>(&'a ts_rs::Config, &'a mut Vec<(String, std::path::PathBuf)>);
+    impl ts_rs::TypeVisitor for Visit<'_> {
+        fn visit<T: TS + 'static + ?Sized>(&mut self) {
+            if let Some(path) = T::output_path() {
+                self.1.push((T::ident(self.0), path));
+            }
+        }
+    }
+    let cfg = ts_rs::Config::from_env();
+    if let Some(path) = T::output_path() {
+        deps.push((T::ident(&cfg), path));
+    }
+    T::visit_dependencies(&mut Visit(&cfg, deps));
+    T::visit_generics(&mut Visit(&cfg, deps));
+}
+
+/// `ui/src/bindings/ipc.ts`: the command map, the event channel, the
+/// window labels and the error codes' home, all from this file.
+pub fn typescript() -> String {
+    let cfg = ts_rs::Config::from_env();
+    let specs = commands();
+    let mut deps = Vec::new();
+    for s in &specs {
+        (s.deps)(&mut deps);
+    }
+    collect_deps::<AppEvent>(&mut deps);
+    collect_deps::<CommandError>(&mut deps);
+    collect_deps::<ErrorCode>(&mut deps);
+    deps.sort();
+    deps.dedup();
+    let body = body(&cfg, &specs);
+    let mut types: Vec<String> = vec!["AppEvent".into(), "CommandError".into()];
+    for s in &specs {
+        types.push((s.args)(&cfg));
+        types.push((s.ret)(&cfg));
+    }
+    let used = |name: &str| {
+        types.iter().any(|t| {
+            t.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .any(|w| w == name)
+        })
+    };
+    let mut out = String::from(
+        "// Generated from crates/app/src/contract.rs by `cargo test -p switchboard-app`; do not edit.\n",
+    );
+    for (name, path) in deps.iter().filter(|(n, _)| used(n)) {
+        let module = path.with_extension("");
+        out.push_str(&format!(
+            "import type {{ {name} }} from \"./{}\";\n",
+            module.display()
+        ));
+    }
+    out.push_str(&body);
+    out
+}
+
+/// Everything after the imports.
+fn body(cfg: &ts_rs::Config, specs: &[CommandSpec]) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\n/** The Tauri command every contract command travels through. */\nexport const IPC_COMMAND = {IPC_COMMAND:?};\n"
+    ));
+    out.push_str(&format!(
+        "/** The Tauri event every `AppEvent` travels on. */\nexport const EVENT_CHANNEL = {EVENT_CHANNEL:?};\n"
+    ));
+    out.push_str(&format!(
+        "/** The main window's label. */\nexport const MAIN_WINDOW = {MAIN_WINDOW:?};\n"
+    ));
+    out.push_str(&format!(
+        "/** Call popups are labelled this prefix and the call's id. */\nexport const CALL_WINDOW_PREFIX = {CALL_WINDOW_PREFIX:?};\n"
+    ));
+    out.push_str(&format!(
+        "/** The query parameter carrying the call id in a popup's URL. */\nexport const CALL_QUERY = {CALL_QUERY:?};\n\n"
+    ));
+    out.push_str("/** Every command: its arguments and result. */\nexport interface Commands {\n");
+    for s in specs {
+        out.push_str("  /**\n");
+        for line in s.doc.lines() {
+            out.push_str(&format!("   *{line}\n"));
+        }
+        out.push_str(&format!("   * Windows: {}.\n   */\n", s.windows.join(", ")));
+        out.push_str(&format!(
+            "  {}: {{ args: {}; result: {} }};\n",
+            s.name,
+            (s.args)(cfg),
+            (s.ret)(cfg)
+        ));
+    }
+    out.push_str("}\n\nexport type CommandName = keyof Commands;\n");
+    out.push_str("/** Every event the shell emits. */\nexport type Event = AppEvent;\n");
+    out.push_str("/** An error of a command. */\nexport type Error = CommandError;\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Writes `ui/src/bindings/ipc.ts` (with the ts-rs exports, which
+    /// `scripts/check-bindings.sh` runs and then checks for changes).
+    #[test]
+    fn export_bindings_ipc() {
+        // .cargo/config.toml sets it (absolute: `relative = true`).
+        let dir = std::path::PathBuf::from(
+            std::env::var("TS_RS_EXPORT_DIR").unwrap_or_else(|_| "./bindings".into()),
+        );
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("ipc.ts"), typescript()).unwrap();
+    }
+
+    #[test]
+    fn every_command_is_in_the_typescript_map() {
+        let ts = typescript();
+        for s in commands() {
+            assert!(
+                ts.contains(&format!("  {}: {{ args:", s.name)),
+                "{}",
+                s.name
+            );
+        }
+        assert!(ts.contains("import type { ConversationItem } from \"./ConversationItem\";"));
+        assert!(
+            !ts.contains("import type { Conversation } from"),
+            "only what the map names"
+        );
+        assert!(ts.contains("sign_in: { args: SignIn; result: SessionView };"));
+        assert!(ts.contains("copy_text: { args: CopyText; result: null };"));
+    }
+
+    #[test]
+    fn window_kinds_come_from_labels() {
+        assert_eq!(WindowKind::of_label("main"), Some(WindowKind::Main));
+        assert_eq!(
+            WindowKind::of_label("call-abc"),
+            Some(WindowKind::CallPopup)
+        );
+        assert_eq!(WindowKind::of_label("other"), None);
+    }
+}

@@ -1,0 +1,730 @@
+//! The core: the profile (settings), the session of the signed-in agent
+//! (its store, sync engine and notifier), and the contract's commands.
+//!
+//! Files on disk, in the data folder the shell gives:
+//! - `profile.db`: a store used for its settings only (the hub last signed
+//!   in to, the language, the warning thresholds);
+//! - `accounts/<hub>-<agent>.db`: one store per hub and agent (the synced
+//!   conversations, the outbox, the warnings fired), so signing in to
+//!   another hub or as another agent never mixes their data.
+//!
+//! The token is in the OS keyring ([`crate::vault`]), nowhere else.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use switchboard_domain::clock::Clock;
+use switchboard_protocol::{Call, CallState, Me, Message, MessagePage, SendBody};
+use switchboard_store::{
+    ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
+    local_message_id,
+};
+use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState, Update};
+use tokio::sync::broadcast::error::RecvError;
+
+use crate::contract::{
+    AppEvent, CallRef, CallView, CommandError, Commands, ConversationRef, CopyText, ErrorCode,
+    ListConversations, Reply, SampleNotification, SessionView, SignIn, ThreadPage,
+};
+use crate::hub;
+use crate::labels::{Labels, RenderedNotice};
+use crate::notices::{self, Input};
+use crate::settings::{self, AppSettings};
+use crate::shell::{NoticeReplies, Shell};
+use crate::vault::TokenVault;
+
+/// The store setting of the signed-in agent (`/api/v1/me`, as last read).
+const ME_KEY: &str = "me";
+/// The longest reply the composer sends (WhatsApp's text limit).
+const MAX_REPLY_CHARS: usize = 4096;
+
+/// How the core starts.
+pub struct CoreOptions {
+    /// The app's data folder.
+    pub data_dir: PathBuf,
+    /// The app runs a demo team of its own.
+    pub demo: bool,
+}
+
+struct Session {
+    hub_url: String,
+    token: String,
+    me: Me,
+    token_store: String,
+    engine: SyncEngine,
+    notifier: std::sync::mpsc::Sender<Input>,
+    notifier_thread: Option<std::thread::JoinHandle<()>>,
+    forwarder: tokio::task::JoinHandle<()>,
+}
+
+struct Inner {
+    data_dir: PathBuf,
+    demo: bool,
+    profile: StoreHandle,
+    shell: Arc<dyn Shell>,
+    vault: Arc<dyn TokenVault>,
+    clock: Arc<dyn Clock>,
+    http: reqwest::Client,
+    settings: Mutex<AppSettings>,
+    session: tokio::sync::Mutex<Option<Session>>,
+}
+
+/// The desktop app's core. Clones share it.
+#[derive(Clone)]
+pub struct Core {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Core {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Core")
+            .field("data_dir", &self.inner.data_dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn store_err(e: impl std::fmt::Display) -> CommandError {
+    CommandError::new(ErrorCode::LocalStore, e.to_string())
+}
+
+fn sync_err(e: SyncError) -> CommandError {
+    match e {
+        SyncError::Store(StoreError::NotFound { what, id }) => {
+            CommandError::new(ErrorCode::NotFound, format!("no {what} {id}"))
+        }
+        SyncError::Config(m) => CommandError::new(ErrorCode::InvalidInput, m),
+        e => store_err(e),
+    }
+}
+
+/// A file name part from free text: letters, digits, `.`, `-`; the rest `_`.
+fn file_part(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// The account store's path for this hub and agent.
+fn account_path(data_dir: &Path, hub_url: &str, agent_id: &str) -> PathBuf {
+    let hub = hub_url
+        .trim_start_matches("https://")
+        .trim_start_matches("http://");
+    data_dir
+        .join("accounts")
+        .join(format!("{}-{}.db", file_part(hub), file_part(agent_id)))
+}
+
+/// The keyring account of a token: the hub and this profile's folder (two
+/// profiles on one machine keep two tokens).
+fn vault_account(data_dir: &Path, hub_url: &str) -> String {
+    format!("{hub_url} {}", data_dir.display())
+}
+
+impl Core {
+    /// Opens the profile in `options.data_dir` and, when a token for the
+    /// last hub is in the keyring, resumes that session (offline at first:
+    /// the store shows what it has; the sync catches up when the hub
+    /// answers). Call on a multi-threaded tokio runtime.
+    pub async fn open(
+        options: CoreOptions,
+        shell: Arc<dyn Shell>,
+        vault: Arc<dyn TokenVault>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Core, CommandError> {
+        std::fs::create_dir_all(options.data_dir.join("accounts")).map_err(|e| {
+            store_err(format!(
+                "cannot create the data folder {}: {e}",
+                options.data_dir.display()
+            ))
+        })?;
+        let profile = StoreHandle::open(options.data_dir.join("profile.db")).map_err(store_err)?;
+        let settings = profile
+            .run(|s| s.setting(settings::KEY))
+            .await
+            .map_err(store_err)?
+            .and_then(|j| serde_json::from_str::<AppSettings>(&j).ok())
+            .unwrap_or_default();
+        let core = Core {
+            inner: Arc::new(Inner {
+                data_dir: options.data_dir,
+                demo: options.demo,
+                profile,
+                shell,
+                vault,
+                clock,
+                http: hub::client(),
+                settings: Mutex::new(settings),
+                session: tokio::sync::Mutex::new(None),
+            }),
+        };
+        core.resume().await;
+        Ok(core)
+    }
+
+    fn settings_now(&self) -> AppSettings {
+        self.inner
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    async fn vault<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&dyn TokenVault) -> Result<T, crate::vault::VaultError> + Send + 'static,
+    ) -> Result<T, CommandError> {
+        let vault = self.inner.vault.clone();
+        tokio::task::spawn_blocking(move || f(vault.as_ref()))
+            .await
+            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+            .map_err(|e| CommandError::new(ErrorCode::KeyringUnavailable, e.to_string()))
+    }
+
+    /// The last session again, if its token is still in the keyring.
+    async fn resume(&self) {
+        let Some(hub_url) = self.settings_now().hub_url else {
+            return;
+        };
+        let account = vault_account(&self.inner.data_dir, &hub_url);
+        let token = match self.vault(move |v| v.get(&account)).await {
+            Ok(Some(t)) => t,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::warn!(error = %e.message, "the keyring cannot be read: signed out");
+                return;
+            }
+        };
+        let me = match self.cached_me(&hub_url).await {
+            Some(me) => me,
+            // Never signed in fully on this profile: ask the hub.
+            None => match hub::me(&self.inner.http, &hub_url, &token).await {
+                Ok(me) => me,
+                Err(e) => {
+                    tracing::warn!(error = %e.message, "cannot resume the session");
+                    return;
+                }
+            },
+        };
+        if let Err(e) = self.start_session(hub_url, token, me).await {
+            tracing::error!(error = %e.message, "cannot resume the session");
+        }
+    }
+
+    async fn cached_me(&self, hub_url: &str) -> Option<Me> {
+        let key = format!("{ME_KEY} {hub_url}");
+        let json = self
+            .inner
+            .profile
+            .run(move |s| s.setting(&key))
+            .await
+            .ok()??;
+        serde_json::from_str(&json).ok()
+    }
+
+    async fn start_session(
+        &self,
+        hub_url: String,
+        token: String,
+        me: Me,
+    ) -> Result<SessionView, CommandError> {
+        let token_store = self.vault(|v| v.describe()).await?.to_owned();
+        let path = account_path(&self.inner.data_dir, &hub_url, &me.id);
+        let store = StoreHandle::open(&path).map_err(store_err)?;
+        let fresh = store.run(|s| s.sync_cursor()).await.map_err(store_err)? == 0;
+        let engine = SyncEngine::start(
+            SyncConfig::new(hub_url.clone(), token.clone()),
+            store.clone(),
+            self.inner.clock.clone(),
+        )
+        .map_err(sync_err)?;
+        let updates = engine.updates();
+        let decline = {
+            let core = self.clone();
+            let runtime = tokio::runtime::Handle::current();
+            Arc::new(move |call_id: String| {
+                let core = core.clone();
+                runtime.spawn(async move {
+                    if let Err(e) = core.decline(&call_id).await {
+                        tracing::warn!(error = %e.message, "declining the call failed");
+                    }
+                });
+            })
+        };
+        let (notifier, notifier_thread) = notices::start(notices::Parts {
+            shell: self.inner.shell.clone(),
+            store: store.clone(),
+            clock: self.inner.clock.clone(),
+            runtime: tokio::runtime::Handle::current(),
+            me: me.clone(),
+            settings: self.settings_now(),
+            fresh,
+            decline,
+        });
+        let forwarder = tokio::spawn(forward(
+            updates,
+            store.clone(),
+            self.inner.shell.clone(),
+            notifier.clone(),
+        ));
+        let session = Session {
+            hub_url,
+            token,
+            me,
+            token_store,
+            engine,
+            notifier,
+            notifier_thread: Some(notifier_thread),
+            forwarder,
+        };
+        let view = self.view_of(Some(&session));
+        let mut slot = self.inner.session.lock().await;
+        if let Some(old) = slot.replace(session) {
+            stop(old).await;
+        }
+        drop(slot);
+        self.inner.shell.emit(AppEvent::Session {
+            session: view.clone(),
+        });
+        Ok(view)
+    }
+
+    fn view_of(&self, session: Option<&Session>) -> SessionView {
+        SessionView {
+            hub_url: session
+                .map(|s| s.hub_url.clone())
+                .or_else(|| self.settings_now().hub_url),
+            agent: session.map(|s| s.me.clone()),
+            token_store: session.map(|s| s.token_store.clone()),
+            demo: self.inner.demo,
+        }
+    }
+
+    /// The signed-in session's store, or `not_signed_in`.
+    async fn store(&self) -> Result<StoreHandle, CommandError> {
+        let session = self.inner.session.lock().await;
+        session
+            .as_ref()
+            .map(|s| s.engine.store().clone())
+            .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
+    }
+
+    async fn read<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+    ) -> Result<T, CommandError> {
+        self.store().await?.run(f).await.map_err(sync_err)
+    }
+
+    async fn tell_notifier(&self, input: Input) {
+        if let Some(s) = self.inner.session.lock().await.as_ref() {
+            let _ = s.notifier.send(input);
+        }
+    }
+
+    async fn decline(&self, call_id: &str) -> Result<CallView, CommandError> {
+        let (hub_url, token, notifier) = {
+            let session = self.inner.session.lock().await;
+            let s = session
+                .as_ref()
+                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+            (s.hub_url.clone(), s.token.clone(), s.notifier.clone())
+        };
+        let call = hub::decline_call(&self.inner.http, &hub_url, &token, call_id).await?;
+        // The feed brings it too; this withdraws the notice without waiting.
+        let _ = notifier.send(Input::Call(Box::new(call.clone())));
+        self.read(move |s| call_view(s, call)).await
+    }
+
+    /// Signs out and stops the session (for the app's exit).
+    pub async fn shutdown(&self) {
+        if let Some(old) = self.inner.session.lock().await.take() {
+            stop(old).await;
+        }
+    }
+
+    /// The demo: signs in with the token of a team this process runs.
+    pub async fn sign_in_demo(
+        &self,
+        hub_url: String,
+        token: String,
+    ) -> Result<SessionView, CommandError> {
+        self.sign_in(SignIn { hub_url, token }).await
+    }
+}
+
+/// Stops a session: the engine, the forwarder, the notifier's thread.
+async fn stop(mut old: Session) {
+    old.forwarder.abort();
+    let _ = old.notifier.send(Input::Stop);
+    old.engine.stop().await;
+    if let Some(t) = old.notifier_thread.take() {
+        let _ = tokio::task::spawn_blocking(move || t.join()).await;
+    }
+}
+
+/// Follows the engine's updates: the notifier gets every one, the UI the
+/// state and which conversations changed, the tray the unread count.
+async fn forward(
+    mut updates: tokio::sync::broadcast::Receiver<Update>,
+    store: StoreHandle,
+    shell: Arc<dyn Shell>,
+    notifier: std::sync::mpsc::Sender<Input>,
+) {
+    let mut unread_total = None;
+    loop {
+        let update = match updates.recv().await {
+            Ok(u) => u,
+            Err(RecvError::Lagged(_)) => {
+                let _ = notifier.send(Input::Lagged);
+                shell.emit(AppEvent::ConversationsChanged {
+                    ids: Vec::new(),
+                    all: true,
+                });
+                continue;
+            }
+            Err(RecvError::Closed) => return,
+        };
+        let touched = match &update {
+            Update::State(state) => {
+                shell.emit(AppEvent::SyncState {
+                    state: state.clone(),
+                });
+                false
+            }
+            Update::Changes(applied) => {
+                shell.emit(AppEvent::ConversationsChanged {
+                    ids: applied.conversations.iter().cloned().collect(),
+                    all: false,
+                });
+                true
+            }
+            Update::Resynced => {
+                shell.emit(AppEvent::ConversationsChanged {
+                    ids: Vec::new(),
+                    all: true,
+                });
+                true
+            }
+            Update::Outbox(entry) => {
+                shell.emit(AppEvent::ConversationsChanged {
+                    ids: vec![entry.conversation_id.clone()],
+                    all: false,
+                });
+                false
+            }
+        };
+        let _ = notifier.send(Input::Update(update));
+        if touched && let Ok(counts) = store.run(|s| s.unread_counts()).await {
+            if unread_total != Some(counts.total) {
+                unread_total = Some(counts.total);
+                shell.set_unread(counts.total);
+            }
+            shell.emit(AppEvent::Unread { counts });
+        }
+    }
+}
+
+/// A call as the popup shows it, with its queue's name from the store.
+pub(crate) fn call_view(s: &mut Store, call: Call) -> Result<CallView, StoreError> {
+    let queue_name = match &call.queue_id {
+        Some(id) => s
+            .queues()?
+            .into_iter()
+            .find(|q| &q.id == id)
+            .map_or_else(|| id.clone(), |q| q.name),
+        None => String::new(),
+    };
+    let facts = switchboard_desktop::CustomerFacts::from_customer(&call.customer);
+    Ok(CallView {
+        customer_name: facts.name.clone(),
+        customer_handle: facts.handle(),
+        number: facts.number.clone(),
+        queue_name,
+        channel: switchboard_desktop::ChannelKind::WhatsApp
+            .brand()
+            .to_owned(),
+        ringing: call.state == CallState::Ringing,
+        call,
+    })
+}
+
+impl Commands for Core {
+    async fn session(&self, (): ()) -> Result<SessionView, CommandError> {
+        let session = self.inner.session.lock().await;
+        Ok(self.view_of(session.as_ref()))
+    }
+
+    async fn sign_in(&self, args: SignIn) -> Result<SessionView, CommandError> {
+        let hub_url = hub::normalize_url(&args.hub_url)?;
+        let token = args.token.trim().to_owned();
+        if token.is_empty() {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                "paste the agent token your admin gave you",
+            ));
+        }
+        let me = hub::me(&self.inner.http, &hub_url, &token).await?;
+        let account = vault_account(&self.inner.data_dir, &hub_url);
+        let kept = token.clone();
+        self.vault(move |v| v.put(&account, &kept)).await?;
+        let me_json = serde_json::to_string(&me).map_err(store_err)?;
+        let mut settings = self.settings_now();
+        settings.hub_url = Some(hub_url.clone());
+        let settings_json = serde_json::to_string(&settings).map_err(store_err)?;
+        let key = format!("{ME_KEY} {hub_url}");
+        self.inner
+            .profile
+            .run(move |s| {
+                s.set_setting(&key, &me_json)?;
+                s.set_setting(settings::KEY, &settings_json)
+            })
+            .await
+            .map_err(store_err)?;
+        *self
+            .inner
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = settings;
+        tracing::info!(agent = %me.id, hub = %hub_url, "signed in");
+        self.start_session(hub_url, token, me).await
+    }
+
+    async fn sign_out(&self, (): ()) -> Result<SessionView, CommandError> {
+        let old = self.inner.session.lock().await.take();
+        if let Some(old) = old {
+            let account = vault_account(&self.inner.data_dir, &old.hub_url);
+            stop(old).await;
+            self.vault(move |v| v.delete(&account)).await?;
+        }
+        let view = self.view_of(None);
+        self.inner.shell.emit(AppEvent::Session {
+            session: view.clone(),
+        });
+        Ok(view)
+    }
+
+    async fn settings(&self, (): ()) -> Result<AppSettings, CommandError> {
+        Ok(self.settings_now())
+    }
+
+    async fn save_settings(&self, args: AppSettings) -> Result<AppSettings, CommandError> {
+        let mut settings = args.validated()?;
+        // The hub changes by signing in, not here.
+        settings.hub_url = self.settings_now().hub_url;
+        let json = serde_json::to_string(&settings).map_err(store_err)?;
+        self.inner
+            .profile
+            .run(move |s| s.set_setting(settings::KEY, &json))
+            .await
+            .map_err(store_err)?;
+        *self
+            .inner
+            .settings
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = settings.clone();
+        self.tell_notifier(Input::Settings(settings.clone())).await;
+        self.inner.shell.emit(AppEvent::Settings {
+            settings: settings.clone(),
+        });
+        Ok(settings)
+    }
+
+    async fn sync_state(&self, (): ()) -> Result<SyncState, CommandError> {
+        let session = self.inner.session.lock().await;
+        session
+            .as_ref()
+            .map(|s| s.engine.current_state())
+            .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
+    }
+
+    async fn conversations(
+        &self,
+        args: ListConversations,
+    ) -> Result<Vec<ConversationItem>, CommandError> {
+        let me = {
+            let session = self.inner.session.lock().await;
+            session.as_ref().map(|s| s.me.id.clone())
+        };
+        let now = self.inner.clock.now();
+        let filter = ConversationFilter {
+            queue_id: args.queue_id,
+            assignee_id: if args.mine_only { me } else { None },
+            sort: if args.by_time_left {
+                ConversationSort::TimeLeftAsc
+            } else {
+                ConversationSort::UpdatedDesc
+            },
+            limit: args.limit.unwrap_or(200).clamp(1, 1000),
+            ..ConversationFilter::default()
+        };
+        self.read(move |s| s.conversations(&filter, now)).await
+    }
+
+    async fn conversation(
+        &self,
+        args: ConversationRef,
+    ) -> Result<Option<ConversationItem>, CommandError> {
+        self.read(move |s| s.conversation(&args.conversation_id))
+            .await
+    }
+
+    async fn thread(&self, args: ThreadPage) -> Result<MessagePage, CommandError> {
+        let limit = args.limit.unwrap_or(50).clamp(1, 500);
+        self.read(move |s| s.thread(&args.conversation_id, args.before.as_deref(), limit))
+            .await
+    }
+
+    async fn send_reply(&self, args: Reply) -> Result<Message, CommandError> {
+        let text = args.text.trim().to_owned();
+        if text.is_empty() {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                "write a reply first",
+            ));
+        }
+        if text.chars().count() > MAX_REPLY_CHARS {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                format!("a reply has at most {MAX_REPLY_CHARS} characters"),
+            ));
+        }
+        let entry = {
+            let session = self.inner.session.lock().await;
+            let s = session
+                .as_ref()
+                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+            let known = s
+                .engine
+                .store()
+                .run({
+                    let id = args.conversation_id.clone();
+                    move |st| st.conversation(&id)
+                })
+                .await
+                .map_err(sync_err)?;
+            if known.is_none() {
+                return Err(CommandError::new(
+                    ErrorCode::NotFound,
+                    format!("no conversation {}", args.conversation_id),
+                ));
+            }
+            s.engine
+                .send(&args.conversation_id, SendBody::Text { text })
+                .await
+                .map_err(sync_err)?
+        };
+        let id = local_message_id(&entry.client_id);
+        self.read(move |s| s.message(&id))
+            .await?
+            .ok_or_else(|| CommandError::new(ErrorCode::Internal, "the queued reply vanished"))
+    }
+
+    async fn mark_read(&self, args: ConversationRef) -> Result<UnreadCounts, CommandError> {
+        let id = args.conversation_id.clone();
+        let counts = self
+            .read(move |s| {
+                s.mark_read(&id)?;
+                s.unread_counts()
+            })
+            .await?;
+        self.tell_notifier(Input::Read(args.conversation_id)).await;
+        self.inner.shell.set_unread(counts.total);
+        self.inner.shell.emit(AppEvent::Unread {
+            counts: counts.clone(),
+        });
+        Ok(counts)
+    }
+
+    async fn unread(&self, (): ()) -> Result<UnreadCounts, CommandError> {
+        self.read(|s| s.unread_counts()).await
+    }
+
+    async fn call(&self, args: CallRef) -> Result<CallView, CommandError> {
+        let id = args.call_id;
+        self.read(move |s| {
+            let call = s.call(&id)?.ok_or_else(|| StoreError::NotFound {
+                what: "call",
+                id: id.clone(),
+            })?;
+            call_view(s, call)
+        })
+        .await
+    }
+
+    async fn answer_call(&self, args: CallRef) -> Result<CallView, CommandError> {
+        let view = self.call(args).await?;
+        self.inner.shell.show_call_popup(&view.call.id);
+        self.inner
+            .shell
+            .show_conversation(&view.call.conversation_id);
+        // Two-way audio is its own piece of work: say so, never pretend.
+        self.inner.shell.emit(AppEvent::Notice {
+            key: "call-audio-unavailable".into(),
+        });
+        Ok(view)
+    }
+
+    async fn decline_call(&self, args: CallRef) -> Result<CallView, CommandError> {
+        self.decline(&args.call_id).await
+    }
+
+    async fn copy_text(&self, args: CopyText) -> Result<(), CommandError> {
+        if args.text.len() > 4096 {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                "text too long to copy",
+            ));
+        }
+        self.inner
+            .shell
+            .copy_to_clipboard(&args.text)
+            .map_err(|e| CommandError::new(ErrorCode::ClipboardFailed, e))
+    }
+
+    async fn sample_notification(&self, args: SampleNotification) -> Result<(), CommandError> {
+        let labels = Labels::for_locale(&args.locale);
+        let mut fluent = fluent_bundle::FluentArgs::new();
+        fluent.set("name", labels.get("sample-caller-name", None));
+        fluent.set("number", "+81 90-1234-5678");
+        fluent.set("queue", labels.get("sample-queue-name", None));
+        fluent.set("channel", "WhatsApp");
+        let notice = RenderedNotice {
+            summary: labels.get("call-incoming-title", None),
+            body: labels.get("call-incoming-body", Some(&fluent)),
+            actions: vec![(
+                switchboard_desktop::NoticeAction::CopyNumber
+                    .key()
+                    .to_owned(),
+                labels.get("call-copy-number", None),
+            )],
+            urgency: switchboard_desktop::Urgency::Critical,
+            category: "call.incoming",
+            resident: true,
+            icon: "call-start",
+        };
+        let shell = self.inner.shell.clone();
+        let replies = NoticeReplies {
+            send: Arc::new(move |reply| {
+                if let crate::shell::NoticeReply::Action { key, .. } = reply
+                    && key == switchboard_desktop::NoticeAction::CopyNumber.key()
+                    && shell.copy_to_clipboard("+819012345678").is_ok()
+                {
+                    shell.emit(AppEvent::NumberCopied {
+                        number: "+819012345678".into(),
+                    });
+                }
+            }),
+        };
+        self.inner
+            .shell
+            .notify(&notice, replies)
+            .map(|_| ())
+            .map_err(|e| CommandError::new(ErrorCode::NotificationFailed, e))
+    }
+}

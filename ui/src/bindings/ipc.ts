@@ -1,0 +1,127 @@
+// Generated from crates/app/src/contract.rs by `cargo test -p switchboard-app`; do not edit.
+import type { AppEvent } from "./AppEvent";
+import type { AppSettings } from "./AppSettings";
+import type { CallRef } from "./CallRef";
+import type { CallView } from "./CallView";
+import type { CommandError } from "./CommandError";
+import type { ConversationItem } from "./ConversationItem";
+import type { ConversationRef } from "./ConversationRef";
+import type { CopyText } from "./CopyText";
+import type { ListConversations } from "./ListConversations";
+import type { Message } from "./Message";
+import type { MessagePage } from "./MessagePage";
+import type { Reply } from "./Reply";
+import type { SampleNotification } from "./SampleNotification";
+import type { SessionView } from "./SessionView";
+import type { SignIn } from "./SignIn";
+import type { SyncState } from "./SyncState";
+import type { ThreadPage } from "./ThreadPage";
+import type { UnreadCounts } from "./UnreadCounts";
+
+/** The Tauri command every contract command travels through. */
+export const IPC_COMMAND = "ipc";
+/** The Tauri event every `AppEvent` travels on. */
+export const EVENT_CHANNEL = "switchboard://event";
+/** The main window's label. */
+export const MAIN_WINDOW = "main";
+/** Call popups are labelled this prefix and the call's id. */
+export const CALL_WINDOW_PREFIX = "call-";
+/** The query parameter carrying the call id in a popup's URL. */
+export const CALL_QUERY = "call";
+
+/** Every command: its arguments and result. */
+export interface Commands {
+  /**
+   * Who is signed in (none when signed out).
+   * Windows: Main, CallPopup.
+   */
+  session: { args: null; result: SessionView };
+  /**
+   * Checks the token against the hub (`/api/v1/me`), keeps it in the
+   * OS keyring and starts syncing.
+   * Windows: Main.
+   */
+  sign_in: { args: SignIn; result: SessionView };
+  /**
+   * Stops syncing and forgets the token (the local store stays).
+   * Windows: Main.
+   */
+  sign_out: { args: null; result: SessionView };
+  /**
+   * The agent's settings.
+   * Windows: Main, CallPopup.
+   */
+  settings: { args: null; result: AppSettings };
+  /**
+   * Saves the agent's settings.
+   * Windows: Main.
+   */
+  save_settings: { args: AppSettings; result: AppSettings };
+  /**
+   * Where the sync stands.
+   * Windows: Main.
+   */
+  sync_state: { args: null; result: SyncState };
+  /**
+   * The conversation list, from the local store.
+   * Windows: Main.
+   */
+  conversations: { args: ListConversations; result: Array<ConversationItem> };
+  /**
+   * One conversation, from the local store.
+   * Windows: Main, CallPopup.
+   */
+  conversation: { args: ConversationRef; result: ConversationItem | null };
+  /**
+   * A page of a thread (pending replies included), from the local store.
+   * Windows: Main.
+   */
+  thread: { args: ThreadPage; result: MessagePage };
+  /**
+   * Queues a text reply: shown as pending at once, sent when the hub answers.
+   * Windows: Main.
+   */
+  send_reply: { args: Reply; result: Message };
+  /**
+   * The agent has seen the conversation.
+   * Windows: Main.
+   */
+  mark_read: { args: ConversationRef; result: UnreadCounts };
+  /**
+   * The unread counts.
+   * Windows: Main.
+   */
+  unread: { args: null; result: UnreadCounts };
+  /**
+   * A call, as the popup shows it.
+   * Windows: Main, CallPopup.
+   */
+  call: { args: CallRef; result: CallView };
+  /**
+   * Answers a call: brings its popup and conversation to the front (no
+   * audio yet: the popup says so).
+   * Windows: Main, CallPopup.
+   */
+  answer_call: { args: CallRef; result: CallView };
+  /**
+   * Declines a call through the hub.
+   * Windows: Main, CallPopup.
+   */
+  decline_call: { args: CallRef; result: CallView };
+  /**
+   * Puts text (a number) on the clipboard.
+   * Windows: Main, CallPopup.
+   */
+  copy_text: { args: CopyText; result: null };
+  /**
+   * Shows a sample incoming-call notification.
+   * Windows: Main.
+   */
+  sample_notification: { args: SampleNotification; result: null };
+}
+
+export type CommandName = keyof Commands;
+/** Every event the shell emits. */
+export type Event = AppEvent;
+/** An error of a command. */
+export type Error = CommandError;
