@@ -13,6 +13,7 @@ if [ ! -d ui/dist ]; then
   step "UI build (the app embeds ui/dist; compiling it needs the directory)"
   npm --prefix ui run --silent build
 fi
+scripts/check-platform-imports.sh
 
 step "relative links in *.md point somewhere"
 scripts/check-links.sh

@@ -13,6 +13,7 @@ step "UI: build (the app embeds ui/dist), type check, unit tests"
 npm --prefix ui run --silent build
 npm --prefix ui run --silent check
 NO_COLOR=1 npm --prefix ui test --silent
+scripts/check-platform-imports.sh
 
 step "relative links in *.md point somewhere"
 scripts/check-links.sh

@@ -12,5 +12,7 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     environment: "jsdom",
     setupFiles: ["src/test/setup.ts"],
+    // Clock times ("offline since 10:00") read the same on every machine.
+    env: { TZ: "UTC" },
   },
 });

@@ -1,74 +1,192 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
 import { describe, expect, it } from "vitest";
 import App from "./App.svelte";
-import { useMockPlatform } from "./test/platform";
+import { i18n } from "./i18n/i18n.svelte";
+import { callView, item, settings, signedIn, signedOut } from "./test/fixtures";
+import { useFixedNow, useMockPlatform } from "./test/platform";
 
 describe("App", () => {
-  it("renders the product name, the not-connected state and the conversations view", () => {
-    useMockPlatform();
+  it("asks who is signed in and shows the main screen to a signed-in agent", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
     render(App);
+    expect(screen.getByTestId("app-loading").textContent).toBe("Starting…");
+    expect(await screen.findByTestId("sync-state")).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Switchboard");
-    expect(screen.getByTestId("app-tagline").textContent).toBe("WhatsApp messages and calls for your support team");
-    expect(screen.getByTestId("hub-status").textContent).toBe("Not connected to a hub");
-    expect(screen.getByTestId("conversations-empty").textContent).toBe("No conversations yet");
+    expect(screen.getByTestId("agent-name").textContent).toBe("Aiko Tanaka");
+    expect((await screen.findByTestId("conversations-empty")).textContent).toBe("No conversations yet");
     expect(screen.getByTestId("nav-conversations").getAttribute("aria-current")).toBe("true");
     expect(screen.queryByTestId("toast")).toBeNull();
+    expect(shell.names).toContain("session");
+    expect(shell.names).toContain("sync_state");
+  });
+
+  it("shows the sign-in screen, prefilled, to a signed-out agent", async () => {
+    const shell = useMockPlatform({ signedIn: false });
+    render(App);
+    const hub = await screen.findByTestId<HTMLInputElement>("signin-hub-url");
+    expect(hub.value).toBe("https://hub.example.com");
+    expect(screen.queryByTestId("nav-conversations")).toBeNull();
+    expect(shell.names).not.toContain("sync_state");
+  });
+
+  it("signs in, then out", async () => {
+    const shell = useMockPlatform({ signedIn: false });
+    shell.handle("sign_in", ({ hub_url }) => signedIn({ hub_url }));
+    render(App);
+    await fireEvent.input(await screen.findByTestId("signin-token"), { target: { value: "tok-1" } });
+    await fireEvent.click(screen.getByTestId("signin-submit"));
+    expect(await screen.findByTestId("nav-settings")).toBeTruthy();
+
+    await fireEvent.click(screen.getByTestId("sign-out"));
+    expect(await screen.findByTestId("signin-submit")).toBeTruthy();
+    expect(shell.names).toContain("sign_out");
+  });
+
+  it("follows session events: signed out elsewhere (or the token refused), back to the sign-in screen", async () => {
+    const shell = useMockPlatform();
+    render(App);
+    await screen.findByTestId("sign-out");
+    shell.emit({ event: "session", session: signedOut({ hub_url: "https://hub.example.com" }) });
+    expect(await screen.findByTestId("signin-submit")).toBeTruthy();
+    shell.emit({ event: "session", session: signedIn() });
+    expect(await screen.findByTestId("sign-out")).toBeTruthy();
   });
 
   it("switches between conversations and settings", async () => {
     useMockPlatform();
     render(App);
-    await fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    expect(screen.getByRole("heading", { level: 2 }).textContent).toBe("Settings");
+    await fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+    expect(screen.getByRole("heading", { level: 2, name: "Settings" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Show a sample call notification" })).toBeTruthy();
     expect(screen.queryByTestId("conversations-empty")).toBeNull();
     expect(screen.getByTestId("nav-settings").getAttribute("aria-current")).toBe("true");
 
     await fireEvent.click(screen.getByRole("button", { name: "Conversations" }));
-    expect(screen.getByTestId("conversations-empty")).toBeTruthy();
+    expect(await screen.findByTestId("conversations-empty")).toBeTruthy();
     expect(screen.queryByTestId("settings-title")).toBeNull();
   });
 
-  it("relabels the whole window when the language changes", async () => {
-    useMockPlatform();
+  it("takes the language from the shell's settings and follows settings events", async () => {
+    const shell = useMockPlatform();
+    shell.answer("settings", settings({ language: "de" }));
     render(App);
-    await fireEvent.change(screen.getByRole("combobox"), { target: { value: "de" } });
-    expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("Einstellungen");
-    expect(screen.getByTestId("hub-status").textContent).toBe("Nicht mit einem Hub verbunden");
-    expect(screen.getByTestId("conversations-empty").textContent).toBe("Noch keine Unterhaltungen");
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Switchboard");
+    await waitFor(() => expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("Einstellungen"));
+    expect(document.documentElement.lang).toBe("de");
+    shell.emit({ event: "settings", settings: settings({ language: "ja" }) });
+    await waitFor(() => expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("設定"));
   });
 
-  it("sends a sample notification, then confirms the number the shell copied", async () => {
+  it("keeps a language the agent picked while the first settings were on their way", async () => {
+    const shell = useMockPlatform();
+    let release: () => void = () => {};
+    const late = new Promise<void>((resolve) => (release = resolve));
+    shell.handle("settings", async () => {
+      await late;
+      return settings({ language: "en" });
+    });
+    render(App);
+    i18n.locale = "de";
+    release();
+    await screen.findByTestId("sync-state");
+    await late;
+    await Promise.resolve();
+    expect(i18n.locale).toBe("de");
+    expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("Einstellungen");
+  });
+
+  it("relabels the whole window when the agent picks a language, and saves it for the notifications", async () => {
     const shell = useMockPlatform();
     render(App);
-    await fireEvent.click(screen.getByTestId("nav-settings"));
-    await fireEvent.click(screen.getByTestId("sample-call-notification"));
-    expect(await screen.findByText("Sample notification shown")).toBeTruthy();
-    expect(shell.notifications).toEqual(["en"]);
-    expect(screen.queryByTestId("toast")).toBeNull();
+    await fireEvent.change(await screen.findByTestId("language-switch"), { target: { value: "de" } });
+    expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("Einstellungen");
+    expect((await screen.findByTestId("conversations-empty")).textContent).toBe("Noch keine Unterhaltungen");
+    await waitFor(() => expect(shell.argsOf("save_settings").map((s) => s.language)).toEqual(["de"]));
+  });
 
-    // The agent presses "Copy number" on the notification; the shell copies and tells the UI.
-    shell.emitNumberCopied("+819012345678");
-    expect((await screen.findByRole("status")).textContent).toBe("Number copied: +819012345678");
-    expect(shell.clipboard).toBe("+819012345678");
+  it("confirms the number the shell copied from a notification", async () => {
+    const shell = useMockPlatform();
+    render(App);
+    await screen.findByTestId("sync-state");
+    shell.emit({ event: "number_copied", number: "+819012345678" });
+    expect((await screen.findByTestId("toast")).textContent).toBe("Number copied: +819012345678");
   });
 
   it("confirms a copied number in the chosen language", async () => {
     const shell = useMockPlatform();
     render(App);
-    await fireEvent.change(screen.getByRole("combobox"), { target: { value: "ja" } });
-    shell.emitNumberCopied("+819012345678");
+    await fireEvent.change(await screen.findByTestId("language-switch"), { target: { value: "ja" } });
+    shell.emit({ event: "number_copied", number: "+819012345678" });
     expect((await screen.findByTestId("toast")).textContent).toBe("番号をコピーしました: +819012345678");
+  });
+
+  it("shows a notice of the shell by its catalog key", async () => {
+    const shell = useMockPlatform();
+    render(App);
+    await screen.findByTestId("sync-state");
+    shell.emit({ event: "notice", key: "call-audio-unavailable" });
+    expect((await screen.findByTestId("toast")).textContent).toBe(
+      "Answered here — two-way audio is not available in this version yet; talk on the customer's callback or your phone.",
+    );
+  });
+
+  it("opens the conversation an event names (a clicked notification) and marks it read", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const yuki = item({ conversation: { id: "conv-7" }, unread: 2 });
+    shell.answer("conversation", yuki);
+    shell.answer("thread", { messages: [yuki.last_message!], before: null });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("nav-settings"));
+    shell.emit({ event: "open_conversation", conversation_id: "conv-7" });
+    expect((await screen.findByTestId("thread-title")).textContent).toBe("Yuki Sato");
+    expect(shell.argsOf("mark_read")).toEqual([{ conversation_id: "conv-7" }]);
+    expect(shell.argsOf("thread")[0]).toMatchObject({ conversation_id: "conv-7", before: null });
+  });
+
+  it("opens a conversation clicked in the list and marks it read", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const yuki = item({ conversation: { id: "conv-7" }, unread: 2 });
+    shell.answer("conversations", [yuki]);
+    shell.answer("conversation", yuki);
+    shell.answer("thread", { messages: [yuki.last_message!], before: null });
+    render(App);
+    expect(screen.queryByTestId("thread")).toBeNull();
+    await fireEvent.click(await screen.findByTestId("conversation-item"));
+    const thread = await screen.findByTestId("thread");
+    expect((await within(thread).findByTestId("message-text")).textContent).toBe("Hello, my order has not arrived.");
+    expect(shell.argsOf("mark_read")).toEqual([{ conversation_id: "conv-7" }]);
+  });
+
+  it("shows a call popup instead of the main window in a call's window", async () => {
+    const shell = useMockPlatform();
+    shell.window = { callId: "call-9" };
+    shell.answer("call", callView({ call: { ...callView().call, id: "call-9" } }));
+    render(App);
+    expect(await screen.findByTestId("call-customer-name")).toBeTruthy();
+    expect(screen.queryByTestId("nav-conversations")).toBeNull();
+    expect(shell.names).not.toContain("session");
+    expect(shell.argsOf("call")).toEqual([{ call_id: "call-9" }]);
+  });
+
+  it("says why it cannot start outside the desktop app", async () => {
+    const shell = useMockPlatform();
+    shell.fail("session", { code: "internal", message: "not inside the desktop app" });
+    render(App);
+    expect((await screen.findByTestId("app-error")).textContent).toBe(
+      "Switchboard cannot start: not inside the desktop app",
+    );
   });
 
   it("stops listening to the shell when it is unmounted", async () => {
     const shell = useMockPlatform();
     const { unmount } = render(App);
-    await Promise.resolve();
-    expect(shell.numberCopiedListeners).toBe(1);
+    await screen.findByTestId("sync-state");
+    expect(shell.listenerCount).toBeGreaterThan(0);
     unmount();
     await Promise.resolve();
-    expect(shell.numberCopiedListeners).toBe(0);
+    expect(shell.listenerCount).toBe(0);
+    expect(i18n.locale).toBe("en");
   });
 });

@@ -1,5 +1,7 @@
-import { fireEvent, render, screen } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { settings } from "../test/fixtures";
+import { useMockPlatform } from "../test/platform";
 import { i18n } from "./i18n.svelte";
 import LanguageSwitch from "./LanguageSwitch.svelte";
 
@@ -9,6 +11,7 @@ function choose(locale: string) {
 
 describe("LanguageSwitch", () => {
   it("offers each language by its own name and starts on the current one", () => {
+    useMockPlatform();
     render(LanguageSwitch);
     const select = screen.getByRole<HTMLSelectElement>("combobox");
     expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
@@ -26,24 +29,50 @@ describe("LanguageSwitch", () => {
     ["de", "Sprache"],
     ["fr", "Langue"],
   ] as const) {
-    it(`switches the labels to ${locale}, and remembers the choice`, async () => {
+    it(`switches the labels to ${locale}, and saves the choice so notifications follow it`, async () => {
+      const shell = useMockPlatform();
       render(LanguageSwitch);
       await choose(locale);
       expect(screen.getByTestId("language-label").textContent).toBe(label);
       expect(i18n.locale).toBe(locale);
       expect(document.documentElement.lang).toBe(locale);
       expect(localStorage.getItem("switchboard.locale")).toBe(locale);
+      await waitFor(() => expect(shell.argsOf("save_settings")).toEqual([settings({ language: locale })]));
     });
   }
 
   it("switches back to English", async () => {
+    const shell = useMockPlatform();
     render(LanguageSwitch);
     await choose("de");
     await choose("en");
     expect(screen.getByTestId("language-label").textContent).toBe("Language");
+    await waitFor(() => expect(shell.argsOf("save_settings").map((s) => s.language)).toEqual(["de", "en"]));
+  });
+
+  it("saves the last choice when the agent switches quickly", async () => {
+    const shell = useMockPlatform();
+    render(LanguageSwitch);
+    await choose("de");
+    await choose("fr");
+    await choose("ja");
+    await waitFor(() => expect(shell.argsOf("save_settings").at(-1)?.language).toBe("ja"));
+    expect(i18n.locale).toBe("ja");
+  });
+
+  it("keeps the window's language when the shell cannot save it", async () => {
+    const shell = useMockPlatform();
+    shell.fail("save_settings", { code: "local_store", message: "disk full" });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    onTestFinished(() => warn.mockRestore());
+    render(LanguageSwitch);
+    await choose("fr");
+    await waitFor(() => expect(warn).toHaveBeenCalledWith("the language was not saved", expect.objectContaining({ code: "local_store" })));
+    expect(screen.getByTestId("language-label").textContent).toBe("Langue");
   });
 
   it("ignores a value that is no supported locale", async () => {
+    const shell = useMockPlatform();
     render(LanguageSwitch);
     const select = screen.getByRole<HTMLSelectElement>("combobox");
     const unknown = document.createElement("option");
@@ -52,5 +81,6 @@ describe("LanguageSwitch", () => {
     await choose("pt");
     expect(i18n.locale).toBe("en");
     expect(screen.getByTestId("language-label").textContent).toBe("Language");
+    expect(shell.calls).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ function bundlesFor(locale: Locale): FluentBundle[] {
 }
 
 let locale = $state<Locale>(initialLocale());
+/** How many times the locale was set (an answer asked for before a change must not undo it). */
+let changes = 0;
 let bundles = $derived(bundlesFor(locale));
 
 export const i18n = {
@@ -24,8 +26,16 @@ export const i18n = {
   },
   set locale(next: Locale) {
     locale = next;
+    changes++;
     globalThis.localStorage?.setItem(STORAGE_KEY, next);
     if (globalThis.document) document.documentElement.lang = next;
+  },
+  get changes(): number {
+    return changes;
+  },
+  /** Follows the language the shell's settings name (a code no catalog has is ignored). */
+  follow(language: string): void {
+    if (isLocale(language) && language !== locale) this.locale = language;
   },
   t(id: string, args?: Record<string, FluentVariable>): string {
     return format(bundles, id, args);

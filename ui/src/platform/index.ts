@@ -1,28 +1,17 @@
-// The only folder that imports @tauri-apps/*: everything the UI asks of the
-// desktop shell goes through `platform()`, typed, with errors as {code, message}.
-// The app runs on the Tauri shell (./tauri.ts); tests swap in a MockPlatform
-// (./mock.ts) with setPlatform().
+// The only folder that imports @tauri-apps/*: the UI talks to the desktop shell
+// through `platform()`, a typed client of the IPC contract (crates/app's
+// contract.rs, generated into ../bindings/ipc.ts): one `call` per command, one
+// stream of `AppEvent`s, and which window this is. The app runs on the Tauri
+// shell (./tauri.ts); tests swap in a MockPlatform (./mock.ts) with setPlatform().
+import type { AppEvent } from "../bindings/AppEvent";
 import { tauriPlatform } from "./tauri";
+import { commandError, type Platform, type Unlisten } from "./types";
 
-/** Error codes the shell returns; the UI branches on these, never on text. */
-export type ShellErrorCode = "notification_failed" | "clipboard_failed" | "invalid_input" | "not_desktop";
-
-export interface ShellError {
-  code: ShellErrorCode;
-  message: string;
-}
-
-export type Unlisten = () => void;
-
-/** What the UI may ask of the desktop shell. */
-export interface Platform {
-  /** Shows a sample incoming-call notification in `locale`; resolves to its id. */
-  showSampleCallNotification(locale: string): Promise<number>;
-  /** Puts `text` on the system clipboard. */
-  copyText(text: string): Promise<void>;
-  /** Runs `handler` with the number each time the shell copied one (e.g. from a notification action). */
-  onNumberCopied(handler: (number: string) => void): Promise<Unlisten>;
-}
+export type { AppEvent } from "../bindings/AppEvent";
+export type { AppErrorCode } from "../bindings/AppErrorCode";
+export type { CommandError } from "../bindings/CommandError";
+export type { CommandName, Commands } from "../bindings/ipc";
+export { commandError, windowKindOf, type Platform, type Unlisten, type WindowKind } from "./types";
 
 let current: Platform = tauriPlatform;
 
@@ -37,5 +26,31 @@ export function setPlatform(next: Platform): () => void {
   current = next;
   return () => {
     current = previous;
+  };
+}
+
+/**
+ * Subscribes `handler` to the shell's events and returns a synchronous
+ * cleanup (for `onMount` or `$effect`): a cleanup that runs before the
+ * subscription resolved still ends it.
+ */
+export function subscribe(handler: (event: AppEvent) => void): () => void {
+  let stopped = false;
+  let unlisten: Unlisten | null = null;
+  platform()
+    .onEvent((event) => {
+      if (!stopped) handler(event);
+    })
+    .then(
+      (stop) => {
+        if (stopped) stop();
+        else unlisten = stop;
+      },
+      (error: unknown) => console.warn("cannot listen to the shell's events:", commandError(error).message),
+    );
+  return () => {
+    stopped = true;
+    unlisten?.();
+    unlisten = null;
   };
 }

@@ -1,70 +1,94 @@
-// A Platform for tests: records what the UI asked of the shell, answers like
-// the shell would (or fails on request), and lets a test play the shell's events.
-import type { Platform, ShellError, Unlisten } from "./index";
+// A Platform for tests: records every command the UI ran, answers each from a
+// handler the test gives (as the shell would: through JSON, failing with a
+// CommandError), and lets a test play the shell's events with `emit`.
+import type { AppEvent } from "../bindings/AppEvent";
+import type { CommandError } from "../bindings/CommandError";
+import type { CommandName, Commands } from "../bindings/ipc";
+import { commandError, type Platform, type Unlisten, type WindowKind } from "./types";
 
-/** One request the UI made, in order. */
-export type PlatformCall =
-  | { method: "showSampleCallNotification"; locale: string }
-  | { method: "copyText"; text: string };
+/** Answers one command: a value, or a promise of one; throwing rejects the call. */
+export type Handler<K extends CommandName> = (
+  args: Commands[K]["args"],
+) => Commands[K]["result"] | Promise<Commands[K]["result"]>;
 
-type Method = PlatformCall["method"];
+/** One command the UI ran, in order. */
+export type RecordedCall = { [K in CommandName]: { name: K; args: Commands[K]["args"] } }[CommandName];
+
+type Handlers = { [K in CommandName]?: Handler<K> };
+
+/** What crosses the IPC boundary is JSON: a copy, as the shell would see it. */
+function overTheWire<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}
 
 export class MockPlatform implements Platform {
-  /** Every request, in the order the UI made it (including failed ones). */
-  readonly calls: PlatformCall[] = [];
-  /** What is on the clipboard: the last copied text or copied number. */
-  clipboard: string | null = null;
+  /** Every command, in the order the UI ran it (including failed ones). */
+  readonly calls: RecordedCall[] = [];
+  /** The window the UI believes it runs in. */
+  window: WindowKind = "main";
 
-  private readonly failures = new Map<Method, ShellError>();
-  private readonly numberCopiedHandlers = new Set<(number: string) => void>();
-  private nextNotificationId = 1;
+  private readonly handlers: Handlers = {};
+  private readonly listeners = new Set<(event: AppEvent) => void>();
 
-  /** Makes each later call of `method` reject with `error`, as the shell would. */
-  fail(method: Method, error: ShellError): void {
-    this.failures.set(method, error);
+  /** Answers later calls of `name` with `handler`. */
+  handle<K extends CommandName>(name: K, handler: Handler<K>): this {
+    (this.handlers as Record<K, Handler<K>>)[name] = handler;
+    return this;
   }
 
-  /** Undoes `fail(method)`. */
-  succeed(method: Method): void {
-    this.failures.delete(method);
+  /** Answers later calls of `name` with `result`. */
+  answer<K extends CommandName>(name: K, result: Commands[K]["result"]): this {
+    return this.handle(name, () => overTheWire(result));
   }
 
-  /** The locales of the sample notifications the UI asked for. */
-  get notifications(): string[] {
-    return this.calls.flatMap((c) => (c.method === "showSampleCallNotification" ? [c.locale] : []));
+  /** Makes later calls of `name` reject with `error`, as the shell would. */
+  fail(name: CommandName, error: CommandError): this {
+    return this.handle(name, () => {
+      throw { ...error };
+    });
   }
 
-  /** How many number-copied listeners are subscribed (0 after the UI cleaned up). */
-  get numberCopiedListeners(): number {
-    return this.numberCopiedHandlers.size;
+  /** The arguments of each call of `name`, in order. */
+  argsOf<K extends CommandName>(name: K): Commands[K]["args"][] {
+    return this.calls.filter((c) => c.name === name).map((c) => c.args as Commands[K]["args"]);
   }
 
-  /** Plays the shell after the notification's copy-number action: clipboard, then the event. */
-  emitNumberCopied(number: string): void {
-    this.clipboard = number;
-    for (const handler of [...this.numberCopiedHandlers]) handler(number);
+  /** The names of the commands run, in order. */
+  get names(): CommandName[] {
+    return this.calls.map((c) => c.name);
   }
 
-  async showSampleCallNotification(locale: string): Promise<number> {
-    this.record({ method: "showSampleCallNotification", locale });
-    return this.nextNotificationId++;
+  /** How many event listeners are subscribed (0 after the UI cleaned up). */
+  get listenerCount(): number {
+    return this.listeners.size;
   }
 
-  async copyText(text: string): Promise<void> {
-    this.record({ method: "copyText", text });
-    this.clipboard = text;
+  /** Plays the shell emitting `event` to every listener. */
+  emit(event: AppEvent): void {
+    const payload = overTheWire(event);
+    for (const listener of [...this.listeners]) listener(payload);
   }
 
-  async onNumberCopied(handler: (number: string) => void): Promise<Unlisten> {
+  async call<K extends CommandName>(name: K, args: Commands[K]["args"]): Promise<Commands[K]["result"]> {
+    const sent = overTheWire(args);
+    this.calls.push({ name, args: sent } as RecordedCall);
+    const handler = this.handlers[name] as Handler<K> | undefined;
+    if (!handler) throw { code: "unknown_command", message: `the mock has no handler for ${name}` } as CommandError;
+    try {
+      return overTheWire(await handler(sent));
+    } catch (error) {
+      throw commandError(error);
+    }
+  }
+
+  async onEvent(handler: (event: AppEvent) => void): Promise<Unlisten> {
     // A fresh wrapper per subscription, so subscribing one handler twice needs two unlistens.
-    const subscription = (number: string) => handler(number);
-    this.numberCopiedHandlers.add(subscription);
-    return () => void this.numberCopiedHandlers.delete(subscription);
+    const subscription = (event: AppEvent) => handler(event);
+    this.listeners.add(subscription);
+    return () => void this.listeners.delete(subscription);
   }
 
-  private record(call: PlatformCall): void {
-    this.calls.push(call);
-    const failure = this.failures.get(call.method);
-    if (failure) throw { ...failure };
+  windowKind(): WindowKind {
+    return this.window;
   }
 }

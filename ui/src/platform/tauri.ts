@@ -1,36 +1,32 @@
-// The Platform on the Tauri desktop shell: commands over IPC, events from the shell.
+// The Platform on the Tauri desktop shell: every command through the one
+// contract command (IPC_COMMAND), every event on EVENT_CHANNEL.
 import { invoke, isTauri } from "@tauri-apps/api/core";
 import { listen } from "@tauri-apps/api/event";
-import type { Platform, ShellError } from "./index";
+import type { AppEvent } from "../bindings/AppEvent";
+import type { CommandError } from "../bindings/CommandError";
+import { EVENT_CHANNEL, IPC_COMMAND } from "../bindings/ipc";
+import { commandError, windowKindOf, type Platform } from "./types";
 
-/** Event the shell emits after it put a number on the clipboard. */
-const NUMBER_COPIED_EVENT = "number-copied";
-
-function asShellError(error: unknown): ShellError {
-  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
-    return error as ShellError;
-  }
-  return { code: "invalid_input", message: String(error) };
-}
-
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
-  if (!isTauri()) throw { code: "not_desktop", message: "not running inside the desktop app" } satisfies ShellError;
-  try {
-    return await invoke<T>(command, args);
-  } catch (error) {
-    throw asShellError(error);
-  }
-}
+/** What a command rejects with when the page runs outside the desktop app (a plain browser). */
+export const NOT_DESKTOP: CommandError = {
+  code: "internal",
+  message: "Switchboard's desktop shell is not available: this page runs outside the desktop app",
+};
 
 export const tauriPlatform: Platform = {
-  showSampleCallNotification(locale) {
-    return call<number>("show_sample_call_notification", { locale });
+  async call(name, args) {
+    if (!isTauri()) throw { ...NOT_DESKTOP };
+    try {
+      return await invoke(IPC_COMMAND, { name, args });
+    } catch (error) {
+      throw commandError(error);
+    }
   },
-  copyText(text) {
-    return call<void>("copy_text", { text });
-  },
-  async onNumberCopied(handler) {
+  async onEvent(handler) {
     if (!isTauri()) return () => {};
-    return listen<string>(NUMBER_COPIED_EVENT, (event) => handler(event.payload));
+    return listen<AppEvent>(EVENT_CHANNEL, (event) => handler(event.payload));
+  },
+  windowKind() {
+    return windowKindOf(globalThis.location?.search ?? "");
   },
 };

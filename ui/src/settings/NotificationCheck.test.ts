@@ -22,7 +22,7 @@ describe("NotificationCheck", () => {
     render(NotificationCheck);
     await sendSample();
     expect((await screen.findByTestId("notification-status")).textContent).toBe("Sample notification shown");
-    expect(shell.calls).toEqual([{ method: "showSampleCallNotification", locale: "en" }]);
+    expect(shell.calls).toEqual([{ name: "sample_notification", args: { locale: "en" } }]);
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
@@ -32,12 +32,12 @@ describe("NotificationCheck", () => {
     render(NotificationCheck);
     await fireEvent.click(screen.getByTestId("sample-call-notification"));
     expect((await screen.findByTestId("notification-status")).textContent).toBe("サンプル通知を表示しました");
-    expect(shell.notifications).toEqual(["ja"]);
+    expect(shell.argsOf("sample_notification")).toEqual([{ locale: "ja" }]);
   });
 
   it("shows the shell's reason when the notification fails, and recovers on retry", async () => {
     const shell = useMockPlatform();
-    shell.fail("showSampleCallNotification", { code: "notification_failed", message: "no notification daemon" });
+    shell.fail("sample_notification", { code: "notification_failed", message: "no notification daemon" });
     render(NotificationCheck);
 
     await sendSample();
@@ -45,10 +45,10 @@ describe("NotificationCheck", () => {
       "The notification could not be shown: no notification daemon",
     );
 
-    shell.succeed("showSampleCallNotification");
+    shell.answer("sample_notification", null);
     await sendSample();
     expect(await screen.findByText("Sample notification shown")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
-    expect(shell.notifications).toEqual(["en", "en"]);
+    expect(shell.argsOf("sample_notification")).toEqual([{ locale: "en" }, { locale: "en" }]);
   });
 });

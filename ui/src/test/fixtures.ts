@@ -1,0 +1,153 @@
+// Values of the contract's types for tests: sensible defaults, each field
+// overridable. Times are fixed: NOW is 2026-03-02T10:00:00Z.
+import type { AppSettings } from "../bindings/AppSettings";
+import type { CallView } from "../bindings/CallView";
+import type { Conversation } from "../bindings/Conversation";
+import type { ConversationItem } from "../bindings/ConversationItem";
+import type { Customer } from "../bindings/Customer";
+import type { Me } from "../bindings/Me";
+import type { Message } from "../bindings/Message";
+import type { SessionView } from "../bindings/SessionView";
+
+export const NOW = Date.parse("2026-03-02T10:00:00Z");
+
+/** The instant `minutes` after NOW (before it when negative), as RFC 3339. */
+export function at(minutes: number): string {
+  return new Date(NOW + minutes * 60_000).toISOString();
+}
+
+export function agent(me: Partial<Me> = {}): Me {
+  return {
+    id: "agent-1",
+    name: "Aiko Tanaka",
+    role: "agent",
+    queues: [{ id: "q-support", name: "Support", wait_strategy: null }],
+    ...me,
+  };
+}
+
+export function signedIn(session: Partial<SessionView> = {}): SessionView {
+  return {
+    hub_url: "https://hub.example.com",
+    agent: agent(),
+    token_store: "Secret Service",
+    demo: false,
+    ...session,
+  };
+}
+
+export function signedOut(session: Partial<SessionView> = {}): SessionView {
+  return { hub_url: null, agent: null, token_store: null, demo: false, ...session };
+}
+
+export function settings(s: Partial<AppSettings> = {}): AppSettings {
+  return {
+    hub_url: "https://hub.example.com",
+    language: "en",
+    warn_before_minutes: [60, 15],
+    warn_for: "assigned",
+    notify_new_conversations: true,
+    notify_new_messages: true,
+    ...s,
+  };
+}
+
+export function customer(c: Partial<Customer> = {}): Customer {
+  return { wa_id: "819012345678", name: "Yuki Sato", user_id: null, username: null, ...c };
+}
+
+/** A conversation whose window closes `minutesLeft` after NOW (closed when null or not positive). */
+export function conversation(c: Partial<Conversation> & { minutesLeft?: number | null } = {}): Conversation {
+  const { minutesLeft = 23 * 60, ...rest } = c;
+  const open = minutesLeft !== null && minutesLeft > 0;
+  return {
+    id: "conv-1",
+    channel_id: "chan-1",
+    customer: customer(),
+    queue_id: "q-support",
+    assignee_id: "agent-1",
+    status: "open",
+    priority: "normal",
+    tags: [],
+    window: {
+      state: open ? "open" : "closed",
+      closes_at: minutesLeft === null ? null : at(minutesLeft),
+      last_customer_message_at: minutesLeft === null ? null : at(minutesLeft - 24 * 60),
+    },
+    call_permission: {
+      state: "none",
+      expires_at: null,
+      requests_left_24h: 1,
+      requests_left_7d: 2,
+      next_request_at: null,
+      calls_left_24h: 0,
+      unanswered_in_a_row: 0,
+    },
+    created_at: at(-120),
+    updated_at: at(-5),
+    ...rest,
+  };
+}
+
+export function message(m: Partial<Message> = {}): Message {
+  return {
+    id: "msg-1",
+    conversation_id: "conv-1",
+    direction: "inbound",
+    kind: "text",
+    text: "Hello, my order has not arrived.",
+    media: null,
+    forwarded: false,
+    frequently_forwarded: false,
+    status: "received",
+    failure: null,
+    client_id: null,
+    wamid: "wamid.1",
+    agent_id: null,
+    sent_at: at(-30),
+    updated_at: at(-30),
+    ...m,
+  };
+}
+
+export function item(
+  i: Partial<Omit<ConversationItem, "conversation">> & { conversation?: Parameters<typeof conversation>[0] } = {},
+): ConversationItem {
+  const c = conversation(i.conversation);
+  return {
+    unread: 0,
+    last_message: message({ conversation_id: c.id }),
+    ...i,
+    conversation: c,
+  };
+}
+
+export function callView(v: Partial<CallView> & { state?: CallView["call"]["state"] } = {}): CallView {
+  const { state = "ringing", ...rest } = v;
+  return {
+    call: {
+      id: "call-1",
+      conversation_id: "conv-1",
+      channel_id: "chan-1",
+      wacid: "wacid.1",
+      direction: "inbound",
+      state,
+      queue_id: "q-support",
+      customer: customer(),
+      remote_sdp: null,
+      agent_id: null,
+      started_at: at(-1),
+      connected_at: null,
+      ended_at: state === "ringing" ? null : at(0),
+      duration_seconds: null,
+      error_code: null,
+    },
+    customer_name: "Yuki Sato",
+    customer_handle: "+819012345678",
+    number: "+819012345678",
+    queue_name: "Support",
+    channel: "WhatsApp",
+    ringing: state === "ringing",
+    ...rest,
+  };
+}

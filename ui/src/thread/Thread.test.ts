@@ -1,0 +1,214 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { describe, expect, it } from "vitest";
+import type { Message } from "../bindings/Message";
+import { i18n } from "../i18n/i18n.svelte";
+import { at, item, message } from "../test/fixtures";
+import { useFixedNow, useMockPlatform } from "../test/platform";
+import Thread from "./Thread.svelte";
+
+function shown() {
+  return screen.queryAllByTestId("message").map((m) => ({
+    id: m.getAttribute("data-message-id"),
+    status: m.getAttribute("data-status"),
+    text: within(m).getByTestId("message-text").textContent,
+    label: within(m).queryByTestId("message-status")?.textContent ?? null,
+  }));
+}
+
+const inbound = message({ id: "m1", text: "Where is my parcel?", sent_at: at(-40) });
+const outbound = (id: string, status: Message["status"], extra: Partial<Message> = {}) =>
+  message({ id, direction: "outbound", status, text: `reply ${id}`, agent_id: "agent-1", sent_at: at(-30), ...extra });
+
+function useThread(messages: Message[], minutesLeft: number | null = 20 * 60) {
+  const shell = useMockPlatform();
+  useFixedNow();
+  shell.answer("conversation", item({ conversation: { id: "conv-1", minutesLeft } }));
+  shell.answer("thread", { messages, before: null });
+  return shell;
+}
+
+describe("Thread", () => {
+  it("shows the messages with their delivery states", async () => {
+    const shell = useThread([
+      inbound,
+      outbound("m2", "pending"),
+      outbound("m3", "unconfirmed"),
+      outbound("m4", "sent"),
+      outbound("m5", "delivered"),
+      outbound("m6", "read"),
+      outbound("m7", "failed", { failure: { code: "graph_error", reason: "The number is not on WhatsApp", graph_code: 131026 } }),
+      outbound("m8", "failed"),
+    ]);
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    expect(shown()).toEqual([
+      { id: "m1", status: "received", text: "Where is my parcel?", label: null },
+      { id: "m2", status: "pending", text: "reply m2", label: "Pending" },
+      { id: "m3", status: "unconfirmed", text: "reply m3", label: "Not confirmed yet" },
+      { id: "m4", status: "sent", text: "reply m4", label: "Sent" },
+      { id: "m5", status: "delivered", text: "reply m5", label: "Delivered" },
+      { id: "m6", status: "read", text: "reply m6", label: "Read" },
+      { id: "m7", status: "failed", text: "reply m7", label: "Failed: The number is not on WhatsApp" },
+      { id: "m8", status: "failed", text: "reply m8", label: "Failed" },
+    ]);
+    expect(screen.getByTestId("thread-title").textContent).toBe("Yuki Sato");
+    expect(screen.getByTestId("thread-handle").textContent).toBe("+819012345678");
+    expect(screen.getByTestId("thread-time-left").textContent).toBe("20 h 0 min left");
+    expect(shell.argsOf("thread")).toEqual([{ conversation_id: "conv-1", before: null, limit: 50 }]);
+    expect(screen.queryByTestId("thread-load-earlier")).toBeNull();
+  });
+
+  it("shows customer text as text, never as markup", async () => {
+    useThread([message({ text: "<script>alert(1)</script><b>hi</b>\nsecond line" })]);
+    render(Thread, { conversationId: "conv-1" });
+    expect((await screen.findByTestId("message-text")).textContent).toBe(
+      "<script>alert(1)</script><b>hi</b>\nsecond line",
+    );
+    expect(screen.getByTestId("thread").querySelector("b, script")).toBeNull();
+  });
+
+  it("loads earlier pages before the oldest one shown", async () => {
+    const shell = useThread([]);
+    shell.handle("thread", ({ before }) =>
+      before === null
+        ? { messages: [message({ id: "m51" }), message({ id: "m52" })], before: "m51" }
+        : { messages: [message({ id: "m49" }), message({ id: "m50" })], before: null },
+    );
+    render(Thread, { conversationId: "conv-1" });
+    await fireEvent.click(await screen.findByTestId("thread-load-earlier"));
+    await waitFor(() => expect(shown().map((m) => m.id)).toEqual(["m49", "m50", "m51", "m52"]));
+    expect(shell.argsOf("thread")[1]).toEqual({ conversation_id: "conv-1", before: "m51", limit: 50 });
+    expect(screen.queryByTestId("thread-load-earlier")).toBeNull();
+  });
+
+  it("sends a reply, shows it pending at once and clears the box", async () => {
+    const shell = useThread([inbound]);
+    shell.handle("send_reply", ({ conversation_id, text }) =>
+      outbound("local:c1", "pending", { conversation_id, text, sent_at: at(0) }),
+    );
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    const send = screen.getByTestId<HTMLButtonElement>("reply-send");
+    expect(send.disabled).toBe(true);
+    await fireEvent.input(screen.getByTestId("reply-input"), { target: { value: "  On its way!  " } });
+    expect(send.disabled).toBe(false);
+    await fireEvent.click(send);
+    await waitFor(() => expect(shown().at(-1)).toEqual({ id: "local:c1", status: "pending", text: "On its way!", label: "Pending" }));
+    expect(shell.argsOf("send_reply")).toEqual([{ conversation_id: "conv-1", text: "On its way!" }]);
+    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").value).toBe("");
+    expect(screen.queryByTestId("reply-error")).toBeNull();
+  });
+
+  it("follows the reply's delivery when the shell says the conversation changed", async () => {
+    const shell = useThread([inbound, outbound("local:c1", "pending")]);
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(shown().at(-1)?.label).toBe("Pending"));
+    shell.answer("thread", { messages: [inbound, outbound("m9", "delivered", { client_id: "c1" })], before: null });
+    shell.emit({ event: "conversations_changed", ids: ["conv-other"], all: false });
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await waitFor(() => expect(shown().at(-1)).toMatchObject({ id: "m9", status: "delivered", label: "Delivered" }));
+    expect(shell.argsOf("thread").length).toBe(2);
+    shell.emit({ event: "conversations_changed", ids: [], all: true });
+    await waitFor(() => expect(shell.argsOf("thread").length).toBe(3));
+  });
+
+  it("keeps the text and says why when the reply cannot be queued", async () => {
+    const shell = useThread([inbound]);
+    shell.fail("send_reply", { code: "not_signed_in", message: "sign in first" });
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    await fireEvent.input(screen.getByTestId("reply-input"), { target: { value: "Hello" } });
+    await fireEvent.click(screen.getByTestId("reply-send"));
+    expect((await screen.findByTestId("reply-error")).textContent).toBe("The reply was not queued: sign in first");
+    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").value).toBe("Hello");
+  });
+
+  it("queues quick replies one after another, in the order sent", async () => {
+    const shell = useThread([inbound]);
+    let release: () => void = () => {};
+    const first = new Promise<void>((resolve) => (release = resolve));
+    shell.handle("send_reply", async ({ text }) => {
+      if (text === "one") await first;
+      return outbound(`local:${text}`, "pending", { text });
+    });
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    const input = screen.getByTestId<HTMLTextAreaElement>("reply-input");
+    await fireEvent.input(input, { target: { value: "one" } });
+    await fireEvent.click(screen.getByTestId("reply-send"));
+    // The box is free for the next reply while the first is on its way.
+    expect(input.value).toBe("");
+    expect(input.disabled).toBe(false);
+    await fireEvent.input(input, { target: { value: "two" } });
+    await fireEvent.click(screen.getByTestId("reply-send"));
+    expect(shell.argsOf("send_reply").map((a) => a.text)).toEqual(["one"]);
+    release();
+    await waitFor(() => expect(shown().map((m) => m.text).slice(1)).toEqual(["one", "two"]));
+    expect(shell.argsOf("send_reply").map((a) => a.text)).toEqual(["one", "two"]);
+  });
+
+  it("lets the agent type while the conversation loads", async () => {
+    const shell = useThread([inbound]);
+    let release: () => void = () => {};
+    const loaded = new Promise<void>((resolve) => (release = resolve));
+    shell.handle("conversation", async () => {
+      await loaded;
+      return item({ conversation: { id: "conv-1" } });
+    });
+    render(Thread, { conversationId: "conv-1" });
+    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").disabled).toBe(false);
+    release();
+    await screen.findAllByTestId("message");
+  });
+
+  it("sends with Ctrl+Enter", async () => {
+    const shell = useThread([inbound]);
+    shell.handle("send_reply", ({ text }) => outbound("local:c2", "pending", { text }));
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    const input = screen.getByTestId("reply-input");
+    await fireEvent.input(input, { target: { value: "Quick one" } });
+    await fireEvent.keyDown(input, { key: "Enter", ctrlKey: true });
+    await waitFor(() => expect(shell.argsOf("send_reply")).toEqual([{ conversation_id: "conv-1", text: "Quick one" }]));
+  });
+
+  it("disables the reply box and says why when the window is closed", async () => {
+    const shell = useThread([inbound], -5);
+    render(Thread, { conversationId: "conv-1" });
+    expect((await screen.findByTestId("reply-window-closed")).textContent).toBe(
+      "The 24-hour customer-service window is closed: WhatsApp allows only approved templates until the customer writes again.",
+    );
+    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>("reply-send").disabled).toBe(true);
+    expect(screen.getByTestId("thread-time-left").textContent).toBe("Window closed — templates only");
+    expect(shell.names).not.toContain("send_reply");
+  });
+
+  it("opens the reply box when a customer message reopens the window", async () => {
+    const shell = useThread([inbound], -5);
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findByTestId("reply-window-closed");
+    shell.answer("conversation", item({ conversation: { id: "conv-1", minutesLeft: 24 * 60 } }));
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await waitFor(() => expect(screen.queryByTestId("reply-window-closed")).toBeNull());
+    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").disabled).toBe(false);
+  });
+
+  it("starts over when another conversation is shown", async () => {
+    const shell = useThread([inbound]);
+    const { rerender } = render(Thread, { conversationId: "conv-1" });
+    await screen.findAllByTestId("message");
+    shell.answer("conversation", item({ conversation: { id: "conv-2" } }));
+    shell.answer("thread", { messages: [message({ id: "x1", conversation_id: "conv-2", text: "Other" })], before: null });
+    await rerender({ conversationId: "conv-2" });
+    await waitFor(() => expect(shown().map((m) => m.id)).toEqual(["x1"]));
+    expect(shell.argsOf("thread").map((a) => a.conversation_id)).toEqual(["conv-1", "conv-2"]);
+  });
+
+  it("labels the states in the agent's language", async () => {
+    useThread([outbound("m4", "read")]);
+    i18n.locale = "ja";
+    render(Thread, { conversationId: "conv-1" });
+    expect((await screen.findByTestId("message-status")).textContent).toBe("既読");
+  });
+});
