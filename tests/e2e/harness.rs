@@ -28,7 +28,19 @@ pub struct Desktop {
     children: Vec<Child>,
     pub notifications: NotificationServer,
     client: Option<Client>,
-    _data: tempfile::TempDir,
+    port: u16,
+    args: Vec<String>,
+    /// Marks the app's processes (in their environment) so a test can find
+    /// and kill exactly its own app.
+    tag: String,
+    data: tempfile::TempDir,
+}
+
+/// How to start the app.
+#[derive(Debug, Default, Clone)]
+pub struct Launch {
+    /// Command-line arguments of the app (`--demo`).
+    pub args: Vec<String>,
 }
 
 fn free_port() -> u16 {
@@ -66,6 +78,11 @@ impl Desktop {
     /// Starts a display, a session bus, a notification server, tauri-driver
     /// and the app, and returns once the main window's page is loaded.
     pub async fn launch(name: &str) -> Desktop {
+        Self::launch_with(name, Launch::default()).await
+    }
+
+    /// [`Desktop::launch`] with arguments.
+    pub async fn launch_with(name: &str, launch: Launch) -> Desktop {
         let mut children = Vec::new();
         let mut xvfb = spawn(
             Command::new("Xvfb")
@@ -100,6 +117,7 @@ impl Desktop {
         // fresh folder, so tests never see each other's state.
         let data = tempfile::tempdir().expect("temp dir");
         let port = free_port();
+        let tag = format!("{name}-{}", std::process::id());
         let td = spawn(
             Command::new("tauri-driver")
                 .args([
@@ -114,6 +132,11 @@ impl Desktop {
                 .env("XDG_CONFIG_HOME", data.path().join("config"))
                 .env("XDG_CACHE_HOME", data.path().join("cache"))
                 .env("LANG", "en_US.UTF-8")
+                .env("SWITCHBOARD_DATA_DIR", data.path().join("app"))
+                .env("SWITCHBOARD_E2E_TAG", &tag)
+                // Closing the main window ends the app (no tray host here).
+                .env("SWITCHBOARD_CLOSE_QUITS", "1")
+                .env("RUST_LOG", "warn,switchboard_app=info,switchboard_lib=info")
                 // Composited frames never reach the X window under Xvfb, which
                 // would make failure screenshots blank.
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
@@ -130,13 +153,140 @@ impl Desktop {
             children,
             notifications,
             client: None,
-            _data: data,
+            port,
+            args: launch.args,
+            tag,
+            data,
         };
-        desktop.client = Some(connect(port).await);
+        desktop.start_app().await;
         desktop
-            .wait_for(|| async { desktop_ready(desktop.client()).await })
+    }
+
+    /// Opens a WebDriver session (which starts the app) and waits for its page.
+    async fn start_app(&mut self) {
+        self.client = Some(connect(self.port, &self.args).await);
+        self.wait_for(|| async { desktop_ready(self.client()).await })
             .await;
-        desktop
+    }
+
+    /// The app's data folder (its profile and stores).
+    pub fn data_dir(&self) -> std::path::PathBuf {
+        self.data.path().join("app")
+    }
+
+    /// The pids of this test's app processes.
+    pub fn app_pids(&self) -> Vec<u32> {
+        let needle = format!("SWITCHBOARD_E2E_TAG={}", self.tag);
+        let exe = env!("CARGO_BIN_EXE_switchboard");
+        let mut pids = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+            let tagged = environ
+                .split(|b| *b == 0)
+                .any(|var| var == needle.as_bytes());
+            let is_app = std::fs::read_link(entry.path().join("exe"))
+                .is_ok_and(|p| p.to_string_lossy().trim_end_matches(" (deleted)") == exe);
+            if tagged && is_app {
+                pids.push(pid);
+            }
+        }
+        pids
+    }
+
+    /// `kill -9` the app (as a crash or a power cut would), and forget its
+    /// WebDriver session.
+    pub async fn kill_app(&mut self) {
+        let pids = self.app_pids();
+        assert!(!pids.is_empty(), "the app is not running");
+        for pid in &pids {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+        self.wait_for(|| async { self.app_pids().is_empty() }).await;
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(5), client.close()).await;
+        }
+    }
+
+    /// Starts the app again on the same data (after [`Desktop::kill_app`] or
+    /// [`Desktop::quit_app`]).
+    pub async fn restart_app(&mut self) {
+        assert!(self.client.is_none(), "stop the app first");
+        self.start_app().await;
+    }
+
+    /// Ends the app the way closing its window does.
+    pub async fn quit_app(&mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+        }
+        self.wait_for(|| async { self.app_pids().is_empty() }).await;
+    }
+
+    /// Signs in through the sign-in screen and waits for the main screen.
+    pub async fn sign_in(&self, hub_url: &str, token: &str) {
+        self.type_into("[data-testid=signin-hub-url]", hub_url)
+            .await;
+        self.type_into("[data-testid=signin-token]", token).await;
+        self.click("[data-testid=signin-submit]").await;
+        self.find("[data-testid=nav-conversations]").await;
+    }
+
+    /// Switches WebDriver to the window whose URL contains `part`, waiting
+    /// for it to open; returns to the main window with [`Desktop::to_main`].
+    pub async fn to_window(&self, part: &str) {
+        let client = self.client();
+        let start = Instant::now();
+        loop {
+            for handle in client.windows().await.unwrap_or_default() {
+                if client.switch_to_window(handle).await.is_ok()
+                    && client
+                        .current_url()
+                        .await
+                        .is_ok_and(|u| u.as_str().contains(part))
+                {
+                    return;
+                }
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "no window at {part} within {WAIT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Back to the main window.
+    pub async fn to_main(&self) {
+        let client = self.client();
+        for handle in client.windows().await.unwrap_or_default() {
+            if client.switch_to_window(handle).await.is_ok()
+                && client
+                    .current_url()
+                    .await
+                    .is_ok_and(|u| !u.as_str().contains("call="))
+            {
+                return;
+            }
+        }
+        panic!("the main window is gone");
+    }
+
+    /// How many windows the app has open.
+    pub async fn window_count(&self) -> usize {
+        self.client().windows().await.map_or(0, |w| w.len())
+    }
+
+    /// Elements matching `css` now (none is fine).
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client()
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_default()
     }
 
     pub fn client(&self) -> &Client {
@@ -220,9 +370,21 @@ impl Desktop {
         F: Fn() -> Fut,
         Fut: Future<Output = bool>,
     {
+        self.wait_up_to(WAIT, check).await;
+    }
+
+    /// [`Desktop::wait_for`] with another bound.
+    pub async fn wait_up_to<F, Fut>(&self, bound: Duration, check: F)
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = bool>,
+    {
         let start = Instant::now();
         while !check().await {
-            assert!(start.elapsed() < WAIT, "condition not met within {WAIT:?}");
+            assert!(
+                start.elapsed() < bound,
+                "condition not met within {bound:?}"
+            );
             tokio::time::sleep(Duration::from_millis(40)).await;
         }
     }
@@ -305,11 +467,11 @@ impl Drop for Desktop {
     }
 }
 
-async fn connect(port: u16) -> Client {
+async fn connect(port: u16, args: &[String]) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
-        serde_json::json!({ "application": env!("CARGO_BIN_EXE_switchboard") }),
+        serde_json::json!({ "application": env!("CARGO_BIN_EXE_switchboard"), "args": args }),
     );
     let url = format!("http://127.0.0.1:{port}");
     let start = Instant::now();
@@ -330,9 +492,12 @@ async fn connect(port: u16) -> Client {
     }
 }
 
+/// The main screen or the sign-in screen is shown.
 async fn desktop_ready(client: &Client) -> bool {
     client
-        .find(Locator::Css("[data-testid=app-name]"))
+        .find(Locator::Css(
+            "[data-testid=nav-conversations], [data-testid=signin-submit]",
+        ))
         .await
         .is_ok()
 }

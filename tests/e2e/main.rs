@@ -7,5 +7,7 @@ mod harness;
 #[allow(dead_code)]
 mod notification_server;
 
+mod desk;
 mod notifications;
+mod team;
 mod window;

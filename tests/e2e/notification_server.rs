@@ -1,7 +1,9 @@
 //! A notification server on the test's private D-Bus session bus: it owns
 //! `org.freedesktop.Notifications`, records every `Notify` call the app makes
-//! (summary, body, actions, hints, timeout) and emits `ActionInvoked` as a
-//! desktop would when the agent presses a button.
+//! (summary, body, actions, hints, timeout) and every `CloseNotification`
+//! (a withdrawn notice, answered with `NotificationClosed` as a desktop
+//! does), and emits `ActionInvoked` as a desktop would when the agent
+//! presses a button.
 
 use std::collections::HashMap;
 use std::time::Duration;
@@ -38,6 +40,9 @@ impl Notification {
 
 struct Server {
     seen: watch::Sender<Vec<Notification>>,
+    closed: watch::Sender<Vec<u32>>,
+    /// Tells the signal thread to emit `NotificationClosed`.
+    close_signals: std::sync::mpsc::Sender<u32>,
     next_id: u32,
 }
 
@@ -86,12 +91,16 @@ impl Server {
             "1.2".into(),
         )
     }
-    fn close_notification(&self, _id: u32) {}
+    fn close_notification(&self, id: u32) {
+        self.closed.send_modify(|all| all.push(id));
+        let _ = self.close_signals.send(id);
+    }
 }
 
 pub struct NotificationServer {
     conn: zbus::blocking::Connection,
     seen: watch::Receiver<Vec<Notification>>,
+    closed: watch::Receiver<Vec<u32>>,
 }
 
 impl NotificationServer {
@@ -99,29 +108,70 @@ impl NotificationServer {
     /// the app starts, so no other server gets activated.
     pub fn start(address: &str) -> zbus::Result<Self> {
         let (tx, rx) = watch::channel(Vec::new());
+        let (closed_tx, closed) = watch::channel(Vec::new());
+        let (signals_tx, signals) = std::sync::mpsc::channel::<u32>();
         let conn = zbus::blocking::connection::Builder::address(address)?
             .name("org.freedesktop.Notifications")?
             .serve_at(
                 "/org/freedesktop/Notifications",
                 Server {
                     seen: tx,
+                    closed: closed_tx,
+                    close_signals: signals_tx,
                     next_id: 0,
                 },
             )?
             .build()?;
-        Ok(Self { conn, seen: rx })
+        // Reason 3: closed by a call to CloseNotification.
+        let signal_conn = conn.clone();
+        std::thread::spawn(move || {
+            while let Ok(id) = signals.recv() {
+                let _ = signal_conn.emit_signal(
+                    None::<&str>,
+                    "/org/freedesktop/Notifications",
+                    "org.freedesktop.Notifications",
+                    "NotificationClosed",
+                    &(id, 3u32),
+                );
+            }
+        });
+        Ok(Self {
+            conn,
+            seen: rx,
+            closed,
+        })
+    }
+
+    /// Awaits the app's `CloseNotification` of `id` (withdrawn), `bound` at most.
+    pub async fn wait_closed(&self, id: u32, bound: Duration) {
+        let mut rx = self.closed.clone();
+        tokio::time::timeout(bound, rx.wait_for(|all| all.contains(&id)))
+            .await
+            .unwrap_or_else(|_| panic!("notification {id} not withdrawn within {bound:?}"))
+            .expect("notification server stopped");
+    }
+
+    /// Whether the app withdrew `id`.
+    pub fn was_closed(&self, id: u32) -> bool {
+        self.closed.borrow().contains(&id)
     }
 
     /// Awaits the first notification matching `pred` (10 s at most).
     pub async fn wait_for(&self, pred: impl Fn(&Notification) -> bool) -> Notification {
+        self.wait_up_to(Duration::from_secs(10), pred).await
+    }
+
+    /// Awaits the first notification matching `pred`, `bound` at most.
+    pub async fn wait_up_to(
+        &self,
+        bound: Duration,
+        pred: impl Fn(&Notification) -> bool,
+    ) -> Notification {
         let mut rx = self.seen.clone();
-        let found = tokio::time::timeout(
-            Duration::from_secs(10),
-            rx.wait_for(|all| all.iter().any(&pred)),
-        )
-        .await
-        .expect("no matching notification within 10 s")
-        .expect("notification server stopped");
+        let found = tokio::time::timeout(bound, rx.wait_for(|all| all.iter().any(&pred)))
+            .await
+            .unwrap_or_else(|_| panic!("no matching notification within {bound:?}"))
+            .expect("notification server stopped");
         found
             .iter()
             .find(|n| pred(n))
@@ -131,6 +181,14 @@ impl NotificationServer {
 
     pub fn all(&self) -> Vec<Notification> {
         self.seen.borrow().clone()
+    }
+
+    /// The notifications whose summary is `summary`.
+    pub fn with_summary(&self, summary: &str) -> Vec<Notification> {
+        self.all()
+            .into_iter()
+            .filter(|n| n.summary == summary)
+            .collect()
     }
 
     /// Emits `ActionInvoked(id, key)`, as the desktop does when a button is pressed.

@@ -1,4 +1,5 @@
 use crate::harness::Desktop;
+use crate::team::TestTeam;
 
 /// The sample call notification goes through the real D-Bus session: the
 /// desktop sees caller name and number, queue and channel, a copy-number
@@ -6,7 +7,9 @@ use crate::harness::Desktop;
 /// clipboard and the app confirms it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sample_call_notification_copies_the_number() {
+    let team = TestTeam::start().await;
     let app = Desktop::launch("sample_call_notification_copies_the_number").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
     app.set_clipboard("something else");
     app.click("[data-testid=nav-settings]").await;
     app.click("[data-testid=sample-call-notification]").await;
@@ -57,7 +60,9 @@ async fn sample_call_notification_copies_the_number() {
 /// Notification texts come from the same Fluent catalogs as the UI.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn call_notification_follows_the_chosen_language() {
+    let team = TestTeam::start().await;
     let app = Desktop::launch("call_notification_follows_the_chosen_language").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
     app.select("[data-testid=language-switch]", "ja").await;
     app.click("[data-testid=nav-settings]").await;
     app.click("[data-testid=sample-call-notification]").await;

@@ -142,3 +142,6 @@ tray-unread = { $count ->
         [one] 1 ungelesene Nachricht
        *[other] { $count } ungelesene Nachrichten
     }
+
+tray-open = Switchboard öffnen
+tray-quit = Beenden

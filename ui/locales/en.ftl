@@ -142,3 +142,6 @@ tray-unread = { $count ->
         [one] 1 unread message
        *[other] { $count } unread messages
     }
+
+tray-open = Open Switchboard
+tray-quit = Quit

@@ -142,3 +142,6 @@ tray-unread = { $count ->
         [one] 1 message non lu
        *[other] { $count } messages non lus
     }
+
+tray-open = Ouvrir Switchboard
+tray-quit = Quitter

@@ -132,3 +132,6 @@ tray-unread = { $count ->
         [0] 未読メッセージはありません
        *[other] 未読メッセージ { $count } 件
     }
+
+tray-open = Switchboard を開く
+tray-quit = 終了

@@ -1,0 +1,340 @@
+//! The core against a real hub and the sandbox on loopback, with a shell
+//! that records what it is asked (no window, no D-Bus): sign-in and its
+//! errors, the sync into the agent's store, a call's notice and its
+//! buttons, replies through the outbox, a restart that resumes the session.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use switchboard_app::contract::{CallRef, ConversationRef, ListConversations, Reply, SignIn};
+use switchboard_app::{
+    AppEvent, Commands, Core, CoreOptions, ErrorCode, MemoryVault, NoticeReplies, RenderedNotice,
+    Shell, TokenVault,
+};
+use switchboard_demo::{Team, TeamOptions};
+use switchboard_domain::clock::SystemClock;
+use switchboard_protocol::MessageStatus;
+use tokio::sync::watch;
+
+const WAIT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Did {
+    Notify(u32, RenderedNotice),
+    Withdraw(u32),
+    Copy(String),
+    Conversation(String),
+    Popup(String),
+    ClosePopup(String),
+    Emit(AppEvent),
+    Unread(u32),
+}
+
+/// A shell that records; notification ids count from 1.
+#[derive(Default)]
+struct Recorder {
+    did: watch::Sender<Vec<Did>>,
+    replies: Mutex<Vec<(u32, NoticeReplies)>>,
+}
+
+impl Recorder {
+    fn push(&self, d: Did) {
+        self.did.send_modify(|all| all.push(d));
+    }
+
+    async fn until<T>(&self, what: &str, find: impl Fn(&[Did]) -> Option<T>) -> T {
+        let mut rx = self.did.subscribe();
+        let found = tokio::time::timeout(WAIT, async {
+            loop {
+                if let Some(t) = find(&rx.borrow_and_update()) {
+                    return t;
+                }
+                rx.changed().await.expect("recorder alive");
+            }
+        })
+        .await;
+        found.unwrap_or_else(|_| panic!("{what}: not within {WAIT:?}: {:#?}", self.did.borrow()))
+    }
+
+    fn replies(&self, id: u32) -> NoticeReplies {
+        self.replies
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, r)| r.clone())
+            .expect("a posted notice")
+    }
+}
+
+impl Shell for Recorder {
+    fn notify(&self, notice: &RenderedNotice, replies: NoticeReplies) -> Result<u32, String> {
+        let mut r = self.replies.lock().unwrap();
+        let id = r.len() as u32 + 1;
+        r.push((id, replies));
+        self.push(Did::Notify(id, notice.clone()));
+        Ok(id)
+    }
+    fn withdraw(&self, id: u32) {
+        self.push(Did::Withdraw(id));
+    }
+    fn copy_to_clipboard(&self, text: &str) -> Result<(), String> {
+        self.push(Did::Copy(text.to_owned()));
+        Ok(())
+    }
+    fn show_conversation(&self, id: &str) {
+        self.push(Did::Conversation(id.to_owned()));
+    }
+    fn show_call_popup(&self, id: &str) {
+        self.push(Did::Popup(id.to_owned()));
+    }
+    fn close_call_popup(&self, id: &str) {
+        self.push(Did::ClosePopup(id.to_owned()));
+    }
+    fn emit(&self, event: AppEvent) {
+        self.push(Did::Emit(event));
+    }
+    fn set_unread(&self, total: u32) {
+        self.push(Did::Unread(total));
+    }
+}
+
+async fn open(dir: &std::path::Path, shell: Arc<Recorder>, vault: Arc<MemoryVault>) -> Core {
+    Core::open(
+        CoreOptions {
+            data_dir: dir.to_owned(),
+            demo: false,
+        },
+        shell,
+        vault as Arc<dyn TokenVault>,
+        Arc::new(SystemClock),
+    )
+    .await
+    .expect("the core opens")
+}
+
+async fn team(dir: &std::path::Path) -> Team {
+    switchboard_demo::start(TeamOptions::quiet(dir.join("team")))
+        .await
+        .expect("the team starts")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_says_what_went_wrong_and_keeps_nothing_on_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let shell = Arc::new(Recorder::default());
+    let vault = Arc::new(MemoryVault::default());
+    let core = open(&dir.path().join("app"), shell.clone(), vault.clone()).await;
+    let sign_in = |hub_url: &str, token: &str| {
+        core.sign_in(SignIn {
+            hub_url: hub_url.into(),
+            token: token.into(),
+        })
+    };
+    let code = |r: Result<_, switchboard_app::CommandError>| r.unwrap_err().code;
+    assert_eq!(
+        code(sign_in("not a url", "t").await),
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        code(sign_in(&team.hub_url(), " ").await),
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        code(sign_in(&team.hub_url(), "sbt_wrong").await),
+        ErrorCode::TokenRefused
+    );
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let nobody = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    assert_eq!(
+        code(sign_in(&nobody, team.agent_token()).await),
+        ErrorCode::HubUnreachable
+    );
+    assert!(core.session(()).await.unwrap().agent.is_none());
+
+    // No keyring: a clear error, and the token is kept nowhere.
+    let no_keyring = Arc::new(MemoryVault {
+        unavailable: true,
+        ..MemoryVault::default()
+    });
+    let other = open(&dir.path().join("other"), shell.clone(), no_keyring).await;
+    let e = other
+        .sign_in(SignIn {
+            hub_url: team.hub_url(),
+            token: team.agent_token().into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::KeyringUnavailable);
+    assert!(e.message.contains("no keyring"), "{}", e.message);
+    assert!(other.session(()).await.unwrap().agent.is_none());
+    let profile = std::fs::read(dir.path().join("other/profile.db")).unwrap_or_default();
+    assert!(
+        !profile
+            .windows(team.agent_token().len())
+            .any(|w| w == team.agent_token().as_bytes()),
+        "the token is not in the profile"
+    );
+    team.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_in_core_syncs_rings_copies_declines_replies_and_resumes_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let shell = Arc::new(Recorder::default());
+    let vault = Arc::new(MemoryVault::default());
+    let app_dir = dir.path().join("app");
+    let core = open(&app_dir, shell.clone(), vault.clone()).await;
+    let view = core
+        .sign_in(SignIn {
+            hub_url: format!("{}/", team.hub_url()),
+            token: team.agent_token().into(),
+        })
+        .await
+        .expect("signed in");
+    assert_eq!(view.agent.as_ref().map(|a| a.name.as_str()), Some("Ana"));
+    assert_eq!(view.hub_url.as_deref(), Some(team.hub_url().as_str()));
+    assert_eq!(view.token_store.as_deref(), Some("memory"));
+
+    team.customer_says("4915112345678", "Jonas Weber", "Hallo!", None)
+        .await
+        .unwrap();
+    shell
+        .until("the conversation arrives", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Emit(AppEvent::ConversationsChanged { ids, .. }) if !ids.is_empty() => {
+                    Some(())
+                }
+                _ => None,
+            })
+        })
+        .await;
+    let list = core
+        .conversations(ListConversations::default())
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1);
+    let conversation = list[0].conversation.clone();
+    assert_eq!(conversation.customer.name.as_deref(), Some("Jonas Weber"));
+
+    // A call rings with its facts and three buttons.
+    team.place_call("4915112345678", "Jonas Weber")
+        .await
+        .unwrap();
+    let (id, notice) = shell
+        .until("the call notice", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Notify(id, n) if n.category == "call.incoming" => Some((*id, n.clone())),
+                _ => None,
+            })
+        })
+        .await;
+    assert_eq!(notice.summary, "Incoming WhatsApp call");
+    assert_eq!(
+        notice.body,
+        "Jonas Weber · +4915112345678\nQueue: Support · Channel: WhatsApp"
+    );
+    let keys: Vec<&str> = notice.actions.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(keys, ["default", "copy-number", "answer", "decline"]);
+    assert!(notice.resident);
+
+    shell.replies(id).action(id, "copy-number");
+    shell
+        .until("the number copied", |d| {
+            d.contains(&Did::Copy("+4915112345678".into()))
+                .then_some(())
+        })
+        .await;
+    shell.replies(id).action(id, "answer");
+    let call_id = shell
+        .until("the popup", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Popup(c) => Some(c.clone()),
+                _ => None,
+            })
+        })
+        .await;
+    let call = core
+        .call(CallRef {
+            call_id: call_id.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(call.queue_name, "Support");
+    assert_eq!(call.number.as_deref(), Some("+4915112345678"));
+    assert!(call.ringing);
+    shell.replies(id).action(id, "decline");
+    shell
+        .until("withdrawn once declined", |d| {
+            d.contains(&Did::Withdraw(id)).then_some(())
+        })
+        .await;
+    shell
+        .until("the popup closes", |d| {
+            d.contains(&Did::ClosePopup(call_id.clone())).then_some(())
+        })
+        .await;
+
+    // A reply is pending at once, then sent.
+    let pending = core
+        .send_reply(Reply {
+            conversation_id: conversation.id.clone(),
+            text: "Guten Tag!".into(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(pending.status, MessageStatus::Pending);
+    let start = std::time::Instant::now();
+    loop {
+        let page = core
+            .thread(switchboard_app::contract::ThreadPage {
+                conversation_id: conversation.id.clone(),
+                before: None,
+                limit: None,
+            })
+            .await
+            .unwrap();
+        let mine: Vec<_> = page
+            .messages
+            .iter()
+            .filter(|m| m.text.as_deref() == Some("Guten Tag!"))
+            .collect();
+        assert_eq!(mine.len(), 1, "one copy of the reply");
+        if mine[0].status != MessageStatus::Pending {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "the reply was not sent");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let read = core
+        .mark_read(ConversationRef {
+            conversation_id: conversation.id.clone(),
+        })
+        .await
+        .unwrap();
+    assert_eq!(read.total, 0);
+
+    // A restart resumes the session from the keyring, offline-first.
+    core.shutdown().await;
+    drop(core);
+    let again = open(&app_dir, shell.clone(), vault.clone()).await;
+    let view = again.session(()).await.unwrap();
+    assert_eq!(view.agent.map(|a| a.name), Some("Ana".into()));
+    let list = again
+        .conversations(ListConversations::default())
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 1, "the store shows what it had");
+    let out = again.sign_out(()).await.unwrap();
+    assert!(out.agent.is_none());
+    let account = format!("{} {}", team.hub_url(), app_dir.display());
+    assert_eq!(
+        vault.get(&account).unwrap(),
+        None,
+        "signing out forgets the token"
+    );
+    team.shutdown().await;
+}
