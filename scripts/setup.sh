@@ -22,6 +22,8 @@ DEB_PACKAGES=(
   libayatana-appindicator3-dev librsvg2-dev libssl-dev
   # run and test under a virtual display with a session bus
   xvfb xauth dbus dbus-x11 webkit2gtk-driver dunst xclip xdotool x11-apps x11-utils imagemagick at-spi2-core
+  # Japanese customers' names and messages render as text, not boxes
+  fonts-noto-cjk
   # hub storage for teams
   sqlite3
   # the OpenAPI tools' virtualenv (scripts/check-openapi.sh)

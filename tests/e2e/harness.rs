@@ -281,6 +281,18 @@ impl Desktop {
         self.client().windows().await.map_or(0, |w| w.len())
     }
 
+    /// The text content of every element matching `css` now, read in one
+    /// script (a list that re-renders meanwhile cannot go stale under it).
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent.trim());";
+        let value = self
+            .client()
+            .execute(script, vec![serde_json::Value::String(css.to_owned())])
+            .await
+            .unwrap_or_else(|e| panic!("texts of {css}: {e}"));
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
     /// Elements matching `css` now (none is fine).
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client()

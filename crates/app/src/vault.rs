@@ -158,6 +158,14 @@ pub struct MemoryVault {
 }
 
 impl MemoryVault {
+    /// A vault that fails as a machine without any keyring does.
+    pub fn unavailable() -> Self {
+        Self {
+            unavailable: true,
+            ..Self::default()
+        }
+    }
+
     fn check(&self) -> Result<(), VaultError> {
         if self.unavailable {
             return Err(VaultError::Unavailable {
@@ -215,10 +223,7 @@ mod tests {
 
     #[test]
     fn an_unavailable_keyring_says_so() {
-        let vault = MemoryVault {
-            unavailable: true,
-            ..MemoryVault::default()
-        };
+        let vault = MemoryVault::unavailable();
         let e = vault.put("a", "t").unwrap_err().to_string();
         assert!(e.contains("no keyring can keep the token"), "{e}");
     }

@@ -155,10 +155,7 @@ async fn sign_in_says_what_went_wrong_and_keeps_nothing_on_failure() {
     assert!(core.session(()).await.unwrap().agent.is_none());
 
     // No keyring: a clear error, and the token is kept nowhere.
-    let no_keyring = Arc::new(MemoryVault {
-        unavailable: true,
-        ..MemoryVault::default()
-    });
+    let no_keyring = Arc::new(MemoryVault::unavailable());
     let other = open(&dir.path().join("other"), shell.clone(), no_keyring).await;
     let e = other
         .sign_in(SignIn {
