@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make demo`: installs what is missing, builds the UI and the app, and opens
-# the desktop app.
+# the desktop app in demo mode (`switchboard --demo`): a hub and the Cloud API
+# sandbox run inside the app on loopback, its agent is signed in, and simulated
+# customers write in four languages and call. No account, no setup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +20,4 @@ fi
 
 scripts/setup.sh
 npm --prefix ui run --silent build
-exec cargo run -p switchboard
+exec cargo run -p switchboard -- --demo
