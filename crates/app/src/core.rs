@@ -271,6 +271,12 @@ impl Core {
             store.clone(),
             self.inner.shell.clone(),
             notifier.clone(),
+            Membership {
+                agent_id: me.id.clone(),
+                queues: me.queues.iter().map(|q| q.id.clone()).collect(),
+                resync: engine.resync_handle(),
+                resynced_at: 0,
+            },
         ));
         let session = Session {
             hub_url,
@@ -368,6 +374,43 @@ async fn stop(mut old: Session) {
     }
 }
 
+/// The agent's queues as the session knows them.
+struct Membership {
+    agent_id: String,
+    queues: std::collections::BTreeSet<String>,
+    resync: switchboard_sync::ResyncHandle,
+    /// The feed position of the change that asked for the last resync: the
+    /// replay brings that change and older ones again, which must not ask
+    /// for another.
+    resynced_at: i64,
+}
+
+impl Membership {
+    /// When an admin changed the agent's queues: the feed is read again
+    /// from the start, which brings the joined queues' earlier changes
+    /// (they lie below the store's position).
+    fn follow(&mut self, changes: &[switchboard_protocol::Change]) {
+        for change in changes {
+            if let switchboard_protocol::ChangeData::Agent(a) = &change.change
+                && a.id == self.agent_id
+                && change.seq > self.resynced_at
+            {
+                let queues: std::collections::BTreeSet<String> =
+                    a.queue_ids.iter().cloned().collect();
+                if queues != self.queues {
+                    let joined = queues.difference(&self.queues).count();
+                    self.queues = queues;
+                    if joined > 0 {
+                        tracing::info!(joined, "the agent joined queues: full resync");
+                        self.resynced_at = change.seq;
+                        self.resync.resync();
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Follows the engine's updates: the notifier gets every one, the UI the
 /// state and which conversations changed, the tray the unread count.
 async fn forward(
@@ -375,6 +418,7 @@ async fn forward(
     store: StoreHandle,
     shell: Arc<dyn Shell>,
     notifier: std::sync::mpsc::Sender<Input>,
+    mut membership: Membership,
 ) {
     let mut unread_total = None;
     loop {
@@ -398,6 +442,7 @@ async fn forward(
                 false
             }
             Update::Changes(applied) => {
+                membership.follow(&applied.changes);
                 shell.emit(AppEvent::ConversationsChanged {
                     ids: applied.conversations.iter().cloned().collect(),
                     all: false,

@@ -335,3 +335,141 @@ async fn a_signed_in_core_syncs_rings_copies_declines_replies_and_resumes_after_
     );
     team.shutdown().await;
 }
+
+/// An admin's call to the hub.
+async fn admin(
+    team: &Team,
+    method: reqwest::Method,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    let r = reqwest::Client::new()
+        .request(method, format!("{}/api/v1{path}", team.hub_url()))
+        .bearer_auth(team.admin_token())
+        .json(&body)
+        .send()
+        .await
+        .expect("the hub answers");
+    assert!(r.status().is_success(), "{path}: {}", r.status());
+    r.json().await.unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn joining_a_queue_brings_its_earlier_conversations() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let shell = Arc::new(Recorder::default());
+    let core = open(
+        &dir.path().join("app"),
+        shell.clone(),
+        Arc::new(MemoryVault::default()),
+    )
+    .await;
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .unwrap();
+    // A VIP queue Ana is not in, and a conversation moved there.
+    let vip = admin(
+        &team,
+        reqwest::Method::POST,
+        "/admin/queues",
+        serde_json::json!({ "name": "VIP", "wait_strategy": null }),
+    )
+    .await;
+    let vip_id = vip["id"].as_str().expect("queue id").to_owned();
+    team.customer_says("33612345678", "Camille Martin", "Bonjour", None)
+        .await
+        .unwrap();
+    let start = std::time::Instant::now();
+    let conversation_id = loop {
+        let list = core
+            .conversations(ListConversations::default())
+            .await
+            .unwrap();
+        if let Some(item) = list.first() {
+            break item.conversation.id.clone();
+        }
+        assert!(start.elapsed() < WAIT, "the conversation never arrived");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    admin(
+        &team,
+        reqwest::Method::PATCH,
+        &format!("/conversations/{conversation_id}"),
+        serde_json::json!({ "queue_id": vip_id }),
+    )
+    .await;
+    team.customer_says("33612345678", "Camille Martin", "Toujours là ?", None)
+        .await
+        .unwrap();
+    // Ana joins VIP: the conversation comes with everything said there.
+    admin(
+        &team,
+        reqwest::Method::PATCH,
+        &format!("/admin/agents/{}", team.agent_id()),
+        serde_json::json!({ "queue_ids": [team.queue_id(), vip_id] }),
+    )
+    .await;
+    let start = std::time::Instant::now();
+    loop {
+        let item = core
+            .conversation(ConversationRef {
+                conversation_id: conversation_id.clone(),
+            })
+            .await
+            .unwrap();
+        let page = core
+            .thread(switchboard_app::contract::ThreadPage {
+                conversation_id: conversation_id.clone(),
+                before: None,
+                limit: None,
+            })
+            .await;
+        let in_vip = item.is_some_and(|i| i.conversation.queue_id.as_deref() == Some(&vip_id));
+        let both = page.is_ok_and(|p| p.messages.len() == 2);
+        if in_vip && both {
+            break;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "the VIP conversation never caught up"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    // One resync, not a loop: the replay of Ana's own changes asks for none.
+    let resyncs = || {
+        shell
+            .did
+            .borrow()
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d,
+                    Did::Emit(AppEvent::ConversationsChanged { all: true, .. })
+                )
+            })
+            .count()
+    };
+    let settled = resyncs();
+    team.customer_says("33612345678", "Camille Martin", "Merci", None)
+        .await
+        .unwrap();
+    shell
+        .until("the next message", |d| {
+            d.iter().rev().find_map(|d| match d {
+                Did::Emit(AppEvent::ConversationsChanged { ids, all: false })
+                    if ids.contains(&conversation_id) =>
+                {
+                    Some(())
+                }
+                _ => None,
+            })
+        })
+        .await;
+    assert_eq!(settled, 1, "one resync");
+    assert_eq!(resyncs(), 1, "no resync after it");
+    team.shutdown().await;
+}

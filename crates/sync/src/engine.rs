@@ -22,6 +22,8 @@ pub(crate) struct Shared {
     pub status: Status,
     /// Wakes the outbox sender (something was queued, the hub is back).
     pub outbox_kick: Notify,
+    /// Asks the feed follower for a full resync ([`SyncEngine::resync`]).
+    pub resync_kick: Notify,
     /// When the feed last reconnected (entries that could not reach the hub
     /// before it are due at once).
     back_at: Mutex<Option<DateTime<Utc>>>,
@@ -51,6 +53,23 @@ impl Shared {
         async move {
             let _ = rx.wait_for(|s| *s).await;
         }
+    }
+}
+
+/// Asks an engine for a full resync ([`SyncEngine::resync_handle`]).
+#[derive(Clone)]
+pub struct ResyncHandle(Arc<Shared>);
+
+impl std::fmt::Debug for ResyncHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResyncHandle").finish_non_exhaustive()
+    }
+}
+
+impl ResyncHandle {
+    /// See [`SyncEngine::resync`].
+    pub fn resync(&self) {
+        self.0.resync_kick.notify_one();
     }
 }
 
@@ -95,6 +114,7 @@ impl SyncEngine {
             store,
             status: Status::new(clock),
             outbox_kick: Notify::new(),
+            resync_kick: Notify::new(),
             back_at: Mutex::new(None),
             stop: watch::channel(false).0,
         });
@@ -178,6 +198,20 @@ impl SyncEngine {
         self.shared.status.publish(Update::Outbox(entry.clone()));
         self.shared.outbox_kick.notify_one();
         Ok(entry)
+    }
+
+    /// Forgets what the feed brought and applies it again from 0 (the
+    /// outbox kept), e.g. when the agent joined a queue: the hub's changes
+    /// of that queue from before are below the store's position, and only
+    /// reading the feed again from the start brings them.
+    pub fn resync(&self) {
+        self.shared.resync_kick.notify_one();
+    }
+
+    /// A handle that asks for [`SyncEngine::resync`], for a task that does
+    /// not own the engine.
+    pub fn resync_handle(&self) -> ResyncHandle {
+        ResyncHandle(self.shared.clone())
     }
 
     /// Sends what waits in the outbox now, without waiting for its backoff

@@ -22,7 +22,8 @@ use crate::state::{Applied, OfflineReason, Source, Update};
 enum End {
     /// The connection was lost or never made; try again after a wait.
     Lost(OfflineReason),
-    /// The position is past the end of the hub's feed.
+    /// The position is past the end of the hub's feed, or a resync was
+    /// asked for.
     Resync(String),
     /// The token was refused.
     SignedOut,
@@ -55,14 +56,18 @@ impl From<SyncError> for End {
 pub(crate) async fn run(shared: Arc<Shared>) {
     let mut attempt: u32 = 0;
     loop {
-        match follow(&shared, &mut attempt).await {
+        let end = tokio::select! {
+            end = follow(&shared, &mut attempt) => end,
+            () = shared.resync_kick.notified() => End::Resync("asked for".into()),
+        };
+        match end {
             End::SignedOut => {
                 tracing::warn!("the hub refused the token: signed out");
                 shared.sign_out();
                 return;
             }
             End::Resync(why) => {
-                tracing::warn!(%why, "the hub's feed ends before this store's position: full resync");
+                tracing::warn!(%why, "full resync");
                 match shared.store.run(|s| s.reset_synced()).await {
                     Ok(()) => {
                         shared.status.publish(Update::Resynced);

@@ -63,7 +63,7 @@ mod store;
 
 pub use backoff::{Backoff, Jitter};
 pub use config::SyncConfig;
-pub use engine::SyncEngine;
+pub use engine::{ResyncHandle, SyncEngine};
 pub use state::{Applied, OfflineReason, Source, SyncState, Update};
 pub use store::StoreHandle;
 
