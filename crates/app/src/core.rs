@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use switchboard_domain::clock::Clock;
-use switchboard_protocol::{Call, CallState, Me, Message, MessagePage, SendBody};
+use switchboard_protocol::{Me, Message, MessagePage, SendBody};
 use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
     local_message_id,
@@ -22,6 +22,7 @@ use switchboard_store::{
 use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState, Update};
 use tokio::sync::broadcast::error::RecvError;
 
+use crate::calls::call_view;
 use crate::contract::{
     AppEvent, CallRef, CallView, CommandError, Commands, ConversationRef, CopyText, ErrorCode,
     ListConversations, Reply, SampleNotification, SessionView, SignIn, ThreadPage,
@@ -473,30 +474,6 @@ async fn forward(
             shell.emit(AppEvent::Unread { counts });
         }
     }
-}
-
-/// A call as the popup shows it, with its queue's name from the store.
-pub(crate) fn call_view(s: &mut Store, call: Call) -> Result<CallView, StoreError> {
-    let queue_name = match &call.queue_id {
-        Some(id) => s
-            .queues()?
-            .into_iter()
-            .find(|q| &q.id == id)
-            .map_or_else(|| id.clone(), |q| q.name),
-        None => String::new(),
-    };
-    let facts = switchboard_desktop::CustomerFacts::from_customer(&call.customer);
-    Ok(CallView {
-        customer_name: facts.name.clone(),
-        customer_handle: facts.handle(),
-        number: facts.number.clone(),
-        queue_name,
-        channel: switchboard_desktop::ChannelKind::WhatsApp
-            .brand()
-            .to_owned(),
-        ringing: call.state == CallState::Ringing,
-        call,
-    })
 }
 
 impl Commands for Core {

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde::de::DeserializeOwned;
 use switchboard_protocol::{ApiError, Call, Me};
 
-use crate::contract::{CommandError, ErrorCode};
+use crate::error::{CommandError, ErrorCode};
 
 /// An http(s) base URL without a trailing slash, or why not.
 pub fn normalize_url(input: &str) -> Result<String, CommandError> {

@@ -9,19 +9,23 @@
 //! `ui/src/bindings/ipc.ts`).
 //!
 //! - [`core`]: [`Core`], the profile, the session and the commands.
-//! - [`contract`]: commands, events and error codes, declared once.
+//! - [`contract`]: commands, events and error codes, declared once
+//!   ([`error`]: the `{code, message}` errors).
 //! - [`notices`]: the notifier's thread.
 //! - [`labels`]: Fluent texts; a notice rendered for the notification server.
 //! - [`vault`]: the token in the Secret Service or the kernel keyring.
 //! - [`hub`]: sign-in and declining calls over HTTP.
+//! - [`calls`]: a call as the popup shows it.
 //! - [`settings`], [`shell`].
 //!
 //! **Must not depend on tauri** (the shell in `src-tauri/` adapts this
 //! crate to it), nor on the hub or the sandbox (only on the wire types of
 //! `switchboard-protocol`).
 
+pub mod calls;
 pub mod contract;
 pub mod core;
+pub mod error;
 pub mod hub;
 pub mod labels;
 mod notices;

@@ -307,7 +307,7 @@ impl Worker {
             self.parts.shell.close_call_popup(&call.id);
         }
         let call = call.clone();
-        let view = self.store(move |s| crate::core::call_view(s, call));
+        let view = self.store(move |s| crate::calls::call_view(s, call));
         match view {
             Ok(view) => self.parts.shell.emit(AppEvent::CallChanged {
                 call: Box::new(view),

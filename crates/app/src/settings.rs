@@ -8,7 +8,7 @@ use switchboard_desktop::{Settings, WarningScope};
 use switchboard_domain::WindowLimits;
 use ts_rs::TS;
 
-use crate::contract::{CommandError, ErrorCode};
+use crate::error::{CommandError, ErrorCode};
 
 /// The store's settings key.
 pub(crate) const KEY: &str = "app_settings";

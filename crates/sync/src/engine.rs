@@ -1,9 +1,8 @@
 //! The engine: the feed follower and the outbox sender, two tasks sharing
-//! the hub client, the store and the published state.
+//! the hub client, the store and the published state ([`Shared`]).
 
 use std::sync::{Arc, Mutex};
 
-use chrono::{DateTime, Utc};
 use switchboard_domain::clock::Clock;
 use switchboard_protocol::SendBody;
 use switchboard_store::OutboxEntry;
@@ -11,50 +10,9 @@ use tokio::sync::{Notify, broadcast, watch};
 use tokio::task::JoinHandle;
 
 use crate::client::HubClient;
+use crate::shared::Shared;
 use crate::state::{OfflineReason, Status, SyncState, Update};
 use crate::{StoreHandle, SyncConfig, SyncError, feed, outbox};
-
-/// What the engine's tasks share.
-pub(crate) struct Shared {
-    pub config: SyncConfig,
-    pub client: HubClient,
-    pub store: StoreHandle,
-    pub status: Status,
-    /// Wakes the outbox sender (something was queued, the hub is back).
-    pub outbox_kick: Notify,
-    /// Asks the feed follower for a full resync ([`SyncEngine::resync`]).
-    pub resync_kick: Notify,
-    /// When the feed last reconnected (entries that could not reach the hub
-    /// before it are due at once).
-    back_at: Mutex<Option<DateTime<Utc>>>,
-    /// Set when the engine stops (signed out, or stopped): every task ends.
-    stop: watch::Sender<bool>,
-}
-
-impl Shared {
-    /// The hub answers again.
-    pub(crate) fn hub_back(&self) {
-        *self.back_at.lock().unwrap_or_else(|e| e.into_inner()) = Some(self.status.now());
-        self.outbox_kick.notify_one();
-    }
-
-    pub(crate) fn back_at(&self) -> Option<DateTime<Utc>> {
-        *self.back_at.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// The token was refused: offline for good, every task ends.
-    pub(crate) fn sign_out(&self) {
-        self.status.offline(OfflineReason::SignedOut, None);
-        self.stop.send_replace(true);
-    }
-
-    fn stopped(&self) -> impl std::future::Future<Output = ()> + Send + 'static {
-        let mut rx = self.stop.subscribe();
-        async move {
-            let _ = rx.wait_for(|s| *s).await;
-        }
-    }
-}
 
 /// Asks an engine for a full resync ([`SyncEngine::resync_handle`]).
 #[derive(Clone)]

@@ -14,7 +14,7 @@ use switchboard_protocol::Change;
 
 use crate::SyncError;
 use crate::client::HubError;
-use crate::engine::Shared;
+use crate::shared::Shared;
 use crate::sse::SseParser;
 use crate::state::{Applied, OfflineReason, Source, Update};
 

@@ -57,6 +57,7 @@ mod config;
 mod engine;
 mod feed;
 mod outbox;
+mod shared;
 mod sse;
 mod state;
 mod store;

@@ -13,7 +13,7 @@ use switchboard_protocol::SendRequest;
 use switchboard_store::{AttemptOutcome, OutboxEntry, OutboxState, Store, StoreResult};
 
 use crate::client::HubError;
-use crate::engine::Shared;
+use crate::shared::Shared;
 use crate::state::Update;
 
 /// The code of an attempt that got no answer.
