@@ -571,12 +571,13 @@ impl Commands for Core {
     ) -> Result<Vec<ConversationItem>, CommandError> {
         let me = {
             let session = self.inner.session.lock().await;
-            session.as_ref().map(|s| s.me.id.clone())
+            session.as_ref().map(|s| s.me.clone())
         };
+        let me = me.ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
         let now = self.inner.clock.now();
         let filter = ConversationFilter {
             queue_id: args.queue_id,
-            assignee_id: if args.mine_only { me } else { None },
+            assignee_id: args.mine_only.then(|| me.id.clone()),
             sort: if args.by_time_left {
                 ConversationSort::TimeLeftAsc
             } else {
@@ -585,7 +586,26 @@ impl Commands for Core {
             limit: args.limit.unwrap_or(200).clamp(1, 1000),
             ..ConversationFilter::default()
         };
-        self.read(move |s| s.conversations(&filter, now)).await
+        self.read(move |s| {
+            let mut items = s.conversations(&filter, now)?;
+            if me.role != switchboard_protocol::Role::Admin {
+                // A conversation moved to a queue that is not the agent's
+                // (the hub tells the queue it left) leaves their list; the
+                // agent's queues as the feed last described them.
+                let queues = match s.agent(&me.id)? {
+                    Some(agent) => agent.queue_ids,
+                    None => me.queues.iter().map(|q| q.id.clone()).collect(),
+                };
+                items.retain(|i| {
+                    i.conversation
+                        .queue_id
+                        .as_ref()
+                        .is_some_and(|q| queues.contains(q))
+                });
+            }
+            Ok(items)
+        })
+        .await
     }
 
     async fn conversation(

@@ -471,5 +471,31 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
         .await;
     assert_eq!(settled, 1, "one resync");
     assert_eq!(resyncs(), 1, "no resync after it");
+
+    // Moved to a queue Ana is not in: it leaves her list.
+    let other = admin(
+        &team,
+        reqwest::Method::POST,
+        "/admin/queues",
+        serde_json::json!({ "name": "Billing", "wait_strategy": null }),
+    )
+    .await;
+    admin(
+        &team,
+        reqwest::Method::PATCH,
+        &format!("/conversations/{conversation_id}"),
+        serde_json::json!({ "queue_id": other["id"] }),
+    )
+    .await;
+    let start = std::time::Instant::now();
+    while !core
+        .conversations(ListConversations::default())
+        .await
+        .unwrap()
+        .is_empty()
+    {
+        assert!(start.elapsed() < WAIT, "the moved conversation stayed");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     team.shutdown().await;
 }
