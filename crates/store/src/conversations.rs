@@ -36,13 +36,10 @@ fn customer_search(c: &Conversation) -> String {
 pub(crate) fn put(conn: &Connection, c: &Conversation) -> StoreResult<()> {
     let search_text = customer_search(c);
     let previous: Option<String> = conn
-        .query_row(
-            "SELECT customer_search FROM conversations WHERE id = ?1",
-            [&c.id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT customer_search FROM conversations WHERE id = ?1")?
+        .query_row([&c.id], |r| r.get(0))
         .optional()?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO conversations (id, channel_id, queue_id, assignee_id, status, priority,
              customer_wa_id, customer_name, customer_search, window_closes_at,
              last_customer_message_at, call_permission_state, created_at, updated_at, json)
@@ -57,24 +54,24 @@ pub(crate) fn put(conn: &Connection, c: &Conversation) -> StoreResult<()> {
              call_permission_state = excluded.call_permission_state,
              created_at = excluded.created_at, updated_at = excluded.updated_at,
              json = excluded.json",
-        params![
-            c.id,
-            c.channel_id,
-            c.queue_id,
-            c.assignee_id,
-            enum_str(&c.status)?,
-            enum_str(&c.priority)?,
-            c.customer.wa_id,
-            c.customer.name,
-            search_text,
-            opt_ms(c.window.closes_at),
-            opt_ms(c.window.last_customer_message_at),
-            enum_str(&c.call_permission.state)?,
-            ms(c.created_at),
-            ms(c.updated_at),
-            to_json(c)?,
-        ],
-    )?;
+    )?
+    .execute(params![
+        c.id,
+        c.channel_id,
+        c.queue_id,
+        c.assignee_id,
+        enum_str(&c.status)?,
+        enum_str(&c.priority)?,
+        c.customer.wa_id,
+        c.customer.name,
+        search_text,
+        opt_ms(c.window.closes_at),
+        opt_ms(c.window.last_customer_message_at),
+        enum_str(&c.call_permission.state)?,
+        ms(c.created_at),
+        ms(c.updated_at),
+        to_json(c)?,
+    ])?;
     if previous.as_deref() != Some(search_text.as_str()) {
         search::index(conn, DocKind::Customer, &c.id, Some(&search_text))?;
     }
@@ -106,17 +103,17 @@ pub(crate) fn put_call_permission(conn: &Connection, p: &CallPermissionChange) -
 /// Counts a customer message that was not in the store: unread unless it is
 /// older than what the agent already read.
 pub(crate) fn count_new_inbound(conn: &Connection, m: &Message) -> StoreResult<()> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO conversation_reads (conversation_id) VALUES (?1)
          ON CONFLICT (conversation_id) DO NOTHING",
-        [&m.conversation_id],
-    )?;
-    conn.execute(
+    )?
+    .execute([&m.conversation_id])?;
+    conn.prepare_cached(
         "UPDATE conversation_reads SET unread = unread + 1
          WHERE conversation_id = ?1
            AND (read_sent_at IS NULL OR (?2, ?3) > (read_sent_at, read_message_id))",
-        params![m.conversation_id, ms(m.sent_at), m.id],
-    )?;
+    )?
+    .execute(params![m.conversation_id, ms(m.sent_at), m.id])?;
     Ok(())
 }
 

@@ -42,7 +42,9 @@ pub struct KeptUnknown {
 }
 
 fn cursor(conn: &Connection) -> StoreResult<i64> {
-    Ok(conn.query_row("SELECT seq FROM sync_cursor WHERE id = 1", [], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached("SELECT seq FROM sync_cursor WHERE id = 1")?
+        .query_row([], |r| r.get(0))?)
 }
 
 /// Applies one change's object; the id of the conversation it touches.

@@ -17,8 +17,8 @@
 use std::ops::Range;
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 /// Whether `c` belongs to a script written without spaces between words
 /// (CJK ideographs, kana, Hangul); punctuation of those blocks is not.
@@ -65,7 +65,15 @@ fn push_run(run: &mut Vec<char>, out: &mut String) {
 pub fn index_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     let mut run = Vec::new();
-    for c in text.nfkc() {
+    // Most text is NFKC already (the quick check says so from a table per
+    // character): it is read as it is, without decomposing and recomposing.
+    let normalized: std::borrow::Cow<'_, str> =
+        if unicode_normalization::is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(text.nfkc().collect())
+        };
+    for c in normalized.chars() {
         if is_cjk(c) {
             run.push(c);
         } else {
@@ -140,6 +148,18 @@ pub fn match_query(query: &str) -> Option<String> {
         })
         .collect();
     (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Registers [`index_text`] on `conn` as the SQL function
+/// `switchboard_fts_text(text)`, for migrations that index text again.
+pub(crate) fn register(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "switchboard_fts_text",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|t| index_text(&t))),
+    )
 }
 
 /// `text` folded for finding terms (NFKC, lower case, Latin-script

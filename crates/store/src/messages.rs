@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use switchboard_protocol::{Direction, Message, MessagePage, MessageStatus};
 
 use crate::codecs::{enum_str, from_json, ms, to_json};
-use crate::search::{self, DocKind};
+use crate::search;
 use crate::{Store, StoreError, StoreResult, conversations};
 
 /// How far along a message's delivery is; a status never replaces one of a
@@ -27,53 +27,85 @@ pub fn status_rank(s: MessageStatus) -> u8 {
     }
 }
 
-fn insert(conn: &Connection, m: &Message, local: bool) -> StoreResult<()> {
-    conn.execute(
-        "INSERT INTO messages (id, conversation_id, direction, kind, status, status_rank,
-             client_id, wamid, text, sent_at, updated_at, local, json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            m.id,
-            m.conversation_id,
-            enum_str(&m.direction)?,
-            enum_str(&m.kind)?,
-            enum_str(&m.status)?,
-            status_rank(m.status),
-            m.client_id,
-            m.wamid,
-            m.text,
-            ms(m.sent_at),
-            ms(m.updated_at),
-            local,
-            to_json(m)?,
-        ],
-    )?;
-    search::index(conn, DocKind::Message, &m.id, m.text.as_deref())
+/// What a stored message is indexed by: its search key and text.
+struct Indexed {
+    key: Option<i64>,
+    text: Option<String>,
 }
 
-fn update(conn: &Connection, m: &Message, old_text: Option<&str>) -> StoreResult<()> {
-    conn.execute(
+fn insert(conn: &Connection, m: &Message, local: bool) -> StoreResult<()> {
+    let text = search::indexed_text(m.text.as_deref());
+    let key = match text {
+        Some(_) => Some(search::message_key(conn, ms(m.sent_at))?),
+        None => None,
+    };
+    conn.prepare_cached(
+        "INSERT INTO messages (id, conversation_id, direction, kind, status, status_rank,
+             client_id, wamid, text, sent_at, updated_at, local, json, search_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        m.id,
+        m.conversation_id,
+        enum_str(&m.direction)?,
+        enum_str(&m.kind)?,
+        enum_str(&m.status)?,
+        status_rank(m.status),
+        m.client_id,
+        m.wamid,
+        m.text,
+        ms(m.sent_at),
+        ms(m.updated_at),
+        local,
+        to_json(m)?,
+        key,
+    ])?;
+    if let (Some(key), Some(text)) = (key, text) {
+        search::index_message(conn, key, text)?;
+    }
+    Ok(())
+}
+
+fn update(conn: &Connection, m: &Message, old: Indexed) -> StoreResult<()> {
+    let text = search::indexed_text(m.text.as_deref());
+    let second = search::key_second(ms(m.sent_at));
+    // The same text in the same second keeps its key and its index entry.
+    let same_second = old.key.filter(|k| search::second_of_key(*k) == second);
+    let reindex = old.text.as_deref() != m.text.as_deref() || same_second != old.key;
+    let key = match (reindex, text) {
+        (false, _) => old.key,
+        (true, None) => None,
+        (true, Some(_)) => match same_second {
+            Some(k) => Some(k),
+            None => Some(search::message_key(conn, ms(m.sent_at))?),
+        },
+    };
+    if reindex && let Some(old_key) = old.key {
+        search::unindex_message(conn, old_key)?;
+    }
+    conn.prepare_cached(
         "UPDATE messages SET conversation_id = ?2, direction = ?3, kind = ?4, status = ?5,
              status_rank = ?6, client_id = ?7, wamid = ?8, text = ?9, sent_at = ?10,
-             updated_at = ?11, json = ?12
+             updated_at = ?11, json = ?12, search_key = ?13
          WHERE id = ?1",
-        params![
-            m.id,
-            m.conversation_id,
-            enum_str(&m.direction)?,
-            enum_str(&m.kind)?,
-            enum_str(&m.status)?,
-            status_rank(m.status),
-            m.client_id,
-            m.wamid,
-            m.text,
-            ms(m.sent_at),
-            ms(m.updated_at),
-            to_json(m)?,
-        ],
-    )?;
-    if old_text != m.text.as_deref() {
-        search::index(conn, DocKind::Message, &m.id, m.text.as_deref())?;
+    )?
+    .execute(params![
+        m.id,
+        m.conversation_id,
+        enum_str(&m.direction)?,
+        enum_str(&m.kind)?,
+        enum_str(&m.status)?,
+        status_rank(m.status),
+        m.client_id,
+        m.wamid,
+        m.text,
+        ms(m.sent_at),
+        ms(m.updated_at),
+        to_json(m)?,
+        key,
+    ])?;
+    if reindex && let (Some(key), Some(text)) = (key, text) {
+        search::index_message(conn, key, text)?;
     }
     Ok(())
 }
@@ -92,8 +124,17 @@ pub(crate) fn drop_local(conn: &Connection, id: &str) -> StoreResult<()> {
 
 /// Removes a message (a local pending copy the hub's replaced).
 fn delete(conn: &Connection, id: &str) -> StoreResult<()> {
-    conn.execute("DELETE FROM messages WHERE id = ?1", [id])?;
-    search::index(conn, DocKind::Message, id, None)
+    let key: Option<i64> = conn
+        .prepare_cached("SELECT search_key FROM messages WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if let Some(key) = key {
+        search::unindex_message(conn, key)?;
+    }
+    conn.prepare_cached("DELETE FROM messages WHERE id = ?1")?
+        .execute([id])?;
+    Ok(())
 }
 
 /// Writes a message from the hub: new, or replacing the stored one unless
@@ -114,12 +155,20 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
         }
         crate::outbox::accepted(conn, &m.conversation_id, client_id, &m.id)?;
     }
-    let stored: Option<(u8, i64, Option<String>)> = conn
-        .query_row(
-            "SELECT status_rank, updated_at, text FROM messages WHERE id = ?1",
-            [&m.id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+    let stored: Option<(u8, i64, Indexed)> = conn
+        .prepare_cached(
+            "SELECT status_rank, updated_at, text, search_key FROM messages WHERE id = ?1",
+        )?
+        .query_row([&m.id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                Indexed {
+                    text: r.get(2)?,
+                    key: r.get(3)?,
+                },
+            ))
+        })
         .optional()?;
     match stored {
         None => {
@@ -129,12 +178,12 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
             }
             Ok(true)
         }
-        Some((rank, updated_at, text)) => {
+        Some((rank, updated_at, old)) => {
             let new_rank = status_rank(m.status);
             if new_rank < rank || (new_rank == rank && ms(m.updated_at) < updated_at) {
                 return Ok(false);
             }
-            update(conn, m, text.as_deref())?;
+            update(conn, m, old)?;
             Ok(true)
         }
     }
@@ -142,16 +191,18 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
 
 /// Writes a local message (the outbox's pending copy, or its failure).
 pub(crate) fn put_local(conn: &Connection, m: &Message) -> StoreResult<()> {
-    let stored: Option<Option<String>> = conn
-        .query_row(
-            "SELECT text FROM messages WHERE id = ?1 AND local = 1",
-            [&m.id],
-            |r| r.get(0),
-        )
+    let stored: Option<Indexed> = conn
+        .prepare_cached("SELECT text, search_key FROM messages WHERE id = ?1 AND local = 1")?
+        .query_row([&m.id], |r| {
+            Ok(Indexed {
+                text: r.get(0)?,
+                key: r.get(1)?,
+            })
+        })
         .optional()?;
     match stored {
         None => insert(conn, m, true),
-        Some(text) => update(conn, m, text.as_deref()),
+        Some(old) => update(conn, m, old),
     }
 }
 

@@ -21,18 +21,14 @@ impl Store {
     /// settings.
     pub fn reset_synced(&mut self) -> StoreResult<()> {
         let tx = self.conn.transaction()?;
-        // Search entries first, while their documents still say what they
-        // point to: customers, and every message but the local copies.
+        // Search entries first, while the messages still say where theirs
+        // are: customers, and every message but the local copies.
         tx.execute_batch(
             "DELETE FROM search WHERE rowid IN (
-                 SELECT d.id FROM search_docs d
-                 WHERE d.kind = 'customer'
-                    OR (d.kind = 'message' AND NOT EXISTS (
-                        SELECT 1 FROM messages m WHERE m.id = d.ref_id AND m.local = 1)));
-             DELETE FROM search_docs
-                 WHERE kind = 'customer'
-                    OR (kind = 'message' AND NOT EXISTS (
-                        SELECT 1 FROM messages m WHERE m.id = search_docs.ref_id AND m.local = 1));
+                 SELECT id FROM search_docs WHERE kind = 'customer');
+             DELETE FROM search_docs WHERE kind = 'customer';
+             DELETE FROM message_search WHERE rowid IN (
+                 SELECT search_key FROM messages WHERE local = 0 AND search_key IS NOT NULL);
              DELETE FROM messages WHERE local = 0;
              DELETE FROM conversations;
              DELETE FROM calls;

@@ -14,8 +14,13 @@ pub(crate) const APPLICATION_ID: i64 = 0x5357_4244;
 pub(crate) type Migration = (&'static str, &'static str);
 
 /// Embedded migrations, in order. Append only: never edit a shipped one.
-pub(crate) const MIGRATIONS: &[Migration] =
-    &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+pub(crate) const MIGRATIONS: &[Migration] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_message_search",
+        include_str!("../migrations/0002_message_search.sql"),
+    ),
+];
 
 /// The schema version this build writes: the number of its migrations.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -53,6 +58,8 @@ pub(crate) fn check(conn: &Connection, migrations: &[Migration]) -> StoreResult<
 /// transaction that also moves `user_version`; a failing one leaves the
 /// database at the version before it.
 pub(crate) fn migrate(conn: &mut Connection, migrations: &[Migration]) -> StoreResult<()> {
+    // Migrations may index text again (0002).
+    crate::fts::register(conn)?;
     for (i, (_name, sql)) in migrations.iter().enumerate() {
         let version = i as u32 + 1;
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;

@@ -1,8 +1,15 @@
 //! Full-text search over message text and customers (name, username,
-//! number): one FTS5 table fed through [`crate::fts`], whose rows point back
-//! to their message or conversation through `search_docs`. Hits carry a
-//! snippet computed here from the original text (FTS5's `snippet()` would
-//! show the bigrams).
+//! number), through [`crate::fts`]'s normalizer, in two FTS5 tables.
+//!
+//! Messages are in `message_search`, whose rowid is the message's
+//! `search_key`: its place in time, the second it was sent × 2^20 + a slot
+//! free in that second ([`message_key`]). The newest matches are the first
+//! rows of a descending scan of the matches, so a search reads about a page
+//! of them, however many messages match; the ties of the last second read
+//! are read too and ordered exactly by `(sent_at, id)`. Customers are in
+//! `search`, whose rows point back to their conversation through
+//! `search_docs`. Hits carry a snippet computed here from the original text
+//! (FTS5's `snippet()` would show the bigrams).
 
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -10,20 +17,17 @@ use switchboard_protocol::{Conversation, Message};
 
 use crate::codecs::from_json;
 use crate::fts::{self, Snippet};
-use crate::{Store, StoreResult};
+use crate::{Store, StoreError, StoreResult};
 
-/// What a search document is: a message (by message id) or a customer (by
-/// conversation id).
+/// What a customer search document is: a customer (by conversation id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum DocKind {
-    Message,
     Customer,
 }
 
 impl DocKind {
     fn as_str(self) -> &'static str {
         match self {
-            DocKind::Message => "message",
             DocKind::Customer => "customer",
         }
     }
@@ -31,6 +35,59 @@ impl DocKind {
 
 /// How long a snippet is, in characters.
 const SNIPPET_CHARS: usize = 120;
+
+/// Search keys per second of `sent_at`: a key is `second * SLOTS + slot`.
+const SLOTS: i64 = 1 << 20;
+
+/// The second a message sent at `sent_at_ms` (unix milliseconds) is keyed
+/// in: truncated toward zero, as SQLite's integer division does (migration
+/// 0002), which never orders two instants the wrong way round.
+pub(crate) fn key_second(sent_at_ms: i64) -> i64 {
+    sent_at_ms / 1000
+}
+
+/// The second a search key is in.
+pub(crate) fn second_of_key(key: i64) -> i64 {
+    key.div_euclid(SLOTS)
+}
+
+/// The text a message is indexed by, if it has any that is not blank.
+pub(crate) fn indexed_text(text: Option<&str>) -> Option<&str> {
+    text.filter(|t| !t.trim().is_empty())
+}
+
+/// A search key free in the second of `sent_at_ms`: the one after the
+/// highest taken there.
+pub(crate) fn message_key(conn: &Connection, sent_at_ms: i64) -> StoreResult<i64> {
+    let base = key_second(sent_at_ms) * SLOTS;
+    let highest: Option<i64> = conn
+        .prepare_cached(
+            "SELECT max(search_key) FROM messages WHERE search_key >= ?1 AND search_key < ?2",
+        )?
+        .query_row([base, base + SLOTS], |r| r.get(0))?;
+    match highest {
+        None => Ok(base),
+        Some(k) if k + 1 < base + SLOTS => Ok(k + 1),
+        Some(_) => Err(StoreError::Corrupt(format!(
+            "more than {SLOTS} messages sent in the second {}",
+            key_second(sent_at_ms)
+        ))),
+    }
+}
+
+/// Indexes a message's text under `key`.
+pub(crate) fn index_message(conn: &Connection, key: i64, text: &str) -> StoreResult<()> {
+    conn.prepare_cached("INSERT INTO message_search (rowid, body) VALUES (?1, ?2)")?
+        .execute(params![key, fts::index_text(text)])?;
+    Ok(())
+}
+
+/// Removes what was indexed under `key`.
+pub(crate) fn unindex_message(conn: &Connection, key: i64) -> StoreResult<()> {
+    conn.prepare_cached("DELETE FROM message_search WHERE rowid = ?1")?
+        .execute([key])?;
+    Ok(())
+}
 
 /// Indexes `text` as the document of (`kind`, `ref_id`), replacing what was
 /// indexed for it; no text (or a blank one) removes it.
@@ -42,34 +99,27 @@ pub(crate) fn index(
 ) -> StoreResult<()> {
     let text = text.filter(|t| !t.trim().is_empty());
     let doc: Option<i64> = conn
-        .query_row(
-            "SELECT id FROM search_docs WHERE kind = ?1 AND ref_id = ?2",
-            params![kind.as_str(), ref_id],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM search_docs WHERE kind = ?1 AND ref_id = ?2")?
+        .query_row(params![kind.as_str(), ref_id], |r| r.get(0))
         .optional()?;
     if let Some(doc) = doc {
-        conn.execute("DELETE FROM search WHERE rowid = ?1", [doc])?;
+        conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
+            .execute([doc])?;
     }
     match (doc, text) {
         (Some(doc), Some(text)) => {
-            conn.execute(
-                "INSERT INTO search (rowid, body) VALUES (?1, ?2)",
-                params![doc, fts::index_text(text)],
-            )?;
+            conn.prepare_cached("INSERT INTO search (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![doc, fts::index_text(text)])?;
         }
         (None, Some(text)) => {
-            conn.execute(
-                "INSERT INTO search_docs (kind, ref_id) VALUES (?1, ?2)",
-                params![kind.as_str(), ref_id],
-            )?;
-            conn.execute(
-                "INSERT INTO search (rowid, body) VALUES (?1, ?2)",
-                params![conn.last_insert_rowid(), fts::index_text(text)],
-            )?;
+            conn.prepare_cached("INSERT INTO search_docs (kind, ref_id) VALUES (?1, ?2)")?
+                .execute(params![kind.as_str(), ref_id])?;
+            conn.prepare_cached("INSERT INTO search (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![conn.last_insert_rowid(), fts::index_text(text)])?;
         }
         (Some(doc), None) => {
-            conn.execute("DELETE FROM search_docs WHERE id = ?1", [doc])?;
+            conn.prepare_cached("DELETE FROM search_docs WHERE id = ?1")?
+                .execute([doc])?;
         }
         (None, None) => {}
     }
@@ -105,27 +155,40 @@ impl Store {
         let Some(expr) = fts::match_query(query) else {
             return Ok(Vec::new());
         };
+        // Matches newest first by key: whole seconds in order, any order
+        // within a second. Enough of them for a page, and then every match
+        // of the last second read, sorted exactly.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT m.json, m.text FROM search s
-             JOIN search_docs d ON d.id = s.rowid
-             JOIN messages m ON m.id = d.ref_id
-             WHERE search MATCH ?1 AND d.kind = 'message'
-               AND (?2 IS NULL OR m.conversation_id = ?2)
-             ORDER BY m.sent_at DESC, m.id DESC
-             LIMIT ?3",
+            "SELECT s.rowid, m.sent_at, m.id, m.json, m.text FROM message_search s
+             JOIN messages m ON m.search_key = s.rowid
+             WHERE message_search MATCH ?1 AND (?2 IS NULL OR m.conversation_id = ?2)
+             ORDER BY s.rowid DESC",
         )?;
-        let rows = stmt.query_map(params![expr, conversation_id, limit], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-        })?;
-        let mut hits = Vec::new();
-        for row in rows {
-            let (json, text) = row?;
-            hits.push(MessageHit {
-                message: from_json(&json)?,
-                snippet: fts::snippet(text.as_deref().unwrap_or(""), query, SNIPPET_CHARS),
-            });
+        let mut rows = stmt.query(params![expr, conversation_id])?;
+        let limit = limit as usize;
+        let mut found: Vec<(i64, String, String, Option<String>)> = Vec::new();
+        let mut last_second = None;
+        while let Some(row) = rows.next()? {
+            let second = second_of_key(row.get(0)?);
+            if found.len() >= limit && last_second != Some(second) {
+                break;
+            }
+            found.push((row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?));
+            if found.len() == limit {
+                last_second = Some(second);
+            }
         }
-        Ok(hits)
+        found.sort_by(|a, b| (b.0, &b.1).cmp(&(a.0, &a.1)));
+        found.truncate(limit);
+        found
+            .into_iter()
+            .map(|(_, _, json, text)| {
+                Ok(MessageHit {
+                    message: from_json(&json)?,
+                    snippet: fts::snippet(text.as_deref().unwrap_or(""), query, SNIPPET_CHARS),
+                })
+            })
+            .collect()
     }
 
     /// Conversations whose customer's name, username or number matches
@@ -163,6 +226,7 @@ mod tests {
 
     use crate::Store;
     use crate::fixtures::*;
+    use crate::fts;
 
     fn store_with(texts: &[&str]) -> Store {
         let mut store = Store::in_memory().unwrap();
@@ -339,16 +403,181 @@ mod tests {
         assert!(found_in(&store, "Weber").is_empty());
     }
 
+    /// Messages whose `sent_at` is `ms` unix milliseconds.
+    fn at_ms(id: &str, body: &str, ms: i64) -> switchboard_protocol::Message {
+        let mut m = message(id, "c1", Direction::Inbound, body, 0);
+        m.sent_at = chrono::DateTime::from_timestamp_millis(ms).unwrap();
+        m
+    }
+
+    fn order(store: &Store, query: &str, limit: u32) -> Vec<String> {
+        store
+            .search_messages(query, None, limit)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.message.id)
+            .collect()
+    }
+
     #[test]
-    fn search_is_served_by_the_fts_index() {
+    fn the_newest_come_first_exactly_whatever_the_order_they_came_in() {
+        // Seconds apart and within one second (ties of `sent_at` by id),
+        // applied out of order; instants before 1970 too.
+        let sent = [
+            ("m-a", 5_000_250),
+            ("m-b", 5_000_250),
+            ("m-c", 5_000_999),
+            ("m-d", 5_000_000),
+            ("m-e", 4_999_999),
+            ("m-f", 7_000_000),
+            ("m-g", -1_500),
+            ("m-h", -1),
+            ("m-i", 5_000_250),
+            ("m-j", 0),
+        ];
+        let mut store = Store::in_memory().unwrap();
+        let changes: Vec<_> = [3, 9, 0, 7, 1, 5, 2, 8, 4, 6]
+            .iter()
+            .enumerate()
+            .map(|(seq, &i)| {
+                let (id, ms) = sent[i];
+                change(
+                    seq as i64 + 1,
+                    ChangeData::Message(at_ms(id, "Paket unterwegs", ms)),
+                )
+            })
+            .collect();
+        store.apply_batch(&changes, 0).unwrap();
+        let mut expected: Vec<(i64, &str)> = sent.iter().map(|(id, ms)| (*ms, *id)).collect();
+        expected.sort_by(|a, b| b.cmp(a));
+        let expected: Vec<String> = expected.iter().map(|(_, id)| (*id).to_owned()).collect();
+        for limit in 1..=11 {
+            let n = (limit as usize).min(expected.len());
+            assert_eq!(
+                order(&store, "Paket", limit),
+                expected[..n],
+                "limit {limit}"
+            );
+        }
+        // in one conversation
+        let hits = store.search_messages("unterwegs", Some("c1"), 3).unwrap();
+        let ids: Vec<&str> = hits.iter().map(|h| h.message.id.as_str()).collect();
+        assert_eq!(ids, expected[..3]);
+        assert!(
+            store
+                .search_messages("Paket", Some("c2"), 3)
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_new_text_or_a_new_second_is_indexed_again() {
+        let mut store = Store::in_memory().unwrap();
+        let first = at_ms("m1", "Paket fehlt", 10_000);
+        let other = at_ms("m2", "Paket da", 20_000);
+        store
+            .apply_batch(
+                &[
+                    change(1, ChangeData::Message(first.clone())),
+                    change(2, ChangeData::Message(other)),
+                ],
+                0,
+            )
+            .unwrap();
+        assert_eq!(order(&store, "Paket", 10), ["m2", "m1"]);
+        // the same message, edited and moved later than m2
+        let mut edited = at_ms("m1", "Rechnung fehlt", 30_000);
+        edited.updated_at = first.updated_at + chrono::TimeDelta::minutes(1);
+        store
+            .apply(&change(3, ChangeData::MessageStatus(edited.clone())))
+            .unwrap();
+        assert_eq!(order(&store, "Paket", 10), ["m2"]);
+        assert_eq!(order(&store, "fehlt", 10), ["m1"]);
+        assert_eq!(order(&store, "Rechnung", 10), ["m1"]);
+        // moved within its second, same text: still found once
+        let mut moved = edited.clone();
+        moved.sent_at += chrono::TimeDelta::milliseconds(300);
+        moved.updated_at += chrono::TimeDelta::minutes(1);
+        store
+            .apply(&change(4, ChangeData::MessageStatus(moved)))
+            .unwrap();
+        assert_eq!(order(&store, "fehlt", 10), ["m1"]);
+        // text gone: not found
+        let mut blank = edited;
+        blank.text = Some("  ".into());
+        blank.updated_at += chrono::TimeDelta::minutes(5);
+        store
+            .apply(&change(5, ChangeData::MessageStatus(blank)))
+            .unwrap();
+        assert!(order(&store, "fehlt", 10).is_empty());
+        let keys: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM messages WHERE search_key IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(keys, 1);
+    }
+
+    #[test]
+    fn messages_indexed_before_migration_2_are_found_after_it() {
+        use rusqlite::Connection;
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::schema::migrate(&mut conn, &crate::schema::MIGRATIONS[..1]).unwrap();
+        // What version 1 wrote: the message, its search document and entry.
+        for (i, (id, body, ms)) in [
+            ("m1", "ご注文番号の確認", 3_000),
+            ("m2", "注文はキャンセル", 9_000),
+            ("m3", "", 9_500),
+            ("m4", "注文しました", 3_000),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let m = at_ms(id, body, ms);
+            conn.execute(
+                "INSERT INTO messages (id, conversation_id, direction, kind, status, status_rank,
+                     text, sent_at, updated_at, json)
+                 VALUES (?1, 'c1', 'inbound', 'text', 'received', 0, ?2, ?3, ?3, ?4)",
+                rusqlite::params![id, body, ms, serde_json::to_string(&m).unwrap()],
+            )
+            .unwrap();
+            if !body.is_empty() {
+                conn.execute(
+                    "INSERT INTO search_docs (id, kind, ref_id) VALUES (?1, 'message', ?2)",
+                    rusqlite::params![i as i64 + 1, id],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO search (rowid, body) VALUES (?1, ?2)",
+                    rusqlite::params![i as i64 + 1, fts::index_text(body)],
+                )
+                .unwrap();
+            }
+        }
+        let store = Store::ready(conn).unwrap();
+        assert_eq!(order(&store, "注文", 10), ["m2", "m4", "m1"]);
+        assert_eq!(order(&store, "確認", 10), ["m1"]);
+        let docs: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM search_docs", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(docs, 0);
+    }
+
+    #[test]
+    fn search_reads_the_matches_in_key_order() {
         let store = store_with(TEXTS);
         let plan: Vec<String> = store
             .conn
             .prepare(
-                "EXPLAIN QUERY PLAN SELECT m.json FROM search s
-                 JOIN search_docs d ON d.id = s.rowid
-                 JOIN messages m ON m.id = d.ref_id
-                 WHERE search MATCH 'x' AND d.kind = 'message'",
+                "EXPLAIN QUERY PLAN SELECT s.rowid, m.json FROM message_search s
+                 JOIN messages m ON m.search_key = s.rowid
+                 WHERE message_search MATCH 'x' AND (NULL IS NULL OR m.conversation_id = NULL)
+                 ORDER BY s.rowid DESC",
             )
             .unwrap()
             .query_map([], |r| r.get::<_, String>(3))
@@ -359,6 +588,10 @@ mod tests {
             plan.iter().any(|p| p.contains("VIRTUAL TABLE INDEX")),
             "{plan:?}"
         );
-        assert!(!plan.iter().any(|p| p.starts_with("SCAN m")), "{plan:?}");
+        assert!(
+            plan.iter().any(|p| p.contains("messages_search_key")),
+            "{plan:?}"
+        );
+        assert!(!plan.iter().any(|p| p.contains("TEMP B-TREE")), "{plan:?}");
     }
 }
