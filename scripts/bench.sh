@@ -8,3 +8,11 @@ cargo run --release --locked -p switchboard-hub --bin switchboard-hub-bench
 
 echo "==> desktop store: 100,000 conversations and 1,000,000 messages from a hub into the store through the sync engine, apply rate beside raw rusqlite, thread pages, full-text search in ja/de/fr/en"
 cargo run --release --locked -p switchboard-desktop-bench --bin switchboard-desktop-bench
+
+echo "==> desktop: call webhook → D-Bus Notify latency (the app's core and notify-rust on a private bus, 200 calls, target p99 < 50 ms)"
+cargo run --release --locked -p switchboard-app-bench --bin switchboard-notify-bench
+
+echo "==> desktop: memory of the running app (PSS of all its processes) with an empty store and with 1,000,000 messages"
+npm --prefix ui run --silent build
+cargo build --release --locked -p switchboard
+cargo run --release --locked -p switchboard-app-bench --bin switchboard-memory-bench
