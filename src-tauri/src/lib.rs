@@ -1,7 +1,7 @@
 //! The Switchboard desktop shell: a thin Tauri adapter over the core
 //! (`switchboard-app`), split by concern — `ipc` (the one command the UI
 //! invokes, dispatched by the core), `shell` (the core's host: events to
-//! the UI), `notifications` (native D-Bus notifications via notify-rust),
+//! the UI; notifications are `switchboard_app::notifications`),
 //! `windows` (the main window and the always-on-top call popups), `tray`
 //! (the unread count), `demo` (`--demo`: a team of its own on loopback),
 //! `state`. No business rule lives here; those belong in `crates/*`, which
@@ -9,7 +9,6 @@
 
 mod demo;
 mod ipc;
-mod notifications;
 mod shell;
 mod state;
 mod tray;

@@ -8,7 +8,9 @@ use switchboard_app::{AppEvent, Labels, NoticeReplies, RenderedNotice, Shell};
 use tauri::{AppHandle, Emitter};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-use crate::{notifications, tray, windows};
+use switchboard_app::notifications;
+
+use crate::{tray, windows};
 
 pub struct TauriShell {
     app: AppHandle,

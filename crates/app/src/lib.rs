@@ -13,6 +13,8 @@
 //!   ([`error`]: the `{code, message}` errors).
 //! - [`notices`]: the notifier's thread.
 //! - [`labels`]: Fluent texts; a notice rendered for the notification server.
+//! - [`notifications`]: that notice posted on D-Bus with notify-rust, the
+//!   agent's actions followed, withdrawal by id.
 //! - [`vault`]: the token in the Secret Service or the kernel keyring.
 //! - [`hub`]: sign-in and declining calls over HTTP.
 //! - [`calls`]: a call as the popup shows it.
@@ -29,6 +31,7 @@ pub mod error;
 pub mod hub;
 pub mod labels;
 mod notices;
+pub mod notifications;
 pub mod settings;
 pub mod shell;
 pub mod vault;

@@ -33,11 +33,12 @@ use std::time::{Duration, Instant};
 use anyhow::{Context as _, bail};
 use serde_json::{Value, json};
 use switchboard_app::contract::SignIn;
+use switchboard_app::notifications;
 use switchboard_app::{
     AppEvent, Commands, Core, CoreOptions, Labels, MemoryVault, NoticeReplies, RenderedNotice,
     Shell,
 };
-use switchboard_app_bench::{notifications, session};
+use switchboard_app_bench::session;
 use switchboard_demo::{Team, TeamOptions};
 use switchboard_domain::clock::{Clock, SystemClock};
 use tokio::sync::watch;
@@ -52,36 +53,7 @@ const TARGET: Duration = Duration::from_millis(50);
 const WAIT: Duration = Duration::from_secs(15);
 
 fn main() -> ExitCode {
-    if !session::inside() {
-        return match session::run_inside(false) {
-            Ok(s) if s.success() => ExitCode::SUCCESS,
-            Ok(s) => {
-                eprintln!("switchboard-notify-bench: {s}");
-                ExitCode::FAILURE
-            }
-            Err(e) => {
-                eprintln!("switchboard-notify-bench: {e:#}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("switchboard-notify-bench: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(bench()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("switchboard-notify-bench: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    session::main("switchboard-notify-bench", false, bench)
 }
 
 /// The notification server: every `Notify` with the instant it arrived, and
@@ -220,8 +192,8 @@ impl Notifications {
 struct BenchShell;
 
 impl Shell for BenchShell {
-    fn notify(&self, notice: &RenderedNotice, _replies: NoticeReplies) -> Result<u32, String> {
-        notifications::show(notice)
+    fn notify(&self, notice: &RenderedNotice, replies: NoticeReplies) -> Result<u32, String> {
+        notifications::show(notice, replies)
     }
     fn withdraw(&self, id: u32) {
         notifications::withdraw(id);

@@ -1,6 +1,8 @@
 //! Native notifications over D-Bus (org.freedesktop.Notifications) with
 //! notify-rust: a rendered notice posted with its actions and hints, the
-//! agent's actions reported back to the core, and withdrawal by id.
+//! agent's actions reported back to the core, and withdrawal by id. The
+//! shell's `Shell::notify` and `Shell::withdraw` are these (and so are the
+//! notify benchmark's: it measures the app's own path).
 //!
 //! One listener follows `ActionInvoked` and `NotificationClosed` for every
 //! notice (notify-rust's `wait_for_action` ends at the first action, but a
@@ -9,8 +11,9 @@
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use crate::labels::RenderedNotice;
+use crate::shell::NoticeReplies;
 use notify_rust::{Hint, Notification, Timeout, Urgency};
-use switchboard_app::{NoticeReplies, RenderedNotice};
 
 const BUS_NAME: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
@@ -70,6 +73,7 @@ fn follow(signal: &'static str) -> zbus::Result<()> {
     Ok(())
 }
 
+/// The app's name on its notifications.
 pub const APP_NAME: &str = "Switchboard";
 
 fn urgency(u: switchboard_desktop::Urgency) -> Urgency {
@@ -80,6 +84,7 @@ fn urgency(u: switchboard_desktop::Urgency) -> Urgency {
     }
 }
 
+/// The notification of a rendered notice.
 pub fn notification(notice: &RenderedNotice) -> Notification {
     let mut n = Notification::new();
     n.appname(APP_NAME)
