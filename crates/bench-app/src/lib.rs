@@ -5,7 +5,7 @@
 //! - `switchboard-notify-bench`: an inbound call's signed `calls` webhook
 //!   accepted by a hub on loopback (a quiet `switchboard-demo` team) → the
 //!   `Notify` call of the app's core (`switchboard_app::Core` with a shell
-//!   that posts real notifications with notify-rust, as `src-tauri` does) as
+//!   whose notifications are the app's own, `switchboard_app::notifications`) as
 //!   received by a notification server on a private D-Bus session bus.
 //!   Target: p99 under 50 ms on loopback; p50/p95/p99/max over 200 calls.
 //! - `switchboard-memory-bench`: the proportional set size (PSS) of the
@@ -19,11 +19,9 @@
 //! Nothing depends on this crate.
 //!
 //! This library holds what the two share: a private session (display, bus)
-//! the bench re-executes itself in ([`session`]), the app's notification
-//! client ([`notifications`]), the memory of a process tree ([`memory`]) and
-//! customer texts ([`texts`]).
+//! the bench re-executes itself in, and their `main` ([`session`]), the
+//! memory of a process tree ([`memory`]). The texts are the store bench's
+//! (`switchboard_desktop_bench::texts`).
 
 pub mod memory;
-pub mod notifications;
 pub mod session;
-pub mod texts;

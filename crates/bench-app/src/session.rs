@@ -7,9 +7,10 @@
 //! runs in its own process group and is killed by its id when the session
 //! ends.
 
+use std::future::Future;
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
 
 use anyhow::{Context as _, bail};
 
@@ -117,6 +118,39 @@ pub fn run_inside(display: bool) -> anyhow::Result<ExitStatus> {
         .context("running the bench in its private session")?;
     drop(group);
     Ok(status)
+}
+
+/// A bench binary's `main`: outside its private session, runs itself again
+/// inside one ([`run_inside`], with a display when `display`); inside, runs
+/// `bench` on a multi-threaded runtime. An error is printed as `name: …`
+/// and the exit code says it.
+pub fn main<F, Fut>(name: &str, display: bool, bench: F) -> ExitCode
+where
+    F: FnOnce() -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    let ran = if inside() {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("starting the runtime")
+            .and_then(|runtime| runtime.block_on(bench()))
+    } else {
+        run_inside(display).and_then(|status| {
+            if status.success() {
+                Ok(())
+            } else {
+                bail!("{status}")
+            }
+        })
+    };
+    match ran {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{name}: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// The address of the session bus this process was started with.

@@ -33,7 +33,6 @@
 //! the sync engine must never do; nothing depends on it.
 
 mod raw;
-mod texts;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -50,7 +49,7 @@ use switchboard_protocol::ChangesPage;
 use switchboard_store::Store;
 use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncState};
 
-use texts::Lang;
+use switchboard_desktop_bench::texts::{self, Lang};
 
 const SECRET: &str = "bench-app-secret";
 const PNID: &str = "990000101";

@@ -30,6 +30,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use chrono::{DateTime, TimeDelta, Utc};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
 use serde_json::json;
 use switchboard_app::contract::SignIn;
 use switchboard_app::{
@@ -37,8 +39,8 @@ use switchboard_app::{
 };
 use switchboard_app_bench::memory::{self, Process, Pss};
 use switchboard_app_bench::session::{self, Group};
-use switchboard_app_bench::texts::{self, Lang, Rng};
 use switchboard_demo::TeamOptions;
+use switchboard_desktop_bench::texts::{self, Lang};
 use switchboard_domain::clock::{Clock, SystemClock};
 use switchboard_protocol::{Change, ChangeData, Conversation, Message};
 use switchboard_store::Store;
@@ -55,36 +57,7 @@ const SETTLE_SAMPLES: usize = 3;
 const WAIT: Duration = Duration::from_secs(30);
 
 fn main() -> ExitCode {
-    if !session::inside() {
-        return match session::run_inside(true) {
-            Ok(s) if s.success() => ExitCode::SUCCESS,
-            Ok(s) => {
-                eprintln!("switchboard-memory-bench: {s}");
-                ExitCode::FAILURE
-            }
-            Err(e) => {
-                eprintln!("switchboard-memory-bench: {e:#}");
-                ExitCode::FAILURE
-            }
-        };
-    }
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("switchboard-memory-bench: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match runtime.block_on(bench()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("switchboard-memory-bench: {e:#}");
-            ExitCode::FAILURE
-        }
-    }
+    session::main("switchboard-memory-bench", true, bench)
 }
 
 /// The core needs a shell; signing in posts nothing.
@@ -197,26 +170,26 @@ fn conversation(
     team: &Team,
     c: usize,
     start: DateTime<Utc>,
-    rng: &mut Rng,
+    rng: &mut StdRng,
 ) -> anyhow::Result<(Conversation, Vec<Message>)> {
-    let lang = Lang::ALL[c % 4];
+    let lang = Lang::of_customer(c);
     let id = format!("bench-c{c:06}");
     let wa_id = format!("{}{:08}", ["8190", "49151", "3361", "1415"][c % 4], c);
-    let name = texts::customer_name(rng, lang);
+    let name = texts::customer_name(lang, c);
     let mut messages = Vec::with_capacity(MESSAGES_EACH);
     let mut last_customer = start;
     let mut at = start;
     for k in 0..MESSAGES_EACH {
-        at += TimeDelta::seconds(20 + (rng.below(600) as i64));
+        at += TimeDelta::seconds(20 + (rng.gen_range(0..600i64)));
         let inbound = k.is_multiple_of(2);
         if inbound {
             last_customer = at;
         }
         let (text, direction, status, agent) = if inbound {
-            (texts::customer_text(rng, lang), "inbound", "received", None)
+            (texts::message(lang, rng), "inbound", "received", None)
         } else {
             (
-                texts::agent_text(rng, lang),
+                texts::message(lang, rng),
                 "outbound",
                 "read",
                 Some(team.agent_id.as_str()),
@@ -275,7 +248,7 @@ fn conversation(
 fn fill(path: &Path, team: &Team, now: DateTime<Utc>) -> anyhow::Result<usize> {
     let mut store = Store::open(path)?;
     let mut seq = store.sync_cursor()?;
-    let mut rng = Rng::new(0x5eed);
+    let mut rng = StdRng::seed_from_u64(0x5eed);
     // Over the last four months; every window closed days ago.
     let first = now - TimeDelta::days(125);
     let mut batch = Vec::with_capacity(BATCH + MESSAGES_EACH + 1);
