@@ -7,7 +7,8 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use switchboard_app::Core;
+use switchboard_app::contract::SignIn;
+use switchboard_app::{Commands, Core};
 use switchboard_demo::{Team, TeamOptions};
 use tauri::{AppHandle, Manager};
 
@@ -53,7 +54,7 @@ pub async fn start(app: &AppHandle, core: &Core) -> Result<(), String> {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .team = Some(team);
-    core.sign_in_demo(hub_url, token)
+    core.sign_in(SignIn { hub_url, token })
         .await
         .map_err(|e| format!("the demo agent cannot sign in: {}", e.message))?;
     Ok(())

@@ -354,15 +354,6 @@ impl Core {
             stop(old).await;
         }
     }
-
-    /// The demo: signs in with the token of a team this process runs.
-    pub async fn sign_in_demo(
-        &self,
-        hub_url: String,
-        token: String,
-    ) -> Result<SessionView, CommandError> {
-        self.sign_in(SignIn { hub_url, token }).await
-    }
 }
 
 /// Stops a session: the engine, the forwarder, the notifier's thread.

@@ -157,15 +157,7 @@ impl Worker {
     fn restore(&mut self) {
         let now = self.now();
         let loaded = self.store(move |s| {
-            let filter = ConversationFilter {
-                limit: u32::MAX,
-                ..ConversationFilter::default()
-            };
-            let conversations = s
-                .conversations(&filter, now)?
-                .into_iter()
-                .map(|i| i.conversation)
-                .collect::<Vec<_>>();
+            let conversations = all_conversations(s, now)?;
             let fired = s
                 .setting(FIRED_KEY)?
                 .and_then(|j| serde_json::from_str::<FiredWarnings>(&j).ok())
@@ -281,17 +273,11 @@ impl Worker {
     /// notifier keeps what it showed; unchanged ones change nothing).
     fn reload_conversations(&mut self) {
         let now = self.now();
-        let loaded = self.store(move |s| {
-            let filter = ConversationFilter {
-                limit: u32::MAX,
-                ..ConversationFilter::default()
-            };
-            Ok((s.conversations(&filter, now)?, s.active_calls()?))
-        });
+        let loaded = self.store(move |s| Ok((all_conversations(s, now)?, s.active_calls()?)));
         match loaded {
-            Ok((items, calls)) => {
-                for i in items {
-                    self.event(Event::ConversationChanged(i.conversation));
+            Ok((conversations, calls)) => {
+                for c in conversations {
+                    self.event(Event::ConversationChanged(c));
                 }
                 for c in calls {
                     self.event(Event::CallChanged(c));
@@ -329,6 +315,21 @@ impl Worker {
             }
         }
     }
+}
+
+/// Every conversation the store has (`now` decides which windows are open).
+fn all_conversations(
+    s: &switchboard_store::Store,
+    now: DateTime<Utc>,
+) -> Result<Vec<switchboard_protocol::Conversation>, switchboard_store::StoreError> {
+    let filter = ConversationFilter {
+        limit: u32::MAX,
+        ..ConversationFilter::default()
+    };
+    Ok(s.conversations(&filter, now)?
+        .into_iter()
+        .map(|i| i.conversation)
+        .collect())
 }
 
 /// The notifier's [`Host`], on the shell and the store.
