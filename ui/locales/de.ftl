@@ -51,8 +51,7 @@ unread-count = { $count ->
     }
 preview-outbound = Du: { $text }
 preview-none = Noch keine Nachrichten
-time-left-hours = noch { $hours } Std. { $minutes } Min.
-time-left-minutes = noch { $minutes } Min.
+time-left = noch { $duration }
 time-left-under-minute = noch weniger als 1 Min.
 window-closed = Fenster geschlossen — nur Vorlagen
 thread-none = Wähle eine Unterhaltung, um sie zu lesen.
@@ -80,6 +79,7 @@ settings-token-store = Token aufbewahrt in
 settings-token-store-none = Nicht aufbewahrt
 settings-preferences-title = Einstellungen
 settings-language = Sprache (der App und ihrer Benachrichtigungen)
+settings-language-system = Systemsprache ({ $language })
 settings-warn-minutes = Warnen, bevor ein Fenster schließt (Minuten, durch Kommas getrennt)
 settings-warn-minutes-hint = Zum Beispiel 60, 15. Leer lassen, um nie zu warnen.
 settings-warn-minutes-invalid = „{ $value }“ ist keine ganze Zahl von Minuten

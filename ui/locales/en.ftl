@@ -51,8 +51,8 @@ unread-count = { $count ->
     }
 preview-outbound = You: { $text }
 preview-none = No messages yet
-time-left-hours = { $hours } h { $minutes } min left
-time-left-minutes = { $minutes } min left
+# $duration: hours and minutes, worded by the UI (Intl) in this language: "20 hr, 5 min"
+time-left = { $duration } left
 time-left-under-minute = Less than 1 min left
 window-closed = Window closed — templates only
 thread-none = Choose a conversation to read it.
@@ -80,6 +80,8 @@ settings-token-store = Token kept in
 settings-token-store-none = Not kept
 settings-preferences-title = Preferences
 settings-language = Language (of the app and its notifications)
+# $language: the name of the language the OS's settings give, in that language
+settings-language-system = System language ({ $language })
 settings-warn-minutes = Warn before a window closes (minutes, comma separated)
 settings-warn-minutes-hint = For example 60, 15. Leave empty to never warn.
 settings-warn-minutes-invalid = “{ $value }” is not a whole number of minutes

@@ -32,7 +32,7 @@ signin-error-keyring-unavailable = Le jeton ne peut pas être conservé en sécu
 signin-error-invalid-input = Vérifiez l'adresse du hub et le jeton : { $message }
 sync-online = En ligne
 sync-catching-up = Mise à jour… ({ $count ->
-        [one] 1 modification
+        [one] { $count } modification
        *[other] { $count } modifications
     })
 sync-offline = Hors ligne depuis { $since } — nouvel essai à { $retry }
@@ -46,13 +46,12 @@ list-sort-time-left = Moins de temps restant d'abord
 list-mine-only = Les miennes seulement
 list-error = Les conversations ne peuvent pas être affichées : { $message }
 unread-count = { $count ->
-        [one] 1 message non lu
+        [one] { $count } message non lu
        *[other] { $count } messages non lus
     }
 preview-outbound = Vous : { $text }
 preview-none = Pas encore de messages
-time-left-hours = { $hours } h { $minutes } min restantes
-time-left-minutes = { $minutes } min restantes
+time-left = Il reste { $duration }
 time-left-under-minute = Moins d'une minute restante
 window-closed = Fenêtre fermée — modèles uniquement
 thread-none = Choisissez une conversation pour la lire.
@@ -80,6 +79,7 @@ settings-token-store = Jeton conservé dans
 settings-token-store-none = Non conservé
 settings-preferences-title = Préférences
 settings-language = Langue (de l'application et de ses notifications)
+settings-language-system = Langue du système ({ $language })
 settings-warn-minutes = Avertir avant la fermeture d'une fenêtre (minutes, séparées par des virgules)
 settings-warn-minutes-hint = Par exemple 60, 15. Laisser vide pour ne jamais avertir.
 settings-warn-minutes-invalid = « { $value } » n'est pas un nombre entier de minutes
@@ -139,7 +139,7 @@ new-message-no-text = { $kind ->
     }
 tray-unread = { $count ->
         [0] Aucun message non lu
-        [one] 1 message non lu
+        [one] { $count } message non lu
        *[other] { $count } messages non lus
     }
 

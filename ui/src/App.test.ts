@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import App from "./App.svelte";
 import { i18n } from "./i18n/i18n.svelte";
-import { callView, item, settings, signedIn, signedOut } from "./test/fixtures";
+import { at, callView, item, message, settings, signedIn, signedOut } from "./test/fixtures";
 import { useFixedNow, useMockPlatform } from "./test/platform";
 
 describe("App", () => {
@@ -75,6 +75,67 @@ describe("App", () => {
     expect(document.documentElement.lang).toBe("de");
     shell.emit({ event: "settings", settings: settings({ language: "ja" }) });
     await waitFor(() => expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("設定"));
+  });
+
+  it("speaks the OS's language when the shell's settings name none, without saving one", async () => {
+    const languages = vi.spyOn(navigator, "languages", "get").mockReturnValue(["hi-IN", "en-US"]);
+    onTestFinished(() => languages.mockRestore());
+    const shell = useMockPlatform();
+    shell.answer("settings", settings({ language: "" }));
+    render(App);
+    await waitFor(() => expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("सेटिंग"));
+    expect(document.documentElement.lang).toBe("hi");
+    await fireEvent.click(screen.getByTestId("nav-settings"));
+    const select = await screen.findByTestId<HTMLSelectElement>("settings-language");
+    expect(select.value).toBe("");
+    expect(select.selectedOptions[0]?.textContent).toBe("सिस्टम की भाषा (हिन्दी)");
+    expect(shell.names).not.toContain("save_settings");
+  });
+
+  it("re-renders everything in the language saved in Settings, Arabic right to left, without a restart", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const yuki = item({
+      conversation: { id: "conv-7", minutesLeft: 20 * 60 + 5 },
+      unread: 12,
+      last_message: message({ conversation_id: "conv-7", text: "Where is my parcel?", sent_at: at(-5) }),
+    });
+    shell.answer("conversations", [yuki]);
+    shell.answer("conversation", yuki);
+    shell.answer("thread", { messages: [yuki.last_message!], before: null });
+    render(App);
+    await fireEvent.click(await screen.findByTestId("conversation-item"));
+    expect((await screen.findByTestId("message-time")).textContent).toBe("5 min. ago");
+    expect(screen.getByTestId("time-left").textContent).toBe("20 hr, 5 min left");
+    expect(document.documentElement.dir).toBe("ltr");
+
+    await fireEvent.click(screen.getByTestId("nav-settings"));
+    await fireEvent.change(await screen.findByTestId("settings-language"), { target: { value: "ar" } });
+    await fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(screen.getByTestId("nav-settings").textContent?.trim()).toBe("الإعدادات"));
+    expect(shell.argsOf("save_settings").map((s) => s.language)).toEqual(["ar"]);
+    expect(document.documentElement.dir).toBe("rtl");
+    expect(document.documentElement.lang).toBe("ar");
+    expect(screen.getByTestId("settings-title").textContent).toBe("الإعدادات");
+    expect(screen.getByTestId("language-label").textContent).toBe("اللغة");
+    expect(screen.getByTestId<HTMLSelectElement>("language-switch").value).toBe("ar");
+    expect(screen.getByTestId("sync-label").textContent).toBe("متصل");
+
+    await fireEvent.click(screen.getByTestId("nav-conversations"));
+    expect((await screen.findByTestId("message-time")).textContent).toBe("قبل 5 دقائق");
+    expect(screen.getByTestId("time-left").textContent).toBe("يتبقى \u206820 س و5 د\u2069");
+    expect(screen.getByTestId("thread-time-left").textContent).toBe("يتبقى \u206820 س و5 د\u2069");
+    expect(screen.getByTestId("unread-count").getAttribute("title")).toBe("\u206812\u2069 رسالة غير مقروءة");
+    expect(screen.getByTestId("reply-send").textContent?.trim()).toBe("إرسال");
+    // Customer text stays as written, its direction its own.
+    expect(screen.getByTestId("message-text").textContent).toBe("Where is my parcel?");
+    expect(screen.getByTestId("message-text").getAttribute("dir")).toBe("auto");
+    expect(screen.getByTestId("thread-handle").getAttribute("dir")).toBe("ltr");
+
+    await fireEvent.change(screen.getByTestId("language-switch"), { target: { value: "ja" } });
+    expect(document.documentElement.dir).toBe("ltr");
+    expect(screen.getByTestId("message-time").textContent).toBe("5 分前");
+    expect(screen.getByTestId("time-left").textContent).toBe("残り 20 時間 5 分");
   });
 
   it("keeps a language the agent picked while the first settings were on their way", async () => {

@@ -12,6 +12,11 @@ const CATALOGS: &[(&str, &str)] = &[
     ("ja", include_str!("../../../ui/locales/ja.ftl")),
     ("de", include_str!("../../../ui/locales/de.ftl")),
     ("fr", include_str!("../../../ui/locales/fr.ftl")),
+    ("es", include_str!("../../../ui/locales/es.ftl")),
+    ("pt-BR", include_str!("../../../ui/locales/pt-BR.ftl")),
+    ("id", include_str!("../../../ui/locales/id.ftl")),
+    ("hi", include_str!("../../../ui/locales/hi.ftl")),
+    ("ar", include_str!("../../../ui/locales/ar.ftl")),
 ];
 
 /// Labels of one locale, falling back to English for an unknown locale or key.

@@ -14,7 +14,7 @@ use crate::error::{CommandError, ErrorCode};
 pub(crate) const KEY: &str = "app_settings";
 
 /// The languages the catalogs have.
-pub const LANGUAGES: &[&str] = &["en", "ja", "de", "fr"];
+pub const LANGUAGES: &[&str] = &["en", "ja", "de", "fr", "es", "pt-BR", "id", "hi", "ar"];
 
 /// Which conversations get window warnings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]

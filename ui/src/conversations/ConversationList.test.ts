@@ -57,7 +57,7 @@ describe("ConversationList", () => {
     render(ConversationList, { warnBefore: [60, 15] });
     await screen.findAllByTestId("conversation-item");
     expect(rows()).toEqual([
-      { id: "c-long", name: "Yuki Sato", preview: "Hello, my order has not arrived.", unread: "2", left: "23 h 12 min left", level: "normal" },
+      { id: "c-long", name: "Yuki Sato", preview: "Hello, my order has not arrived.", unread: "2", left: "23 hr, 12 min left", level: "normal" },
       { id: "c-soon", name: "+4915112345678", preview: "You: We are on it. Thanks!", unread: null, left: "14 min left", level: "warning" },
       { id: "c-closed", name: "@mika.travels", preview: "Photo", unread: null, left: "Window closed — templates only", level: "closed" },
     ]);
@@ -170,9 +170,20 @@ describe("ConversationList", () => {
     useFixedNow();
     shell.answer("conversations", [item({ conversation: { minutesLeft: 23 * 60 + 12 } })]);
     render(ConversationList);
-    expect((await screen.findByTestId("time-left")).textContent).toBe("23 h 12 min left");
+    expect((await screen.findByTestId("time-left")).textContent).toBe("23 hr, 12 min left");
     i18n.locale = "ja";
     await waitFor(() => expect(screen.getByTestId("time-left").textContent).toBe("残り 23 時間 12 分"));
     expect(screen.getByTestId("conversations-title").textContent).toBe("会話");
+  });
+
+  it("counts unread messages with the language's digit grouping", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.answer("conversations", [item({ unread: 2400 })]);
+    i18n.locale = "de";
+    render(ConversationList);
+    const badge = await screen.findByTestId("unread-count");
+    expect(badge.textContent).toBe("2.400");
+    expect(badge.getAttribute("title")).toBe("2.400 ungelesene Nachrichten");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Window } from "../bindings/Window";
+import { createBundle, format, LOCALES, type Locale } from "../i18n/catalogs";
 import { at, NOW } from "../test/fixtures";
 import { timeLeft, timeLeftLabel } from "./timeLeft";
 
@@ -14,12 +15,12 @@ describe("timeLeft", () => {
       totalMinutes: 23 * 60 + 12,
       level: "normal",
     });
-    expect(timeLeftLabel(timeLeft(open(23 * 60 + 12), NOW))).toEqual({
-      id: "time-left-hours",
-      args: { hours: 23, minutes: 12 },
+    expect(timeLeftLabel(timeLeft(open(23 * 60 + 12), NOW), "en")).toEqual({
+      id: "time-left",
+      args: { duration: "23 hr, 12 min" },
     });
-    expect(timeLeftLabel(timeLeft(open(14), NOW))).toEqual({ id: "time-left-minutes", args: { minutes: 14 } });
-    expect(timeLeftLabel(timeLeft(open(0.5), NOW))).toEqual({ id: "time-left-under-minute" });
+    expect(timeLeftLabel(timeLeft(open(14), NOW), "en")).toEqual({ id: "time-left", args: { duration: "14 min" } });
+    expect(timeLeftLabel(timeLeft(open(0.5), NOW), "en")).toEqual({ id: "time-left-under-minute" });
   });
 
   it("is urgent under an hour and a warning under the last threshold", () => {
@@ -37,6 +38,28 @@ describe("timeLeft", () => {
     });
     expect(timeLeft(open(0), NOW)).toEqual({ open: false });
     expect(timeLeft({ state: "open", closes_at: null, last_customer_message_at: null }, NOW)).toEqual({ open: false });
-    expect(timeLeftLabel({ open: false })).toEqual({ id: "window-closed" });
+    expect(timeLeftLabel({ open: false }, "en")).toEqual({ id: "window-closed" });
+  });
+
+  it("says the countdown in each language, its duration worded by Intl", () => {
+    const say = (locale: Locale, minutes: number) => {
+      const label = timeLeftLabel(timeLeft(open(minutes), NOW), locale);
+      return format([createBundle(locale)], label.id, label.args);
+    };
+    const countdowns = Object.fromEntries(LOCALES.map((l) => [l, say(l, 20 * 60 + 5)]));
+    expect(countdowns).toEqual({
+      en: "20 hr, 5 min left",
+      ja: "残り 20 時間 5 分",
+      de: "noch 20 Std., 5 Min.",
+      fr: "Il reste 20\u202fh et 5\u00a0min",
+      es: "Quedan 20 h y 5 min",
+      "pt-BR": "Restam 20 h e 5 min",
+      id: "Sisa 20 j, 5 mnt",
+      hi: "20 घं॰, 5 मि॰ बाकी",
+      ar: "يتبقى \u206820 س و5 د\u2069",
+    });
+    expect(say("ja", 14)).toBe("残り 14 分");
+    expect(say("de", 0.5)).toBe("noch weniger als 1 Min.");
+    expect(say("ar", 0.5)).toBe("يتبقى أقل من دقيقة");
   });
 });

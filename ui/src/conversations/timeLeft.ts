@@ -1,6 +1,7 @@
 // What is left of a conversation's 24-hour customer-service window at an
 // instant: the hub decides when it closes (`window.closes_at`); this only counts down.
 import type { Window } from "../bindings/Window";
+import { duration } from "../shell/format";
 
 /** How pressing it is: under an hour `urgent`; under the agent's last warning threshold `warning`. */
 export type Level = "normal" | "urgent" | "warning";
@@ -25,10 +26,9 @@ export function timeLeft(window: Window, now: number, warnBefore: readonly numbe
   return { open: true, hours: Math.floor(totalMinutes / 60), minutes: totalMinutes % 60, totalMinutes, level };
 }
 
-/** The catalog key and arguments that say it. */
-export function timeLeftLabel(left: TimeLeft): { id: string; args?: Record<string, number> } {
+/** The catalog key and arguments that say it in `locale` (the duration worded by `Intl`). */
+export function timeLeftLabel(left: TimeLeft, locale: string): { id: string; args?: Record<string, string> } {
   if (!left.open) return { id: "window-closed" };
-  if (left.hours > 0) return { id: "time-left-hours", args: { hours: left.hours, minutes: left.minutes } };
-  if (left.minutes > 0) return { id: "time-left-minutes", args: { minutes: left.minutes } };
+  if (left.totalMinutes > 0) return { id: "time-left", args: { duration: duration(left.totalMinutes, locale) } };
   return { id: "time-left-under-minute" };
 }

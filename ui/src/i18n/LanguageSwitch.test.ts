@@ -19,15 +19,26 @@ describe("LanguageSwitch", () => {
       ["ja", "日本語"],
       ["de", "Deutsch"],
       ["fr", "Français"],
+      ["es", "Español"],
+      ["pt-BR", "Português (Brasil)"],
+      ["id", "Bahasa Indonesia"],
+      ["hi", "हिन्दी"],
+      ["ar", "العربية"],
     ]);
+    expect([...select.options].map((o) => o.lang)).toEqual([...select.options].map((o) => o.value));
     expect(select.value).toBe("en");
     expect(screen.getByTestId("language-label").textContent).toBe("Language");
   });
 
-  for (const [locale, label] of [
-    ["ja", "言語"],
-    ["de", "Sprache"],
-    ["fr", "Langue"],
+  for (const [locale, label, dir] of [
+    ["ja", "言語", "ltr"],
+    ["de", "Sprache", "ltr"],
+    ["fr", "Langue", "ltr"],
+    ["es", "Idioma", "ltr"],
+    ["pt-BR", "Idioma", "ltr"],
+    ["id", "Bahasa", "ltr"],
+    ["hi", "भाषा", "ltr"],
+    ["ar", "اللغة", "rtl"],
   ] as const) {
     it(`switches the labels to ${locale}, and saves the choice so notifications follow it`, async () => {
       const shell = useMockPlatform();
@@ -36,6 +47,7 @@ describe("LanguageSwitch", () => {
       expect(screen.getByTestId("language-label").textContent).toBe(label);
       expect(i18n.locale).toBe(locale);
       expect(document.documentElement.lang).toBe(locale);
+      expect(document.documentElement.dir).toBe(dir);
       expect(localStorage.getItem("switchboard.locale")).toBe(locale);
       await waitFor(() => expect(shell.argsOf("save_settings")).toEqual([settings({ language: locale })]));
     });
@@ -47,6 +59,7 @@ describe("LanguageSwitch", () => {
     await choose("de");
     await choose("en");
     expect(screen.getByTestId("language-label").textContent).toBe("Language");
+    expect(document.documentElement.lang).toBe("en");
     await waitFor(() => expect(shell.argsOf("save_settings").map((s) => s.language)).toEqual(["de", "en"]));
   });
 
@@ -55,9 +68,21 @@ describe("LanguageSwitch", () => {
     render(LanguageSwitch);
     await choose("de");
     await choose("fr");
+    await choose("ar");
     await choose("ja");
     await waitFor(() => expect(shell.argsOf("save_settings").at(-1)?.language).toBe("ja"));
     expect(i18n.locale).toBe("ja");
+  });
+
+  it("turns the document right to left for Arabic, and back", async () => {
+    useMockPlatform();
+    render(LanguageSwitch);
+    await choose("ar");
+    expect(document.documentElement.dir).toBe("rtl");
+    expect(document.documentElement.lang).toBe("ar");
+    await choose("pt-BR");
+    expect(document.documentElement.dir).toBe("ltr");
+    expect(document.documentElement.lang).toBe("pt-BR");
   });
 
   it("keeps the window's language when the shell cannot save it", async () => {

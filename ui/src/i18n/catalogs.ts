@@ -7,8 +7,14 @@ import en from "../../locales/en.ftl?raw";
 import ja from "../../locales/ja.ftl?raw";
 import de from "../../locales/de.ftl?raw";
 import fr from "../../locales/fr.ftl?raw";
+import es from "../../locales/es.ftl?raw";
+import ptBR from "../../locales/pt-BR.ftl?raw";
+import id from "../../locales/id.ftl?raw";
+import hi from "../../locales/hi.ftl?raw";
+import ar from "../../locales/ar.ftl?raw";
 
-export const LOCALES = ["en", "ja", "de", "fr"] as const;
+/** The UI's languages (BCP 47), as the shell's settings name them. */
+export const LOCALES = ["en", "ja", "de", "fr", "es", "pt-BR", "id", "hi", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -18,9 +24,22 @@ export const LOCALE_NAMES: Record<Locale, string> = {
   ja: "日本語",
   de: "Deutsch",
   fr: "Français",
+  es: "Español",
+  "pt-BR": "Português (Brasil)",
+  id: "Bahasa Indonesia",
+  hi: "हिन्दी",
+  ar: "العربية",
 };
 
-export const SOURCES: Record<Locale, string> = { en, ja, de, fr };
+export const SOURCES: Record<Locale, string> = { en, ja, de, fr, es, "pt-BR": ptBR, id, hi, ar };
+
+/** The languages written right to left (of ours, Arabic). */
+const RTL_LANGUAGES = new Set(["ar", "fa", "he", "ur"]);
+
+/** Which way a locale's text runs: the document's `dir`. */
+export function textDirection(locale: string): "ltr" | "rtl" {
+  return RTL_LANGUAGES.has(locale.split("-")[0] ?? "") ? "rtl" : "ltr";
+}
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
@@ -40,7 +59,10 @@ export function messageIds(source: string): string[] {
 }
 
 export function createBundle(locale: Locale): FluentBundle {
-  const bundle = new FluentBundle(locale, { useIsolating: false });
+  // In a right-to-left language a placeable (a Latin name, a phone number)
+  // is isolated (U+2068…U+2069), so the bidi algorithm cannot reorder the
+  // sentence around it; left-to-right catalogs need no marks.
+  const bundle = new FluentBundle(locale, { useIsolating: textDirection(locale) === "rtl" });
   bundle.addResource(parseCatalog(SOURCES[locale]).resource);
   return bundle;
 }
@@ -58,11 +80,29 @@ export function format(
   return id;
 }
 
-/** The best supported locale for the user's preferred languages. */
+/** A language tag as the OS gives it (`pt_BR`, `in-ID`), canonical; nothing when it is none. */
+function canonical(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag.replace(/_/g, "-"))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The best supported locale for the user's preferred languages (most
+ * preferred first, as `navigator.languages`): the first of them that one of
+ * ours matches (es-MX → es, pt and pt-PT → pt-BR, de-AT → de), else English.
+ */
 export function negotiate(preferred: readonly string[]): Locale {
-  const [best] = negotiateLanguages([...preferred], [...LOCALES], {
-    defaultLocale: DEFAULT_LOCALE,
-    strategy: "lookup",
-  });
-  return best && isLocale(best) ? best : DEFAULT_LOCALE;
+  for (const tag of preferred) {
+    const wanted = canonical(tag);
+    if (!wanted) continue;
+    // A region langneg does not know (es-419) still names the language.
+    for (const attempt of [wanted, new Intl.Locale(wanted).language]) {
+      const [best] = negotiateLanguages([attempt], [...LOCALES]);
+      if (best && isLocale(best)) return best;
+    }
+  }
+  return DEFAULT_LOCALE;
 }

@@ -80,4 +80,30 @@ describe("Settings", () => {
     render(Settings, { session: signedIn({ token_store: null }) });
     expect(screen.getByTestId("settings-token-store").textContent).toBe("Not kept");
   });
+
+  it("offers the nine languages, each by its own name", async () => {
+    useMockPlatform();
+    render(Settings, { session: signedIn() });
+    const select = await screen.findByTestId<HTMLSelectElement>("settings-language");
+    expect([...select.options].map((o) => o.value)).toEqual(["en", "ja", "de", "fr", "es", "pt-BR", "id", "hi", "ar"]);
+    expect([...select.options].map((o) => o.textContent).slice(4)).toEqual([
+      "Español",
+      "Português (Brasil)",
+      "Bahasa Indonesia",
+      "हिन्दी",
+      "العربية",
+    ]);
+  });
+
+  it("offers the OS's language while the settings name none, and keeps none when saved untouched", async () => {
+    const shell = useMockPlatform();
+    shell.answer("settings", settings({ language: "" }));
+    render(Settings, { session: signedIn() });
+    const select = await screen.findByTestId<HTMLSelectElement>("settings-language");
+    expect(select.value).toBe("");
+    expect(select.options[0]?.textContent).toBe("System language (English)");
+    await fireEvent.input(screen.getByTestId("settings-warn-minutes"), { target: { value: "30" } });
+    await fireEvent.click(screen.getByTestId("settings-save"));
+    await waitFor(() => expect(shell.argsOf("save_settings")).toEqual([settings({ language: "", warn_before_minutes: [30] })]));
+  });
 });

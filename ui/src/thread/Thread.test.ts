@@ -53,7 +53,7 @@ describe("Thread", () => {
     ]);
     expect(screen.getByTestId("thread-title").textContent).toBe("Yuki Sato");
     expect(screen.getByTestId("thread-handle").textContent).toBe("+819012345678");
-    expect(screen.getByTestId("thread-time-left").textContent).toBe("20 h 0 min left");
+    expect(screen.getByTestId("thread-time-left").textContent).toBe("20 hr left");
     expect(shell.argsOf("thread")).toEqual([{ conversation_id: "conv-1", before: null, limit: 50 }]);
     expect(screen.queryByTestId("thread-load-earlier")).toBeNull();
   });
@@ -210,5 +210,46 @@ describe("Thread", () => {
     i18n.locale = "ja";
     render(Thread, { conversationId: "conv-1" });
     expect((await screen.findByTestId("message-status")).textContent).toBe("既読");
+  });
+
+  it("dates its messages in the agent's language: how long ago within the hour, else the date and time", async () => {
+    const useTimes = () =>
+      useThread([
+        message({ id: "old", text: "last year", sent_at: "2025-12-30T15:04:00Z" }),
+        message({ id: "feb", text: "this year", sent_at: "2026-02-14T15:04:00Z" }),
+        message({ id: "today", text: "this morning", sent_at: at(-90) }),
+        message({ id: "now", text: "just now", sent_at: at(-5) }),
+      ]);
+    const times = () => screen.getAllByTestId("message-time").map((t) => t.textContent);
+    for (const [locale, expected] of [
+      ["en", ["Dec 30, 2025, 3:04 PM", "Feb 14, 3:04 PM", "8:30 AM", "5 min. ago"]],
+      ["ja", ["2025年12月30日 15:04", "2月14日 15:04", "8:30", "5 分前"]],
+      ["de", ["30. Dez. 2025, 15:04", "14. Feb., 15:04", "08:30", "vor 5 Min."]],
+      ["ar", ["30 ديسمبر 2025، 3:04 م", "14 فبراير، 3:04 م", "8:30 ص", "قبل 5 دقائق"]],
+    ] as const) {
+      useTimes();
+      i18n.locale = locale;
+      const { unmount } = render(Thread, { conversationId: "conv-1" });
+      await screen.findAllByTestId("message-time");
+      expect(times(), locale).toEqual(expected);
+      unmount();
+    }
+  });
+
+  it("gives each message's full date as a tooltip and its instant as datetime", async () => {
+    useThread([message({ id: "m", sent_at: "2026-02-14T15:04:00Z" })]);
+    i18n.locale = "es";
+    render(Thread, { conversationId: "conv-1" });
+    const time = await screen.findByTestId("message-time");
+    expect(time.getAttribute("title")).toBe("sábado, 14 de febrero de 2026, 15:04");
+    expect(time.getAttribute("datetime")).toBe("2026-02-14T15:04:00Z");
+  });
+
+  it("keeps the countdown of the last hour ticking in the agent's language", async () => {
+    useThread([message({ id: "m", sent_at: at(-1) })], 45);
+    i18n.locale = "pt-BR";
+    render(Thread, { conversationId: "conv-1" });
+    expect((await screen.findByTestId("thread-time-left")).textContent).toBe("Restam 45 min");
+    expect(screen.getByTestId("message-time").textContent).toBe("há 1 min.");
   });
 });

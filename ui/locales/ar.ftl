@@ -1,0 +1,162 @@
+# تسميات Switchboard — العربية (من اليمين إلى اليسار)
+app-name = Switchboard
+app-tagline = رسائل ومكالمات WhatsApp لفريق الدعم لديك
+language-label = اللغة
+nav-conversations = المحادثات
+nav-calls = المكالمات
+nav-templates = القوالب
+nav-settings = الإعدادات
+hub-disconnected = غير متصل بأي مركز
+conversations-empty = لا توجد محادثات بعد
+conversations-empty-hint = تظهر هنا محادثات WhatsApp الجديدة من قوائم الانتظار لديك.
+settings-title = الإعدادات
+settings-notifications-title = إشعارات المكالمات
+settings-notifications-hint = تحقّق من وصول المكالمات الواردة إليك: يعرض هذا إشعار مكالمة تجريبيًا مع إجراء لنسخ الرقم.
+settings-notifications-test = عرض إشعار مكالمة تجريبي
+notification-sent = تم عرض الإشعار التجريبي
+notification-failed = تعذّر عرض الإشعار: { $reason }
+number-copied = تم نسخ الرقم: { $number }
+app-loading = جارٍ التشغيل…
+app-error = تعذّر تشغيل Switchboard: { $message }
+demo-badge = فريق تجريبي
+sign-out = تسجيل الخروج
+signin-title = سجّل الدخول إلى مركز فريقك
+signin-hint = يعطيك المسؤول عنوان المركز ورمز الوكيل الخاص بك.
+signin-hub-url = عنوان المركز
+signin-token = رمز الوكيل
+signin-submit = تسجيل الدخول
+signin-pending = جارٍ تسجيل الدخول…
+signin-error-hub-unreachable = تعذّر الوصول إلى المركز. تحقّق من العنوان ومن شبكتك. ({ $message })
+signin-error-token-refused = رفض المركز هذا الرمز. اطلب رمزًا جديدًا من المسؤول.
+signin-error-keyring-unavailable = لا يمكن حفظ الرمز بأمان: لا تتوفر خدمة Secret Service ولا حلقة مفاتيح النواة. ({ $message })
+signin-error-invalid-input = تحقّق من عنوان المركز والرمز: { $message }
+sync-online = متصل
+sync-catching-up = جارٍ التحديث… ({ $count ->
+        [zero] لا تغييرات
+        [one] تغيير واحد
+        [two] تغييران
+        [few] { $count } تغييرات
+        [many] { $count } تغييرًا
+       *[other] { $count } تغيير
+    })
+sync-offline = غير متصل منذ { $since } — ستُعاد المحاولة في { $retry }
+sync-offline-waiting = غير متصل منذ { $since }
+sync-signed-out = تم تسجيل الخروج
+sync-stopped = المزامنة متوقفة
+sync-reason-unreachable = تعذّر الوصول إلى المركز: { $detail }
+sync-reason-hub-error = ردّ المركز بخطأ: { $detail }
+sync-reason-local-store = فشل التخزين المحلي: { $detail }
+list-sort-time-left = الأقل وقتًا متبقيًا أولًا
+list-mine-only = محادثاتي فقط
+list-error = تعذّر عرض المحادثات: { $message }
+unread-count = { $count ->
+        [zero] لا توجد رسائل غير مقروءة
+        [one] رسالة واحدة غير مقروءة
+        [two] رسالتان غير مقروءتين
+        [few] { $count } رسائل غير مقروءة
+        [many] { $count } رسالة غير مقروءة
+       *[other] { $count } رسالة غير مقروءة
+    }
+preview-outbound = أنت: { $text }
+preview-none = لا توجد رسائل بعد
+time-left = يتبقى { $duration }
+time-left-under-minute = يتبقى أقل من دقيقة
+window-closed = النافذة مغلقة — القوالب فقط
+thread-none = اختر محادثة لقراءتها.
+thread-empty = لا توجد رسائل في هذه المحادثة بعد.
+thread-load-earlier = تحميل الرسائل السابقة
+thread-error = تعذّر عرض المحادثة: { $message }
+message-forwarded = مُعاد توجيهها
+message-status-received = مستلمة
+message-status-pending = قيد الانتظار
+message-status-unconfirmed = لم يتم التأكيد بعد
+message-status-sent = مُرسلة
+message-status-delivered = تم التسليم
+message-status-read = مقروءة
+message-status-failed = فشلت
+message-status-failed-reason = فشلت: { $reason }
+reply-label = الرد
+reply-placeholder = اكتب ردًا… (Ctrl+Enter للإرسال)
+reply-send = إرسال
+reply-error = لم تتم إضافة الرد إلى قائمة الإرسال: { $message }
+reply-window-closed = نافذة خدمة العملاء البالغة 24 ساعة مغلقة: لا يسمح WhatsApp إلا بالقوالب المعتمدة حتى يكتب العميل مرة أخرى.
+settings-account-title = الحساب
+settings-hub-url = المركز
+settings-agent-name = تم تسجيل الدخول باسم
+settings-token-store = مكان حفظ الرمز
+settings-token-store-none = غير محفوظ
+settings-preferences-title = التفضيلات
+settings-language = اللغة (للتطبيق وإشعاراته)
+settings-language-system = لغة النظام ({ $language })
+settings-warn-minutes = التنبيه قبل إغلاق النافذة (بالدقائق، مفصولة بفواصل)
+settings-warn-minutes-hint = مثلًا 60، 15. اتركه فارغًا لعدم التنبيه أبدًا.
+settings-warn-minutes-invalid = «{ $value }» ليس عددًا صحيحًا من الدقائق
+settings-warn-for = التنبيه بشأن
+settings-warn-for-assigned = المحادثات المسندة إليّ
+settings-warn-for-my-queues = كل المحادثات في قوائم الانتظار الخاصة بي
+settings-new-conversations = أعلمني بالمحادثات الجديدة في قوائم الانتظار الخاصة بي
+settings-new-messages = أعلمني بالرسائل الجديدة في محادثاتي
+settings-save = حفظ
+settings-saved = تم حفظ الإعدادات
+settings-error = لم يتم حفظ الإعدادات: { $message }
+settings-load-error = تعذّر تحميل الإعدادات: { $message }
+call-direction-inbound = مكالمة واردة
+call-direction-outbound = مكالمة صادرة
+call-queue-label = قائمة الانتظار
+call-loading = جارٍ تحميل المكالمة…
+call-error = تعذّر عرض المكالمة: { $message }
+call-action-error = لم ينجح ذلك: { $message }
+call-audio-unavailable = تم الرد هنا — الصوت في الاتجاهين غير متاح بعد في هذا الإصدار؛ تحدّث مع العميل بمعاودة الاتصال به أو من هاتفك.
+call-state-ringing = يرن
+call-state-connecting = جارٍ الاتصال…
+call-state-connected = متصلة
+call-state-ended = انتهت المكالمة
+call-state-declined = تم رفض المكالمة
+call-state-missed = مكالمة فائتة
+call-state-failed = فشلت المكالمة
+call-incoming-title = مكالمة WhatsApp واردة
+call-incoming-body = { $name } · { $number }
+    قائمة الانتظار: { $queue } · القناة: { $channel }
+call-copy-number = نسخ الرقم
+sample-caller-name = ليلى حسن
+sample-queue-name = الدعم
+call-incoming-body-unnamed = { $number }
+    قائمة الانتظار: { $queue } · القناة: { $channel }
+call-answer = رد
+call-decline = رفض
+notice-open = فتح
+window-closing-title = نافذة خدمة العملاء على وشك الإغلاق
+window-closing-body = { $name } · { $minutes ->
+        [zero] بقي أقل من دقيقة
+        [one] بقيت دقيقة واحدة
+        [two] بقيت دقيقتان
+        [few] بقيت { $minutes } دقائق
+        [many] بقيت { $minutes } دقيقة
+       *[other] بقيت { $minutes } دقيقة
+    } للرد بحرية؛ بعد ذلك يمكن إرسال القوالب فقط.
+new-conversation-title = محادثة جديدة في { $queue }
+new-conversation-body = { $name }
+new-message-title = رسالة جديدة من { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] صورة
+        [audio] رسالة صوتية
+        [video] فيديو
+        [document] مستند
+        [sticker] ملصق
+        [location] موقع
+        [contacts] جهة اتصال
+        [reaction] تفاعل
+       *[other] رسالة جديدة
+    }
+tray-unread = { $count ->
+        [zero] لا توجد رسائل غير مقروءة
+        [one] رسالة واحدة غير مقروءة
+        [two] رسالتان غير مقروءتين
+        [few] { $count } رسائل غير مقروءة
+        [many] { $count } رسالة غير مقروءة
+       *[other] { $count } رسالة غير مقروءة
+    }
+
+tray-open = فتح Switchboard
+tray-quit = إنهاء

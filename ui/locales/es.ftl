@@ -1,0 +1,147 @@
+# Etiquetas de Switchboard — español
+app-name = Switchboard
+app-tagline = Mensajes y llamadas de WhatsApp para tu equipo de soporte
+language-label = Idioma
+nav-conversations = Conversaciones
+nav-calls = Llamadas
+nav-templates = Plantillas
+nav-settings = Ajustes
+hub-disconnected = Sin conexión con un hub
+conversations-empty = Todavía no hay conversaciones
+conversations-empty-hint = Aquí aparecen las nuevas conversaciones de WhatsApp de tus colas.
+settings-title = Ajustes
+settings-notifications-title = Notificaciones de llamadas
+settings-notifications-hint = Comprueba que te llegan las llamadas entrantes: se muestra una notificación de llamada de ejemplo con la acción de copiar el número.
+settings-notifications-test = Mostrar una notificación de llamada de ejemplo
+notification-sent = Notificación de ejemplo mostrada
+notification-failed = No se pudo mostrar la notificación: { $reason }
+number-copied = Número copiado: { $number }
+app-loading = Iniciando…
+app-error = Switchboard no puede iniciarse: { $message }
+demo-badge = Equipo de demostración
+sign-out = Cerrar sesión
+signin-title = Inicia sesión en el hub de tu equipo
+signin-hint = Tu administrador te da la dirección del hub y tu token de agente.
+signin-hub-url = Dirección del hub
+signin-token = Token de agente
+signin-submit = Iniciar sesión
+signin-pending = Iniciando sesión…
+signin-error-hub-unreachable = No se puede acceder al hub. Revisa la dirección y tu red. ({ $message })
+signin-error-token-refused = El hub rechazó este token. Pide uno nuevo a tu administrador.
+signin-error-keyring-unavailable = El token no se puede guardar de forma segura: no está disponible ni el Secret Service ni el llavero del kernel. ({ $message })
+signin-error-invalid-input = Revisa la dirección del hub y el token: { $message }
+sync-online = En línea
+sync-catching-up = Sincronizando… ({ $count ->
+        [one] { $count } cambio
+       *[other] { $count } cambios
+    })
+sync-offline = Sin conexión desde las { $since } — reintento a las { $retry }
+sync-offline-waiting = Sin conexión desde las { $since }
+sync-signed-out = Sesión cerrada
+sync-stopped = Sincronización detenida
+sync-reason-unreachable = No se puede acceder al hub: { $detail }
+sync-reason-hub-error = El hub respondió con un error: { $detail }
+sync-reason-local-store = Falló el almacenamiento local: { $detail }
+list-sort-time-left = Primero las de menos tiempo restante
+list-mine-only = Solo las mías
+list-error = No se pueden mostrar las conversaciones: { $message }
+unread-count = { $count ->
+        [one] { $count } mensaje sin leer
+       *[other] { $count } mensajes sin leer
+    }
+preview-outbound = Tú: { $text }
+preview-none = Todavía no hay mensajes
+time-left = Quedan { $duration }
+time-left-under-minute = Queda menos de 1 min
+window-closed = Ventana cerrada — solo plantillas
+thread-none = Elige una conversación para leerla.
+thread-empty = Todavía no hay mensajes en esta conversación.
+thread-load-earlier = Cargar mensajes anteriores
+thread-error = No se puede mostrar la conversación: { $message }
+message-forwarded = Reenviado
+message-status-received = Recibido
+message-status-pending = Pendiente
+message-status-unconfirmed = Aún sin confirmar
+message-status-sent = Enviado
+message-status-delivered = Entregado
+message-status-read = Leído
+message-status-failed = Error
+message-status-failed-reason = Error: { $reason }
+reply-label = Respuesta
+reply-placeholder = Escribe una respuesta… (Ctrl+Intro para enviar)
+reply-send = Enviar
+reply-error = La respuesta no se puso en cola: { $message }
+reply-window-closed = La ventana de atención al cliente de 24 horas está cerrada: WhatsApp solo permite plantillas aprobadas hasta que el cliente vuelva a escribir.
+settings-account-title = Cuenta
+settings-hub-url = Hub
+settings-agent-name = Sesión iniciada como
+settings-token-store = Token guardado en
+settings-token-store-none = No guardado
+settings-preferences-title = Preferencias
+settings-language = Idioma (de la aplicación y sus notificaciones)
+settings-language-system = Idioma del sistema ({ $language })
+settings-warn-minutes = Avisar antes de que se cierre una ventana (minutos, separados por comas)
+settings-warn-minutes-hint = Por ejemplo 60, 15. Déjalo vacío para no avisar nunca.
+settings-warn-minutes-invalid = «{ $value }» no es un número entero de minutos
+settings-warn-for = Avisar de
+settings-warn-for-assigned = Conversaciones asignadas a mí
+settings-warn-for-my-queues = Todas las conversaciones de mis colas
+settings-new-conversations = Avisarme de nuevas conversaciones en mis colas
+settings-new-messages = Avisarme de nuevos mensajes en mis conversaciones
+settings-save = Guardar
+settings-saved = Ajustes guardados
+settings-error = No se guardaron los ajustes: { $message }
+settings-load-error = No se pueden cargar los ajustes: { $message }
+call-direction-inbound = Llamada entrante
+call-direction-outbound = Llamada saliente
+call-queue-label = Cola
+call-loading = Cargando la llamada…
+call-error = No se puede mostrar la llamada: { $message }
+call-action-error = No funcionó: { $message }
+call-audio-unavailable = Respondida aquí — el audio bidireccional aún no está disponible en esta versión; habla con el cliente devolviéndole la llamada o desde tu teléfono.
+call-state-ringing = Sonando
+call-state-connecting = Conectando…
+call-state-connected = Conectada
+call-state-ended = Llamada finalizada
+call-state-declined = Llamada rechazada
+call-state-missed = Llamada perdida
+call-state-failed = La llamada falló
+call-incoming-title = Llamada entrante de WhatsApp
+call-incoming-body = { $name } · { $number }
+    Cola: { $queue } · Canal: { $channel }
+call-copy-number = Copiar número
+sample-caller-name = Lucía Fernández
+sample-queue-name = Soporte
+call-incoming-body-unnamed = { $number }
+    Cola: { $queue } · Canal: { $channel }
+call-answer = Responder
+call-decline = Rechazar
+notice-open = Abrir
+window-closing-title = La ventana de atención al cliente se va a cerrar
+window-closing-body = { $name } · { $minutes ->
+        [one] Queda { $minutes } minuto
+       *[other] Quedan { $minutes } minutos
+    } para responder libremente; después solo se podrán enviar plantillas.
+new-conversation-title = Nueva conversación en { $queue }
+new-conversation-body = { $name }
+new-message-title = Nuevo mensaje de { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] Foto
+        [audio] Mensaje de audio
+        [video] Video
+        [document] Documento
+        [sticker] Sticker
+        [location] Ubicación
+        [contacts] Contacto
+        [reaction] Reacción
+       *[other] Nuevo mensaje
+    }
+tray-unread = { $count ->
+        [0] No hay mensajes sin leer
+        [one] { $count } mensaje sin leer
+       *[other] { $count } mensajes sin leer
+    }
+
+tray-open = Abrir Switchboard
+tray-quit = Salir

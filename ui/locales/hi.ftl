@@ -1,0 +1,147 @@
+# Switchboard के लेबल — हिन्दी
+app-name = Switchboard
+app-tagline = आपकी सहायता टीम के लिए WhatsApp संदेश और कॉल
+language-label = भाषा
+nav-conversations = बातचीत
+nav-calls = कॉल
+nav-templates = टेम्पलेट
+nav-settings = सेटिंग
+hub-disconnected = किसी हब से कनेक्ट नहीं है
+conversations-empty = अभी कोई बातचीत नहीं है
+conversations-empty-hint = आपकी कतारों की नई WhatsApp बातचीत यहाँ दिखाई देती है।
+settings-title = सेटिंग
+settings-notifications-title = कॉल की सूचनाएँ
+settings-notifications-hint = जाँचें कि आने वाली कॉल आप तक पहुँचती हैं: यह नंबर कॉपी करने के विकल्प के साथ एक नमूना कॉल सूचना दिखाता है।
+settings-notifications-test = नमूना कॉल सूचना दिखाएँ
+notification-sent = नमूना सूचना दिखाई गई
+notification-failed = सूचना नहीं दिखाई जा सकी: { $reason }
+number-copied = नंबर कॉपी किया गया: { $number }
+app-loading = शुरू हो रहा है…
+app-error = Switchboard शुरू नहीं हो सकता: { $message }
+demo-badge = डेमो टीम
+sign-out = साइन आउट करें
+signin-title = अपनी टीम के हब में साइन इन करें
+signin-hint = हब का पता और आपका एजेंट टोकन आपके एडमिन से मिलता है।
+signin-hub-url = हब का पता
+signin-token = एजेंट टोकन
+signin-submit = साइन इन करें
+signin-pending = साइन इन हो रहा है…
+signin-error-hub-unreachable = हब तक नहीं पहुँचा जा सकता। पता और अपना नेटवर्क जाँचें। ({ $message })
+signin-error-token-refused = हब ने यह टोकन अस्वीकार कर दिया। अपने एडमिन से नया टोकन माँगें।
+signin-error-keyring-unavailable = टोकन को सुरक्षित रूप से नहीं रखा जा सकता: न Secret Service उपलब्ध है, न कर्नेल कीरिंग। ({ $message })
+signin-error-invalid-input = हब का पता और टोकन जाँचें: { $message }
+sync-online = ऑनलाइन
+sync-catching-up = अपडेट हो रहा है… ({ $count ->
+        [one] { $count } बदलाव
+       *[other] { $count } बदलाव
+    })
+sync-offline = { $since } से ऑफ़लाइन — { $retry } पर फिर कोशिश होगी
+sync-offline-waiting = { $since } से ऑफ़लाइन
+sync-signed-out = साइन आउट हो गया
+sync-stopped = सिंक रुका हुआ है
+sync-reason-unreachable = हब तक नहीं पहुँचा जा सकता: { $detail }
+sync-reason-hub-error = हब ने त्रुटि के साथ जवाब दिया: { $detail }
+sync-reason-local-store = लोकल स्टोर विफल हो गया: { $detail }
+list-sort-time-left = सबसे कम बचे समय वाली पहले
+list-mine-only = सिर्फ़ मेरी
+list-error = बातचीत नहीं दिखाई जा सकती: { $message }
+unread-count = { $count ->
+        [one] { $count } अपठित संदेश
+       *[other] { $count } अपठित संदेश
+    }
+preview-outbound = आप: { $text }
+preview-none = अभी कोई संदेश नहीं
+time-left = { $duration } बाकी
+time-left-under-minute = 1 मिनट से कम बाकी
+window-closed = विंडो बंद — सिर्फ़ टेम्पलेट
+thread-none = पढ़ने के लिए कोई बातचीत चुनें।
+thread-empty = इस बातचीत में अभी कोई संदेश नहीं है।
+thread-load-earlier = पिछले संदेश लोड करें
+thread-error = बातचीत नहीं दिखाई जा सकती: { $message }
+message-forwarded = फ़ॉरवर्ड किया गया
+message-status-received = मिला
+message-status-pending = भेजा जाना बाकी
+message-status-unconfirmed = अभी पुष्टि नहीं हुई
+message-status-sent = भेजा गया
+message-status-delivered = पहुँच गया
+message-status-read = पढ़ लिया गया
+message-status-failed = विफल
+message-status-failed-reason = विफल: { $reason }
+reply-label = जवाब
+reply-placeholder = जवाब लिखें… (Ctrl+Enter से भेजें)
+reply-send = भेजें
+reply-error = जवाब कतार में नहीं डाला जा सका: { $message }
+reply-window-closed = 24 घंटे की ग्राहक सेवा विंडो बंद हो चुकी है: जब तक ग्राहक फिर से न लिखे, WhatsApp सिर्फ़ स्वीकृत टेम्पलेट भेजने देता है।
+settings-account-title = खाता
+settings-hub-url = हब
+settings-agent-name = इस नाम से साइन इन
+settings-token-store = टोकन यहाँ रखा है
+settings-token-store-none = नहीं रखा गया
+settings-preferences-title = प्राथमिकताएँ
+settings-language = भाषा (ऐप और उसकी सूचनाओं की)
+settings-language-system = सिस्टम की भाषा ({ $language })
+settings-warn-minutes = विंडो बंद होने से पहले चेतावनी दें (मिनट, कॉमा से अलग करें)
+settings-warn-minutes-hint = उदाहरण: 60, 15। कभी चेतावनी न पाने के लिए खाली छोड़ दें।
+settings-warn-minutes-invalid = “{ $value }” मिनटों की पूर्ण संख्या नहीं है
+settings-warn-for = किसके लिए चेतावनी दें
+settings-warn-for-assigned = मुझे सौंपी गई बातचीत
+settings-warn-for-my-queues = मेरी कतारों की हर बातचीत
+settings-new-conversations = मेरी कतारों में नई बातचीत की सूचना दें
+settings-new-messages = मेरी बातचीत में नए संदेशों की सूचना दें
+settings-save = सहेजें
+settings-saved = सेटिंग सहेज ली गई
+settings-error = सेटिंग नहीं सहेजी गई: { $message }
+settings-load-error = सेटिंग लोड नहीं की जा सकती: { $message }
+call-direction-inbound = आने वाली कॉल
+call-direction-outbound = जाने वाली कॉल
+call-queue-label = कतार
+call-loading = कॉल लोड हो रही है…
+call-error = कॉल नहीं दिखाई जा सकती: { $message }
+call-action-error = यह नहीं हो सका: { $message }
+call-audio-unavailable = यहाँ जवाब दिया गया — इस संस्करण में दोतरफ़ा ऑडियो अभी उपलब्ध नहीं है; ग्राहक को वापस कॉल करके या अपने फ़ोन से बात करें।
+call-state-ringing = घंटी बज रही है
+call-state-connecting = कनेक्ट हो रही है…
+call-state-connected = कनेक्ट हो गई
+call-state-ended = कॉल समाप्त
+call-state-declined = कॉल अस्वीकार की गई
+call-state-missed = मिस्ड कॉल
+call-state-failed = कॉल विफल रही
+call-incoming-title = आने वाली WhatsApp कॉल
+call-incoming-body = { $name } · { $number }
+    कतार: { $queue } · चैनल: { $channel }
+call-copy-number = नंबर कॉपी करें
+sample-caller-name = प्रिया शर्मा
+sample-queue-name = सहायता
+call-incoming-body-unnamed = { $number }
+    कतार: { $queue } · चैनल: { $channel }
+call-answer = जवाब दें
+call-decline = अस्वीकार करें
+notice-open = खोलें
+window-closing-title = ग्राहक सेवा विंडो बंद होने वाली है
+window-closing-body = { $name } · खुलकर जवाब देने के लिए { $minutes ->
+        [one] { $minutes } मिनट बचा है
+       *[other] { $minutes } मिनट बचे हैं
+    }; उसके बाद सिर्फ़ टेम्पलेट भेजे जा सकेंगे।
+new-conversation-title = { $queue } में नई बातचीत
+new-conversation-body = { $name }
+new-message-title = { $name } का नया संदेश
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] फ़ोटो
+        [audio] ऑडियो संदेश
+        [video] वीडियो
+        [document] दस्तावेज़
+        [sticker] स्टिकर
+        [location] लोकेशन
+        [contacts] संपर्क
+        [reaction] प्रतिक्रिया
+       *[other] नया संदेश
+    }
+tray-unread = { $count ->
+        [0] कोई अपठित संदेश नहीं
+        [one] { $count } अपठित संदेश
+       *[other] { $count } अपठित संदेश
+    }
+
+tray-open = Switchboard खोलें
+tray-quit = बंद करें

@@ -1,0 +1,147 @@
+# Rótulos do Switchboard — português do Brasil
+app-name = Switchboard
+app-tagline = Mensagens e chamadas do WhatsApp para a sua equipe de suporte
+language-label = Idioma
+nav-conversations = Conversas
+nav-calls = Chamadas
+nav-templates = Modelos
+nav-settings = Configurações
+hub-disconnected = Sem conexão com um hub
+conversations-empty = Nenhuma conversa ainda
+conversations-empty-hint = As novas conversas do WhatsApp das suas filas aparecem aqui.
+settings-title = Configurações
+settings-notifications-title = Notificações de chamadas
+settings-notifications-hint = Verifique se as chamadas recebidas chegam até você: isto mostra uma notificação de chamada de exemplo com a ação de copiar o número.
+settings-notifications-test = Mostrar uma notificação de chamada de exemplo
+notification-sent = Notificação de exemplo exibida
+notification-failed = Não foi possível mostrar a notificação: { $reason }
+number-copied = Número copiado: { $number }
+app-loading = Iniciando…
+app-error = O Switchboard não consegue iniciar: { $message }
+demo-badge = Equipe de demonstração
+sign-out = Sair
+signin-title = Entre no hub da sua equipe
+signin-hint = O endereço do hub e o seu token de agente são fornecidos pelo seu administrador.
+signin-hub-url = Endereço do hub
+signin-token = Token de agente
+signin-submit = Entrar
+signin-pending = Entrando…
+signin-error-hub-unreachable = Não foi possível acessar o hub. Verifique o endereço e a sua rede. ({ $message })
+signin-error-token-refused = O hub recusou este token. Peça um novo ao seu administrador.
+signin-error-keyring-unavailable = O token não pode ser guardado com segurança: nem o Secret Service nem o chaveiro do kernel estão disponíveis. ({ $message })
+signin-error-invalid-input = Verifique o endereço do hub e o token: { $message }
+sync-online = On-line
+sync-catching-up = Sincronizando… ({ $count ->
+        [one] { $count } alteração
+       *[other] { $count } alterações
+    })
+sync-offline = Off-line desde { $since } — nova tentativa às { $retry }
+sync-offline-waiting = Off-line desde { $since }
+sync-signed-out = Sessão encerrada
+sync-stopped = Sincronização interrompida
+sync-reason-unreachable = Não foi possível acessar o hub: { $detail }
+sync-reason-hub-error = O hub respondeu com um erro: { $detail }
+sync-reason-local-store = O armazenamento local falhou: { $detail }
+list-sort-time-left = Menos tempo restante primeiro
+list-mine-only = Só as minhas
+list-error = Não é possível mostrar as conversas: { $message }
+unread-count = { $count ->
+        [one] { $count } mensagem não lida
+       *[other] { $count } mensagens não lidas
+    }
+preview-outbound = Você: { $text }
+preview-none = Nenhuma mensagem ainda
+time-left = Restam { $duration }
+time-left-under-minute = Resta menos de 1 min
+window-closed = Janela encerrada — só modelos
+thread-none = Escolha uma conversa para lê-la.
+thread-empty = Ainda não há mensagens nesta conversa.
+thread-load-earlier = Carregar mensagens anteriores
+thread-error = Não é possível mostrar a conversa: { $message }
+message-forwarded = Encaminhada
+message-status-received = Recebida
+message-status-pending = Pendente
+message-status-unconfirmed = Ainda não confirmada
+message-status-sent = Enviada
+message-status-delivered = Entregue
+message-status-read = Lida
+message-status-failed = Falhou
+message-status-failed-reason = Falhou: { $reason }
+reply-label = Resposta
+reply-placeholder = Escreva uma resposta… (Ctrl+Enter envia)
+reply-send = Enviar
+reply-error = A resposta não entrou na fila: { $message }
+reply-window-closed = A janela de atendimento ao cliente de 24 horas está encerrada: o WhatsApp só permite modelos aprovados até o cliente escrever de novo.
+settings-account-title = Conta
+settings-hub-url = Hub
+settings-agent-name = Conectado como
+settings-token-store = Token guardado em
+settings-token-store-none = Não guardado
+settings-preferences-title = Preferências
+settings-language = Idioma (do aplicativo e das notificações)
+settings-language-system = Idioma do sistema ({ $language })
+settings-warn-minutes = Avisar antes de uma janela se encerrar (minutos, separados por vírgula)
+settings-warn-minutes-hint = Por exemplo 60, 15. Deixe em branco para nunca avisar.
+settings-warn-minutes-invalid = “{ $value }” não é um número inteiro de minutos
+settings-warn-for = Avisar sobre
+settings-warn-for-assigned = Conversas atribuídas a mim
+settings-warn-for-my-queues = Todas as conversas das minhas filas
+settings-new-conversations = Notificar novas conversas nas minhas filas
+settings-new-messages = Notificar novas mensagens nas minhas conversas
+settings-save = Salvar
+settings-saved = Configurações salvas
+settings-error = As configurações não foram salvas: { $message }
+settings-load-error = Não é possível carregar as configurações: { $message }
+call-direction-inbound = Chamada recebida
+call-direction-outbound = Chamada efetuada
+call-queue-label = Fila
+call-loading = Carregando a chamada…
+call-error = Não é possível mostrar a chamada: { $message }
+call-action-error = Não deu certo: { $message }
+call-audio-unavailable = Atendida aqui — o áudio nos dois sentidos ainda não está disponível nesta versão; fale com o cliente retornando a ligação ou pelo seu telefone.
+call-state-ringing = Tocando
+call-state-connecting = Conectando…
+call-state-connected = Conectada
+call-state-ended = Chamada encerrada
+call-state-declined = Chamada recusada
+call-state-missed = Chamada perdida
+call-state-failed = A chamada falhou
+call-incoming-title = Chamada recebida do WhatsApp
+call-incoming-body = { $name } · { $number }
+    Fila: { $queue } · Canal: { $channel }
+call-copy-number = Copiar número
+sample-caller-name = Ana Souza
+sample-queue-name = Suporte
+call-incoming-body-unnamed = { $number }
+    Fila: { $queue } · Canal: { $channel }
+call-answer = Atender
+call-decline = Recusar
+notice-open = Abrir
+window-closing-title = A janela de atendimento ao cliente vai se encerrar
+window-closing-body = { $name } · { $minutes ->
+        [one] Resta { $minutes } minuto
+       *[other] Restam { $minutes } minutos
+    } para responder livremente; depois disso, só modelos poderão ser enviados.
+new-conversation-title = Nova conversa em { $queue }
+new-conversation-body = { $name }
+new-message-title = Nova mensagem de { $name }
+new-message-body = { $text }
+new-message-no-text = { $kind ->
+        [image] Foto
+        [audio] Mensagem de áudio
+        [video] Vídeo
+        [document] Documento
+        [sticker] Figurinha
+        [location] Localização
+        [contacts] Contato
+        [reaction] Reação
+       *[other] Nova mensagem
+    }
+tray-unread = { $count ->
+        [0] Nenhuma mensagem não lida
+        [one] { $count } mensagem não lida
+       *[other] { $count } mensagens não lidas
+    }
+
+tray-open = Abrir o Switchboard
+tray-quit = Sair
