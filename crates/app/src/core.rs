@@ -455,6 +455,7 @@ async fn forward(
                 });
                 false
             }
+            Update::SearchIndexed => false,
         };
         let _ = notifier.send(Input::Update(update));
         if touched && let Ok(counts) = store.run(|s| s.unread_counts()).await {

@@ -221,7 +221,7 @@ impl Worker {
                     self.reload_conversations();
                 }
             }
-            Input::Update(Update::Outbox(_)) => {}
+            Input::Update(Update::Outbox(_) | Update::SearchIndexed) => {}
             Input::Reply(NoticeReply::Action { id, key }) => match NoticeAction::from_key(&key) {
                 Some(action) => self.event(Event::NoticeActivated {
                     notice: NoticeId(u64::from(id)),

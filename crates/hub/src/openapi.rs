@@ -454,7 +454,10 @@ mod tests {
                 .map(|p| p["name"].as_str().unwrap().to_owned())
                 .collect()
         };
-        assert_eq!(names("/api/v1/changes", "get", "query"), ["after", "limit"]);
+        assert_eq!(
+            names("/api/v1/changes", "get", "query"),
+            ["after", "limit", "compact"]
+        );
         assert_eq!(names("/api/v1/stream", "get", "header"), ["Last-Event-ID"]);
         assert!(names("/api/v1/conversations", "get", "query").contains(&"cursor".to_owned()));
         let created = &doc["paths"]["/api/v1/admin/channels"]["post"]["responses"];

@@ -14,7 +14,7 @@ use switchboard_cloudapi::WebhookEnvelope;
 use switchboard_domain::clock::{Clock, ManualClock};
 use switchboard_hub::storage::sqlite::SqliteStorage;
 use switchboard_hub::storage::{
-    CommitListener, FeedRecord, Storage, StoreError, StoreFuture, TxFn,
+    CommitListener, Compaction, FeedRecord, Storage, StoreError, StoreFuture, TxFn,
 };
 use switchboard_hub::usecase::batches;
 use switchboard_protocol::ChangeKind;
@@ -53,7 +53,11 @@ async fn message_changes(store: &Arc<dyn Storage>) -> Vec<(i64, String)> {
     let mut after = 0;
     loop {
         let scan = store
-            .read(move |tx| tx.changes_scan(after, 10_000, &|r| r.kind == ChangeKind::Message))
+            .read(move |tx| {
+                tx.changes_scan(after, 10_000, Compaction::Full, &|r| {
+                    r.kind == ChangeKind::Message
+                })
+            })
             .await
             .map_err(|e: StoreError| e)
             .unwrap();

@@ -5,6 +5,7 @@
 //! newer hub) reads as [`ChangeData::Unknown`] holding the raw JSON, never as
 //! another kind; a known kind whose `data` does not fit its type is an error.
 
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -126,6 +127,26 @@ impl ChangeData {
         })
     }
 
+    /// The object this change carries the whole current state of: a later
+    /// change with the same key (seen by the same readers) supersedes it,
+    /// which is what lets a new device read only the latest change of each
+    /// object (`/changes?compact=true`). A message and its status changes
+    /// are one object; an event-log entry is its own and is never
+    /// superseded (`None`), nor is a kind this build does not know.
+    pub fn object_key(&self) -> Option<String> {
+        Some(match self {
+            Self::Conversation(c) => format!("conversation:{}", c.id),
+            Self::Message(m) | Self::MessageStatus(m) => format!("message:{}", m.id),
+            Self::Call(c) => format!("call:{}", c.id),
+            Self::CallPermission(p) => format!("call_permission:{}", p.conversation_id),
+            Self::Template(t) => format!("template:{}", t.id),
+            Self::Queue(q) => format!("queue:{}", q.id),
+            Self::Channel(c) => format!("channel:{}", c.id),
+            Self::Agent(a) => format!("agent:{}", a.id),
+            Self::EventLog(_) | Self::Unknown(_) => return None,
+        })
+    }
+
     /// The wire's `kind` string.
     pub fn kind_str(&self) -> &str {
         match self {
@@ -160,15 +181,45 @@ impl ChangeData {
                 data,
             }));
         }
-        serde_json::from_value(serde_json::json!({ "kind": kind, "data": data }))
+        DataOf(kind).deserialize(data)
+    }
+}
+
+/// Reads a change's `data` as the type its `kind` names (a kind this build
+/// does not know: kept as JSON), straight from the input: no JSON tree built
+/// first, which a bootstrap of a million changes would pay for each.
+struct DataOf<'k>(&'k str);
+
+impl<'de> DeserializeSeed<'de> for DataOf<'_> {
+    type Value = ChangeData;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<ChangeData, D::Error> {
+        let Some(kind) = ChangeKind::parse(self.0) else {
+            return Ok(ChangeData::Unknown(UnknownChange {
+                kind: self.0.to_owned(),
+                data: serde_json::Value::deserialize(d)?,
+            }));
+        };
+        Ok(match kind {
+            ChangeKind::Conversation => ChangeData::Conversation(Deserialize::deserialize(d)?),
+            ChangeKind::Message => ChangeData::Message(Deserialize::deserialize(d)?),
+            ChangeKind::MessageStatus => ChangeData::MessageStatus(Deserialize::deserialize(d)?),
+            ChangeKind::Call => ChangeData::Call(Deserialize::deserialize(d)?),
+            ChangeKind::CallPermission => ChangeData::CallPermission(Deserialize::deserialize(d)?),
+            ChangeKind::Template => ChangeData::Template(Deserialize::deserialize(d)?),
+            ChangeKind::Queue => ChangeData::Queue(Deserialize::deserialize(d)?),
+            ChangeKind::Channel => ChangeData::Channel(Deserialize::deserialize(d)?),
+            ChangeKind::EventLog => ChangeData::EventLog(Deserialize::deserialize(d)?),
+            ChangeKind::Agent => ChangeData::Agent(Deserialize::deserialize(d)?),
+        })
     }
 }
 
 /// One entry of the change feed: `{seq, kind, data}`. `seq` is strictly
 /// increasing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(try_from = "RawChange", into = "RawChange")]
+#[serde(into = "RawChange")]
 #[ts(export)]
 pub struct Change {
     #[ts(type = "number")]
@@ -193,6 +244,64 @@ impl TryFrom<RawChange> for Change {
             seq: raw.seq,
             change: ChangeData::from_parts(&raw.kind, raw.data)?,
         })
+    }
+}
+
+/// `{seq, kind, data}`: `data` read as `kind`'s type as it streams by when
+/// `kind` comes first (as this hub writes it), else kept and read after.
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Change, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(field_identifier, rename_all = "lowercase")]
+        enum Field {
+            Seq,
+            Kind,
+            Data,
+            #[serde(other)]
+            Other,
+        }
+
+        struct ChangeVisitor;
+
+        impl<'de> Visitor<'de> for ChangeVisitor {
+            type Value = Change;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a change {seq, kind, data}")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
+                let mut seq = None;
+                let mut kind: Option<String> = None;
+                let mut data = None;
+                let mut data_before_kind: Option<serde_json::Value> = None;
+                while let Some(field) = map.next_key()? {
+                    match field {
+                        Field::Seq => seq = Some(map.next_value()?),
+                        Field::Kind => kind = Some(map.next_value()?),
+                        Field::Data => match &kind {
+                            Some(k) => data = Some(map.next_value_seed(DataOf(k))?),
+                            None => data_before_kind = Some(map.next_value()?),
+                        },
+                        Field::Other => {
+                            map.next_value::<de::IgnoredAny>()?;
+                        }
+                    }
+                }
+                let seq = seq.ok_or_else(|| de::Error::missing_field("seq"))?;
+                let kind = kind.ok_or_else(|| de::Error::missing_field("kind"))?;
+                let change = match (data, data_before_kind) {
+                    (Some(change), _) => change,
+                    (None, Some(value)) => {
+                        ChangeData::from_parts(&kind, value).map_err(de::Error::custom)?
+                    }
+                    (None, None) => return Err(de::Error::missing_field("data")),
+                };
+                Ok(Change { seq, change })
+            }
+        }
+
+        d.deserialize_map(ChangeVisitor)
     }
 }
 

@@ -311,6 +311,14 @@ proptest! {
             v["data"].clone()
         );
         let back: Change = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(&back, &c);
+        // Read the same whichever order the fields come in.
+        let reordered = format!(
+            r#"{{"data":{},"extra":[1],"kind":"{}","seq":{seq}}}"#,
+            c.change.data_json().unwrap(),
+            c.change.kind_str()
+        );
+        let back: Change = serde_json::from_str(&reordered).unwrap();
         prop_assert_eq!(back, c);
     }
 

@@ -103,15 +103,11 @@ pub(crate) fn put_call_permission(conn: &Connection, p: &CallPermissionChange) -
 /// Counts a customer message that was not in the store: unread unless it is
 /// older than what the agent already read.
 pub(crate) fn count_new_inbound(conn: &Connection, m: &Message) -> StoreResult<()> {
+    // One statement: the first message of a conversation starts its count.
     conn.prepare_cached(
-        "INSERT INTO conversation_reads (conversation_id) VALUES (?1)
-         ON CONFLICT (conversation_id) DO NOTHING",
-    )?
-    .execute([&m.conversation_id])?;
-    conn.prepare_cached(
-        "UPDATE conversation_reads SET unread = unread + 1
-         WHERE conversation_id = ?1
-           AND (read_sent_at IS NULL OR (?2, ?3) > (read_sent_at, read_message_id))",
+        "INSERT INTO conversation_reads (conversation_id, unread) VALUES (?1, 1)
+         ON CONFLICT (conversation_id) DO UPDATE SET unread = unread + 1
+         WHERE read_sent_at IS NULL OR (?2, ?3) > (read_sent_at, read_message_id)",
     )?
     .execute(params![m.conversation_id, ms(m.sent_at), m.id])?;
     Ok(())

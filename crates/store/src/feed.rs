@@ -15,6 +15,7 @@ use serde::Serialize;
 use switchboard_protocol::{Change, ChangeData};
 
 use crate::codecs::from_json;
+use crate::search::Indexing;
 use crate::{Store, StoreResult, calls, conversations, events, messages, team, templates};
 
 /// What applying changes did.
@@ -48,14 +49,18 @@ fn cursor(conn: &Connection) -> StoreResult<i64> {
 }
 
 /// Applies one change's object; the id of the conversation it touches.
-fn apply_one(conn: &Connection, change: &Change) -> StoreResult<Option<String>> {
+fn apply_one(
+    conn: &Connection,
+    change: &Change,
+    indexing: Indexing,
+) -> StoreResult<Option<String>> {
     Ok(match &change.change {
         ChangeData::Conversation(c) => {
             conversations::put(conn, c)?;
             Some(c.id.clone())
         }
         ChangeData::Message(m) | ChangeData::MessageStatus(m) => {
-            messages::put_hub(conn, m)?;
+            messages::put_hub(conn, m, indexing)?;
             Some(m.conversation_id.clone())
         }
         ChangeData::Call(c) => {
@@ -110,6 +115,18 @@ impl Store {
     /// is applied and the cursor stays. Changes at or below the cursor are
     /// ignored, so applying a page twice changes nothing.
     pub fn apply_batch(&mut self, changes: &[Change], next: i64) -> StoreResult<ApplyReport> {
+        self.apply_batch_indexing(changes, next, Indexing::Now)
+    }
+
+    /// [`Store::apply_batch`], with the messages' text indexed as
+    /// `indexing` says ([`Indexing::Deferred`]: a bootstrap, followed by
+    /// [`Store::index_backlog`]).
+    pub fn apply_batch_indexing(
+        &mut self,
+        changes: &[Change],
+        next: i64,
+        indexing: Indexing,
+    ) -> StoreResult<ApplyReport> {
         let tx = self.conn.transaction()?;
         let mut report = ApplyReport {
             cursor: cursor(&tx)?,
@@ -120,7 +137,7 @@ impl Store {
                 report.ignored += 1;
                 continue;
             }
-            if let Some(conversation_id) = apply_one(&tx, change)? {
+            if let Some(conversation_id) = apply_one(&tx, change, indexing)? {
                 report.conversations.insert(conversation_id);
             }
             if matches!(change.change, ChangeData::Unknown(_)) {

@@ -56,7 +56,7 @@ pub use fts::{Highlight, Snippet};
 pub use messages::status_rank;
 pub use outbox::{AttemptError, AttemptOutcome, OutboxEntry, OutboxState, local_message_id};
 pub use schema::SCHEMA_VERSION;
-pub use search::{CustomerHit, MessageHit};
+pub use search::{CustomerHit, Indexing, MessageHit};
 pub use templates::TemplateFilter;
 
 /// The local store: one SQLite connection. Reads take `&self`, writes

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use switchboard_protocol::{Direction, Message, MessagePage, MessageStatus};
 
 use crate::codecs::{enum_str, from_json, ms, to_json};
-use crate::search;
+use crate::search::{self, Indexing};
 use crate::{Store, StoreError, StoreResult, conversations};
 
 /// How far along a message's delivery is; a status never replaces one of a
@@ -33,40 +33,64 @@ struct Indexed {
     text: Option<String>,
 }
 
-fn insert(conn: &Connection, m: &Message, local: bool) -> StoreResult<()> {
+/// Writes a message not stored yet; `false` (nothing written) when one
+/// with its id is. No read first: a new message (a bootstrap's million)
+/// costs one write.
+fn insert(conn: &Connection, m: &Message, local: bool, indexing: Indexing) -> StoreResult<bool> {
     let text = search::indexed_text(m.text.as_deref());
-    let key = match text {
-        Some(_) => Some(search::message_key(conn, ms(m.sent_at))?),
-        None => None,
-    };
-    conn.prepare_cached(
-        "INSERT INTO messages (id, conversation_id, direction, kind, status, status_rank,
-             client_id, wamid, text, sent_at, updated_at, local, json, search_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        m.id,
-        m.conversation_id,
-        enum_str(&m.direction)?,
-        enum_str(&m.kind)?,
-        enum_str(&m.status)?,
-        status_rank(m.status),
-        m.client_id,
-        m.wamid,
-        m.text,
-        ms(m.sent_at),
-        ms(m.updated_at),
-        local,
-        to_json(m)?,
-        key,
-    ])?;
-    if let (Some(key), Some(text)) = (key, text) {
-        search::index_message(conn, key, text)?;
+    let mut key = text.map(|_| search::offered_key(ms(m.sent_at), &m.id));
+    let mut offered = true;
+    loop {
+        match insert_row(conn, m, local, key) {
+            Ok(0) => return Ok(false),
+            Ok(_) => break,
+            // The search key offered is taken (the id is not: that would
+            // have written nothing): a free one, once.
+            Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)))
+                if offered
+                    && key.is_some()
+                    && e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE =>
+            {
+                key = Some(search::message_key(conn, ms(m.sent_at))?);
+                offered = false;
+            }
+            Err(e) => return Err(e),
+        }
     }
-    Ok(())
+    if let (Some(key), Some(text)) = (key, text) {
+        search::index_message(conn, key, text, indexing)?;
+    }
+    Ok(true)
 }
 
-fn update(conn: &Connection, m: &Message, old: Indexed) -> StoreResult<()> {
+/// The row, unless its id is stored: rows written.
+fn insert_row(conn: &Connection, m: &Message, local: bool, key: Option<i64>) -> StoreResult<usize> {
+    Ok(conn
+        .prepare_cached(
+            "INSERT INTO messages (id, conversation_id, direction, kind, status, status_rank,
+                 client_id, wamid, text, sent_at, updated_at, local, json, search_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+             ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(params![
+            m.id,
+            m.conversation_id,
+            enum_str(&m.direction)?,
+            enum_str(&m.kind)?,
+            enum_str(&m.status)?,
+            status_rank(m.status),
+            m.client_id,
+            m.wamid,
+            m.text,
+            ms(m.sent_at),
+            ms(m.updated_at),
+            local,
+            to_json(m)?,
+            key,
+        ])?)
+}
+
+fn update(conn: &Connection, m: &Message, old: Indexed, indexing: Indexing) -> StoreResult<()> {
     let text = search::indexed_text(m.text.as_deref());
     let second = search::key_second(ms(m.sent_at));
     // The same text in the same second keeps its key and its index entry.
@@ -105,7 +129,7 @@ fn update(conn: &Connection, m: &Message, old: Indexed) -> StoreResult<()> {
         key,
     ])?;
     if reindex && let (Some(key), Some(text)) = (key, text) {
-        search::index_message(conn, key, text)?;
+        search::index_message(conn, key, text, indexing)?;
     }
     Ok(())
 }
@@ -141,7 +165,7 @@ fn delete(conn: &Connection, id: &str) -> StoreResult<()> {
 /// the stored status ranks higher (or, at the same rank, is newer). The
 /// local pending copy with the same `client_id` goes, and its outbox entry
 /// is accepted. Returns whether anything changed.
-pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
+pub(crate) fn put_hub(conn: &Connection, m: &Message, indexing: Indexing) -> StoreResult<bool> {
     if let Some(client_id) = &m.client_id {
         let locals: Vec<String> = conn
             .prepare_cached(
@@ -154,6 +178,12 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
             delete(conn, &id)?;
         }
         crate::outbox::accepted(conn, &m.conversation_id, client_id, &m.id)?;
+    }
+    if insert(conn, m, false, indexing)? {
+        if m.direction == Direction::Inbound {
+            conversations::count_new_inbound(conn, m)?;
+        }
+        return Ok(true);
     }
     let stored: Option<(u8, i64, Indexed)> = conn
         .prepare_cached(
@@ -171,19 +201,16 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message) -> StoreResult<bool> {
         })
         .optional()?;
     match stored {
-        None => {
-            insert(conn, m, false)?;
-            if m.direction == Direction::Inbound {
-                conversations::count_new_inbound(conn, m)?;
-            }
-            Ok(true)
-        }
+        None => Err(StoreError::Corrupt(format!(
+            "message {} neither written nor found",
+            m.id
+        ))),
         Some((rank, updated_at, old)) => {
             let new_rank = status_rank(m.status);
             if new_rank < rank || (new_rank == rank && ms(m.updated_at) < updated_at) {
                 return Ok(false);
             }
-            update(conn, m, old)?;
+            update(conn, m, old, indexing)?;
             Ok(true)
         }
     }
@@ -201,8 +228,16 @@ pub(crate) fn put_local(conn: &Connection, m: &Message) -> StoreResult<()> {
         })
         .optional()?;
     match stored {
-        None => insert(conn, m, true),
-        Some(old) => update(conn, m, old),
+        None => {
+            if !insert(conn, m, true, Indexing::Now)? {
+                return Err(StoreError::Corrupt(format!(
+                    "a local message {} whose id the hub's has",
+                    m.id
+                )));
+            }
+            Ok(())
+        }
+        Some(old) => update(conn, m, old, Indexing::Now),
     }
 }
 

@@ -29,6 +29,8 @@ impl Store {
              DELETE FROM search_docs WHERE kind = 'customer';
              DELETE FROM message_search WHERE rowid IN (
                  SELECT search_key FROM messages WHERE local = 0 AND search_key IS NOT NULL);
+             DELETE FROM search_backlog WHERE search_key IN (
+                 SELECT search_key FROM messages WHERE local = 0 AND search_key IS NOT NULL);
              DELETE FROM messages WHERE local = 0;
              DELETE FROM conversations;
              DELETE FROM calls;

@@ -20,6 +20,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         "0002_message_search",
         include_str!("../migrations/0002_message_search.sql"),
     ),
+    (
+        "0003_search_backlog",
+        include_str!("../migrations/0003_search_backlog.sql"),
+    ),
 ];
 
 /// The schema version this build writes: the number of its migrations.

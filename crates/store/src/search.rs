@@ -56,35 +56,86 @@ pub(crate) fn indexed_text(text: Option<&str>) -> Option<&str> {
     text.filter(|t| !t.trim().is_empty())
 }
 
+/// The search key a message is first offered, in the second of
+/// `sent_at_ms`: a slot picked by its id, so that writing it needs no
+/// read (order within a second does not matter: a search orders the ties
+/// of a second itself). Taken already (the unique index says so): ask
+/// [`message_key`] for a free one.
+pub(crate) fn offered_key(sent_at_ms: i64, id: &str) -> i64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    id.hash(&mut h);
+    key_second(sent_at_ms) * SLOTS + (h.finish() % SLOTS as u64) as i64
+}
+
 /// A search key free in the second of `sent_at_ms`: the one after the
-/// highest taken there.
+/// highest taken there, else the first free one after a taken one.
 pub(crate) fn message_key(conn: &Connection, sent_at_ms: i64) -> StoreResult<i64> {
     let base = key_second(sent_at_ms) * SLOTS;
+    let end = base + SLOTS;
     let highest: Option<i64> = conn
         .prepare_cached(
             "SELECT max(search_key) FROM messages WHERE search_key >= ?1 AND search_key < ?2",
         )?
-        .query_row([base, base + SLOTS], |r| r.get(0))?;
+        .query_row([base, end], |r| r.get(0))?;
     match highest {
-        None => Ok(base),
-        Some(k) if k + 1 < base + SLOTS => Ok(k + 1),
-        Some(_) => Err(StoreError::Corrupt(format!(
+        None => return Ok(base),
+        Some(k) if k + 1 < end => return Ok(k + 1),
+        Some(_) => {}
+    }
+    let gap: Option<i64> = conn
+        .prepare_cached(
+            "SELECT s.search_key + 1 FROM messages s
+             WHERE s.search_key >= ?1 AND s.search_key < ?2 - 1
+               AND NOT EXISTS (SELECT 1 FROM messages t WHERE t.search_key = s.search_key + 1)
+             LIMIT 1",
+        )?
+        .query_row([base, end], |r| r.get(0))
+        .optional()?;
+    gap.ok_or_else(|| {
+        StoreError::Corrupt(format!(
             "more than {SLOTS} messages sent in the second {}",
             key_second(sent_at_ms)
-        ))),
-    }
+        ))
+    })
 }
 
-/// Indexes a message's text under `key`.
-pub(crate) fn index_message(conn: &Connection, key: i64, text: &str) -> StoreResult<()> {
-    conn.prepare_cached("INSERT INTO message_search (rowid, body) VALUES (?1, ?2)")?
-        .execute(params![key, fts::index_text(text)])?;
+/// When a message's text enters the full-text index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Indexing {
+    /// As the message is written.
+    #[default]
+    Now,
+    /// Later, by [`Store::index_backlog`]: a bootstrap writes a million
+    /// messages, and indexing is about half of what each costs.
+    Deferred,
+}
+
+/// Indexes a message's text under `key`, now or (deferred) in the backlog.
+pub(crate) fn index_message(
+    conn: &Connection,
+    key: i64,
+    text: &str,
+    indexing: Indexing,
+) -> StoreResult<()> {
+    match indexing {
+        Indexing::Now => {
+            conn.prepare_cached("INSERT INTO message_search (rowid, body) VALUES (?1, ?2)")?
+                .execute(params![key, fts::index_text(text)])?;
+        }
+        Indexing::Deferred => {
+            conn.prepare_cached("INSERT OR IGNORE INTO search_backlog (search_key) VALUES (?1)")?
+                .execute([key])?;
+        }
+    }
     Ok(())
 }
 
-/// Removes what was indexed under `key`.
+/// Removes what was indexed (or waits to be) under `key`.
 pub(crate) fn unindex_message(conn: &Connection, key: i64) -> StoreResult<()> {
     conn.prepare_cached("DELETE FROM message_search WHERE rowid = ?1")?
+        .execute([key])?;
+    conn.prepare_cached("DELETE FROM search_backlog WHERE search_key = ?1")?
         .execute([key])?;
     Ok(())
 }
@@ -142,6 +193,38 @@ pub struct CustomerHit {
 }
 
 impl Store {
+    /// Indexes up to `max` messages of the backlog (written with
+    /// [`Indexing::Deferred`]), the newest first, in one transaction; how
+    /// many it took (0: the backlog is empty).
+    pub fn index_backlog(&mut self, max: u32) -> StoreResult<usize> {
+        let tx = self.conn.transaction()?;
+        let waiting: Vec<(i64, Option<String>)> = tx
+            .prepare_cached(
+                "SELECT b.search_key, m.text FROM search_backlog b
+                 LEFT JOIN messages m ON m.search_key = b.search_key
+                 ORDER BY b.search_key DESC LIMIT ?1",
+            )?
+            .query_map([max], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (key, text) in &waiting {
+            if let Some(text) = indexed_text(text.as_deref()) {
+                index_message(&tx, *key, text, Indexing::Now)?;
+            }
+            tx.prepare_cached("DELETE FROM search_backlog WHERE search_key = ?1")?
+                .execute([key])?;
+        }
+        tx.commit()?;
+        Ok(waiting.len())
+    }
+
+    /// Whether messages wait to be indexed (a search finds only the others).
+    pub fn search_backlog_waiting(&self) -> StoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM search_backlog)")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     /// Messages whose text matches `query` (every word; the last one as a
     /// prefix; Japanese by bigrams), newest first, at most `limit`, in one
     /// conversation or all. A query without words finds nothing; no query
@@ -227,6 +310,120 @@ mod tests {
     use crate::Store;
     use crate::fixtures::*;
     use crate::fts;
+
+    #[test]
+    fn a_taken_search_key_gives_way_to_a_free_one_in_the_same_second() {
+        let mut store = Store::in_memory().unwrap();
+        let m = message("m2", "c1", Direction::Inbound, "Lieferadresse", 0);
+        let sent = m.sent_at.timestamp_millis();
+        let offered = super::offered_key(sent, "m2");
+        let base = super::key_second(sent) * super::SLOTS;
+        // Another message holds m2's slot, and the last slot of the second.
+        for (id, key) in [("x1", offered), ("x2", base + super::SLOTS - 1)] {
+            store
+                .conn
+                .execute(
+                    "INSERT INTO messages (id, conversation_id, direction, kind, status,
+                         status_rank, text, sent_at, updated_at, local, json, search_key)
+                     VALUES (?1, 'c1', 'inbound', 'text', 'received', 0, 'x', ?2, ?2, 0, '{}', ?3)",
+                    rusqlite::params![id, sent, key],
+                )
+                .unwrap();
+        }
+        store.apply(&change(1, ChangeData::Message(m))).unwrap();
+        let key: i64 = store
+            .conn
+            .query_row("SELECT search_key FROM messages WHERE id = 'm2'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_ne!(key, offered);
+        assert_eq!(super::second_of_key(key), super::key_second(sent));
+        let hits = store.search_messages("Lieferadresse", None, 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].message.id, "m2");
+        assert_eq!(store.unread_counts().unwrap().total, 1);
+    }
+
+    #[test]
+    fn deferred_messages_are_found_once_the_backlog_indexes_them_newest_first() {
+        let mut store = Store::in_memory().unwrap();
+        let mut changes = vec![change(1, ChangeData::Conversation(conversation("c1")))];
+        for (i, body) in ["Bestellung 1", "Bestellung 2", "注文の確認"]
+            .iter()
+            .enumerate()
+        {
+            let m = message(&format!("m{i}"), "c1", Direction::Inbound, body, i as i64);
+            changes.push(change(i as i64 + 2, ChangeData::Message(m)));
+        }
+        store
+            .apply_batch_indexing(&changes, 4, crate::Indexing::Deferred)
+            .unwrap();
+        let found = |store: &Store, q: &str| -> Vec<String> {
+            let hits = store.search_messages(q, None, 10).unwrap();
+            hits.into_iter().map(|h| h.message.id).collect()
+        };
+        assert!(found(&store, "Bestellung").is_empty(), "not indexed yet");
+        assert!(store.search_backlog_waiting().unwrap());
+        assert_eq!(
+            store.message("m0").unwrap().unwrap().text.as_deref(),
+            Some("Bestellung 1")
+        );
+
+        // The newest first: m2 (注文), then m1.
+        assert_eq!(store.index_backlog(2).unwrap(), 2);
+        assert_eq!(found(&store, "注文"), ["m2"]);
+        assert_eq!(found(&store, "Bestellung"), ["m1"]);
+        assert!(store.search_backlog_waiting().unwrap());
+        assert_eq!(store.index_backlog(2).unwrap(), 1);
+        assert_eq!(store.index_backlog(2).unwrap(), 0);
+        assert!(!store.search_backlog_waiting().unwrap());
+        assert_eq!(found(&store, "Bestellung"), ["m1", "m0"]);
+    }
+
+    #[test]
+    fn a_deferred_message_changed_or_resynced_leaves_no_backlog_behind() {
+        let mut store = Store::in_memory().unwrap();
+        let m = message("m1", "c1", Direction::Inbound, "Rechnung", 0);
+        store
+            .apply_batch_indexing(
+                &[change(1, ChangeData::Message(m.clone()))],
+                1,
+                crate::Indexing::Deferred,
+            )
+            .unwrap();
+        // Its text changes as the live feed brings it: indexed now.
+        let mut edited = m.clone();
+        edited.text = Some("Lieferung".into());
+        edited.updated_at = t(5);
+        store
+            .apply(&change(2, ChangeData::MessageStatus(edited)))
+            .unwrap();
+        assert_eq!(
+            store.search_messages("Lieferung", None, 10).unwrap().len(),
+            1
+        );
+        assert!(!store.search_backlog_waiting().unwrap());
+        assert_eq!(store.index_backlog(10).unwrap(), 0);
+        assert!(
+            store
+                .search_messages("Rechnung", None, 10)
+                .unwrap()
+                .is_empty()
+        );
+
+        let other = message("m2", "c1", Direction::Inbound, "Rücksendung", 1);
+        store
+            .apply_batch_indexing(
+                &[change(3, ChangeData::Message(other))],
+                3,
+                crate::Indexing::Deferred,
+            )
+            .unwrap();
+        assert!(store.search_backlog_waiting().unwrap());
+        store.reset_synced().unwrap();
+        assert!(!store.search_backlog_waiting().unwrap());
+    }
 
     fn store_with(texts: &[&str]) -> Store {
         let mut store = Store::in_memory().unwrap();

@@ -200,12 +200,21 @@ impl HubClient {
             .map_err(|e| HubError::Unreadable(format!("{what} this app cannot read: {e}")))
     }
 
-    /// `GET /changes?after=&limit=`.
-    pub(crate) async fn changes(&self, after: i64, limit: u32) -> Result<ChangesPage, HubError> {
+    /// `GET /changes`: a page after `after`; `compact`: only each object's
+    /// last change (a store that has never synced needs no more).
+    pub(crate) async fn changes(
+        &self,
+        after: i64,
+        limit: u32,
+        compact: bool,
+    ) -> Result<ChangesPage, HubError> {
         let mut url = self.url(&["changes"]);
         url.query_pairs_mut()
             .append_pair("after", &after.to_string())
             .append_pair("limit", &limit.to_string());
+        if compact {
+            url.query_pairs_mut().append_pair("compact", "true");
+        }
         let resp = self.exchange(self.http.get(url)).await?;
         self.json(resp, "a page of changes").await
     }

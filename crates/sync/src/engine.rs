@@ -1,5 +1,6 @@
-//! The engine: the feed follower and the outbox sender, two tasks sharing
-//! the hub client, the store and the published state ([`Shared`]).
+//! The engine: the feed follower, the outbox sender and the search indexer,
+//! tasks sharing the hub client, the store and the published state
+//! ([`Shared`]).
 
 use std::sync::{Arc, Mutex};
 
@@ -12,7 +13,7 @@ use tokio::task::JoinHandle;
 use crate::client::HubClient;
 use crate::shared::Shared;
 use crate::state::{OfflineReason, Status, SyncState, Update};
-use crate::{StoreHandle, SyncConfig, SyncError, feed, outbox};
+use crate::{StoreHandle, SyncConfig, SyncError, feed, indexer, outbox};
 
 /// Asks an engine for a full resync ([`SyncEngine::resync_handle`]).
 #[derive(Clone)]
@@ -73,6 +74,7 @@ impl SyncEngine {
             status: Status::new(clock),
             outbox_kick: Notify::new(),
             resync_kick: Notify::new(),
+            index_kick: Notify::new(),
             back_at: Mutex::new(None),
             stop: watch::channel(false).0,
         });
@@ -89,6 +91,7 @@ impl SyncEngine {
         let tasks = vec![
             spawn(Box::pin(feed::run(shared.clone()))),
             spawn(Box::pin(outbox::run(shared.clone()))),
+            spawn(Box::pin(indexer::run(shared.clone()))),
         ];
         Ok(SyncEngine {
             shared,

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use futures::StreamExt;
 use switchboard_protocol::Change;
+use switchboard_store::Indexing;
 
 use crate::SyncError;
 use crate::client::HubError;
@@ -107,12 +108,13 @@ async fn apply(
     source: Source,
     changes: Vec<Change>,
     next: i64,
+    indexing: Indexing,
 ) -> Result<usize, SyncError> {
     let applied = shared
         .store
         .run(move |s| {
             let before = s.sync_cursor()?;
-            let report = s.apply_batch(&changes, next)?;
+            let report = s.apply_batch_indexing(&changes, next, indexing)?;
             let fresh: Arc<[Change]> = changes.into_iter().filter(|c| c.seq > before).collect();
             Ok(Applied {
                 source,
@@ -138,30 +140,56 @@ async fn apply(
 }
 
 /// One connection: pages until caught up, then the stream until it ends.
+///
+/// A store that has never synced (a new device, or after a resync) reads
+/// the feed compacted, each object once at its last change: the same end
+/// state in about half the changes, and leaves the messages' search index
+/// to the indexer ([`crate::indexer`]) once it is online. The next page is
+/// fetched while the last one is applied; if applying fails, the fetched
+/// page is dropped and the next attempt starts again from the store's
+/// cursor.
 async fn follow(shared: &Shared, attempt: &mut u32) -> End {
     let batch = shared.config.batch_size.clamp(1, 5000);
-    let mut answered = false;
+    let after = match shared.store.run(|s| s.sync_cursor()).await {
+        Ok(c) => c,
+        Err(e) => return e.into(),
+    };
+    let compact = after == 0;
+    let indexing = if compact {
+        Indexing::Deferred
+    } else {
+        Indexing::Now
+    };
+    let mut page = match shared.client.changes(after, batch, compact).await {
+        Ok(page) => page,
+        Err(e) => return e.into(),
+    };
+    shared.status.catching_up();
     loop {
-        let after = match shared.store.run(|s| s.sync_cursor()).await {
-            Ok(c) => c,
-            Err(e) => return e.into(),
+        let (more, next) = (page.more, page.next);
+        let fetch_next = async {
+            if more {
+                Some(shared.client.changes(next, batch, compact).await)
+            } else {
+                None
+            }
         };
-        let page = match shared.client.changes(after, batch).await {
-            Ok(page) => page,
-            Err(e) => return e.into(),
-        };
-        if !answered {
-            answered = true;
-            shared.status.catching_up();
-        }
-        let more = page.more;
-        match apply(shared, Source::Page, page.changes, page.next).await {
+        let (applied, fetched) = tokio::join!(
+            apply(shared, Source::Page, page.changes, page.next, indexing),
+            fetch_next
+        );
+        match applied {
             Ok(n) => shared.status.progress(n),
             Err(e) => return e.into(),
         }
-        if !more {
-            break;
+        match fetched {
+            None => break,
+            Some(Ok(fetched)) => page = fetched,
+            Some(Err(e)) => return e.into(),
         }
+    }
+    if compact {
+        shared.index_kick.notify_one();
     }
     let after = match shared.store.run(|s| s.sync_cursor()).await {
         Ok(c) => c,
@@ -216,7 +244,7 @@ async fn follow(shared: &Shared, attempt: &mut u32) -> End {
             }
         }
         if let Some(last) = changes.last().map(|c| c.seq)
-            && let Err(e) = apply(shared, Source::Stream, changes, last).await
+            && let Err(e) = apply(shared, Source::Stream, changes, last, Indexing::Now).await
         {
             return e.into();
         }

@@ -36,6 +36,7 @@
 //!         Update::Changes(applied) => println!("refresh {:?}", applied.conversations),
 //!         Update::Resynced => println!("reload everything"),
 //!         Update::Outbox(entry) => println!("refresh {}", entry.conversation_id),
+//!         Update::SearchIndexed => println!("search finds everything again"),
 //!     }
 //! }
 //! # Ok(())
@@ -43,7 +44,8 @@
 //! ```
 //!
 //! Files: `engine` ([`SyncEngine`], the shared parts), `feed` (pages, then
-//! the stream), `outbox` (sending), `client` (the hub's agent API, answers
+//! the stream; a new device reads the feed compacted and defers the search
+//! index), `indexer` (builds that index afterwards), `outbox` (sending), `client` (the hub's agent API, answers
 //! sorted into what to do), `sse` (the event-stream reader), `store` (the
 //! store on its own thread: [`StoreHandle`]), `state`, `backoff`, `config`.
 //!
@@ -56,6 +58,7 @@ mod client;
 mod config;
 mod engine;
 mod feed;
+mod indexer;
 mod outbox;
 mod shared;
 mod sse;

@@ -21,6 +21,8 @@ pub(crate) struct Shared {
     pub outbox_kick: Notify,
     /// Asks the feed follower for a full resync ([`SyncEngine::resync`]).
     pub resync_kick: Notify,
+    /// Wakes the search indexer (a bootstrap left messages to index).
+    pub index_kick: Notify,
     /// When the feed last reconnected (entries that could not reach the hub
     /// before it are due at once).
     pub(crate) back_at: Mutex<Option<DateTime<Utc>>>,

@@ -145,6 +145,9 @@ pub enum Update {
     /// An outbox entry was queued or attempted; the entry as it is now (its
     /// conversation's thread changed).
     Outbox(OutboxEntry),
+    /// The messages a bootstrap wrote without their search entries are all
+    /// indexed now: a search finds every stored message again.
+    SearchIndexed,
 }
 
 /// Publishes the state (a watch channel: the latest) and the updates (a

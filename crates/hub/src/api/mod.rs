@@ -199,7 +199,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         ep(
             "get",
             "/changes",
-            "A page of the change feed (after, limit)",
+            "A page of the change feed (after, limit, compact)",
             get(stream::changes),
         )
         .query::<stream::ChangesQuery>()

@@ -11,13 +11,14 @@ use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
+use axum::http::header;
 use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
 use futures::Stream;
 use serde::Deserialize;
-use switchboard_protocol::{Agent, ChangeKind, ChangesPage};
+use switchboard_protocol::{Agent, ChangeKind};
 use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::mpsc;
@@ -29,26 +30,40 @@ use crate::error::ApiQuery;
 use crate::error::ApiResult;
 use crate::feed::change_json;
 use crate::state::AppState;
-use crate::storage::{FeedRecord, StoreError};
+use crate::storage::{Compaction, FeedRecord, StoreError};
 use crate::usecase::changes;
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ChangesQuery {
+    /// The last `seq` read (0 or absent: from the start).
     #[serde(default)]
     after: Option<i64>,
+    /// At most this many changes (1–5,000; 500 when absent).
     #[serde(default)]
     limit: Option<u32>,
+    /// Only each object's last change (a conversation, a message with its
+    /// statuses, a call, …; event-log entries all come): what a new device
+    /// needs to end where the full feed ends, in fewer changes. Read it to
+    /// the end (`more: false`) before relying on the store.
+    #[serde(default)]
+    compact: Option<bool>,
 }
 
+/// `GET /changes`: the page's JSON written from the stored changes as they
+/// are (`ChangesPage` on the wire).
 pub async fn changes(
     State(hub): State<AppState>,
     caller: Caller,
     ApiQuery(q): ApiQuery<ChangesQuery>,
-) -> ApiResult<Json<ChangesPage>> {
-    Ok(Json(
-        changes::page(&hub, caller.scopes(), q.after, q.limit).await?,
-    ))
+) -> ApiResult<Response> {
+    let compaction = if q.compact.unwrap_or(false) {
+        Compaction::Latest
+    } else {
+        Compaction::Full
+    };
+    let page = changes::page(&hub, caller.scopes(), q.after, q.limit, compaction).await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], page.to_json()).into_response())
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -164,7 +179,8 @@ async fn follow(
                         return Ok::<_, StoreError>(None);
                     };
                     let scope = scope_of(&agent);
-                    let page = changes::scan(tx, scope.as_deref(), after, 500)?.records;
+                    let page =
+                        changes::scan(tx, scope.as_deref(), after, 500, Compaction::Full)?.records;
                     Ok(Some((scope, page)))
                 })
                 .await;

@@ -35,8 +35,9 @@ use switchboard_protocol::{
 };
 
 use crate::storage::{
-    AgentRow, ChannelRow, CommitListener, ConversationFilter, ConversationRow, FeedRecord,
-    NewWebhookReject, Storage, StoreError, StoreResult, StoredTemplate, TemplateFilter, Tx,
+    AgentRow, ChannelRow, CommitListener, Compaction, ConversationFilter, ConversationRow,
+    FeedRecord, NewWebhookReject, Storage, StoreError, StoreResult, StoredTemplate, TemplateFilter,
+    Tx,
 };
 
 /// The clock's instant when a case starts: 2026-01-01T00:00:00Z, in unix
@@ -238,6 +239,7 @@ macro_rules! storage_conformance {
             tx_append_change_returns_increasing_seqs_published_after_commit,
             tx_changes_scan_after_a_cursor_never_returns_it_and_respects_the_limit,
             tx_changes_scan_reads_past_invisible_changes_and_reports_scanned_to,
+            tx_changes_scan_latest_keeps_each_objects_last_change_in_each_scope,
             tx_changes_scan_of_an_unknown_kind_is_corrupt,
             tx_last_seq_is_zero_then_the_last_appended,
             storage_write_commits_and_returns_the_closures_result,
@@ -2397,7 +2399,7 @@ pub async fn tx_append_change_returns_increasing_seqs_published_after_commit(h: 
         assert_eq!(rec.data, change.data_json().unwrap());
     }
     let scanned = h
-        .read(|tx| tx.changes_scan(0, 100, &|_| true))
+        .read(|tx| tx.changes_scan(0, 100, Compaction::Full, &|_| true))
         .await
         .unwrap();
     assert_eq!(
@@ -2418,7 +2420,7 @@ pub async fn tx_changes_scan_after_a_cursor_never_returns_it_and_respects_the_li
         .unwrap();
     for (cursor, limit) in [(0, 3), (seqs[2], 4), (seqs[7], 100), (seqs[9], 5)] {
         let scan = h
-            .read(move |tx| tx.changes_scan(cursor, limit, &|_| true))
+            .read(move |tx| tx.changes_scan(cursor, limit, Compaction::Full, &|_| true))
             .await
             .unwrap();
         let got: Vec<i64> = scan.records.iter().map(|r| r.seq).collect();
@@ -2454,7 +2456,7 @@ pub async fn tx_changes_scan_reads_past_invisible_changes_and_reports_scanned_to
     let only_a = |r: &FeedRecord| r.queue_id.as_deref().is_none_or(|q| q == "a");
     let after_b = seqs[8];
     let scan = h
-        .read(move |tx| tx.changes_scan(0, 3, &only_a))
+        .read(move |tx| tx.changes_scan(0, 3, Compaction::Full, &only_a))
         .await
         .unwrap();
     assert_eq!(
@@ -2463,7 +2465,7 @@ pub async fn tx_changes_scan_reads_past_invisible_changes_and_reports_scanned_to
     );
     assert_eq!(scan.scanned_to, seqs[4], "stopped at the last one returned");
     let scan = h
-        .read(move |tx| tx.changes_scan(after_b, 100, &only_a))
+        .read(move |tx| tx.changes_scan(after_b, 100, Compaction::Full, &only_a))
         .await
         .unwrap();
     assert_eq!(
@@ -2473,11 +2475,73 @@ pub async fn tx_changes_scan_reads_past_invisible_changes_and_reports_scanned_to
     );
     assert_eq!(scan.scanned_to, seqs[11], "read past queue b's last change");
     let none = h
-        .read(move |tx| tx.changes_scan(0, 2, &|_| false))
+        .read(move |tx| tx.changes_scan(0, 2, Compaction::Full, &|_| false))
         .await
         .unwrap();
     assert!(none.records.is_empty());
     assert_eq!(none.scanned_to, seqs[11], "looked at everything");
+}
+
+pub async fn tx_changes_scan_latest_keeps_each_objects_last_change_in_each_scope(h: &Harness) {
+    let event = |id: i64| {
+        ChangeData::EventLog(switchboard_protocol::EventLogEntry {
+            id,
+            conversation_id: "c1".into(),
+            kind: EventKind::Assigned,
+            message: format!("event {id}"),
+            message_id: None,
+            at: at(0),
+        })
+    };
+    let mut delivered = message("m1", "c1", Some("wamid.1"));
+    delivered.status = MessageStatus::Delivered;
+    let seqs = h
+        .write(move |tx| {
+            Ok(vec![
+                tx.append_change(Some("a"), &ChangeData::Queue(queue("x", "x v1")))?,
+                tx.append_change(None, &ChangeData::Queue(queue("y", "y v1")))?,
+                tx.append_change(Some("a"), &ChangeData::Message(message("m1", "c1", None)))?,
+                tx.append_change(Some("a"), &event(1))?,
+                tx.append_change(Some("a"), &ChangeData::Queue(queue("x", "x v2")))?,
+                tx.append_change(Some("b"), &ChangeData::Queue(queue("x", "x moved")))?,
+                tx.append_change(Some("a"), &ChangeData::MessageStatus(delivered))?,
+                tx.append_change(Some("a"), &event(2))?,
+                tx.append_change(None, &ChangeData::Queue(queue("y", "y v2")))?,
+            ])
+        })
+        .await
+        .unwrap();
+    let latest = |after: i64, limit: u32| async move {
+        h.read(move |tx| tx.changes_scan(after, limit, Compaction::Latest, &|_| true))
+            .await
+            .unwrap()
+    };
+    // Superseded: x v1 (x v2 in scope a), y v1, the message (its status);
+    // both event-log entries stay; x in scope b is another reader's copy.
+    let all = latest(0, 100).await;
+    let got: Vec<i64> = all.records.iter().map(|r| r.seq).collect();
+    assert_eq!(
+        got,
+        [seqs[3], seqs[4], seqs[5], seqs[6], seqs[7], seqs[8]],
+        "{all:?}"
+    );
+    assert_eq!(all.records[2].kind, ChangeKind::Queue);
+    assert!(all.records[2].data.contains("x moved"));
+    assert_eq!(all.records[3].kind, ChangeKind::MessageStatus);
+    assert_eq!(all.scanned_to, seqs[8]);
+    // From a cursor, with a limit: the same rule, paged.
+    let page = latest(seqs[3], 2).await;
+    assert_eq!(
+        page.records.iter().map(|r| r.seq).collect::<Vec<_>>(),
+        [seqs[4], seqs[5]]
+    );
+    assert_eq!(page.scanned_to, seqs[5]);
+    // The full scan still has every change.
+    let full = h
+        .read(|tx| tx.changes_scan(0, 100, Compaction::Full, &|_| true))
+        .await
+        .unwrap();
+    assert_eq!(full.records.len(), 9);
 }
 
 pub async fn tx_changes_scan_of_an_unknown_kind_is_corrupt(h: &Harness) {
@@ -2490,7 +2554,7 @@ pub async fn tx_changes_scan_of_an_unknown_kind_is_corrupt(h: &Harness) {
         .unwrap();
     h.spoil(Spoil::ChangeKind { seq }).await;
     let err = h
-        .read(|tx| tx.changes_scan(0, 100, &|_| true))
+        .read(|tx| tx.changes_scan(0, 100, Compaction::Full, &|_| true))
         .await
         .unwrap_err();
     assert!(
@@ -2581,7 +2645,7 @@ pub async fn storage_write_that_fails_rolls_back_only_itself_and_publishes_nothi
     let kept: BTreeSet<String> = queues.into_iter().map(|q| q.id).collect();
     assert_eq!(scoped, kept);
     let scan = h
-        .read(|tx| tx.changes_scan(0, 1_000, &|_| true))
+        .read(|tx| tx.changes_scan(0, 1_000, Compaction::Full, &|_| true))
         .await
         .unwrap();
     assert_eq!(
@@ -2681,7 +2745,7 @@ pub async fn storage_write_from_many_tasks_keeps_the_feed_in_order_and_loses_not
     );
     assert_eq!(published_seqs, returned, "none lost");
     let read = h
-        .read(|tx| tx.changes_scan(0, 10_000, &|_| true))
+        .read(|tx| tx.changes_scan(0, 10_000, Compaction::Full, &|_| true))
         .await
         .unwrap();
     assert_eq!(

@@ -66,6 +66,18 @@ pub struct ChangesScan {
     pub scanned_to: i64,
 }
 
+/// Whether a scan of the feed returns every change or only the latest of
+/// each object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Compaction {
+    /// Every change, as appended (the live stream, a catch-up).
+    #[default]
+    Full,
+    /// Only each object's last change in its scope (a new device's
+    /// bootstrap): the same end state in fewer changes.
+    Latest,
+}
+
 pub type CommitListener = Arc<dyn Fn(&[FeedRecord]) + Send + Sync>;
 
 /// A channel with its Graph access token (never printed: `Debug` redacts it).
@@ -399,11 +411,15 @@ pub trait FeedTx {
     /// Appends a change scoped to `scope` (`None`: everyone); its `seq`.
     fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64>;
     /// Changes after `after` that `visible` accepts, oldest first, at most
-    /// `limit`, and how far the scan went (past changes not accepted).
+    /// `limit`, and how far the scan went (past changes not accepted). With
+    /// [`Compaction::Latest`], a change superseded by a later one of the same
+    /// object and scope (`ChangeData::object_key`) is passed over: each
+    /// object once, at its last change.
     fn changes_scan(
         &mut self,
         after: i64,
         limit: u32,
+        compaction: Compaction,
         visible: &dyn Fn(&FeedRecord) -> bool,
     ) -> StoreResult<ChangesScan>;
     /// The last `seq` appended (0 when the feed is empty).

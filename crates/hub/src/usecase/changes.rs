@@ -6,7 +6,7 @@ use switchboard_protocol::{Change, ChangeData, ChangesPage, ErrorCode};
 use crate::access;
 use crate::error::{ApiErr, ApiResult};
 use crate::state::AppState;
-use crate::storage::{ChangesScan, FeedRecord, StoreResult, Tx};
+use crate::storage::{ChangesScan, Compaction, FeedRecord, StoreResult, Tx};
 
 /// The changes after `after` visible to `scopes`, oldest first, at most
 /// `limit`, and how far the scan went (past changes they may not see).
@@ -15,8 +15,9 @@ pub fn scan(
     scopes: Option<&[String]>,
     after: i64,
     limit: u32,
+    compaction: Compaction,
 ) -> StoreResult<ChangesScan> {
-    tx.changes_scan(after, limit, &|rec: &FeedRecord| {
+    tx.changes_scan(after, limit, compaction, &|rec: &FeedRecord| {
         access::visible(rec, scopes)
     })
 }
@@ -52,13 +53,56 @@ fn position_in_feed(after: i64, last: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// `GET /changes`: a page after `after`; `next` is the next `after`.
+/// A page of the feed as stored: the records (their `data` is the JSON the
+/// hub wrote, sent on as it is), `next` (the next `after`) and `more`.
+#[derive(Debug, Clone)]
+pub struct RawPage {
+    pub records: Vec<FeedRecord>,
+    pub next: i64,
+    pub more: bool,
+}
+
+impl RawPage {
+    /// The page as the wire's [`ChangesPage`] JSON, without re-parsing each
+    /// change's `data` (a bootstrap reads a million of them).
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(
+            self.records
+                .iter()
+                .map(|r| r.data.len() + 48)
+                .sum::<usize>()
+                + 48,
+        );
+        out.push_str(r#"{"changes":["#);
+        for (i, r) in self.records.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&crate::feed::change_json(r));
+        }
+        out.push_str(&format!(r#"],"next":{},"more":{}}}"#, self.next, self.more));
+        out
+    }
+
+    /// The page typed.
+    pub fn typed(&self) -> ApiResult<ChangesPage> {
+        Ok(ChangesPage {
+            changes: self.records.iter().map(typed).collect::<ApiResult<_>>()?,
+            next: self.next,
+            more: self.more,
+        })
+    }
+}
+
+/// `GET /changes`: a page after `after`; `next` is the next `after`. With
+/// [`Compaction::Latest`] each object comes once, at its last change.
 pub async fn page(
     hub: &AppState,
     scopes: Option<Vec<String>>,
     after: Option<i64>,
     limit: Option<u32>,
-) -> ApiResult<ChangesPage> {
+    compaction: Compaction,
+) -> ApiResult<RawPage> {
     let after = after.unwrap_or(0).max(0);
     let limit = limit.unwrap_or(500).clamp(1, 5000);
     // The position check and the page on one read snapshot.
@@ -66,22 +110,22 @@ pub async fn page(
         .store
         .read(move |tx| {
             let last = tx.last_seq()?;
-            Ok::<_, ApiErr>((last, scan(tx, scopes.as_deref(), after, limit + 1)?))
+            let scan = scan(tx, scopes.as_deref(), after, limit + 1, compaction)?;
+            Ok::<_, ApiErr>((last, scan))
         })
         .await?;
     position_in_feed(after, last)?;
-    let mut recs = scan.records;
-    let more = recs.len() > limit as usize;
-    recs.truncate(limit as usize);
+    let mut records = scan.records;
+    let more = records.len() > limit as usize;
+    records.truncate(limit as usize);
     // Past the changes this caller may not see, unless a page is waiting.
     let next = if more {
-        recs.last().map_or(after, |r| r.seq)
+        records.last().map_or(after, |r| r.seq)
     } else {
         scan.scanned_to.max(after)
     };
-    let changes = recs.iter().map(typed).collect::<ApiResult<Vec<_>>>()?;
-    Ok(ChangesPage {
-        changes,
+    Ok(RawPage {
+        records,
         next,
         more,
     })

@@ -12,14 +12,21 @@ use crate::common::*;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_device_bootstraps_in_pages_then_follows_the_stream() {
     let env = Env::new().await;
-    // 375 customers writing 4 messages each: a feed of 3,000 changes for
-    // the agent (each message and its conversation's update).
-    env.seed(0, 375, 4).await;
+    // 375 customers writing 6 messages each: a feed of 4,500 changes for
+    // the agent (each message and its conversation's update), 2,625 once
+    // compacted (each message, each conversation's last update).
+    env.seed(0, 375, 6).await;
     let feed = env.feed(&env.agent).await;
     assert!(
-        (2_500..5_000).contains(&feed.len()),
-        "a feed of about 3,000 changes, not {}",
+        (4_000..6_000).contains(&feed.len()),
+        "a feed of about 4,500 changes, not {}",
         feed.len()
+    );
+    let compacted = env.compacted_feed(&env.agent).await;
+    assert!(
+        (2_600..2_700).contains(&compacted.len()),
+        "about 2,625 compacted, not {}",
+        compacted.len()
     );
 
     let dir = tempfile::tempdir().unwrap();
@@ -32,7 +39,9 @@ async fn a_new_device_bootstraps_in_pages_then_follows_the_stream() {
     let bootstrap = began.elapsed();
     updates.drain();
 
-    // Pages of 2,000: two transactions for the feed as it stood.
+    let bootstrapped = store.run(|s| s.sync_cursor()).await.unwrap();
+
+    // Pages of 2,000 of the compacted feed: two transactions.
     let pages: Vec<usize> = updates
         .seen
         .iter()
@@ -43,21 +52,21 @@ async fn a_new_device_bootstraps_in_pages_then_follows_the_stream() {
         .collect();
     assert_eq!(
         pages,
-        [2_000, feed.len() - 2_000],
+        [2_000, compacted.len() - 2_000],
         "one transaction per page of 2,000"
     );
     // Catching up counted them, then online.
     let states = updates.states();
     assert!(
-        matches!(states.as_slice(), [.., SyncState::CatchingUp { applied, .. }, SyncState::Online { .. }] if *applied == feed.len() as u64),
+        matches!(states.as_slice(), [.., SyncState::CatchingUp { applied, .. }, SyncState::Online { .. }] if *applied == compacted.len() as u64),
         "{states:?}"
     );
     let view = updates.until_same(&env, &env.agent, &store).await;
     assert_eq!(view.conversations.len(), 375);
-    assert_eq!(view.message_count(), 1_500);
+    assert_eq!(view.message_count(), 2_250);
     eprintln!(
         "bootstrap: {} changes in {} pages, online after {bootstrap:?}",
-        feed.len(),
+        compacted.len(),
         pages.len()
     );
 
@@ -102,12 +111,40 @@ async fn a_new_device_bootstraps_in_pages_then_follows_the_stream() {
             && a.kinds.contains(&ChangeKind::Message))
     });
     assert!(streamed, "live changes come by the stream");
-    let hub: Vec<i64> = env.feed(&env.agent).await.iter().map(|c| c.seq).collect();
-    updates.until_applied(*hub.last().unwrap()).await;
+    let hub = env.feed(&env.agent).await;
+    updates.until_applied(hub.last().unwrap().seq).await;
     let (applied, ignored) = updates.applied();
-    assert_exactly(&applied, &hub);
+    assert_bootstrapped_then_exactly(&applied, &hub, bootstrapped);
     assert_eq!(ignored, 0);
     let cursor = store.run(|s| s.sync_cursor()).await.unwrap();
-    assert!(cursor >= *hub.last().unwrap());
+    assert!(cursor >= hub.last().unwrap().seq);
+
+    // The bootstrap left the search index to the indexer, which built it
+    // meanwhile: every message is found.
+    if !updates
+        .seen
+        .iter()
+        .any(|u| matches!(u, Update::SearchIndexed))
+    {
+        updates
+            .until("the search index", |u| matches!(u, Update::SearchIndexed))
+            .await;
+    }
+    let (waiting, hits, one) = store
+        .run(|s| {
+            Ok((
+                s.search_backlog_waiting()?,
+                s.search_messages("Frage", None, 50)?.len(),
+                s.search_messages("Frage 5 von Kunde 374", None, 50)?
+                    .into_iter()
+                    .map(|h| h.message.text.unwrap_or_default())
+                    .collect::<Vec<_>>(),
+            ))
+        })
+        .await
+        .unwrap();
+    assert!(!waiting);
+    assert_eq!(hits, 50);
+    assert_eq!(one, ["Frage 5 von Kunde 374"]);
     engine.stop().await;
 }

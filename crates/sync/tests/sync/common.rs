@@ -391,11 +391,23 @@ impl Env {
 
     /// Every change the agent may see, in order.
     pub async fn feed(&self, token: &str) -> Vec<Change> {
+        self.feed_read(token, false).await
+    }
+
+    /// The feed as a new device reads it: each object's last change.
+    pub async fn compacted_feed(&self, token: &str) -> Vec<Change> {
+        self.feed_read(token, true).await
+    }
+
+    async fn feed_read(&self, token: &str, compact: bool) -> Vec<Change> {
         let mut all = Vec::new();
         let mut after = 0;
         loop {
             let page: ChangesPage = self
-                .get(token, &format!("/changes?after={after}&limit=5000"))
+                .get(
+                    token,
+                    &format!("/changes?after={after}&limit=5000&compact={compact}"),
+                )
                 .await;
             all.extend(page.changes);
             after = page.next;
@@ -890,6 +902,39 @@ async fn forward(
         () = up => {}
         () = down => {}
     }
+}
+
+/// A bootstrap's pages are the feed compacted, the rest exactly the feed:
+/// `applied` holds, once and in order, every change of `hub` after
+/// `bootstrapped` (the cursor once the store first caught up), and up to
+/// it only changes of the hub's, among them the last change of each
+/// object as of `bootstrapped` (the difference in words otherwise).
+pub fn assert_bootstrapped_then_exactly(applied: &[i64], hub: &[Change], bootstrapped: i64) {
+    let seqs: Vec<i64> = hub.iter().map(|c| c.seq).collect();
+    let (before, after): (Vec<i64>, Vec<i64>) = applied.iter().partition(|s| **s <= bootstrapped);
+    let hub_after: Vec<i64> = seqs.iter().copied().filter(|s| *s > bootstrapped).collect();
+    assert_exactly(&after, &hub_after);
+    assert!(
+        before.windows(2).all(|w| w[0] < w[1]),
+        "the bootstrap's changes in order, each once"
+    );
+    let known: std::collections::BTreeSet<i64> = seqs.iter().copied().collect();
+    let foreign: Vec<_> = before.iter().filter(|s| !known.contains(s)).collect();
+    assert!(foreign.is_empty(), "not the hub's: {foreign:?}");
+    let mut last = std::collections::BTreeMap::new();
+    for c in hub.iter().filter(|c| c.seq <= bootstrapped) {
+        let key = c
+            .change
+            .object_key()
+            .unwrap_or_else(|| format!("#{}", c.seq));
+        last.insert(key, c.seq);
+    }
+    let got: std::collections::BTreeSet<i64> = before.iter().copied().collect();
+    let missing: Vec<_> = last.iter().filter(|(_, s)| !got.contains(s)).collect();
+    assert!(
+        missing.is_empty(),
+        "objects whose last change the bootstrap missed: {missing:?}"
+    );
 }
 
 /// `applied` is `hub`: the same changes, each once, in order (the

@@ -6,7 +6,7 @@ use switchboard_protocol::{ChangeData, ChangeKind};
 
 use super::SqliteTx;
 use super::codecs::{corrupt, ms};
-use crate::storage::{ChangesScan, FeedRecord, FeedTx, StoreError, StoreResult};
+use crate::storage::{ChangesScan, Compaction, FeedRecord, FeedTx, StoreError, StoreResult};
 
 impl FeedTx for SqliteTx<'_> {
     fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64> {
@@ -16,11 +16,14 @@ impl FeedTx for SqliteTx<'_> {
         let data = change
             .data_json()
             .map_err(|e| StoreError::Backend(e.to_string()))?;
+        let obj = change
+            .object_key()
+            .map(|key| format!("{key}@{}", scope.unwrap_or("")));
         self.conn
             .prepare_cached(
-                "INSERT INTO changes (kind, queue_id, data, at) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO changes (kind, queue_id, data, at, obj) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![kind.as_str(), scope, data, ms(self.now)])?;
+            .execute(params![kind.as_str(), scope, data, ms(self.now), obj])?;
         let seq = self.conn.last_insert_rowid();
         self.appended.push(FeedRecord {
             seq,
@@ -35,12 +38,22 @@ impl FeedTx for SqliteTx<'_> {
         &mut self,
         after: i64,
         limit: u32,
+        compaction: Compaction,
         visible: &dyn Fn(&FeedRecord) -> bool,
     ) -> StoreResult<ChangesScan> {
         let limit = limit.clamp(1, 10_000);
-        let mut st = self.conn.prepare_cached(
-            "SELECT seq, kind, queue_id, data FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2",
-        )?;
+        let mut st = self.conn.prepare_cached(match compaction {
+            Compaction::Full => {
+                "SELECT seq, kind, queue_id, data FROM changes WHERE seq > ?1 ORDER BY seq LIMIT ?2"
+            }
+            Compaction::Latest => {
+                "SELECT seq, kind, queue_id, data FROM changes c
+                 WHERE seq > ?1
+                   AND (obj IS NULL
+                        OR NOT EXISTS (SELECT 1 FROM changes d WHERE d.obj = c.obj AND d.seq > c.seq))
+                 ORDER BY seq LIMIT ?2"
+            }
+        })?;
         // Read past changes the reader may not see until `limit` visible ones.
         let mut out = Vec::new();
         let mut cursor = after;

@@ -34,6 +34,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0008_channel_usage",
         include_str!("../migrations/0008_channel_usage.sql"),
     ),
+    (
+        "0009_change_objects",
+        include_str!("../migrations/0009_change_objects.sql"),
+    ),
 ];
 
 /// Applies the embedded migrations not yet recorded, each in its own
@@ -91,6 +95,86 @@ mod tests {
             .map(|(v, _)| ((*v).to_owned(), 1_700_000_000_000))
             .collect();
         assert_eq!(applied, expected);
+    }
+
+    /// Changes written before `0009_change_objects` get the keys
+    /// `ChangeData::object_key` gives new ones, with their scope.
+    #[test]
+    fn the_change_objects_migration_keys_the_changes_written_before_it() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
+        )
+        .unwrap();
+        let (last, earlier) = MIGRATIONS.split_last().unwrap();
+        assert_eq!(last.0, "0009_change_objects");
+        for (version, sql) in earlier {
+            conn.execute_batch(sql).unwrap();
+            conn.execute(
+                "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, 0)",
+                [version],
+            )
+            .unwrap();
+        }
+        let rows = [
+            (
+                "conversation",
+                Some("q1"),
+                r#"{"id":"c1"}"#,
+                Some("conversation:c1@q1"),
+            ),
+            (
+                "message",
+                Some("q1"),
+                r#"{"id":"m1"}"#,
+                Some("message:m1@q1"),
+            ),
+            (
+                "message_status",
+                Some("q1"),
+                r#"{"id":"m1"}"#,
+                Some("message:m1@q1"),
+            ),
+            (
+                "call",
+                Some("unrouted"),
+                r#"{"id":"k1"}"#,
+                Some("call:k1@unrouted"),
+            ),
+            (
+                "call_permission",
+                Some("q1"),
+                r#"{"conversation_id":"c1"}"#,
+                Some("call_permission:c1@q1"),
+            ),
+            ("template", None, r#"{"id":"t1"}"#, Some("template:t1@")),
+            ("queue", None, r#"{"id":"q1"}"#, Some("queue:q1@")),
+            ("channel", None, r#"{"id":"ch1"}"#, Some("channel:ch1@")),
+            (
+                "agent",
+                Some("agent:a1"),
+                r#"{"id":"a1"}"#,
+                Some("agent:a1@agent:a1"),
+            ),
+            ("event_log", Some("q1"), r#"{"id":7}"#, None),
+        ];
+        for (kind, scope, data, _) in rows {
+            conn.execute(
+                "INSERT INTO changes (kind, queue_id, data, at) VALUES (?1, ?2, ?3, 0)",
+                params![kind, scope, data],
+            )
+            .unwrap();
+        }
+        migrate(&mut conn, at(0)).unwrap();
+        let keys: Vec<Option<String>> = conn
+            .prepare("SELECT obj FROM changes ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let expected: Vec<Option<String>> = rows.iter().map(|r| r.3.map(str::to_owned)).collect();
+        assert_eq!(keys, expected);
     }
 
     #[test]
