@@ -12,6 +12,8 @@ export default defineConfig({
     include: ["src/**/*.test.ts"],
     environment: "jsdom",
     setupFiles: ["src/test/setup.ts"],
+    // Stylesheets are read as written (the theme and RTL tests read app.css).
+    css: { include: [/\.css(\?|$)/] },
     // Clock times ("offline since 10:00") read the same on every machine.
     env: { TZ: "UTC" },
   },
