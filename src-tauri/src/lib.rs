@@ -65,8 +65,8 @@ pub fn run() {
         .invoke_handler(tauri::generate_handler![ipc::ipc])
         .setup(move |app| {
             let handle = app.handle().clone();
-            let shell = Arc::new(TauriShell::new(handle.clone(), "en"));
-            if let Err(e) = tray::build(&handle, &Labels::for_locale("en")) {
+            let shell = Arc::new(TauriShell::new(handle.clone(), ""));
+            if let Err(e) = tray::build(&handle, &Labels::for_locale("")) {
                 // No tray host (a bare X server): the window is enough.
                 tracing::warn!(error = %e, "no tray icon");
             }

@@ -30,9 +30,30 @@ impl std::fmt::Debug for Labels {
     }
 }
 
+/// The catalog for `locale` (a BCP 47 tag, `_` allowed; empty: the
+/// system's language): the one of that exact tag, else one of the same
+/// language (`pt`, `pt-PT` → `pt-BR`; `ja-JP` → `ja`), else English.
+pub fn catalog_for(locale: &str) -> &'static str {
+    let system;
+    let locale = if locale.trim().is_empty() {
+        system = sys_locale::get_locale().unwrap_or_default();
+        system.as_str()
+    } else {
+        locale
+    };
+    let tag = locale.trim().replace('_', "-");
+    let base = |t: &str| t.split('-').next().unwrap_or("").to_ascii_lowercase();
+    CATALOGS
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(&tag))
+        .or_else(|| CATALOGS.iter().find(|(l, _)| base(l) == base(&tag)))
+        .map_or("en", |(l, _)| l)
+}
+
 impl Labels {
+    /// The labels of `locale` (see [`catalog_for`]), English behind them.
     pub fn for_locale(locale: &str) -> Self {
-        let wanted = locale.split(['-', '_']).next().unwrap_or("en");
+        let wanted = catalog_for(locale);
         let mut order: Vec<&str> = vec![wanted];
         if wanted != "en" {
             order.push("en");
@@ -131,6 +152,36 @@ pub fn render(notice: &Notice, labels: &Labels) -> RenderedNotice {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locale_finds_its_catalog_by_tag_then_by_language() {
+        for (locale, catalog) in [
+            ("pt-BR", "pt-BR"),
+            ("pt_BR", "pt-BR"),
+            ("pt", "pt-BR"),
+            ("pt-PT", "pt-BR"),
+            ("ja-JP", "ja"),
+            ("ar", "ar"),
+            ("AR-eg", "ar"),
+            ("es-MX", "es"),
+            ("hi-IN", "hi"),
+            ("id", "id"),
+            ("xx", "en"),
+            ("de_AT.UTF-8", "de"),
+        ] {
+            assert_eq!(catalog_for(locale), catalog, "{locale}");
+        }
+        // Empty: the system's language, one of the catalogs.
+        assert!(CATALOGS.iter().any(|(l, _)| *l == catalog_for("")));
+        assert_eq!(
+            Labels::for_locale("pt-BR").get("call-copy-number", None),
+            Labels::for_locale("pt").get("call-copy-number", None)
+        );
+        assert_ne!(
+            Labels::for_locale("pt-BR").get("call-copy-number", None),
+            "Copy number"
+        );
+    }
 
     #[test]
     fn formats_in_the_asked_locale_and_falls_back_to_english() {

@@ -35,7 +35,9 @@ pub enum WarnFor {
 pub struct AppSettings {
     /// The hub last signed in to.
     pub hub_url: Option<String>,
-    /// The UI's and the notifications' language (`en`, `ja`, `de`, `fr`).
+    /// The UI's and the notifications' language, one of [`LANGUAGES`]
+    /// (`en`, `ja`, `de`, `fr`, `es`, `pt-BR`, `id`, `hi`, `ar`); empty:
+    /// the system's.
     pub language: String,
     /// Warn this many minutes before a window closes (empty: never).
     pub warn_before_minutes: Vec<u32>,
@@ -51,7 +53,7 @@ impl Default for AppSettings {
     fn default() -> Self {
         Self {
             hub_url: None,
-            language: "en".into(),
+            language: String::new(),
             warn_before_minutes: vec![60, 15],
             warn_for: WarnFor::Assigned,
             notify_new_conversations: true,
@@ -61,11 +63,12 @@ impl Default for AppSettings {
 }
 
 impl AppSettings {
-    /// The settings as given, or why not: a known language, thresholds
+    /// The settings as given, or why not: a known language (or none: the
+    /// system's), thresholds
     /// within the 24-hour window (at most 5, each once).
     pub fn validated(mut self) -> Result<AppSettings, CommandError> {
         let invalid = |m: String| CommandError::new(ErrorCode::InvalidInput, m);
-        if !LANGUAGES.contains(&self.language.as_str()) {
+        if !self.language.is_empty() && !LANGUAGES.contains(&self.language.as_str()) {
             return Err(invalid(format!(
                 "language {:?} is not one of {}",
                 self.language,

@@ -13,7 +13,7 @@ use ts_rs::TS;
 
 use crate::codecs::{enum_str, from_json, ms, opt_ms, to_json};
 use crate::search::{self, DocKind};
-use crate::{Store, StoreResult};
+use crate::{ApplyMode, Store, StoreResult};
 
 /// What search indexes for a customer: name, username and number.
 fn customer_search(c: &Conversation) -> String {
@@ -33,7 +33,7 @@ fn customer_search(c: &Conversation) -> String {
 
 /// Writes the conversation as the hub describes it (the whole object
 /// replaces the stored one) and re-indexes its customer when that changed.
-pub(crate) fn put(conn: &Connection, c: &Conversation) -> StoreResult<()> {
+pub(crate) fn put(conn: &Connection, c: &Conversation, mode: ApplyMode) -> StoreResult<()> {
     let search_text = customer_search(c);
     let previous: Option<String> = conn
         .prepare_cached("SELECT customer_search FROM conversations WHERE id = ?1")?
@@ -73,7 +73,10 @@ pub(crate) fn put(conn: &Connection, c: &Conversation) -> StoreResult<()> {
         to_json(c)?,
     ])?;
     if previous.as_deref() != Some(search_text.as_str()) {
-        search::index(conn, DocKind::Customer, &c.id, Some(&search_text))?;
+        match mode {
+            ApplyMode::Live => search::index(conn, DocKind::Customer, &c.id, Some(&search_text))?,
+            ApplyMode::Bulk => search::defer_customer(conn, &c.id)?,
+        }
     }
     Ok(())
 }

@@ -15,8 +15,20 @@ use serde::Serialize;
 use switchboard_protocol::{Change, ChangeData};
 
 use crate::codecs::from_json;
-use crate::search::Indexing;
 use crate::{Store, StoreResult, calls, conversations, events, messages, team, templates};
+
+/// How a batch of changes is written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ApplyMode {
+    /// Each message searchable and counted unread as it is written.
+    #[default]
+    Live,
+    /// A bootstrap's pages (a million messages): the messages' search
+    /// entries are left to [`Store::index_backlog`] (indexing is about half
+    /// of what writing a message costs) and the unread counts to
+    /// [`Store::recount_unread`], once, at its end.
+    Bulk,
+}
 
 /// What applying changes did.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -49,18 +61,14 @@ fn cursor(conn: &Connection) -> StoreResult<i64> {
 }
 
 /// Applies one change's object; the id of the conversation it touches.
-fn apply_one(
-    conn: &Connection,
-    change: &Change,
-    indexing: Indexing,
-) -> StoreResult<Option<String>> {
+fn apply_one(conn: &Connection, change: &Change, mode: ApplyMode) -> StoreResult<Option<String>> {
     Ok(match &change.change {
         ChangeData::Conversation(c) => {
-            conversations::put(conn, c)?;
+            conversations::put(conn, c, mode)?;
             Some(c.id.clone())
         }
         ChangeData::Message(m) | ChangeData::MessageStatus(m) => {
-            messages::put_hub(conn, m, indexing)?;
+            messages::put_hub(conn, m, mode)?;
             Some(m.conversation_id.clone())
         }
         ChangeData::Call(c) => {
@@ -115,17 +123,17 @@ impl Store {
     /// is applied and the cursor stays. Changes at or below the cursor are
     /// ignored, so applying a page twice changes nothing.
     pub fn apply_batch(&mut self, changes: &[Change], next: i64) -> StoreResult<ApplyReport> {
-        self.apply_batch_indexing(changes, next, Indexing::Now)
+        self.apply_batch_as(changes, next, ApplyMode::Live)
     }
 
-    /// [`Store::apply_batch`], with the messages' text indexed as
-    /// `indexing` says ([`Indexing::Deferred`]: a bootstrap, followed by
+    /// [`Store::apply_batch`], written as `mode` says ([`ApplyMode::Bulk`]:
+    /// a bootstrap's pages, followed by [`Store::recount_unread`] and
     /// [`Store::index_backlog`]).
-    pub fn apply_batch_indexing(
+    pub fn apply_batch_as(
         &mut self,
         changes: &[Change],
         next: i64,
-        indexing: Indexing,
+        mode: ApplyMode,
     ) -> StoreResult<ApplyReport> {
         let tx = self.conn.transaction()?;
         let mut report = ApplyReport {
@@ -137,7 +145,7 @@ impl Store {
                 report.ignored += 1;
                 continue;
             }
-            if let Some(conversation_id) = apply_one(&tx, change, indexing)? {
+            if let Some(conversation_id) = apply_one(&tx, change, mode)? {
                 report.conversations.insert(conversation_id);
             }
             if matches!(change.change, ChangeData::Unknown(_)) {
@@ -147,12 +155,43 @@ impl Store {
             report.cursor = change.seq;
         }
         report.cursor = report.cursor.max(next);
-        tx.execute(
-            "UPDATE sync_cursor SET seq = ?1 WHERE id = 1",
-            [report.cursor],
-        )?;
+        tx.prepare_cached(
+            "UPDATE sync_cursor SET seq = ?1, unread_stale = unread_stale OR ?2 WHERE id = 1",
+        )?
+        .execute(params![report.cursor, mode == ApplyMode::Bulk])?;
         tx.commit()?;
         Ok(report)
+    }
+
+    /// Whether a bulk write left the unread counts to count again.
+    pub fn unread_stale(&self) -> StoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT unread_stale FROM sync_cursor WHERE id = 1")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// Counts every conversation's unread customer messages again from the
+    /// stored messages and the agent's read marks, in one transaction (a
+    /// bulk write leaves them: one pass over the messages costs less than
+    /// a count per message).
+    pub fn recount_unread(&mut self) -> StoreResult<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "INSERT INTO conversation_reads (conversation_id)
+                 SELECT DISTINCT conversation_id FROM messages WHERE direction = 'inbound'
+             ON CONFLICT (conversation_id) DO NOTHING;
+             UPDATE conversation_reads SET unread = (
+                 SELECT count(*) FROM messages m
+                 WHERE m.conversation_id = conversation_reads.conversation_id
+                   AND m.direction = 'inbound'
+                   AND (conversation_reads.read_sent_at IS NULL
+                        OR (m.sent_at, m.id)
+                           > (conversation_reads.read_sent_at, conversation_reads.read_message_id)));
+             UPDATE sync_cursor SET unread_stale = 0 WHERE id = 1;",
+        )?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Applies one change (an event of the live stream) and moves the
@@ -240,6 +279,41 @@ mod tests {
         );
         assert_eq!(store.conversation("c1").unwrap(), None);
         assert_eq!(store.unread_counts().unwrap().total, 1);
+    }
+
+    #[test]
+    fn a_bulk_write_leaves_the_unread_counts_to_one_recount_that_keeps_read_marks() {
+        let mut store = Store::in_memory().unwrap();
+        let m = |id: &str, conv: &str, minute: i64| {
+            ChangeData::Message(message(id, conv, Direction::Inbound, "Hallo", minute))
+        };
+        store.apply(&change(1, m("m1", "c1", 1))).unwrap();
+        store.mark_read("c1").unwrap();
+        assert!(!store.unread_stale().unwrap());
+        store
+            .apply_batch_as(
+                &[
+                    change(2, m("m0", "c1", 0)),
+                    change(3, m("m2", "c1", 2)),
+                    change(4, m("m3", "c1", 3)),
+                    change(5, m("n1", "c2", 1)),
+                ],
+                5,
+                ApplyMode::Bulk,
+            )
+            .unwrap();
+        assert!(store.unread_stale().unwrap());
+        assert_eq!(store.unread_counts().unwrap().total, 0, "not counted yet");
+        store.recount_unread().unwrap();
+        assert!(!store.unread_stale().unwrap());
+        let counts = store.unread_counts().unwrap();
+        // c1: m2 and m3 came after what was read (m0 before it); c2: n1.
+        assert_eq!(counts.by_conversation.get("c1"), Some(&2));
+        assert_eq!(counts.by_conversation.get("c2"), Some(&1));
+        assert_eq!(counts.total, 3);
+        // Live again: counted as they come.
+        store.apply(&change(6, m("m4", "c1", 4))).unwrap();
+        assert_eq!(store.unread_counts().unwrap().total, 4);
     }
 
     #[test]

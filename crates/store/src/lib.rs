@@ -51,12 +51,12 @@ pub use conversations::{
     ConversationFilter, ConversationItem, ConversationSort, UnreadCounts, WindowFilter,
 };
 pub use error::{StoreError, StoreResult};
-pub use feed::{ApplyReport, KeptUnknown};
+pub use feed::{ApplyMode, ApplyReport, KeptUnknown};
 pub use fts::{Highlight, Snippet};
 pub use messages::status_rank;
 pub use outbox::{AttemptError, AttemptOutcome, OutboxEntry, OutboxState, local_message_id};
 pub use schema::SCHEMA_VERSION;
-pub use search::{CustomerHit, Indexing, MessageHit};
+pub use search::{CustomerHit, MessageHit};
 pub use templates::TemplateFilter;
 
 /// The local store: one SQLite connection. Reads take `&self`, writes

@@ -7,8 +7,9 @@
 use rusqlite::{Connection, OptionalExtension, params};
 use switchboard_protocol::{Direction, Message, MessagePage, MessageStatus};
 
+use crate::ApplyMode;
 use crate::codecs::{enum_str, from_json, ms, to_json};
-use crate::search::{self, Indexing};
+use crate::search;
 use crate::{Store, StoreError, StoreResult, conversations};
 
 /// How far along a message's delivery is; a status never replaces one of a
@@ -36,7 +37,7 @@ struct Indexed {
 /// Writes a message not stored yet; `false` (nothing written) when one
 /// with its id is. No read first: a new message (a bootstrap's million)
 /// costs one write.
-fn insert(conn: &Connection, m: &Message, local: bool, indexing: Indexing) -> StoreResult<bool> {
+fn insert(conn: &Connection, m: &Message, local: bool, mode: ApplyMode) -> StoreResult<bool> {
     let text = search::indexed_text(m.text.as_deref());
     let mut key = text.map(|_| search::offered_key(ms(m.sent_at), &m.id));
     let mut offered = true;
@@ -58,7 +59,7 @@ fn insert(conn: &Connection, m: &Message, local: bool, indexing: Indexing) -> St
         }
     }
     if let (Some(key), Some(text)) = (key, text) {
-        search::index_message(conn, key, text, indexing)?;
+        search::index_message(conn, key, text, mode)?;
     }
     Ok(true)
 }
@@ -90,7 +91,7 @@ fn insert_row(conn: &Connection, m: &Message, local: bool, key: Option<i64>) -> 
         ])?)
 }
 
-fn update(conn: &Connection, m: &Message, old: Indexed, indexing: Indexing) -> StoreResult<()> {
+fn update(conn: &Connection, m: &Message, old: Indexed, mode: ApplyMode) -> StoreResult<()> {
     let text = search::indexed_text(m.text.as_deref());
     let second = search::key_second(ms(m.sent_at));
     // The same text in the same second keeps its key and its index entry.
@@ -129,7 +130,7 @@ fn update(conn: &Connection, m: &Message, old: Indexed, indexing: Indexing) -> S
         key,
     ])?;
     if reindex && let (Some(key), Some(text)) = (key, text) {
-        search::index_message(conn, key, text, indexing)?;
+        search::index_message(conn, key, text, mode)?;
     }
     Ok(())
 }
@@ -165,7 +166,7 @@ fn delete(conn: &Connection, id: &str) -> StoreResult<()> {
 /// the stored status ranks higher (or, at the same rank, is newer). The
 /// local pending copy with the same `client_id` goes, and its outbox entry
 /// is accepted. Returns whether anything changed.
-pub(crate) fn put_hub(conn: &Connection, m: &Message, indexing: Indexing) -> StoreResult<bool> {
+pub(crate) fn put_hub(conn: &Connection, m: &Message, mode: ApplyMode) -> StoreResult<bool> {
     if let Some(client_id) = &m.client_id {
         let locals: Vec<String> = conn
             .prepare_cached(
@@ -179,8 +180,8 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message, indexing: Indexing) -> Sto
         }
         crate::outbox::accepted(conn, &m.conversation_id, client_id, &m.id)?;
     }
-    if insert(conn, m, false, indexing)? {
-        if m.direction == Direction::Inbound {
+    if insert(conn, m, false, mode)? {
+        if m.direction == Direction::Inbound && mode == ApplyMode::Live {
             conversations::count_new_inbound(conn, m)?;
         }
         return Ok(true);
@@ -210,7 +211,7 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message, indexing: Indexing) -> Sto
             if new_rank < rank || (new_rank == rank && ms(m.updated_at) < updated_at) {
                 return Ok(false);
             }
-            update(conn, m, old, indexing)?;
+            update(conn, m, old, mode)?;
             Ok(true)
         }
     }
@@ -229,7 +230,7 @@ pub(crate) fn put_local(conn: &Connection, m: &Message) -> StoreResult<()> {
         .optional()?;
     match stored {
         None => {
-            if !insert(conn, m, true, Indexing::Now)? {
+            if !insert(conn, m, true, ApplyMode::Live)? {
                 return Err(StoreError::Corrupt(format!(
                     "a local message {} whose id the hub's has",
                     m.id
@@ -237,7 +238,7 @@ pub(crate) fn put_local(conn: &Connection, m: &Message) -> StoreResult<()> {
             }
             Ok(())
         }
-        Some(old) => update(conn, m, old, Indexing::Now),
+        Some(old) => update(conn, m, old, ApplyMode::Live),
     }
 }
 

@@ -321,7 +321,7 @@ impl Store {
         )?;
         match outcome {
             AttemptOutcome::Accepted(message) => {
-                messages::put_hub(&tx, message, crate::Indexing::Now)?;
+                messages::put_hub(&tx, message, crate::ApplyMode::Live)?;
                 // Also when the answer does not name the client id (the hub's always does).
                 messages::drop_local(&tx, &local_message_id(client_id))?;
                 accepted(&tx, &current.conversation_id, client_id, &message.id)?;

@@ -27,6 +27,7 @@ impl Store {
             "DELETE FROM search WHERE rowid IN (
                  SELECT id FROM search_docs WHERE kind = 'customer');
              DELETE FROM search_docs WHERE kind = 'customer';
+             DELETE FROM customer_search_backlog;
              DELETE FROM message_search WHERE rowid IN (
                  SELECT search_key FROM messages WHERE local = 0 AND search_key IS NOT NULL);
              DELETE FROM search_backlog WHERE search_key IN (

@@ -17,7 +17,7 @@ use switchboard_protocol::{Conversation, Message};
 
 use crate::codecs::from_json;
 use crate::fts::{self, Snippet};
-use crate::{Store, StoreError, StoreResult};
+use crate::{ApplyMode, Store, StoreError, StoreResult};
 
 /// What a customer search document is: a customer (by conversation id).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,30 +100,20 @@ pub(crate) fn message_key(conn: &Connection, sent_at_ms: i64) -> StoreResult<i64
     })
 }
 
-/// When a message's text enters the full-text index.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Indexing {
-    /// As the message is written.
-    #[default]
-    Now,
-    /// Later, by [`Store::index_backlog`]: a bootstrap writes a million
-    /// messages, and indexing is about half of what each costs.
-    Deferred,
-}
-
-/// Indexes a message's text under `key`, now or (deferred) in the backlog.
+/// Indexes a message's text under `key`: now, or (a bulk write) in the
+/// backlog for [`Store::index_backlog`].
 pub(crate) fn index_message(
     conn: &Connection,
     key: i64,
     text: &str,
-    indexing: Indexing,
+    mode: ApplyMode,
 ) -> StoreResult<()> {
-    match indexing {
-        Indexing::Now => {
+    match mode {
+        ApplyMode::Live => {
             conn.prepare_cached("INSERT INTO message_search (rowid, body) VALUES (?1, ?2)")?
                 .execute(params![key, fts::index_text(text)])?;
         }
-        Indexing::Deferred => {
+        ApplyMode::Bulk => {
             conn.prepare_cached("INSERT OR IGNORE INTO search_backlog (search_key) VALUES (?1)")?
                 .execute([key])?;
         }
@@ -137,6 +127,16 @@ pub(crate) fn unindex_message(conn: &Connection, key: i64) -> StoreResult<()> {
         .execute([key])?;
     conn.prepare_cached("DELETE FROM search_backlog WHERE search_key = ?1")?
         .execute([key])?;
+    Ok(())
+}
+
+/// Leaves the customer of conversation `id` to [`Store::index_backlog`],
+/// which indexes the customer as stored then.
+pub(crate) fn defer_customer(conn: &Connection, id: &str) -> StoreResult<()> {
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO customer_search_backlog (conversation_id) VALUES (?1)",
+    )?
+    .execute([id])?;
     Ok(())
 }
 
@@ -193,11 +193,30 @@ pub struct CustomerHit {
 }
 
 impl Store {
-    /// Indexes up to `max` messages of the backlog (written with
-    /// [`Indexing::Deferred`]), the newest first, in one transaction; how
-    /// many it took (0: the backlog is empty).
+    /// Indexes up to `max` customers, else messages, of the backlog
+    /// (written with [`ApplyMode::Bulk`]; messages newest first), in one
+    /// transaction; how many it took (0: the backlog is empty).
     pub fn index_backlog(&mut self, max: u32) -> StoreResult<usize> {
         let tx = self.conn.transaction()?;
+        // Customers first: few, and what an agent looks up first.
+        let customers: Vec<(String, Option<String>)> = tx
+            .prepare_cached(
+                "SELECT b.conversation_id, c.customer_search FROM customer_search_backlog b
+                 LEFT JOIN conversations c ON c.id = b.conversation_id LIMIT ?1",
+            )?
+            .query_map([max], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (id, text) in &customers {
+            if let Some(text) = text {
+                index(&tx, DocKind::Customer, id, Some(text))?;
+            }
+            tx.prepare_cached("DELETE FROM customer_search_backlog WHERE conversation_id = ?1")?
+                .execute([id])?;
+        }
+        if !customers.is_empty() {
+            tx.commit()?;
+            return Ok(customers.len());
+        }
         let waiting: Vec<(i64, Option<String>)> = tx
             .prepare_cached(
                 "SELECT b.search_key, m.text FROM search_backlog b
@@ -208,7 +227,7 @@ impl Store {
             .collect::<Result<_, _>>()?;
         for (key, text) in &waiting {
             if let Some(text) = indexed_text(text.as_deref()) {
-                index_message(&tx, *key, text, Indexing::Now)?;
+                index_message(&tx, *key, text, ApplyMode::Live)?;
             }
             tx.prepare_cached("DELETE FROM search_backlog WHERE search_key = ?1")?
                 .execute([key])?;
@@ -217,11 +236,15 @@ impl Store {
         Ok(waiting.len())
     }
 
-    /// Whether messages wait to be indexed (a search finds only the others).
+    /// Whether messages or customers wait to be indexed (a search finds
+    /// only the others).
     pub fn search_backlog_waiting(&self) -> StoreResult<bool> {
         Ok(self
             .conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM search_backlog)")?
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM search_backlog)
+                     OR EXISTS (SELECT 1 FROM customer_search_backlog)",
+            )?
             .query_row([], |r| r.get(0))?)
     }
 
@@ -357,7 +380,7 @@ mod tests {
             changes.push(change(i as i64 + 2, ChangeData::Message(m)));
         }
         store
-            .apply_batch_indexing(&changes, 4, crate::Indexing::Deferred)
+            .apply_batch_as(&changes, 4, crate::ApplyMode::Bulk)
             .unwrap();
         let found = |store: &Store, q: &str| -> Vec<String> {
             let hits = store.search_messages(q, None, 10).unwrap();
@@ -370,7 +393,11 @@ mod tests {
             Some("Bestellung 1")
         );
 
-        // The newest first: m2 (注文), then m1.
+        assert!(store.search_customers("Jonas", 10).unwrap().is_empty());
+        // The customer first, then the messages, the newest first: m2
+        // (注文), then m1.
+        assert_eq!(store.index_backlog(2).unwrap(), 1);
+        assert_eq!(store.search_customers("Jonas", 10).unwrap().len(), 1);
         assert_eq!(store.index_backlog(2).unwrap(), 2);
         assert_eq!(found(&store, "注文"), ["m2"]);
         assert_eq!(found(&store, "Bestellung"), ["m1"]);
@@ -386,10 +413,10 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let m = message("m1", "c1", Direction::Inbound, "Rechnung", 0);
         store
-            .apply_batch_indexing(
+            .apply_batch_as(
                 &[change(1, ChangeData::Message(m.clone()))],
                 1,
-                crate::Indexing::Deferred,
+                crate::ApplyMode::Bulk,
             )
             .unwrap();
         // Its text changes as the live feed brings it: indexed now.
@@ -414,10 +441,10 @@ mod tests {
 
         let other = message("m2", "c1", Direction::Inbound, "Rücksendung", 1);
         store
-            .apply_batch_indexing(
+            .apply_batch_as(
                 &[change(3, ChangeData::Message(other))],
                 3,
-                crate::Indexing::Deferred,
+                crate::ApplyMode::Bulk,
             )
             .unwrap();
         assert!(store.search_backlog_waiting().unwrap());

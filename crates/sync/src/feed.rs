@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use futures::StreamExt;
 use switchboard_protocol::Change;
-use switchboard_store::Indexing;
+use switchboard_store::ApplyMode;
 
 use crate::SyncError;
 use crate::client::HubError;
@@ -108,13 +108,19 @@ async fn apply(
     source: Source,
     changes: Vec<Change>,
     next: i64,
-    indexing: Indexing,
+    mode: ApplyMode,
+    last_page: bool,
 ) -> Result<usize, SyncError> {
     let applied = shared
         .store
         .run(move |s| {
             let before = s.sync_cursor()?;
-            let report = s.apply_batch_indexing(&changes, next, indexing)?;
+            let report = s.apply_batch_as(&changes, next, mode)?;
+            // The pages' end: a bulk write's unread counts, counted once
+            // (also when that bootstrap was cut and resumed live).
+            if last_page && s.unread_stale()? {
+                s.recount_unread()?;
+            }
             let fresh: Arc<[Change]> = changes.into_iter().filter(|c| c.seq > before).collect();
             Ok(Applied {
                 source,
@@ -143,7 +149,8 @@ async fn apply(
 ///
 /// A store that has never synced (a new device, or after a resync) reads
 /// the feed compacted, each object once at its last change: the same end
-/// state in about half the changes, and leaves the messages' search index
+/// state in about half the changes, and writes them in bulk: the unread
+/// counts counted once with the last page, the messages' search index left
 /// to the indexer ([`crate::indexer`]) once it is online. The next page is
 /// fetched while the last one is applied; if applying fails, the fetched
 /// page is dropped and the next attempt starts again from the store's
@@ -155,10 +162,10 @@ async fn follow(shared: &Shared, attempt: &mut u32) -> End {
         Err(e) => return e.into(),
     };
     let compact = after == 0;
-    let indexing = if compact {
-        Indexing::Deferred
+    let mode = if compact {
+        ApplyMode::Bulk
     } else {
-        Indexing::Now
+        ApplyMode::Live
     };
     let mut page = match shared.client.changes(after, batch, compact).await {
         Ok(page) => page,
@@ -175,7 +182,7 @@ async fn follow(shared: &Shared, attempt: &mut u32) -> End {
             }
         };
         let (applied, fetched) = tokio::join!(
-            apply(shared, Source::Page, page.changes, page.next, indexing),
+            apply(shared, Source::Page, page.changes, page.next, mode, !more),
             fetch_next
         );
         match applied {
@@ -244,7 +251,15 @@ async fn follow(shared: &Shared, attempt: &mut u32) -> End {
             }
         }
         if let Some(last) = changes.last().map(|c| c.seq)
-            && let Err(e) = apply(shared, Source::Stream, changes, last, Indexing::Now).await
+            && let Err(e) = apply(
+                shared,
+                Source::Stream,
+                changes,
+                last,
+                ApplyMode::Live,
+                false,
+            )
+            .await
         {
             return e.into();
         }

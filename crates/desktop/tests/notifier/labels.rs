@@ -1,4 +1,4 @@
-//! Every label the notifier gives exists in the four catalogs of
+//! Every label the notifier gives exists in the nine catalogs of
 //! `ui/locales/` (the UI's and the shell's one source of texts) and uses
 //! only the arguments the notifier passes.
 
@@ -15,6 +15,11 @@ const CATALOGS: &[(&str, &str)] = &[
     ("ja", include_str!("../../../../ui/locales/ja.ftl")),
     ("de", include_str!("../../../../ui/locales/de.ftl")),
     ("fr", include_str!("../../../../ui/locales/fr.ftl")),
+    ("es", include_str!("../../../../ui/locales/es.ftl")),
+    ("pt-BR", include_str!("../../../../ui/locales/pt-BR.ftl")),
+    ("id", include_str!("../../../../ui/locales/id.ftl")),
+    ("hi", include_str!("../../../../ui/locales/hi.ftl")),
+    ("ar", include_str!("../../../../ui/locales/ar.ftl")),
 ];
 
 /// Message id → its pattern (the first line and the indented ones after it).

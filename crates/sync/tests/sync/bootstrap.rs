@@ -40,6 +40,10 @@ async fn a_new_device_bootstraps_in_pages_then_follows_the_stream() {
     updates.drain();
 
     let bootstrapped = store.run(|s| s.sync_cursor()).await.unwrap();
+    // Written in bulk, counted once with the last page: every customer
+    // message unread.
+    let unread = store.run(|s| s.unread_counts()).await.unwrap();
+    assert_eq!((unread.total, unread.by_conversation.len()), (2_250, 375));
 
     // Pages of 2,000 of the compacted feed: two transactions.
     let pages: Vec<usize> = updates
