@@ -10,7 +10,9 @@ export type AppSettings = {
  */
 hub_url: string | null, 
 /**
- * The UI's and the notifications' language (`en`, `ja`, `de`, `fr`).
+ * The UI's and the notifications' language, one of [`LANGUAGES`]
+ * (`en`, `ja`, `de`, `fr`, `es`, `pt-BR`, `id`, `hi`, `ar`); empty:
+ * the system's.
  */
 language: string, 
 /**
