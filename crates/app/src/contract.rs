@@ -13,6 +13,7 @@ use switchboard_store::{ConversationItem, UnreadCounts};
 use switchboard_sync::SyncState;
 use ts_rs::TS;
 
+pub use crate::search::{SearchQuery, SearchResults};
 use crate::settings::AppSettings;
 
 /// The windows of the app, by what they are for. A command names the
@@ -275,6 +276,10 @@ commands! {
     mark_read(ConversationRef) -> UnreadCounts, windows: [Main];
     /// The unread counts.
     unread(()) -> UnreadCounts, windows: [Main];
+    /// Full-text search in the local store: customers, then messages
+    /// newest first, in the conversations the agent may see, with the
+    /// matches marked.
+    search(SearchQuery) -> SearchResults, windows: [Main];
     /// A call, as the popup shows it.
     call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Answers a call: brings its popup and conversation to the front (no

@@ -25,7 +25,8 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::calls::call_view;
 use crate::contract::{
     AppEvent, CallRef, CallView, CommandError, Commands, ConversationRef, CopyText, ErrorCode,
-    ListConversations, Reply, SampleNotification, SessionView, SignIn, ThreadPage,
+    ListConversations, Reply, SampleNotification, SearchQuery, SearchResults, SessionView, SignIn,
+    ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -321,6 +322,15 @@ impl Core {
             .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
     }
 
+    /// The agent signed in.
+    async fn me(&self) -> Result<Me, CommandError> {
+        let session = self.inner.session.lock().await;
+        session
+            .as_ref()
+            .map(|s| s.me.clone())
+            .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
+    }
+
     async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
@@ -557,15 +567,24 @@ impl Commands for Core {
             .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
     }
 
+    async fn search(&self, args: SearchQuery) -> Result<SearchResults, CommandError> {
+        let me = self.me().await?;
+        self.read(move |s| {
+            let queues = visible_queues(s, &me)?;
+            let visible = |queue: Option<&str>| match &queues {
+                None => true,
+                Some(queues) => queue.is_some_and(|q| queues.iter().any(|v| v == q)),
+            };
+            crate::search::search(s, &args, &visible)
+        })
+        .await
+    }
+
     async fn conversations(
         &self,
         args: ListConversations,
     ) -> Result<Vec<ConversationItem>, CommandError> {
-        let me = {
-            let session = self.inner.session.lock().await;
-            session.as_ref().map(|s| s.me.clone())
-        };
-        let me = me.ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+        let me = self.me().await?;
         let now = self.inner.clock.now();
         let filter = ConversationFilter {
             queue_id: args.queue_id,
@@ -580,14 +599,7 @@ impl Commands for Core {
         };
         self.read(move |s| {
             let mut items = s.conversations(&filter, now)?;
-            if me.role != switchboard_protocol::Role::Admin {
-                // A conversation moved to a queue that is not the agent's
-                // (the hub tells the queue it left) leaves their list; the
-                // agent's queues as the feed last described them.
-                let queues = match s.agent(&me.id)? {
-                    Some(agent) => agent.queue_ids,
-                    None => me.queues.iter().map(|q| q.id.clone()).collect(),
-                };
+            if let Some(queues) = visible_queues(s, &me)? {
                 items.retain(|i| {
                     i.conversation
                         .queue_id
@@ -761,4 +773,18 @@ impl Commands for Core {
             .map(|_| ())
             .map_err(|e| CommandError::new(ErrorCode::NotificationFailed, e))
     }
+}
+
+/// The queues whose conversations the agent sees (`None`: all, an admin):
+/// the agent's queues as the feed last described them, else as at sign-in.
+/// A conversation moved to a queue that is not the agent's (the hub tells
+/// the queue it left) leaves what they see.
+fn visible_queues(s: &Store, me: &Me) -> Result<Option<Vec<String>>, StoreError> {
+    if me.role == switchboard_protocol::Role::Admin {
+        return Ok(None);
+    }
+    Ok(Some(match s.agent(&me.id)? {
+        Some(agent) => agent.queue_ids,
+        None => me.queues.iter().map(|q| q.id.clone()).collect(),
+    }))
 }

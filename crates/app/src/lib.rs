@@ -32,6 +32,7 @@ pub mod hub;
 pub mod labels;
 mod notices;
 pub mod notifications;
+pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod vault;

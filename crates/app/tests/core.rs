@@ -6,7 +6,9 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use switchboard_app::contract::{CallRef, ConversationRef, ListConversations, Reply, SignIn};
+use switchboard_app::contract::{
+    CallRef, ConversationRef, ListConversations, Reply, SearchQuery, SignIn,
+};
 use switchboard_app::{
     AppEvent, Commands, Core, CoreOptions, ErrorCode, MemoryVault, NoticeReplies, RenderedNotice,
     Shell, TokenVault,
@@ -498,4 +500,84 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     team.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_finds_customers_and_messages_with_the_matches_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let shell = Arc::new(Recorder::default());
+    let core = open(
+        &dir.path().join("app"),
+        shell.clone(),
+        Arc::new(MemoryVault::default()),
+    )
+    .await;
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .expect("signed in");
+    team.customer_says(
+        "819012345678",
+        "山田 花子",
+        "注文の確認をお願いします",
+        None,
+    )
+    .await
+    .unwrap();
+    team.customer_says(
+        "4915112345678",
+        "Jonas Weber",
+        "Wo ist meine Bestellung?",
+        None,
+    )
+    .await
+    .unwrap();
+    let start = std::time::Instant::now();
+    while core
+        .conversations(ListConversations::default())
+        .await
+        .unwrap()
+        .len()
+        < 2
+    {
+        assert!(start.elapsed() < WAIT, "the conversations never came");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let search = |query: &str| {
+        core.search(SearchQuery {
+            query: query.into(),
+            conversation_id: None,
+            limit: None,
+        })
+    };
+    let found = search("確認").await.unwrap();
+    assert!(!found.indexing);
+    assert_eq!(found.messages.len(), 1);
+    let hit = &found.messages[0];
+    assert_eq!(hit.customer.as_deref(), Some("山田 花子"));
+    let marked: Vec<&str> = hit
+        .parts
+        .iter()
+        .filter(|p| p.hit)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(marked, ["確認"]);
+    let whole: String = hit.parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(whole, "注文の確認をお願いします");
+
+    let found = search("Bestell").await.unwrap();
+    assert_eq!(found.messages.len(), 1);
+    assert!(
+        found.messages[0]
+            .parts
+            .iter()
+            .any(|p| p.hit && p.text.starts_with("Bestell"))
+    );
+    let found = search("Jonas").await.unwrap();
+    assert_eq!(found.customers.len(), 1);
+    assert!(found.messages.is_empty());
+    assert!(search("Rechnung").await.unwrap().messages.is_empty());
 }

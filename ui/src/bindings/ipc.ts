@@ -12,6 +12,8 @@ import type { Message } from "./Message";
 import type { MessagePage } from "./MessagePage";
 import type { Reply } from "./Reply";
 import type { SampleNotification } from "./SampleNotification";
+import type { SearchQuery } from "./SearchQuery";
+import type { SearchResults } from "./SearchResults";
 import type { SessionView } from "./SessionView";
 import type { SignIn } from "./SignIn";
 import type { SyncState } from "./SyncState";
@@ -92,6 +94,13 @@ export interface Commands {
    * Windows: Main.
    */
   unread: { args: null; result: UnreadCounts };
+  /**
+   * Full-text search in the local store: customers, then messages
+   * newest first, in the conversations the agent may see, with the
+   * matches marked.
+   * Windows: Main.
+   */
+  search: { args: SearchQuery; result: SearchResults };
   /**
    * A call, as the popup shows it.
    * Windows: Main, CallPopup.
