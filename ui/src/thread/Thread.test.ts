@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
 import { at, item, message } from "../test/fixtures";
+import { useLayout } from "../test/layout";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import Thread from "./Thread.svelte";
 
@@ -67,18 +68,19 @@ describe("Thread", () => {
     expect(screen.getByTestId("thread").querySelector("b, script")).toBeNull();
   });
 
-  it("loads earlier pages before the oldest one shown", async () => {
+  it("loads the page before the oldest one shown while the top of the thread is in view", async () => {
     const shell = useThread([]);
+    useLayout();
     shell.handle("thread", ({ before }) =>
       before === null
         ? { messages: [message({ id: "m51" }), message({ id: "m52" })], before: "m51" }
         : { messages: [message({ id: "m49" }), message({ id: "m50" })], before: null },
     );
     render(Thread, { conversationId: "conv-1" });
-    await fireEvent.click(await screen.findByTestId("thread-load-earlier"));
     await waitFor(() => expect(shown().map((m) => m.id)).toEqual(["m49", "m50", "m51", "m52"]));
     expect(shell.argsOf("thread")[1]).toEqual({ conversation_id: "conv-1", before: "m51", limit: 50 });
-    expect(screen.queryByTestId("thread-load-earlier")).toBeNull();
+    expect(screen.getByTestId("thread-start").textContent?.trim()).toBe("Start of the conversation");
+    expect(shell.argsOf("thread")).toHaveLength(2);
   });
 
   it("sends a reply, shows it pending at once and clears the box", async () => {

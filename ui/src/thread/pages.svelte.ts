@@ -1,0 +1,227 @@
+// The pages of one thread the UI holds, however long the thread: the core
+// pages a thread backwards (`before` a message id, oldest first), so a page is
+// named by the cursor that fetched it, and its first message is the cursor of
+// the page before it. Pages scrolled far out of view are dropped (their
+// messages let go, their cursor, count and height kept), and fetched again by
+// their cursor when they come back, so memory stays flat over a 10,000-message
+// thread: a few pages of messages, and a few numbers per page passed.
+import type { CommandError } from "../bindings/CommandError";
+import type { Message } from "../bindings/Message";
+import type { MessagePage } from "../bindings/MessagePage";
+import { commandError } from "../platform";
+
+/** Messages per page. */
+export const PAGE = 50;
+/** The most one fetch asks for (the command's limit). */
+export const MAX_LIMIT = 500;
+
+/** Fetches the `limit` messages before `before` (the newest when null), oldest first. */
+export type Fetch = (before: string | null, limit: number) => Promise<MessagePage>;
+
+let pageKeys = 0;
+
+export class Page {
+  /** Stable while the page lives (a key for the layout). */
+  readonly key = ++pageKeys;
+  /** The `before` that fetches this page: null for the newest page. */
+  readonly cursor: string | null;
+  /** Its messages, oldest first; null while dropped. */
+  messages = $state.raw<Message[] | null>(null);
+  /** How many messages it had when last loaded. */
+  count = $state(0);
+  /** While dropped: the height its rows took (px), for the spacer that stands in for them. */
+  height = $state(0);
+
+  constructor(cursor: string | null, messages: Message[]) {
+    this.cursor = cursor;
+    this.messages = messages;
+    this.count = messages.length;
+  }
+}
+
+/** The page no longer lines up with its neighbours (the thread changed under it): start over. */
+class Misaligned extends Error {}
+
+export class ThreadPages {
+  /** Oldest first; the last one is the newest page (cursor null). */
+  pages = $state.raw<Page[]>([]);
+  /** `before` for the page before the first one; null when the first page starts the thread. */
+  older = $state<string | null>(null);
+  /** The newest page came (the thread is known). */
+  loaded = $state(false);
+  /** An older page is on its way. */
+  loadingOlder = $state(false);
+
+  readonly #fetch: Fetch;
+  readonly #onError: (error: CommandError) => void;
+  /** One operation at a time, in order: each sees the pages the previous one left. */
+  #queue: Promise<void> = Promise.resolve();
+  #olderQueued = false;
+  #refreshQueued = false;
+  readonly #fillQueued = new Set<number>();
+  #closed = false;
+
+  constructor(fetch: Fetch, onError: (error: CommandError) => void) {
+    this.#fetch = fetch;
+    this.#onError = onError;
+  }
+
+  /** Stops: answers still on their way change nothing. */
+  close(): void {
+    this.#closed = true;
+  }
+
+  /** Every loaded message, oldest first. */
+  get messages(): Message[] {
+    return this.pages.flatMap((p) => p.messages ?? []);
+  }
+
+  /** How many messages are held (the rest of the thread is cursors and counts). */
+  get heldCount(): number {
+    return this.pages.reduce((n, p) => n + (p.messages?.length ?? 0), 0);
+  }
+
+  /** The newest page is loaded (new messages show up at the end). */
+  get newestLoaded(): boolean {
+    return this.pages.at(-1)?.messages != null;
+  }
+
+  #run(op: () => Promise<void>): Promise<void> {
+    const next = this.#queue.then(async () => {
+      if (this.#closed) return;
+      try {
+        await op();
+      } catch (error) {
+        if (this.#closed) return;
+        if (error instanceof Misaligned || commandError(error).code === "not_found") await this.#start();
+        else this.#onError(commandError(error));
+      }
+    });
+    this.#queue = next;
+    return next;
+  }
+
+  async #start(): Promise<void> {
+    const page = await this.#fetch(null, PAGE);
+    if (this.#closed) return;
+    this.pages = [new Page(null, page.messages)];
+    this.older = page.before;
+    this.loaded = true;
+  }
+
+  /** The newest page, everything else forgotten. */
+  start(): Promise<void> {
+    return this.#run(() => this.#start());
+  }
+
+  /** The page before the first one, when there is one and the first page is loaded. */
+  loadOlder(): Promise<void> {
+    if (this.#olderQueued || this.older === null || !this.pages[0]?.messages) return this.#queue;
+    this.#olderQueued = true;
+    this.loadingOlder = true;
+    return this.#run(async () => {
+      try {
+        const cursor = this.older;
+        if (cursor === null || !this.pages[0]?.messages) return;
+        const page = await this.#fetch(cursor, PAGE);
+        if (this.#closed) return;
+        this.pages = [new Page(cursor, page.messages), ...this.pages];
+        this.older = page.before;
+      } finally {
+        this.#olderQueued = false;
+        this.loadingOlder = false;
+      }
+    });
+  }
+
+  /** Fetches a dropped page again. */
+  loadPage(page: Page): Promise<void> {
+    if (page.messages !== null || this.#fillQueued.has(page.key)) return this.#queue;
+    this.#fillQueued.add(page.key);
+    return this.#run(async () => {
+      this.#fillQueued.delete(page.key);
+      if (page.messages === null && this.pages.includes(page)) await this.#fill(page);
+    });
+  }
+
+  /** The loaded pages again (the conversation changed: new messages, delivery states). */
+  refresh(): Promise<void> {
+    if (this.#refreshQueued) return this.#queue;
+    this.#refreshQueued = true;
+    return this.#run(async () => {
+      this.#refreshQueued = false;
+      if (!this.loaded) return this.#start();
+      for (const page of [...this.pages]) {
+        if (page.messages !== null && this.pages.includes(page)) await this.#fill(page);
+      }
+    });
+  }
+
+  /**
+   * Lets a page's messages go, keeping what brings it back: its cursor, its
+   * count, and `height`, the room its rows took.
+   */
+  drop(page: Page, height: number): void {
+    if (page.messages === null) return;
+    page.height = height;
+    page.count = page.messages.length;
+    page.messages = null;
+  }
+
+  /** A reply just queued: shown at the end when the newest page is held. */
+  append(message: Message): boolean {
+    const newest = this.pages.at(-1);
+    if (!newest?.messages) return false;
+    if (!newest.messages.some((m) => m.id === message.id)) {
+      newest.messages = [...newest.messages, message];
+      newest.count = newest.messages.length;
+    }
+    return true;
+  }
+
+  /**
+   * Fetches `page` again: the messages from its first one (the cursor of the
+   * page before it) up to its cursor, whatever arrived in between since.
+   */
+  async #fill(page: Page): Promise<void> {
+    const index = this.pages.indexOf(page);
+    const first = index > 0 ? this.pages[index - 1]!.cursor : this.older;
+    let limit = Math.min(MAX_LIMIT, Math.max(PAGE, page.count + PAGE));
+    for (;;) {
+      const answer = await this.#fetch(page.cursor, limit);
+      if (this.#closed || !this.pages.includes(page)) return;
+      let messages = answer.messages;
+      if (first === null) {
+        // The first page of the thread: all of it (and more before, if the start moved).
+        if (index === 0) this.older = answer.before;
+      } else {
+        const at = messages.findIndex((m) => m.id === first);
+        if (at < 0) {
+          if (answer.before !== null && limit < MAX_LIMIT) {
+            limit = MAX_LIMIT;
+            continue;
+          }
+          throw new Misaligned();
+        }
+        messages = messages.slice(at);
+      }
+      this.#settle(page, messages);
+      return;
+    }
+  }
+
+  /** Puts `messages` in `page`, splitting a page grown past two pages (so dropping stays fine-grained). */
+  #settle(page: Page, messages: Message[]): void {
+    if (messages.length <= 2 * PAGE) {
+      page.messages = messages;
+      page.count = messages.length;
+      return;
+    }
+    const newer = messages.slice(-PAGE);
+    const head = new Page(newer[0]!.id, messages.slice(0, -PAGE));
+    page.messages = newer;
+    page.count = newer.length;
+    const index = this.pages.indexOf(page);
+    this.pages = [...this.pages.slice(0, index), head, ...this.pages.slice(index)];
+  }
+}

@@ -1,0 +1,184 @@
+import { describe, expect, it } from "vitest";
+import type { CommandError } from "../bindings/CommandError";
+import type { Message } from "../bindings/Message";
+import { at, message } from "../test/fixtures";
+import { threadOf } from "../test/layout";
+import { layoutOf, slotAt, slotsOf, windowOf } from "./layout";
+import { PAGE, ThreadPages } from "./pages.svelte";
+
+function useThread(count: number) {
+  const thread = threadOf(count, (i, id) => message({ id, text: `message ${i}`, sent_at: at(-count + i) }));
+  const asked: { before: string | null; limit: number }[] = [];
+  const errors: CommandError[] = [];
+  const pages = new ThreadPages(
+    async (before, limit) => {
+      asked.push({ before, limit });
+      return structuredClone(thread.page(before, limit));
+    },
+    (e) => errors.push(e),
+  );
+  const ids = () => pages.messages.map((m) => m.id);
+  return { thread, pages, asked, errors, ids };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `m${String(from + i).padStart(5, "0")}`);
+
+describe("ThreadPages", () => {
+  it("starts with the newest page and goes back a page at a time, by the oldest message held", async () => {
+    const { pages, asked, ids } = useThread(120);
+    await pages.start();
+    expect(ids()).toEqual(range(70, 120));
+    expect(pages.older).toBe("m00070");
+    await pages.loadOlder();
+    await pages.loadOlder();
+    expect(ids()).toEqual(range(0, 120));
+    expect(pages.older).toBeNull();
+    expect(asked).toEqual([
+      { before: null, limit: PAGE },
+      { before: "m00070", limit: PAGE },
+      { before: "m00020", limit: PAGE },
+    ]);
+    // At the start of the thread there is nothing before.
+    await pages.loadOlder();
+    expect(asked).toHaveLength(3);
+  });
+
+  it("asks once for the page before, however often it is wanted while on its way", async () => {
+    const { pages, asked } = useThread(500);
+    await pages.start();
+    await Promise.all([pages.loadOlder(), pages.loadOlder(), pages.loadOlder()]);
+    expect(asked.map((a) => a.before)).toEqual([null, "m00450"]);
+  });
+
+  it("drops a page's messages, keeping its cursor, count and height, and fetches the same messages again", async () => {
+    const { pages, asked, ids } = useThread(300);
+    await pages.start();
+    await pages.loadOlder();
+    await pages.loadOlder();
+    const [oldest, middle] = pages.pages;
+    pages.drop(oldest!, 3000);
+    pages.drop(middle!, 2900);
+    expect(pages.heldCount).toBe(50);
+    expect(ids()).toEqual(range(250, 300));
+    expect([middle!.cursor, middle!.count, middle!.height, middle!.messages]).toEqual(["m00250", 50, 2900, null]);
+    await pages.loadPage(middle!);
+    expect(ids()).toEqual(range(200, 300));
+    expect(asked.at(-1)).toEqual({ before: "m00250", limit: 100 });
+    await pages.loadPage(oldest!);
+    expect(ids()).toEqual(range(150, 300));
+  });
+
+  it("refreshes the pages it holds: new messages at the end, late ones in between, states changed", async () => {
+    const { thread, pages, ids } = useThread(200);
+    await pages.start();
+    await pages.loadOlder();
+    // A delivery state changed, a message came late (sent before others already held), a new one came.
+    thread.messages[160] = { ...thread.messages[160]!, status: "read" };
+    const late = message({ id: "late", sent_at: thread.messages[120]!.sent_at });
+    thread.messages.splice(121, 0, late);
+    thread.messages.push(message({ id: "new", sent_at: at(1) }));
+    await pages.refresh();
+    expect(ids()).toEqual([...range(100, 121), "late", ...range(121, 200), "new"]);
+    expect(pages.messages.find((m) => m.id === "m00160")?.status).toBe("read");
+    expect(pages.pages.map((p) => p.cursor)).toEqual(["m00150", null]);
+  });
+
+  it("splits the newest page once it grows past two pages, so it can be dropped in parts", async () => {
+    const { thread, pages, ids } = useThread(60);
+    await pages.start();
+    for (let i = 0; i < 60; i++) thread.messages.push(message({ id: `n${String(i).padStart(3, "0")}`, sent_at: at(i + 1) }));
+    await pages.refresh();
+    expect(pages.pages.map((p) => [p.cursor, p.count])).toEqual([
+      ["n010", 60],
+      [null, 50],
+    ]);
+    expect(ids()).toEqual(thread.messages.slice(10).map((m) => m.id));
+  });
+
+  it("starts over at the newest page when a page no longer lines up (a message it started at is gone)", async () => {
+    const { thread, pages, asked, ids, errors } = useThread(200);
+    await pages.start();
+    await pages.loadOlder();
+    pages.drop(pages.pages[0]!, 3000);
+    thread.messages.splice(150, 1);
+    await pages.loadPage(pages.pages[0]!);
+    expect(pages.pages).toHaveLength(1);
+    expect(ids()).toEqual(thread.messages.slice(-50).map((m: Message) => m.id));
+    expect(asked.at(-1)).toEqual({ before: null, limit: PAGE });
+    expect(errors).toEqual([]);
+  });
+
+  it("says why a page cannot be fetched, and keeps what it holds", async () => {
+    const { pages, errors, ids } = useThread(100);
+    const failing = new ThreadPages(
+      () => Promise.reject({ code: "local_store", message: "disk full" }),
+      (e) => errors.push(e),
+    );
+    await failing.start();
+    expect(errors).toEqual([{ code: "local_store", message: "disk full" }]);
+    expect(failing.loaded).toBe(false);
+    await pages.start();
+    expect(ids()).toHaveLength(50);
+  });
+
+  it("appends a reply just queued to the newest page, unless that page is not held", async () => {
+    const { pages, ids } = useThread(100);
+    await pages.start();
+    expect(pages.append(message({ id: "local:c1", direction: "outbound", status: "pending" }))).toBe(true);
+    expect(pages.append(message({ id: "local:c1", direction: "outbound", status: "pending" }))).toBe(true);
+    expect(ids().at(-1)).toBe("local:c1");
+    expect(ids().filter((id) => id === "local:c1")).toHaveLength(1);
+    pages.drop(pages.pages.at(-1)!, 100);
+    expect(pages.append(message({ id: "local:c2" }))).toBe(false);
+  });
+
+  it("changes nothing once closed", async () => {
+    const { pages } = useThread(100);
+    const started = pages.start();
+    pages.close();
+    await started;
+    expect(pages.loaded).toBe(false);
+    expect(pages.pages).toEqual([]);
+  });
+});
+
+describe("the log's layout", () => {
+  it("stacks slots by height and finds the window a scroll position shows", async () => {
+    const { pages } = useThread(90);
+    await pages.start();
+    await pages.loadOlder();
+    pages.drop(pages.pages[0]!, 2000);
+    const slots = slotsOf(pages.pages, pages.older);
+    // The start (the first page starts the thread), the dropped page as one gap, 50 rows.
+    expect(slots.map((s) => s.kind).slice(0, 3)).toEqual(["start", "gap", "row"]);
+    expect(slots).toHaveLength(52);
+    const layout = layoutOf(slots, (s) => (s.kind === "start" ? 30 : s.kind === "gap" ? s.page.height : 60));
+    expect(layout.total).toBe(30 + 2000 + 50 * 60);
+    expect(slotAt(layout, 0)).toBe(0);
+    expect(slotAt(layout, 2029)).toBe(1);
+    expect(slotAt(layout, 2030)).toBe(2);
+    expect(slotAt(layout, 1e9)).toBe(51);
+    const view = windowOf(layout, 2030 + 10 * 60, 600, 120);
+    // [2510, 3350]: rows 8 to 22 (the one starting at the edge included).
+    expect([view.first, view.end]).toEqual([2 + 8, 2 + 23]);
+    expect(view.padTop).toBe(2030 + 8 * 60);
+    expect(view.padBottom).toBe(layout.total - (2030 + 23 * 60));
+    // Rows are placed by their place in the thread, the dropped page counted.
+    expect(slots[2]!.kind === "row" && slots[2]!.index).toBe(40);
+  });
+
+  it("renders every slot when there is no layout (a viewport of 0)", () => {
+    const layout = layoutOf([{ kind: "start", key: "start" }], () => 0);
+    expect(windowOf(layout, 0, 0, 600)).toEqual({ first: 0, end: 1, padTop: 0, padBottom: 0 });
+    expect(windowOf(layoutOf([], () => 0), 0, 600, 600)).toEqual({ first: 0, end: 0, padTop: 0, padBottom: 0 });
+  });
+
+  it("shows a message held twice once", () => {
+    const m = message({ id: "dup" });
+    const twice = [
+      { key: 1, cursor: "dup", messages: [m], count: 1, height: 0 },
+      { key: 2, cursor: null, messages: [m, message({ id: "other" })], count: 2, height: 0 },
+    ] as unknown as Parameters<typeof slotsOf>[0];
+    expect(slotsOf(twice, "x").map((s) => s.key)).toEqual(["dup", "other"]);
+  });
+});
