@@ -13,6 +13,7 @@ use switchboard_store::{ConversationItem, UnreadCounts};
 use switchboard_sync::SyncState;
 use ts_rs::TS;
 
+pub use crate::composer::ComposerView;
 pub use crate::search::{SearchQuery, SearchResults};
 use crate::settings::AppSettings;
 
@@ -270,6 +271,11 @@ commands! {
     conversation(ConversationRef) -> Option<ConversationItem>, windows: [Main, CallPopup];
     /// A page of a thread (pending replies included), from the local store.
     thread(ThreadPage) -> MessagePage, windows: [Main];
+    /// What the agent may send in the conversation now (the domain's
+    /// composer rules at the clock's instant): free text inside the
+    /// customer-service window, approved templates only outside it, and
+    /// when that changes.
+    composer(ConversationRef) -> ComposerView, windows: [Main];
     /// Queues a text reply: shown as pending at once, sent when the hub answers.
     send_reply(Reply) -> Message, windows: [Main];
     /// The agent has seen the conversation.

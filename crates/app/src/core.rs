@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use switchboard_domain::clock::Clock;
+use switchboard_domain::limits::Limits;
 use switchboard_protocol::{Me, Message, MessagePage, SendBody};
 use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
@@ -24,9 +25,9 @@ use tokio::sync::broadcast::error::RecvError;
 
 use crate::calls::call_view;
 use crate::contract::{
-    AppEvent, CallRef, CallView, CommandError, Commands, ConversationRef, CopyText, ErrorCode,
-    ListConversations, Reply, SampleNotification, SearchQuery, SearchResults, SessionView, SignIn,
-    ThreadPage,
+    AppEvent, CallRef, CallView, CommandError, Commands, ComposerView, ConversationRef, CopyText,
+    ErrorCode, ListConversations, Reply, SampleNotification, SearchQuery, SearchResults,
+    SessionView, SignIn, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -565,6 +566,19 @@ impl Commands for Core {
             .as_ref()
             .map(|s| s.engine.current_state())
             .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
+    }
+
+    async fn composer(&self, args: ConversationRef) -> Result<ComposerView, CommandError> {
+        self.me().await?;
+        let now = self.inner.clock.now();
+        let id = args.conversation_id;
+        let view = self
+            .read({
+                let id = id.clone();
+                move |s| crate::composer::view(s, &id, now, &Limits::default())
+            })
+            .await?;
+        view.ok_or_else(|| CommandError::new(ErrorCode::NotFound, format!("no conversation {id}")))
     }
 
     async fn search(&self, args: SearchQuery) -> Result<SearchResults, CommandError> {

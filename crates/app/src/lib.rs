@@ -25,6 +25,7 @@
 //! `switchboard-protocol`).
 
 pub mod calls;
+pub mod composer;
 pub mod contract;
 pub mod core;
 pub mod error;

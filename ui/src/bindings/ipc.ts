@@ -4,6 +4,7 @@ import type { AppSettings } from "./AppSettings";
 import type { CallRef } from "./CallRef";
 import type { CallView } from "./CallView";
 import type { CommandError } from "./CommandError";
+import type { ComposerView } from "./ComposerView";
 import type { ConversationItem } from "./ConversationItem";
 import type { ConversationRef } from "./ConversationRef";
 import type { CopyText } from "./CopyText";
@@ -79,6 +80,14 @@ export interface Commands {
    * Windows: Main.
    */
   thread: { args: ThreadPage; result: MessagePage };
+  /**
+   * What the agent may send in the conversation now (the domain's
+   * composer rules at the clock's instant): free text inside the
+   * customer-service window, approved templates only outside it, and
+   * when that changes.
+   * Windows: Main.
+   */
+  composer: { args: ConversationRef; result: ComposerView };
   /**
    * Queues a text reply: shown as pending at once, sent when the hub answers.
    * Windows: Main.
