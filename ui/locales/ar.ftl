@@ -49,6 +49,14 @@ sync-reason-local-store = فشل التخزين المحلي: { $detail }
 list-sort-time-left = الأقل وقتًا متبقيًا أولًا
 list-mine-only = محادثاتي فقط
 list-error = تعذّر عرض المحادثات: { $message }
+search-label = البحث في المحادثات
+search-placeholder = ابحث عن العملاء والرسائل
+search-customers = العملاء
+search-messages = الرسائل
+search-no-results = لا توجد نتائج
+search-indexing = لا تزال فهرسة الرسائل الأقدم جارية — قد تكون النتائج غير مكتملة
+search-error = تعذّر البحث: { $message }
+search-unknown-customer = عميل غير معروف
 unread-count = { $count ->
         [zero] لا توجد رسائل غير مقروءة
         [one] رسالة واحدة غير مقروءة

@@ -45,6 +45,14 @@ sync-reason-local-store = Der lokale Speicher hat einen Fehler gemeldet: { $deta
 list-sort-time-left = Wenigste Restzeit zuerst
 list-mine-only = Nur meine
 list-error = Die Unterhaltungen können nicht angezeigt werden: { $message }
+search-label = Unterhaltungen durchsuchen
+search-placeholder = Kunden und Nachrichten durchsuchen
+search-customers = Kunden
+search-messages = Nachrichten
+search-no-results = Keine Ergebnisse
+search-indexing = Ältere Nachrichten werden noch indexiert — die Ergebnisse sind möglicherweise unvollständig
+search-error = Die Suche ist fehlgeschlagen: { $message }
+search-unknown-customer = Unbekannter Kunde
 unread-count = { $count ->
         [one] 1 ungelesene Nachricht
        *[other] { $count } ungelesene Nachrichten

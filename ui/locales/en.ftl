@@ -45,6 +45,14 @@ sync-reason-local-store = The local store failed: { $detail }
 list-sort-time-left = Least time left first
 list-mine-only = Mine only
 list-error = The conversations cannot be shown: { $message }
+search-label = Search conversations
+search-placeholder = Search customers and messages
+search-customers = Customers
+search-messages = Messages
+search-no-results = No results
+search-indexing = Still indexing older messages — results may be incomplete
+search-error = The search failed: { $message }
+search-unknown-customer = Unknown customer
 unread-count = { $count ->
         [one] 1 unread message
        *[other] { $count } unread messages

@@ -45,6 +45,14 @@ sync-reason-local-store = Falló el almacenamiento local: { $detail }
 list-sort-time-left = Primero las de menos tiempo restante
 list-mine-only = Solo las mías
 list-error = No se pueden mostrar las conversaciones: { $message }
+search-label = Buscar en las conversaciones
+search-placeholder = Buscar clientes y mensajes
+search-customers = Clientes
+search-messages = Mensajes
+search-no-results = Sin resultados
+search-indexing = Todavía se están indexando los mensajes antiguos — puede que falten resultados
+search-error = No se pudo buscar: { $message }
+search-unknown-customer = Cliente desconocido
 unread-count = { $count ->
         [one] { $count } mensaje sin leer
        *[other] { $count } mensajes sin leer

@@ -45,6 +45,14 @@ sync-reason-local-store = Le stockage local a échoué : { $detail }
 list-sort-time-left = Moins de temps restant d'abord
 list-mine-only = Les miennes seulement
 list-error = Les conversations ne peuvent pas être affichées : { $message }
+search-label = Rechercher dans les conversations
+search-placeholder = Rechercher des clients et des messages
+search-customers = Clients
+search-messages = Messages
+search-no-results = Aucun résultat
+search-indexing = Indexation des anciens messages en cours — les résultats peuvent être incomplets
+search-error = La recherche a échoué : { $message }
+search-unknown-customer = Client inconnu
 unread-count = { $count ->
         [one] { $count } message non lu
        *[other] { $count } messages non lus

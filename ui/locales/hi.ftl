@@ -45,6 +45,14 @@ sync-reason-local-store = लोकल स्टोर विफल हो ग�
 list-sort-time-left = सबसे कम बचे समय वाली पहले
 list-mine-only = सिर्फ़ मेरी
 list-error = बातचीत नहीं दिखाई जा सकती: { $message }
+search-label = बातचीत खोजें
+search-placeholder = ग्राहक और संदेश खोजें
+search-customers = ग्राहक
+search-messages = संदेश
+search-no-results = कोई परिणाम नहीं
+search-indexing = पुराने संदेश अभी भी इंडेक्स हो रहे हैं — परिणाम अधूरे हो सकते हैं
+search-error = खोज नहीं हो सकी: { $message }
+search-unknown-customer = अज्ञात ग्राहक
 unread-count = { $count ->
         [one] { $count } अपठित संदेश
        *[other] { $count } अपठित संदेश

@@ -45,6 +45,14 @@ sync-reason-local-store = O armazenamento local falhou: { $detail }
 list-sort-time-left = Menos tempo restante primeiro
 list-mine-only = Só as minhas
 list-error = Não é possível mostrar as conversas: { $message }
+search-label = Pesquisar conversas
+search-placeholder = Pesquisar clientes e mensagens
+search-customers = Clientes
+search-messages = Mensagens
+search-no-results = Nenhum resultado
+search-indexing = Ainda indexando as mensagens mais antigas — os resultados podem estar incompletos
+search-error = A pesquisa falhou: { $message }
+search-unknown-customer = Cliente desconhecido
 unread-count = { $count ->
         [one] { $count } mensagem não lida
        *[other] { $count } mensagens não lidas

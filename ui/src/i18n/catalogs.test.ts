@@ -77,7 +77,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set(["app-name", "new-conversation-body", "ne
 /** Words that are the same in English and in that language. */
 const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
   de: ["sync-online", "settings-hub-url", "sample-caller-name", "sample-queue-name"],
-  fr: ["nav-conversations", "settings-hub-url", "sample-caller-name", "sample-queue-name", "new-message-no-text"],
+  fr: ["nav-conversations", "search-messages", "settings-hub-url", "sample-caller-name", "sample-queue-name", "new-message-no-text"],
   es: ["settings-hub-url"],
   "pt-BR": ["settings-hub-url"],
   id: ["settings-hub-url"],
