@@ -170,3 +170,20 @@ tray-unread = { $count ->
 
 tray-open = فتح Switchboard
 tray-quit = إنهاء
+
+shortcuts-title = اختصارات لوحة المفاتيح
+shortcuts-typing-hint = لا تعمل المفاتيح المفردة (/ و J و K و ?) أثناء الكتابة في حقل.
+shortcuts-or = أو
+shortcuts-close = إغلاق
+shortcut-focus-search = بحث
+shortcut-next-conversation = المحادثة التالية
+shortcut-previous-conversation = المحادثة السابقة
+shortcut-send-reply = إرسال الرد
+shortcut-template-picker = إدراج قالب
+shortcut-answer-call = الرد على المكالمة (في نافذة المكالمة)
+shortcut-decline-call = رفض المكالمة (في نافذة المكالمة)
+shortcut-show-shortcuts = عرض اختصارات لوحة المفاتيح
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter

@@ -155,3 +155,20 @@ tray-unread = { $count ->
 
 tray-open = Switchboard öffnen
 tray-quit = Beenden
+
+shortcuts-title = Tastenkürzel
+shortcuts-typing-hint = Einzelne Tasten (/, J, K, ?) wirken nicht, während du in einem Feld schreibst.
+shortcuts-or = oder
+shortcuts-close = Schließen
+shortcut-focus-search = Suchen
+shortcut-next-conversation = Nächste Unterhaltung
+shortcut-previous-conversation = Vorherige Unterhaltung
+shortcut-send-reply = Antwort senden
+shortcut-template-picker = Vorlage einfügen
+shortcut-answer-call = Anruf annehmen (im Anruffenster)
+shortcut-decline-call = Anruf ablehnen (im Anruffenster)
+shortcut-show-shortcuts = Tastenkürzel anzeigen
+key-ctrl = Strg
+key-shift = Umschalt
+key-alt = Alt
+key-enter = Enter

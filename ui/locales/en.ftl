@@ -157,3 +157,20 @@ tray-unread = { $count ->
 
 tray-open = Open Switchboard
 tray-quit = Quit
+
+shortcuts-title = Keyboard shortcuts
+shortcuts-typing-hint = Single keys (/, J, K, ?) do nothing while you type in a field.
+shortcuts-or = or
+shortcuts-close = Close
+shortcut-focus-search = Search
+shortcut-next-conversation = Next conversation
+shortcut-previous-conversation = Previous conversation
+shortcut-send-reply = Send the reply
+shortcut-template-picker = Insert a template
+shortcut-answer-call = Answer the call (in the call window)
+shortcut-decline-call = Decline the call (in the call window)
+shortcut-show-shortcuts = Show the keyboard shortcuts
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter

@@ -155,3 +155,20 @@ tray-unread = { $count ->
 
 tray-open = Abrir Switchboard
 tray-quit = Salir
+
+shortcuts-title = Atajos de teclado
+shortcuts-typing-hint = Las teclas sueltas (/, J, K, ?) no hacen nada mientras escribes en un campo.
+shortcuts-or = o
+shortcuts-close = Cerrar
+shortcut-focus-search = Buscar
+shortcut-next-conversation = Conversación siguiente
+shortcut-previous-conversation = Conversación anterior
+shortcut-send-reply = Enviar la respuesta
+shortcut-template-picker = Insertar una plantilla
+shortcut-answer-call = Responder la llamada (en la ventana de la llamada)
+shortcut-decline-call = Rechazar la llamada (en la ventana de la llamada)
+shortcut-show-shortcuts = Mostrar los atajos de teclado
+key-ctrl = Ctrl
+key-shift = Mayús
+key-alt = Alt
+key-enter = Intro

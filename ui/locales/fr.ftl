@@ -155,3 +155,20 @@ tray-unread = { $count ->
 
 tray-open = Ouvrir Switchboard
 tray-quit = Quitter
+
+shortcuts-title = Raccourcis clavier
+shortcuts-typing-hint = Les touches seules (/, J, K, ?) sont sans effet pendant que vous écrivez dans un champ.
+shortcuts-or = ou
+shortcuts-close = Fermer
+shortcut-focus-search = Rechercher
+shortcut-next-conversation = Conversation suivante
+shortcut-previous-conversation = Conversation précédente
+shortcut-send-reply = Envoyer la réponse
+shortcut-template-picker = Insérer un modèle
+shortcut-answer-call = Répondre à l’appel (dans la fenêtre d’appel)
+shortcut-decline-call = Refuser l’appel (dans la fenêtre d’appel)
+shortcut-show-shortcuts = Afficher les raccourcis clavier
+key-ctrl = Ctrl
+key-shift = Maj
+key-alt = Alt
+key-enter = Entrée

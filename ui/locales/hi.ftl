@@ -155,3 +155,20 @@ tray-unread = { $count ->
 
 tray-open = Switchboard खोलें
 tray-quit = बंद करें
+
+shortcuts-title = कीबोर्ड शॉर्टकट
+shortcuts-typing-hint = किसी फ़ील्ड में लिखते समय अकेली कुंजियाँ (/, J, K, ?) काम नहीं करतीं।
+shortcuts-or = या
+shortcuts-close = बंद करें
+shortcut-focus-search = खोजें
+shortcut-next-conversation = अगली बातचीत
+shortcut-previous-conversation = पिछली बातचीत
+shortcut-send-reply = जवाब भेजें
+shortcut-template-picker = टेम्पलेट डालें
+shortcut-answer-call = कॉल का जवाब दें (कॉल विंडो में)
+shortcut-decline-call = कॉल अस्वीकार करें (कॉल विंडो में)
+shortcut-show-shortcuts = कीबोर्ड शॉर्टकट दिखाएँ
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter

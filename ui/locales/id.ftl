@@ -145,3 +145,20 @@ tray-unread = { $count ->
 
 tray-open = Buka Switchboard
 tray-quit = Keluar
+
+shortcuts-title = Pintasan keyboard
+shortcuts-typing-hint = Tombol tunggal (/, J, K, ?) tidak berfungsi saat Anda mengetik di kolom.
+shortcuts-or = atau
+shortcuts-close = Tutup
+shortcut-focus-search = Cari
+shortcut-next-conversation = Percakapan berikutnya
+shortcut-previous-conversation = Percakapan sebelumnya
+shortcut-send-reply = Kirim balasan
+shortcut-template-picker = Sisipkan templat
+shortcut-answer-call = Jawab panggilan (di jendela panggilan)
+shortcut-decline-call = Tolak panggilan (di jendela panggilan)
+shortcut-show-shortcuts = Tampilkan pintasan keyboard
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter

@@ -145,3 +145,20 @@ tray-unread = { $count ->
 
 tray-open = Switchboard を開く
 tray-quit = 終了
+
+shortcuts-title = キーボードショートカット
+shortcuts-typing-hint = 入力欄に入力している間は、単独のキー (/、J、K、?) は働きません。
+shortcuts-or = または
+shortcuts-close = 閉じる
+shortcut-focus-search = 検索
+shortcut-next-conversation = 次の会話
+shortcut-previous-conversation = 前の会話
+shortcut-send-reply = 返信を送信
+shortcut-template-picker = テンプレートを挿入
+shortcut-answer-call = 通話に応答 (通話ウィンドウで)
+shortcut-decline-call = 通話を拒否 (通話ウィンドウで)
+shortcut-show-shortcuts = キーボードショートカットを表示
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter

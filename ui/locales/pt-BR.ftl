@@ -155,3 +155,20 @@ tray-unread = { $count ->
 
 tray-open = Abrir o Switchboard
 tray-quit = Sair
+
+shortcuts-title = Atalhos de teclado
+shortcuts-typing-hint = Teclas sozinhas (/, J, K, ?) não fazem nada enquanto você digita em um campo.
+shortcuts-or = ou
+shortcuts-close = Fechar
+shortcut-focus-search = Pesquisar
+shortcut-next-conversation = Próxima conversa
+shortcut-previous-conversation = Conversa anterior
+shortcut-send-reply = Enviar a resposta
+shortcut-template-picker = Inserir um modelo
+shortcut-answer-call = Atender a chamada (na janela da chamada)
+shortcut-decline-call = Recusar a chamada (na janela da chamada)
+shortcut-show-shortcuts = Mostrar os atalhos de teclado
+key-ctrl = Ctrl
+key-shift = Shift
+key-alt = Alt
+key-enter = Enter
