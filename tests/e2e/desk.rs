@@ -445,3 +445,44 @@ async fn demo_mode_shows_conversations_in_four_languages_and_rings() {
     assert!(call.body.contains("Queue: Support"), "{}", call.body);
     app.close().await;
 }
+
+/// The demo's customers write in Japanese, German, French and English: a
+/// search in the local store finds a Japanese two-character word, a German
+/// compound and a French accented word, each match marked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searching_the_demo_finds_japanese_german_and_french_words() {
+    let app = Desktop::launch_with(
+        "demo_search",
+        Launch {
+            args: vec!["--demo".into()],
+        },
+    )
+    .await;
+    app.find("[data-testid=nav-conversations]").await;
+    app.wait_up_to(Duration::from_secs(40), || async {
+        let shown = app.texts("[data-testid=conversation-name]").await;
+        ["田中 優希", "Camille Martin", "Hannah Becker"]
+            .iter()
+            .all(|n| shown.iter().any(|s| s == n))
+    })
+    .await;
+    for (query, customer, text) in [
+        ("注文", "田中 優希", "注文番号 A-1042"),
+        ("Rückerstattung", "Hannah Becker", "meiner Rückerstattung"),
+        ("déménage", "Camille Martin", "je déménage"),
+    ] {
+        app.fill("[data-testid=search-box]", query).await;
+        app.wait_up_to(Duration::from_secs(10), || async {
+            let hits = app.texts("[data-testid=search-message]").await;
+            hits.iter()
+                .any(|h| h.contains(customer) && h.contains(text))
+        })
+        .await;
+        let marked = app.texts("[data-testid=search-message] mark").await;
+        assert!(
+            marked.iter().any(|m| m == query),
+            "{query}: marked {marked:?}"
+        );
+    }
+    app.close().await;
+}

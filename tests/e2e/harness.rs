@@ -340,6 +340,25 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
+    /// Sets an input's value as typing would end (an `input` event), for
+    /// text a WebDriver keyboard may not type (Japanese).
+    pub async fn fill(&self, css: &str, text: &str) {
+        self.find(css).await;
+        let script = "const e = document.querySelector(arguments[0]); e.focus(); \
+                      e.value = arguments[1]; \
+                      e.dispatchEvent(new Event('input', { bubbles: true }));";
+        self.client()
+            .execute(
+                script,
+                vec![
+                    serde_json::Value::String(css.to_owned()),
+                    serde_json::Value::String(text.to_owned()),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("fill {css}: {e}"));
+    }
+
     pub async fn select(&self, css: &str, value: &str) {
         self.find(css)
             .await

@@ -155,7 +155,7 @@ pub async fn run_demo(sb: Arc<Sandbox>, timing: DemoTiming) {
         ),
         (
             2,
-            json!({ "text": "Bonjour, je voudrais modifier l'adresse de livraison de ma commande A-1044." }),
+            json!({ "text": "Bonjour, je voudrais modifier l'adresse de livraison de ma commande A-1044 : je déménage la semaine prochaine." }),
         ),
         (
             3,
