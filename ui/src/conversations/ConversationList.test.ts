@@ -137,9 +137,49 @@ describe("ConversationList", () => {
     const onOpen = vi.fn();
     render(ConversationList, { onOpen, selectedId: "c-soon" });
     const items = await screen.findAllByTestId("conversation-item");
-    expect(items.map((i) => i.getAttribute("aria-current"))).toEqual(["false", "true", "false"]);
+    expect(items.map((i) => i.getAttribute("aria-selected"))).toEqual(["false", "true", "false"]);
     await fireEvent.click(items[2]!);
     expect(onOpen).toHaveBeenCalledWith("c-closed");
+  });
+
+  it("is a listbox of conversations named by the list's title, the open one selected", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.answer("conversations", three);
+    render(ConversationList, { selectedId: "c-soon" });
+    const list = await screen.findByRole("listbox", { name: "Conversations" });
+    const options = within(list).getAllByRole("option");
+    expect(options).toHaveLength(3);
+    expect(within(list).getByRole("option", { selected: true }).getAttribute("data-conversation-id")).toBe("c-soon");
+    // Each option says who, the unread count in words, the last message and the time left.
+    expect(within(list).getByRole("option", { name: "Yuki Sato 2 unread messages Hello, my order has not arrived. 23 hr, 12 min left" })).toBe(options[0]);
+  });
+
+  it("moves among the options with the arrow keys, Home and End, one tab stop, and opens with Enter or Space", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.answer("conversations", three);
+    const onOpen = vi.fn();
+    render(ConversationList, { onOpen, selectedId: "c-soon" });
+    const options = await screen.findAllByRole("option");
+    // The open conversation is the list's one tab stop.
+    expect(options.map((o) => o.tabIndex)).toEqual([-1, 0, -1]);
+    options[1]!.focus();
+    await fireEvent.keyDown(options[1]!, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(options[2]);
+    expect(options.map((o) => o.tabIndex)).toEqual([-1, -1, 0]);
+    await fireEvent.keyDown(options[2]!, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(options[2]);
+    await fireEvent.keyDown(options[2]!, { key: "Home" });
+    expect(document.activeElement).toBe(options[0]);
+    await fireEvent.keyDown(options[0]!, { key: "End" });
+    expect(document.activeElement).toBe(options[2]);
+    await fireEvent.keyDown(options[2]!, { key: "ArrowUp" });
+    expect(document.activeElement).toBe(options[1]);
+    expect(onOpen).not.toHaveBeenCalled();
+    await fireEvent.keyDown(options[1]!, { key: "Enter" });
+    await fireEvent.keyDown(options[0]!, { key: " " });
+    expect(onOpen.mock.calls).toEqual([["c-soon"], ["c-long"]]);
   });
 
   it("shows customer text as text, never as markup", async () => {

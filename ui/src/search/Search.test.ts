@@ -307,6 +307,6 @@ describe("Search in the main window", () => {
     expect(screen.queryByTestId("thread-none")).toBeNull();
     await fireEvent.keyDown(box, { key: "Escape" });
     expect(screen.getByTestId("conversation-item").closest("[hidden]")).toBeNull();
-    expect(screen.getByTestId("conversation-item").getAttribute("aria-current")).toBe("true");
+    expect(screen.getByTestId("conversation-item").getAttribute("aria-selected")).toBe("true");
   });
 });
