@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
-use switchboard_protocol::{Call, Me, Message, MessagePage};
+use switchboard_protocol::{Call, Me, Message, MessagePage, Template};
 use switchboard_store::{ConversationItem, UnreadCounts};
 use switchboard_sync::SyncState;
 use ts_rs::TS;
@@ -16,6 +16,7 @@ use ts_rs::TS;
 pub use crate::composer::ComposerView;
 pub use crate::search::{SearchQuery, SearchResults};
 use crate::settings::AppSettings;
+pub use crate::templates::{TemplateFill, TemplatePreview, TemplateQuery};
 
 /// The windows of the app, by what they are for. A command names the
 /// windows allowed to call it; any other caller is refused.
@@ -115,6 +116,16 @@ pub struct ThreadPage {
 pub struct Reply {
     pub conversation_id: String,
     pub text: String,
+}
+
+/// A template to send in a conversation, with its body's values in order.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplateReply {
+    pub conversation_id: String,
+    pub template_id: String,
+    #[serde(default)]
+    pub params: Vec<String>,
 }
 
 /// A call.
@@ -276,6 +287,16 @@ commands! {
     /// customer-service window, approved templates only outside it, and
     /// when that changes.
     composer(ConversationRef) -> ComposerView, windows: [Main];
+    /// The approved templates that match (name, text, tag; language and
+    /// category), best first, from the local store.
+    templates(TemplateQuery) -> Vec<Template>, windows: [Main];
+    /// A template filled with the agent's values, as the customer will see
+    /// it, and what is wrong with the values.
+    preview_template(TemplateFill) -> TemplatePreview, windows: [Main];
+    /// Queues a template (checked first: approved, the values complete and
+    /// valid, templates allowed here): shown as pending at once, sent when
+    /// the hub answers.
+    send_template(TemplateReply) -> Message, windows: [Main];
     /// Queues a text reply: shown as pending at once, sent when the hub answers.
     send_reply(Reply) -> Message, windows: [Main];
     /// The agent has seen the conversation.

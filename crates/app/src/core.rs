@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use switchboard_domain::clock::Clock;
 use switchboard_domain::limits::Limits;
-use switchboard_protocol::{Me, Message, MessagePage, SendBody};
+use switchboard_protocol::{Me, Message, MessagePage, SendBody, Template};
 use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
     local_message_id,
@@ -27,7 +27,7 @@ use crate::calls::call_view;
 use crate::contract::{
     AppEvent, CallRef, CallView, CommandError, Commands, ComposerView, ConversationRef, CopyText,
     ErrorCode, ListConversations, Reply, SampleNotification, SearchQuery, SearchResults,
-    SessionView, SignIn, ThreadPage,
+    SessionView, SignIn, TemplateFill, TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -321,6 +321,40 @@ impl Core {
             .as_ref()
             .map(|s| s.engine.store().clone())
             .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
+    }
+
+    /// Queues `body` in the outbox for a stored conversation: the local
+    /// pending copy the thread shows at once.
+    async fn queue(&self, conversation_id: &str, body: SendBody) -> Result<Message, CommandError> {
+        let entry = {
+            let session = self.inner.session.lock().await;
+            let s = session
+                .as_ref()
+                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+            let known = s
+                .engine
+                .store()
+                .run({
+                    let id = conversation_id.to_owned();
+                    move |st| st.conversation(&id)
+                })
+                .await
+                .map_err(sync_err)?;
+            if known.is_none() {
+                return Err(CommandError::new(
+                    ErrorCode::NotFound,
+                    format!("no conversation {conversation_id}"),
+                ));
+            }
+            s.engine
+                .send(conversation_id, body)
+                .await
+                .map_err(sync_err)?
+        };
+        let id = local_message_id(&entry.client_id);
+        self.read(move |s| s.message(&id))
+            .await?
+            .ok_or_else(|| CommandError::new(ErrorCode::Internal, "the queued message vanished"))
     }
 
     /// The agent signed in.
@@ -640,6 +674,86 @@ impl Commands for Core {
             .await
     }
 
+    async fn templates(&self, args: TemplateQuery) -> Result<Vec<Template>, CommandError> {
+        self.me().await?;
+        self.read(move |s| crate::templates::search(s, &args)).await
+    }
+
+    async fn preview_template(&self, args: TemplateFill) -> Result<TemplatePreview, CommandError> {
+        self.me().await?;
+        let id = args.template_id.clone();
+        let template = self
+            .read(move |s| crate::templates::template(s, &id))
+            .await?
+            .ok_or_else(|| {
+                CommandError::new(
+                    ErrorCode::NotFound,
+                    format!("no template {}", args.template_id),
+                )
+            })?;
+        Ok(crate::templates::preview(
+            &template,
+            &args.params,
+            &Limits::default().message,
+        ))
+    }
+
+    async fn send_template(&self, args: TemplateReply) -> Result<Message, CommandError> {
+        self.me().await?;
+        let now = self.inner.clock.now();
+        let (template_id, conversation_id) =
+            (args.template_id.clone(), args.conversation_id.clone());
+        let (template, composer) = self
+            .read(move |s| {
+                Ok((
+                    crate::templates::template(s, &template_id)?,
+                    crate::composer::view(s, &conversation_id, now, &Limits::default())?,
+                ))
+            })
+            .await?;
+        let template = template.ok_or_else(|| {
+            CommandError::new(
+                ErrorCode::NotFound,
+                format!("no template {}", args.template_id),
+            )
+        })?;
+        let composer = composer.ok_or_else(|| {
+            CommandError::new(
+                ErrorCode::NotFound,
+                format!("no conversation {}", args.conversation_id),
+            )
+        })?;
+        if let Some(reason) = composer.template.reason {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                format!("no template can be sent here now: {reason:?}"),
+            ));
+        }
+        let preview =
+            crate::templates::preview(&template, &args.params, &Limits::default().message);
+        if let Some(problem) = preview.problems.first() {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "the template's values cannot be sent: {:?}{}",
+                    problem.reason,
+                    problem
+                        .position
+                        .map(|p| format!(" (parameter {p})"))
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+        let body = SendBody::Template {
+            template: switchboard_protocol::TemplateSend {
+                name: template.name,
+                language: template.language,
+                params: args.params,
+            },
+        };
+        self.queue(&args.conversation_id, body).await
+    }
+
     async fn send_reply(&self, args: Reply) -> Result<Message, CommandError> {
         let text = args.text.trim().to_owned();
         if text.is_empty() {
@@ -654,35 +768,8 @@ impl Commands for Core {
                 format!("a reply has at most {MAX_REPLY_CHARS} characters"),
             ));
         }
-        let entry = {
-            let session = self.inner.session.lock().await;
-            let s = session
-                .as_ref()
-                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
-            let known = s
-                .engine
-                .store()
-                .run({
-                    let id = args.conversation_id.clone();
-                    move |st| st.conversation(&id)
-                })
-                .await
-                .map_err(sync_err)?;
-            if known.is_none() {
-                return Err(CommandError::new(
-                    ErrorCode::NotFound,
-                    format!("no conversation {}", args.conversation_id),
-                ));
-            }
-            s.engine
-                .send(&args.conversation_id, SendBody::Text { text })
-                .await
-                .map_err(sync_err)?
-        };
-        let id = local_message_id(&entry.client_id);
-        self.read(move |s| s.message(&id))
-            .await?
-            .ok_or_else(|| CommandError::new(ErrorCode::Internal, "the queued reply vanished"))
+        self.queue(&args.conversation_id, SendBody::Text { text })
+            .await
     }
 
     async fn mark_read(&self, args: ConversationRef) -> Result<UnreadCounts, CommandError> {

@@ -36,6 +36,7 @@ pub mod notifications;
 pub mod search;
 pub mod settings;
 pub mod shell;
+pub mod templates;
 pub mod vault;
 
 pub use contract::{AppEvent, CommandError, Commands, ErrorCode, WindowKind, dispatch};

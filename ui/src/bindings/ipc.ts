@@ -18,6 +18,11 @@ import type { SearchResults } from "./SearchResults";
 import type { SessionView } from "./SessionView";
 import type { SignIn } from "./SignIn";
 import type { SyncState } from "./SyncState";
+import type { Template } from "./Template";
+import type { TemplateFill } from "./TemplateFill";
+import type { TemplatePreview } from "./TemplatePreview";
+import type { TemplateQuery } from "./TemplateQuery";
+import type { TemplateReply } from "./TemplateReply";
 import type { ThreadPage } from "./ThreadPage";
 import type { UnreadCounts } from "./UnreadCounts";
 
@@ -88,6 +93,25 @@ export interface Commands {
    * Windows: Main.
    */
   composer: { args: ConversationRef; result: ComposerView };
+  /**
+   * The approved templates that match (name, text, tag; language and
+   * category), best first, from the local store.
+   * Windows: Main.
+   */
+  templates: { args: TemplateQuery; result: Array<Template> };
+  /**
+   * A template filled with the agent's values, as the customer will see
+   * it, and what is wrong with the values.
+   * Windows: Main.
+   */
+  preview_template: { args: TemplateFill; result: TemplatePreview };
+  /**
+   * Queues a template (checked first: approved, the values complete and
+   * valid, templates allowed here): shown as pending at once, sent when
+   * the hub answers.
+   * Windows: Main.
+   */
+  send_template: { args: TemplateReply; result: Message };
   /**
    * Queues a text reply: shown as pending at once, sent when the hub answers.
    * Windows: Main.

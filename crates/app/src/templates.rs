@@ -1,0 +1,336 @@
+//! Templates as the picker shows them: the store's (the hub's view of the
+//! team's templates) searched by name, content and tag, their parameters
+//! checked and a preview rendered by the domain's rules
+//! (`switchboard_domain::templates`), never in the UI.
+//!
+//! The values are the body's, in order, as the hub's agent API takes them
+//! (`TemplateSend.params`), checked as the hub checks them. The wire's
+//! template carries header, body and footer text (not buttons, nor media
+//! headers), so the preview shows those.
+
+use serde::{Deserialize, Serialize};
+use switchboard_domain::limits::MessageLimits;
+use switchboard_domain::templates::{
+    self as rules, Component, HeaderFormat, ParamErrorReason, ParamKey, Params, PreviewHeader,
+    TemplateParams,
+};
+use switchboard_protocol::{Template, TemplateCategory, TemplateStatus};
+use switchboard_store::{Store, StoreError, TemplateFilter};
+use ts_rs::TS;
+
+/// What the agent looks for.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplateQuery {
+    /// Words matched against the name, the tags and the text (empty: all).
+    #[serde(default)]
+    pub query: String,
+    /// Only this language (`de` also finds `de_DE`); also ranks it first.
+    pub language: Option<String>,
+    pub category: Option<TemplateCategory>,
+}
+
+/// A template and the values for its body's parameters, in order.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplateFill {
+    pub template_id: String,
+    #[serde(default)]
+    pub params: Vec<String>,
+}
+
+/// Why a value cannot be sent (the domain's reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ParamProblemReason {
+    NotApproved,
+    WrongFormat,
+    Missing,
+    Unexpected,
+    Empty,
+    TooLong,
+    NewlineOrTab,
+    TooManySpaces,
+    InvalidUrlSuffix,
+    Other,
+}
+
+/// A problem with the values: which parameter (1-based; none: the template
+/// as a whole) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ParamProblem {
+    pub position: Option<u32>,
+    pub reason: ParamProblemReason,
+}
+
+/// The message as the customer will see it, and what is wrong with the
+/// values (empty: it can be sent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplatePreview {
+    pub header: Option<String>,
+    pub body: String,
+    pub footer: Option<String>,
+    pub problems: Vec<ParamProblem>,
+}
+
+/// The hub's template as the domain's rules read it: header, body and
+/// footer text with positional parameters.
+fn rule_of(t: &Template) -> rules::Template {
+    let mut components = Vec::new();
+    if let Some(text) = &t.header {
+        components.push(Component::Header {
+            format: HeaderFormat::Text,
+            text: Some(text.clone()),
+            example: None,
+        });
+    }
+    components.push(Component::Body {
+        text: t.body.clone(),
+        example: None,
+    });
+    if let Some(text) = &t.footer {
+        components.push(Component::Footer { text: text.clone() });
+    }
+    if t.call_permission_request {
+        components.push(Component::CallPermissionRequest);
+    }
+    rules::Template {
+        id: Some(t.id.clone()),
+        name: t.name.clone(),
+        language: t.language.clone(),
+        status: status_rule(t.status),
+        category: match t.category {
+            TemplateCategory::Marketing => rules::TemplateCategory::Marketing,
+            TemplateCategory::Utility => rules::TemplateCategory::Utility,
+            TemplateCategory::Authentication => rules::TemplateCategory::Authentication,
+        },
+        parameter_format: parameter_format(&t.body),
+        components,
+        tags: t.tags.clone(),
+    }
+}
+
+/// Named when a placeholder of the body is not a number (`{{first_name}}`),
+/// as Meta's `parameter_format` says; the wire keeps only the text.
+fn parameter_format(body: &str) -> rules::ParameterFormat {
+    let named = body.split("{{").skip(1).any(|rest| {
+        rest.split_once("}}")
+            .is_some_and(|(key, _)| !key.trim().chars().all(|c| c.is_ascii_digit()))
+    });
+    if named {
+        rules::ParameterFormat::Named
+    } else {
+        rules::ParameterFormat::Positional
+    }
+}
+
+fn status_rule(s: TemplateStatus) -> rules::TemplateStatus {
+    use rules::TemplateStatus as R;
+    match s {
+        TemplateStatus::Approved => R::Approved,
+        TemplateStatus::Pending => R::Pending,
+        TemplateStatus::Rejected => R::Rejected,
+        TemplateStatus::Paused => R::Paused,
+        TemplateStatus::Disabled => R::Disabled,
+        TemplateStatus::InAppeal => R::InAppeal,
+        TemplateStatus::Flagged => R::Flagged,
+        TemplateStatus::Reinstated => R::Reinstated,
+        TemplateStatus::PendingDeletion => R::PendingDeletion,
+        TemplateStatus::Deleted => R::Deleted,
+        TemplateStatus::Archived => R::Archived,
+        TemplateStatus::Unarchived => R::Unarchived,
+        TemplateStatus::LimitExceeded => R::LimitExceeded,
+        TemplateStatus::Locked => R::Locked,
+        TemplateStatus::Unknown => R::Unknown,
+    }
+}
+
+fn reason(r: ParamErrorReason) -> ParamProblemReason {
+    match r {
+        ParamErrorReason::NotApproved => ParamProblemReason::NotApproved,
+        ParamErrorReason::WrongFormat => ParamProblemReason::WrongFormat,
+        ParamErrorReason::Missing => ParamProblemReason::Missing,
+        ParamErrorReason::Unexpected => ParamProblemReason::Unexpected,
+        ParamErrorReason::Empty => ParamProblemReason::Empty,
+        ParamErrorReason::TooLong => ParamProblemReason::TooLong,
+        ParamErrorReason::NewlineOrTab => ParamProblemReason::NewlineOrTab,
+        ParamErrorReason::TooManySpaces => ParamProblemReason::TooManySpaces,
+        ParamErrorReason::InvalidUrlSuffix => ParamProblemReason::InvalidUrlSuffix,
+        #[allow(unreachable_patterns)]
+        _ => ParamProblemReason::Other,
+    }
+}
+
+/// The approved templates that match, best first (the domain's ranking).
+pub fn search(store: &Store, q: &TemplateQuery) -> Result<Vec<Template>, StoreError> {
+    let stored = store.templates(&TemplateFilter {
+        language: q.language.clone(),
+        category: q.category,
+        approved_only: true,
+    })?;
+    let rules: Vec<rules::Template> = stored.iter().map(rule_of).collect();
+    let hits = rules::search(&rules, &q.query, q.language.as_deref());
+    Ok(hits
+        .iter()
+        .filter_map(|h| {
+            let id = h.template.id.as_deref()?;
+            stored.iter().find(|t| t.id == id).cloned()
+        })
+        .collect())
+}
+
+/// The template `id` from the store.
+pub fn template(store: &Store, id: &str) -> Result<Option<Template>, StoreError> {
+    Ok(store
+        .templates(&TemplateFilter::default())?
+        .into_iter()
+        .find(|t| t.id == id))
+}
+
+/// The preview of `template` filled with `params`, and the problems.
+pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -> TemplatePreview {
+    let rule = rule_of(template);
+    let values = TemplateParams {
+        body: Params::Positional(params.to_vec()),
+        ..TemplateParams::default()
+    };
+    let problems = match rules::validate_params(&rule, &values, limits) {
+        Ok(()) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| ParamProblem {
+                position: match e.key {
+                    Some(ParamKey::Positional(n)) => Some(n),
+                    _ => None,
+                },
+                reason: reason(e.reason),
+            })
+            .collect(),
+    };
+    let shown = rules::render_preview(&rule, &values);
+    TemplatePreview {
+        header: match shown.header {
+            Some(PreviewHeader::Text { text }) => Some(text),
+            _ => None,
+        },
+        body: shown.body,
+        footer: shown.footer,
+        problems,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn template(id: &str, name: &str, language: &str, body: &str, tags: &[&str]) -> Template {
+        serde_json::from_value(json!({
+            "id": id, "waba_id": "w-1", "name": name, "language": language,
+            "category": "utility", "status": "approved", "header": "Switchboard Store",
+            "body": body, "footer": "Danke!",
+            "param_count": body.matches("{{").count(), "tags": tags,
+            "call_permission_request": false,
+        }))
+        .unwrap()
+    }
+
+    fn store() -> Store {
+        let mut store = Store::in_memory().unwrap();
+        let mut pending = template("t9", "draft_offer", "de", "Angebot {{1}}", &[]);
+        pending.status = TemplateStatus::Pending;
+        let changes: Vec<switchboard_protocol::Change> = [
+            template(
+                "t1",
+                "order_update",
+                "de",
+                "Ihre Bestellung {{1}} kommt am {{2}}.",
+                &["versand"],
+            ),
+            template(
+                "t2",
+                "order_update",
+                "en_US",
+                "Your order {{1}} arrives on {{2}}.",
+                &["shipping"],
+            ),
+            template(
+                "t3",
+                "reengage",
+                "ja",
+                "{{first_name}}様、ご連絡ください。",
+                &[],
+            ),
+            pending,
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| switchboard_protocol::Change {
+            seq: i as i64 + 1,
+            change: switchboard_protocol::ChangeData::Template(t),
+        })
+        .collect();
+        store.apply_batch(&changes, 4).unwrap();
+        store
+    }
+
+    fn ids(found: Vec<Template>) -> Vec<String> {
+        found.into_iter().map(|t| t.id).collect()
+    }
+
+    #[test]
+    fn search_by_name_text_and_tag_in_a_language_approved_only() {
+        let store = store();
+        let q = |query: &str, language: Option<&str>| TemplateQuery {
+            query: query.into(),
+            language: language.map(str::to_owned),
+            category: None,
+        };
+        assert_eq!(ids(search(&store, &q("order", None)).unwrap()).len(), 2);
+        assert_eq!(ids(search(&store, &q("Bestellung", None)).unwrap()), ["t1"]);
+        assert_eq!(ids(search(&store, &q("shipping", None)).unwrap()), ["t2"]);
+        assert_eq!(ids(search(&store, &q("", Some("de"))).unwrap()), ["t1"]);
+        assert!(
+            search(&store, &q("Angebot", None)).unwrap().is_empty(),
+            "not approved"
+        );
+    }
+
+    #[test]
+    fn a_preview_fills_the_values_and_says_what_is_missing() {
+        let store = store();
+        let t = template_of(&store, "t1");
+        let limits = MessageLimits::default();
+        let missing = preview(&t, &["A-1043".into()], &limits);
+        assert_eq!(missing.body, "Ihre Bestellung A-1043 kommt am {{2}}.");
+        assert_eq!(
+            missing.problems,
+            [ParamProblem {
+                position: Some(2),
+                reason: ParamProblemReason::Missing
+            }]
+        );
+        let full = preview(&t, &["A-1043".into(), "Montag".into()], &limits);
+        assert!(full.problems.is_empty());
+        assert_eq!(full.body, "Ihre Bestellung A-1043 kommt am Montag.");
+        assert_eq!(full.header.as_deref(), Some("Switchboard Store"));
+        assert_eq!(full.footer.as_deref(), Some("Danke!"));
+        let bad = preview(&t, &["A-1043".into(), "Mon\ttag".into()], &limits);
+        assert_eq!(bad.problems[0].reason, ParamProblemReason::NewlineOrTab);
+        // Named parameters: refused as the hub refuses them (values in order).
+        let named = template_of(&store, "t3");
+        assert!(
+            !preview(&named, &["Yuki".into()], &limits)
+                .problems
+                .is_empty()
+        );
+    }
+
+    fn template_of(store: &Store, id: &str) -> Template {
+        super::template(store, id).unwrap().unwrap()
+    }
+}
