@@ -143,6 +143,7 @@ describe("accessibility", () => {
       "option:conversation-item",
       "feed:Messages in this conversation",
       "textarea:Reply",
+      "button:template-open",
     ]);
   });
 

@@ -4,7 +4,10 @@ import type { AppSettings } from "../bindings/AppSettings";
 import type { CallView } from "../bindings/CallView";
 import type { Conversation } from "../bindings/Conversation";
 import type { ConversationItem } from "../bindings/ConversationItem";
+import type { ComposerView } from "../bindings/ComposerView";
 import type { Customer } from "../bindings/Customer";
+import type { KindRule } from "../bindings/KindRule";
+import type { Template } from "../bindings/Template";
 import type { Me } from "../bindings/Me";
 import type { Message } from "../bindings/Message";
 import type { SessionView } from "../bindings/SessionView";
@@ -149,5 +152,63 @@ export function callView(v: Partial<CallView> & { state?: CallView["call"]["stat
     channel: "WhatsApp",
     ringing: state === "ringing",
     ...rest,
+  };
+}
+
+/** A rule that allows (`until` when time ends it) or refuses for `reason`. */
+export function rule(reason: KindRule["reason"] = null, until: string | null = null): KindRule {
+  return { allowed: reason === null, reason, until };
+}
+
+/** What the composer offers: by default an open window closing in 20 hours, everything allowed. */
+export function composerOpen(v: Partial<ComposerView> = {}): ComposerView {
+  const closes = at(20 * 60);
+  return {
+    conversation_id: "conv-1",
+    at: at(0),
+    window_open: true,
+    closes_at: closes,
+    closed_since: null,
+    changes_at: closes,
+    text: rule(null, closes),
+    media: rule(null, closes),
+    call_button: rule(null, null),
+    template: rule(),
+    ...v,
+  };
+}
+
+/** What the composer offers once the window closed (at `since`): templates only. */
+export function composerClosed(since: string | null = at(-90), v: Partial<ComposerView> = {}): ComposerView {
+  return {
+    conversation_id: "conv-1",
+    at: at(0),
+    window_open: false,
+    closes_at: null,
+    closed_since: since,
+    changes_at: null,
+    text: rule("window_closed"),
+    media: rule("window_closed"),
+    call_button: rule(null, null),
+    template: rule(),
+    ...v,
+  };
+}
+
+export function template(t: Partial<Template> = {}): Template {
+  return {
+    id: "tpl-1",
+    waba_id: "waba-1",
+    name: "order_update",
+    language: "en",
+    category: "utility",
+    status: "approved",
+    header: "Your order",
+    body: "Hello {{1}}, your order {{2}} has shipped.",
+    footer: "Reply STOP to opt out",
+    param_count: 2,
+    tags: ["orders"],
+    call_permission_request: false,
+    ...t,
   };
 }

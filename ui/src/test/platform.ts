@@ -5,7 +5,7 @@ import { onTestFinished } from "vitest";
 import { setPlatform } from "../platform";
 import { MockPlatform } from "../platform/mock";
 import { setNow } from "../shell/clock";
-import { NOW, settings, signedIn, signedOut } from "./fixtures";
+import { composerOpen, NOW, settings, signedIn, signedOut } from "./fixtures";
 
 export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatform {
   const mock = new MockPlatform();
@@ -25,6 +25,8 @@ export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatf
     .answer("sync_state", { state: "online", since: new Date(NOW).toISOString() })
     .answer("conversations", [])
     .answer("conversation", null)
+    .handle("composer", ({ conversation_id }) => composerOpen({ conversation_id }))
+    .answer("templates", [])
     .handle("thread", () => ({ messages: [], before: null }))
     .answer("unread", { by_conversation: {}, total: 0 })
     .answer("mark_read", { by_conversation: {}, total: 0 })

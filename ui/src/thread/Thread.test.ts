@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
-import { at, item, message } from "../test/fixtures";
+import { at, composerClosed, composerOpen, item, message } from "../test/fixtures";
 import { useLayout } from "../test/layout";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import Thread from "./Thread.svelte";
@@ -174,25 +174,28 @@ describe("Thread", () => {
     await waitFor(() => expect(shell.argsOf("send_reply")).toEqual([{ conversation_id: "conv-1", text: "Quick one" }]));
   });
 
-  it("disables the reply box and says why when the window is closed", async () => {
+  it("gives the reply box's place to the template picker when the core says the window closed", async () => {
     const shell = useThread([inbound], -5);
+    shell.answer("composer", composerClosed(at(-5)));
     render(Thread, { conversationId: "conv-1" });
-    expect((await screen.findByTestId("reply-window-closed")).textContent).toBe(
-      "The 24-hour customer-service window is closed: WhatsApp allows only approved templates until the customer writes again.",
+    expect((await screen.findByTestId("composer-closed")).textContent).toContain(
+      "The 24-hour customer-service window closed 5 min. ago: WhatsApp allows only approved templates until the customer writes again.",
     );
-    expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").disabled).toBe(true);
-    expect(screen.getByTestId<HTMLButtonElement>("reply-send").disabled).toBe(true);
+    expect(screen.getByTestId("template-picker")).toBeTruthy();
+    expect(screen.queryByTestId("reply-input")).toBeNull();
     expect(screen.getByTestId("thread-time-left").textContent).toBe("Window closed — templates only");
     expect(shell.names).not.toContain("send_reply");
   });
 
   it("opens the reply box when a customer message reopens the window", async () => {
     const shell = useThread([inbound], -5);
+    shell.answer("composer", composerClosed(at(-5)));
     render(Thread, { conversationId: "conv-1" });
-    await screen.findByTestId("reply-window-closed");
+    await screen.findByTestId("composer-closed");
     shell.answer("conversation", item({ conversation: { id: "conv-1", minutesLeft: 24 * 60 } }));
+    shell.answer("composer", composerOpen());
     shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
-    await waitFor(() => expect(screen.queryByTestId("reply-window-closed")).toBeNull());
+    await waitFor(() => expect(screen.queryByTestId("composer-closed")).toBeNull());
     expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").disabled).toBe(false);
   });
 
