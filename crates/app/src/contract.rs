@@ -8,7 +8,7 @@
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
-use switchboard_protocol::{Call, Me, Message, MessagePage, Template};
+use switchboard_protocol::{Call, CallPermissionRequestResult, Me, Message, MessagePage, Template};
 use switchboard_store::{ConversationItem, UnreadCounts};
 use switchboard_sync::SyncState;
 use ts_rs::TS;
@@ -126,6 +126,16 @@ pub struct TemplateReply {
     pub template_id: String,
     #[serde(default)]
     pub params: Vec<String>,
+}
+
+/// A call-permission request in a conversation, with the agent's words
+/// (the hub's default text when none).
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PermissionAsk {
+    pub conversation_id: String,
+    #[serde(default)]
+    pub body_text: Option<String>,
 }
 
 /// A call.
@@ -297,6 +307,10 @@ commands! {
     /// valid, templates allowed here): shown as pending at once, sent when
     /// the hub answers.
     send_template(TemplateReply) -> Message, windows: [Main];
+    /// Asks the customer for permission to call, through the hub (online
+    /// only: the hub checks the limits and says why not); the request sent
+    /// and the permission's summary after it.
+    request_call_permission(PermissionAsk) -> CallPermissionRequestResult, windows: [Main];
     /// Queues a text reply: shown as pending at once, sent when the hub answers.
     send_reply(Reply) -> Message, windows: [Main];
     /// The agent has seen the conversation.

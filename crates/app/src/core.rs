@@ -15,7 +15,9 @@ use std::sync::{Arc, Mutex};
 
 use switchboard_domain::clock::Clock;
 use switchboard_domain::limits::Limits;
-use switchboard_protocol::{Me, Message, MessagePage, SendBody, Template};
+use switchboard_protocol::{
+    CallPermissionRequestResult, Me, Message, MessagePage, SendBody, Template,
+};
 use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
     local_message_id,
@@ -26,8 +28,9 @@ use tokio::sync::broadcast::error::RecvError;
 use crate::calls::call_view;
 use crate::contract::{
     AppEvent, CallRef, CallView, CommandError, Commands, ComposerView, ConversationRef, CopyText,
-    ErrorCode, ListConversations, Reply, SampleNotification, SearchQuery, SearchResults,
-    SessionView, SignIn, TemplateFill, TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
+    ErrorCode, ListConversations, PermissionAsk, Reply, SampleNotification, SearchQuery,
+    SearchResults, SessionView, SignIn, TemplateFill, TemplatePreview, TemplateQuery,
+    TemplateReply, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -672,6 +675,32 @@ impl Commands for Core {
         let limit = args.limit.unwrap_or(50).clamp(1, 500);
         self.read(move |s| s.thread(&args.conversation_id, args.before.as_deref(), limit))
             .await
+    }
+
+    async fn request_call_permission(
+        &self,
+        args: PermissionAsk,
+    ) -> Result<CallPermissionRequestResult, CommandError> {
+        let (hub_url, token) = {
+            let session = self.inner.session.lock().await;
+            let s = session
+                .as_ref()
+                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+            (s.hub_url.clone(), s.token.clone())
+        };
+        let request = switchboard_protocol::CallPermissionRequest {
+            client_id: None,
+            body_text: args.body_text.filter(|t| !t.trim().is_empty()),
+            template: None,
+        };
+        hub::request_call_permission(
+            &self.inner.http,
+            &hub_url,
+            &token,
+            &args.conversation_id,
+            &request,
+        )
+        .await
     }
 
     async fn templates(&self, args: TemplateQuery) -> Result<Vec<Template>, CommandError> {

@@ -100,6 +100,27 @@ pub async fn decline_call(
     answer(sent, hub_url).await
 }
 
+/// `POST /api/v1/conversations/{id}/call-permission-requests`: asks the
+/// customer for permission to call (the hub checks the limits and says why
+/// not); the message sent and the permission's summary after it.
+pub async fn request_call_permission(
+    http: &reqwest::Client,
+    hub_url: &str,
+    token: &str,
+    conversation_id: &str,
+    request: &switchboard_protocol::CallPermissionRequest,
+) -> Result<switchboard_protocol::CallPermissionRequestResult, CommandError> {
+    let sent = http
+        .post(format!(
+            "{hub_url}/api/v1/conversations/{conversation_id}/call-permission-requests"
+        ))
+        .bearer_auth(token)
+        .json(request)
+        .send()
+        .await;
+    answer(sent, hub_url).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

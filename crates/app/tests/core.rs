@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use switchboard_app::contract::{
-    CallRef, ConversationRef, ListConversations, Reply, SearchQuery, SignIn,
+    CallRef, ConversationRef, ListConversations, PermissionAsk, Reply, SearchQuery, SignIn,
 };
 use switchboard_app::{
     AppEvent, Commands, Core, CoreOptions, ErrorCode, MemoryVault, NoticeReplies, RenderedNotice,
@@ -580,4 +580,63 @@ async fn search_finds_customers_and_messages_with_the_matches_marked() {
     assert_eq!(found.customers.len(), 1);
     assert!(found.messages.is_empty());
     assert!(search("Rechnung").await.unwrap().messages.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_call_permission_request_shows_its_limits_and_the_next_is_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let shell = Arc::new(Recorder::default());
+    let core = open(
+        &dir.path().join("app"),
+        shell.clone(),
+        Arc::new(MemoryVault::default()),
+    )
+    .await;
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .expect("signed in");
+    team.customer_says("4915112345678", "Jonas Weber", "Rufen Sie mich an?", None)
+        .await
+        .unwrap();
+    let start = std::time::Instant::now();
+    let conversation_id = loop {
+        let list = core
+            .conversations(ListConversations::default())
+            .await
+            .unwrap();
+        if let Some(item) = list.first() {
+            break item.conversation.id.clone();
+        }
+        assert!(start.elapsed() < WAIT, "the conversation never came");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let ask = || PermissionAsk {
+        conversation_id: conversation_id.clone(),
+        body_text: Some("Dürfen wir Sie anrufen?".into()),
+    };
+    let before = core
+        .conversation(ConversationRef {
+            conversation_id: conversation_id.clone(),
+        })
+        .await
+        .unwrap()
+        .unwrap()
+        .conversation
+        .call_permission;
+    let asked = core.request_call_permission(ask()).await.expect("asked");
+    let after = asked.call_permission;
+    assert_eq!(after.requests_left_24h + 1, before.requests_left_24h);
+    assert_eq!(after.requests_left_7d + 1, before.requests_left_7d);
+    assert!(
+        after.next_request_at.is_some(),
+        "the next request's time: {after:?}"
+    );
+    // The limits say no now: refused by the hub, with words.
+    let refused = core.request_call_permission(ask()).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::HubError, "{refused:?}");
+    assert!(!refused.message.is_empty());
 }

@@ -1,6 +1,7 @@
 // Generated from crates/app/src/contract.rs by `cargo test -p switchboard-app`; do not edit.
 import type { AppEvent } from "./AppEvent";
 import type { AppSettings } from "./AppSettings";
+import type { CallPermissionRequestResult } from "./CallPermissionRequestResult";
 import type { CallRef } from "./CallRef";
 import type { CallView } from "./CallView";
 import type { CommandError } from "./CommandError";
@@ -11,6 +12,7 @@ import type { CopyText } from "./CopyText";
 import type { ListConversations } from "./ListConversations";
 import type { Message } from "./Message";
 import type { MessagePage } from "./MessagePage";
+import type { PermissionAsk } from "./PermissionAsk";
 import type { Reply } from "./Reply";
 import type { SampleNotification } from "./SampleNotification";
 import type { SearchQuery } from "./SearchQuery";
@@ -112,6 +114,13 @@ export interface Commands {
    * Windows: Main.
    */
   send_template: { args: TemplateReply; result: Message };
+  /**
+   * Asks the customer for permission to call, through the hub (online
+   * only: the hub checks the limits and says why not); the request sent
+   * and the permission's summary after it.
+   * Windows: Main.
+   */
+  request_call_permission: { args: PermissionAsk; result: CallPermissionRequestResult };
   /**
    * Queues a text reply: shown as pending at once, sent when the hub answers.
    * Windows: Main.
