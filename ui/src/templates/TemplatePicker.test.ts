@@ -1,0 +1,191 @@
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import { describe, expect, it, vi } from "vitest";
+import type { TemplateFill } from "../bindings/TemplateFill";
+import type { TemplatePreview } from "../bindings/TemplatePreview";
+import { message, template } from "../test/fixtures";
+import { useFixedNow, useMockPlatform } from "../test/platform";
+import TemplatePicker from "./TemplatePicker.svelte";
+
+/** The core's preview, played: the values put in place, an empty one `empty`, a newline `newline_or_tab`. */
+function preview({ params }: TemplateFill): TemplatePreview {
+  let body = "Hello {{1}}, your order {{2}} has shipped.";
+  params.forEach((p, i) => (body = body.replace(`{{${i + 1}}}`, p)));
+  const problems: TemplatePreview["problems"] = [];
+  params.forEach((p, i) => {
+    if (p === "") problems.push({ position: i + 1, reason: "empty" });
+    else if (/[\n\t]/.test(p)) problems.push({ position: i + 1, reason: "newline_or_tab" });
+  });
+  return { header: "Your order", body, footer: "Reply STOP to opt out", problems };
+}
+
+function usePicker() {
+  const shell = useMockPlatform();
+  useFixedNow();
+  shell.answer("templates", [template(), template({ id: "tpl-2", name: "welcome", body: "Welcome!", param_count: 0, category: "marketing" })]);
+  shell.handle("preview_template", preview);
+  return shell;
+}
+
+const params = () => screen.getAllByTestId<HTMLInputElement>("template-param");
+
+async function chooseFirst() {
+  const items = await screen.findAllByTestId("template-item");
+  await fireEvent.click(items[0]!);
+  await screen.findAllByTestId("template-param");
+}
+
+describe("TemplatePicker", () => {
+  it("is a named region with a labelled search and a listbox of the core's templates", async () => {
+    const shell = usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    const region = screen.getByRole("region", { name: "Send a template" });
+    expect(within(region).getByRole("heading", { name: "Send a template" })).toBeTruthy();
+    expect(screen.getByRole("searchbox", { name: "Search templates" })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Language" })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Category" })).toBeTruthy();
+    const list = await screen.findByRole("listbox", { name: "Approved templates" });
+    expect(within(list).getAllByRole("option").map((o) => o.getAttribute("data-template-id"))).toEqual(["tpl-1", "tpl-2"]);
+    expect(shell.argsOf("templates")).toEqual([{ query: "", language: null, category: null }]);
+  });
+
+  it("searches with the query (debounced) and the filters", async () => {
+    const shell = usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await screen.findAllByTestId("template-item");
+    const search = screen.getByTestId("template-search");
+    await fireEvent.input(search, { target: { value: "o" } });
+    await fireEvent.input(search, { target: { value: "order " } });
+    await waitFor(() => expect(shell.argsOf("templates")).toHaveLength(2));
+    expect(shell.argsOf("templates")[1]).toEqual({ query: "order", language: null, category: null });
+    await fireEvent.change(screen.getByTestId("template-category"), { target: { value: "utility" } });
+    await fireEvent.change(screen.getByTestId("template-language"), { target: { value: "pt_BR" } });
+    await waitFor(() =>
+      expect(shell.argsOf("templates").at(-1)).toEqual({ query: "order", language: "pt_BR", category: "utility" }),
+    );
+  });
+
+  it("moves through the list with the keyboard and chooses with Enter", async () => {
+    usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await screen.findAllByTestId("template-item");
+    await fireEvent.keyDown(screen.getByTestId("template-search"), { key: "ArrowDown" });
+    const options = within(screen.getByRole("listbox")).getAllByRole("option");
+    expect(document.activeElement).toBe(options[0]!);
+    await fireEvent.keyDown(options[0]!, { key: "ArrowDown" });
+    expect(document.activeElement).toBe(options[1]!);
+    await fireEvent.keyDown(options[1]!, { key: "Enter" });
+    expect((await screen.findByTestId("template-chosen")).textContent).toBe("welcome");
+  });
+
+  it("has one labelled input per value, and the preview follows what is typed", async () => {
+    const shell = usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    expect(params()).toHaveLength(2);
+    expect(screen.getByRole("textbox", { name: "Value 1" })).toBe(params()[0]!);
+    expect(screen.getByRole("textbox", { name: "Value 2" })).toBe(params()[1]!);
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() =>
+      expect(screen.getByTestId("template-preview-body").textContent).toBe("Hello Yuki, your order #1042 has shipped."),
+    );
+    expect(screen.getByTestId("template-preview-header").textContent).toBe("Your order");
+    expect(screen.getByTestId("template-preview-footer").textContent).toBe("Reply STOP to opt out");
+    expect(shell.argsOf("preview_template").at(-1)).toEqual({ template_id: "tpl-1", params: ["Yuki", "#1042"] });
+  });
+
+  it("shows each problem by its field and keeps Send disabled until there is none", async () => {
+    usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    const send = screen.getByTestId<HTMLButtonElement>("template-send");
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "a\tb" } });
+    const problem = await screen.findByTestId("template-param-problem");
+    expect(problem.getAttribute("data-position")).toBe("2");
+    expect(problem.textContent?.trim()).toBe("No line breaks or tabs allowed.");
+    expect(params()[1]!.getAttribute("aria-invalid")).toBe("true");
+    expect(params()[1]!.getAttribute("aria-describedby")).toBe(problem.id);
+    expect(params()[0]!.getAttribute("aria-invalid")).toBe("false");
+    expect(send.disabled).toBe(true);
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() => expect(screen.queryByTestId("template-param-problem")).toBeNull());
+    expect(send.disabled).toBe(false);
+  });
+
+  it("says a problem of the whole template apart from the fields", async () => {
+    const shell = usePicker();
+    shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [{ position: null, reason: "not_approved" }] }));
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    expect((await screen.findByTestId("template-problems")).textContent?.trim()).toBe("The template is not approved.");
+    expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+  });
+
+  it("sends the values with send_template and hands the queued message back", async () => {
+    const shell = usePicker();
+    const sent = message({ id: "local:t1", direction: "outbound", status: "pending", text: "Hello Yuki" });
+    shell.answer("send_template", sent);
+    const onsent = vi.fn();
+    render(TemplatePicker, { conversationId: "conv-7", onsent });
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId("template-send"));
+    await waitFor(() => expect(onsent).toHaveBeenCalledWith(sent));
+    expect(shell.argsOf("send_template")).toEqual([{ conversation_id: "conv-7", template_id: "tpl-1", params: ["Yuki", "#1042"] }]);
+  });
+
+  it("shows a failed send with its message and keeps the values", async () => {
+    const shell = usePicker();
+    shell.fail("send_template", { code: "not_allowed", message: "templates only" });
+    const onsent = vi.fn();
+    render(TemplatePicker, { conversationId: "conv-1", onsent });
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(false));
+    await fireEvent.click(screen.getByTestId("template-send"));
+    expect((await screen.findByTestId("template-send-error")).textContent?.trim()).toBe(
+      "The template was not queued: templates only",
+    );
+    expect(params()[0]!.value).toBe("Yuki");
+    expect(onsent).not.toHaveBeenCalled();
+  });
+
+  it("shows HTML in template text and values as text", async () => {
+    const shell = usePicker();
+    const html = '<img src=x onerror="alert(1)"><b>bold</b>';
+    shell.answer("templates", [template({ name: "<i>x</i>", body: html, param_count: 1 })]);
+    shell.handle("preview_template", ({ params: [value] }) => ({
+      header: "<script>1</script>",
+      body: `${html} ${value ?? ""}`,
+      footer: "<u>f</u>",
+      problems: [],
+    }));
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    const item = (await screen.findAllByTestId("template-item"))[0]!;
+    expect(item.textContent).toContain(html);
+    expect(item.querySelector("img, b, i")).toBeNull();
+    await fireEvent.click(item);
+    await fireEvent.input((await screen.findAllByTestId("template-param"))[0]!, { target: { value: "<em>v</em>" } });
+    const body = screen.getByTestId("template-preview-body");
+    await waitFor(() => expect(body.textContent).toBe(`${html} <em>v</em>`));
+    const shown = screen.getByTestId("template-preview");
+    expect(shown.querySelector("img, b, script, u, em")).toBeNull();
+    expect(body.getAttribute("dir")).toBe("auto");
+    expect(screen.getByTestId("template-preview-header").textContent).toBe("<script>1</script>");
+  });
+
+  it("says why templates cannot be sent here and does not send", async () => {
+    usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", refusal: "no_approved_template", onsent: () => {} });
+    expect(screen.getByTestId("template-refused").textContent).toBe("No approved template can be sent in this conversation.");
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() => expect(screen.getByTestId("template-preview-body").textContent).toContain("Yuki"));
+    expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+  });
+});
