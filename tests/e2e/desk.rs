@@ -486,3 +486,88 @@ async fn searching_the_demo_finds_japanese_german_and_french_words() {
     }
     app.close().await;
 }
+
+/// A customer's window closes seconds after the conversation is opened:
+/// the reply box gives way to the template picker without a reload, and a
+/// template with two values goes out and is delivered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn when_the_window_closes_the_composer_offers_templates_and_one_is_delivered() {
+    let team = TestTeam::start().await;
+    let wa = "4915112345678";
+    // Written 24 hours minus 25 seconds ago: the window closes 25 s from now
+    // (the app starts and signs in well within that).
+    let at = Utc::now() - TimeDelta::hours(24) + TimeDelta::seconds(25);
+    team.says(
+        wa,
+        "Jonas Weber",
+        "Ist meine Bestellung unterwegs?",
+        Some(at),
+    )
+    .await;
+    let app = Desktop::launch("window_closes_templates").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    app.click("[data-testid=conversation-item]").await;
+    app.find("[data-testid=reply-input]").await;
+    assert!(
+        app.all("[data-testid=composer-closed]").await.is_empty(),
+        "the window is open: free text"
+    );
+    app.wait_up_to(Duration::from_secs(40), || async {
+        !app.all("[data-testid=composer-closed]").await.is_empty()
+    })
+    .await;
+    app.find("[data-testid=template-picker]").await;
+    app.fill("[data-testid=template-search]", "order_shipped")
+        .await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        let items = app.texts("[data-testid=template-item]").await;
+        !items.is_empty() && items.iter().all(|t| t.contains("order_shipped"))
+    })
+    .await;
+    app.click("[data-testid=template-item]").await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        app.all("[data-testid=template-param]").await.len() == 2
+    })
+    .await;
+    app.fill_nth("[data-testid=template-param]", 0, "Jonas")
+        .await;
+    app.fill_nth("[data-testid=template-param]", 1, "A-1043")
+        .await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        let body = app.texts("[data-testid=template-preview-body]").await;
+        body.iter()
+            .any(|b| b.contains("Jonas") && b.contains("A-1043"))
+    })
+    .await;
+    app.click("[data-testid=template-send]").await;
+
+    // The hub sent it and WhatsApp (the sandbox) delivered it.
+    let conversation = team.conversation_of(wa).await;
+    let start = Instant::now();
+    loop {
+        let page: switchboard_protocol::MessagePage = team
+            .get(&format!(
+                "/conversations/{}/messages?limit=50",
+                conversation.id
+            ))
+            .await;
+        let delivered = page.messages.iter().any(|m| {
+            m.kind == switchboard_protocol::MessageKind::Template
+                && matches!(
+                    m.status,
+                    switchboard_protocol::MessageStatus::Delivered
+                        | switchboard_protocol::MessageStatus::Read
+                )
+        });
+        if delivered {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no delivered template: {:?}",
+            page.messages
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    app.close().await;
+}

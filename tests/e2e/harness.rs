@@ -359,6 +359,25 @@ impl Desktop {
             .unwrap_or_else(|e| panic!("fill {css}: {e}"));
     }
 
+    /// [`Desktop::fill`] for the `n`-th element matching `css`.
+    pub async fn fill_nth(&self, css: &str, n: usize, text: &str) {
+        self.find(css).await;
+        let script = "const e = document.querySelectorAll(arguments[0])[arguments[1]]; e.focus(); \
+                      e.value = arguments[2]; \
+                      e.dispatchEvent(new Event('input', { bubbles: true }));";
+        self.client()
+            .execute(
+                script,
+                vec![
+                    serde_json::Value::String(css.to_owned()),
+                    serde_json::Value::from(n),
+                    serde_json::Value::String(text.to_owned()),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("fill {css}[{n}]: {e}"));
+    }
+
     pub async fn select(&self, css: &str, value: &str) {
         self.find(css)
             .await
