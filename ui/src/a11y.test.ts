@@ -128,7 +128,7 @@ describe("accessibility", () => {
     expect(within(screen.getByRole("banner")).getByRole("status")).toBe(region);
   });
 
-  it("puts the keyboard's stops in the page's order: header, navigation, list (one stop), thread, reply", async () => {
+  it("puts the keyboard's stops in the page's order: header, navigation, list (one stop), call permission, thread, reply", async () => {
     useMain();
     await mainScreen();
     expect(tabOrder()).toEqual([
@@ -141,6 +141,7 @@ describe("accessibility", () => {
       "input:list-sort-time-left",
       "input:list-mine-only",
       "option:conversation-item",
+      "button:permission-request",
       "feed:Messages in this conversation",
       "textarea:Reply",
       "button:template-open",

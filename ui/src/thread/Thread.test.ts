@@ -258,3 +258,30 @@ describe("Thread", () => {
     expect(screen.getByTestId("message-time").textContent).toBe("há 1 min.");
   });
 });
+
+describe("Thread's call permission", () => {
+  it("shows the conversation's permission figures, then the ones a request returns, then a later load's", async () => {
+    const shell = useThread([inbound]);
+    const base = item({ conversation: { id: "conv-1" } });
+    const permission = (p: Partial<typeof base.conversation.call_permission>) => ({
+      ...base,
+      conversation: { ...base.conversation, call_permission: { ...base.conversation.call_permission, ...p } },
+    });
+    shell.answer("conversation", permission({ requests_left_24h: 1, requests_left_7d: 2 }));
+    shell.answer("request_call_permission", {
+      message: outbound("local:p1", "pending", { kind: "call_permission_request" }),
+      call_permission: { ...base.conversation.call_permission, state: "requested", requests_left_24h: 0, requests_left_7d: 1 },
+    });
+    render(Thread, { conversationId: "conv-1" });
+    const panel = await screen.findByRole("region", { name: "Permission to call" });
+    expect(within(panel).getByTestId("permission-requests-left").textContent?.trim()).toBe("In 24 hours: 1 · in 7 days: 2");
+    await fireEvent.click(within(panel).getByTestId("permission-request"));
+    await waitFor(() => expect(within(panel).getByTestId("permission-state").textContent).toBe("Requested, awaiting the customer's answer"));
+    expect(shell.argsOf("request_call_permission")).toEqual([{ conversation_id: "conv-1", body_text: null }]);
+
+    shell.answer("conversation", permission({ state: "granted", requests_left_24h: 0, requests_left_7d: 1, calls_left_24h: 5 }));
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await waitFor(() => expect(screen.getByTestId("permission-state").textContent).toBe("Granted"));
+    expect(screen.getByTestId("permission-calls-left").textContent).toBe("5");
+  });
+});
