@@ -45,7 +45,8 @@ pub struct MessageResult {
     #[serde(with = "switchboard_protocol::rfc3339")]
     #[ts(type = "string")]
     pub sent_at: chrono::DateTime<chrono::Utc>,
-    /// The customer's name, else number, else username.
+    /// What to call the customer (`CustomerFacts::label`: the name, else
+    /// the number, else `@username`).
     pub customer: Option<String>,
     pub parts: Vec<SnippetPart>,
 }
@@ -116,13 +117,7 @@ pub fn search(
             continue;
         }
         let customer = conversation.map(|c| {
-            let who = &c.conversation.customer;
-            who.name
-                .clone()
-                .filter(|n| !n.trim().is_empty())
-                .or_else(|| (!who.wa_id.is_empty()).then(|| format!("+{}", who.wa_id)))
-                .or_else(|| who.username.clone())
-                .unwrap_or_default()
+            switchboard_desktop::CustomerFacts::from_customer(&c.conversation.customer).label()
         });
         messages.push(MessageResult {
             conversation_id: hit.message.conversation_id.clone(),

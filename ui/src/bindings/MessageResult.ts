@@ -10,6 +10,7 @@ export type MessageResult = { conversation_id: string, message_id: string,
  */
 sent_at: string, 
 /**
- * The customer's name, else number, else username.
+ * What to call the customer (`CustomerFacts::label`: the name, else
+ * the number, else `@username`).
  */
 customer: string | null, parts: Array<SnippetPart>, };
