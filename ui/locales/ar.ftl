@@ -89,7 +89,6 @@ reply-label = الرد
 reply-placeholder = اكتب ردًا… (Ctrl+Enter للإرسال)
 reply-send = إرسال
 reply-error = لم تتم إضافة الرد إلى قائمة الإرسال: { $message }
-reply-window-closed = نافذة خدمة العملاء البالغة 24 ساعة مغلقة: لا يسمح WhatsApp إلا بالقوالب المعتمدة حتى يكتب العميل مرة أخرى.
 settings-account-title = الحساب
 settings-hub-url = المركز
 settings-agent-name = تم تسجيل الدخول باسم
@@ -233,7 +232,6 @@ template-problem-too-long = القيمة طويلة جدًا.
 template-problem-newline-or-tab = لا يُسمح بفواصل الأسطر أو علامات الجدولة.
 template-problem-too-many-spaces = لا أكثر من أربع مسافات متتالية.
 template-problem-invalid-url-suffix = ليست نهاية صالحة لعنوان الويب.
-template-problem-other = لا يمكن إرسال هذه القيمة.
 
 # لوحة إذن الاتصال
 permission-title = إذن الاتصال

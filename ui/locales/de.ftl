@@ -81,7 +81,6 @@ reply-label = Antwort
 reply-placeholder = Antwort schreiben… (Strg+Enter sendet)
 reply-send = Senden
 reply-error = Die Antwort wurde nicht eingereiht: { $message }
-reply-window-closed = Das 24-Stunden-Kundenservicefenster ist geschlossen: WhatsApp erlaubt nur genehmigte Vorlagen, bis der Kunde wieder schreibt.
 settings-account-title = Konto
 settings-hub-url = Hub
 settings-agent-name = Angemeldet als
@@ -218,7 +217,6 @@ template-problem-too-long = Der Wert ist zu lang.
 template-problem-newline-or-tab = Keine Zeilenumbrüche oder Tabulatoren erlaubt.
 template-problem-too-many-spaces = Höchstens vier Leerzeichen hintereinander.
 template-problem-invalid-url-suffix = Kein gültiges Ende für die Webadresse.
-template-problem-other = Dieser Wert kann nicht gesendet werden.
 
 # Das Feld der Anrufberechtigung
 permission-title = Anrufberechtigung

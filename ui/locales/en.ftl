@@ -82,7 +82,6 @@ reply-label = Reply
 reply-placeholder = Write a reply… (Ctrl+Enter sends)
 reply-send = Send
 reply-error = The reply was not queued: { $message }
-reply-window-closed = The 24-hour customer-service window is closed: WhatsApp allows only approved templates until the customer writes again.
 settings-account-title = Account
 settings-hub-url = Hub
 settings-agent-name = Signed in as
@@ -220,7 +219,6 @@ template-problem-too-long = The value is too long.
 template-problem-newline-or-tab = No line breaks or tabs allowed.
 template-problem-too-many-spaces = No more than four spaces in a row.
 template-problem-invalid-url-suffix = Not a valid end for the web address.
-template-problem-other = This value cannot be sent.
 
 # The call-permission panel
 permission-title = Permission to call

@@ -81,7 +81,6 @@ reply-label = Respuesta
 reply-placeholder = Escribe una respuesta… (Ctrl+Intro para enviar)
 reply-send = Enviar
 reply-error = La respuesta no se puso en cola: { $message }
-reply-window-closed = La ventana de atención al cliente de 24 horas está cerrada: WhatsApp solo permite plantillas aprobadas hasta que el cliente vuelva a escribir.
 settings-account-title = Cuenta
 settings-hub-url = Hub
 settings-agent-name = Sesión iniciada como
@@ -218,7 +217,6 @@ template-problem-too-long = El valor es demasiado largo.
 template-problem-newline-or-tab = No se permiten saltos de línea ni tabulaciones.
 template-problem-too-many-spaces = No más de cuatro espacios seguidos.
 template-problem-invalid-url-suffix = No es un final válido para la dirección web.
-template-problem-other = Este valor no se puede enviar.
 
 # El panel de permiso de llamada
 permission-title = Permiso para llamar

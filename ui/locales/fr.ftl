@@ -81,7 +81,6 @@ reply-label = Réponse
 reply-placeholder = Écrire une réponse… (Ctrl+Entrée pour envoyer)
 reply-send = Envoyer
 reply-error = La réponse n'a pas été mise en file d'attente : { $message }
-reply-window-closed = La fenêtre de service client de 24 heures est fermée : WhatsApp n'autorise que des modèles approuvés jusqu'à ce que le client écrive à nouveau.
 settings-account-title = Compte
 settings-hub-url = Hub
 settings-agent-name = Connecté en tant que
@@ -218,7 +217,6 @@ template-problem-too-long = La valeur est trop longue.
 template-problem-newline-or-tab = Pas de saut de ligne ni de tabulation.
 template-problem-too-many-spaces = Pas plus de quatre espaces d’affilée.
 template-problem-invalid-url-suffix = Fin d’adresse web non valide.
-template-problem-other = Cette valeur ne peut pas être envoyée.
 
 # Le panneau d'autorisation d'appel
 permission-title = Autorisation d'appel

@@ -81,7 +81,6 @@ reply-label = जवाब
 reply-placeholder = जवाब लिखें… (Ctrl+Enter से भेजें)
 reply-send = भेजें
 reply-error = जवाब कतार में नहीं डाला जा सका: { $message }
-reply-window-closed = 24 घंटे की ग्राहक सेवा विंडो बंद हो चुकी है: जब तक ग्राहक फिर से न लिखे, WhatsApp सिर्फ़ स्वीकृत टेम्पलेट भेजने देता है।
 settings-account-title = खाता
 settings-hub-url = हब
 settings-agent-name = इस नाम से साइन इन
@@ -218,7 +217,6 @@ template-problem-too-long = मान बहुत लंबा है।
 template-problem-newline-or-tab = लाइन ब्रेक या टैब की अनुमति नहीं है।
 template-problem-too-many-spaces = लगातार चार से अधिक स्पेस नहीं।
 template-problem-invalid-url-suffix = वेब पते का मान्य अंत नहीं है।
-template-problem-other = यह मान नहीं भेजा जा सकता।
 
 # कॉल अनुमति पैनल
 permission-title = कॉल करने की अनुमति

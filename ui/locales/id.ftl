@@ -75,7 +75,6 @@ reply-label = Balasan
 reply-placeholder = Tulis balasan… (Ctrl+Enter untuk mengirim)
 reply-send = Kirim
 reply-error = Balasan tidak masuk antrean: { $message }
-reply-window-closed = Jendela layanan pelanggan 24 jam sudah tertutup: WhatsApp hanya mengizinkan templat yang disetujui sampai pelanggan menulis lagi.
 settings-account-title = Akun
 settings-hub-url = Hub
 settings-agent-name = Masuk sebagai
@@ -208,7 +207,6 @@ template-problem-too-long = Nilainya terlalu panjang.
 template-problem-newline-or-tab = Tidak boleh ada baris baru atau tab.
 template-problem-too-many-spaces = Tidak boleh lebih dari empat spasi berturut-turut.
 template-problem-invalid-url-suffix = Bukan akhiran alamat web yang valid.
-template-problem-other = Nilai ini tidak dapat dikirim.
 
 # Panel izin menelepon
 permission-title = Izin menelepon

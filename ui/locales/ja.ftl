@@ -75,7 +75,6 @@ reply-label = 返信
 reply-placeholder = 返信を入力… (Ctrl+Enter で送信)
 reply-send = 送信
 reply-error = 返信をキューに入れられませんでした: { $message }
-reply-window-closed = 24 時間のカスタマーサービスウィンドウが終了しました。お客様から再度メッセージが届くまで、WhatsApp では承認済みのテンプレートしか送信できません。
 settings-account-title = アカウント
 settings-hub-url = ハブ
 settings-agent-name = サインイン中のユーザー
@@ -208,7 +207,6 @@ template-problem-too-long = 値が長すぎます。
 template-problem-newline-or-tab = 改行やタブは使えません。
 template-problem-too-many-spaces = 連続するスペースは 4 つまでです。
 template-problem-invalid-url-suffix = Web アドレスの末尾として無効です。
-template-problem-other = この値は送信できません。
 
 # 通話許可パネル
 permission-title = 通話の許可

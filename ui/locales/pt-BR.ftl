@@ -81,7 +81,6 @@ reply-label = Resposta
 reply-placeholder = Escreva uma resposta… (Ctrl+Enter envia)
 reply-send = Enviar
 reply-error = A resposta não entrou na fila: { $message }
-reply-window-closed = A janela de atendimento ao cliente de 24 horas está encerrada: o WhatsApp só permite modelos aprovados até o cliente escrever de novo.
 settings-account-title = Conta
 settings-hub-url = Hub
 settings-agent-name = Conectado como
@@ -218,7 +217,6 @@ template-problem-too-long = O valor é longo demais.
 template-problem-newline-or-tab = Sem quebras de linha nem tabulações.
 template-problem-too-many-spaces = No máximo quatro espaços seguidos.
 template-problem-invalid-url-suffix = Não é um final válido para o endereço web.
-template-problem-other = Este valor não pode ser enviado.
 
 # O painel de permissão de ligação
 permission-title = Permissão para ligar

@@ -53,7 +53,6 @@ pub enum ParamProblemReason {
     NewlineOrTab,
     TooManySpaces,
     InvalidUrlSuffix,
-    Other,
 }
 
 /// A problem with the values: which parameter (1-based; none: the template
@@ -159,8 +158,6 @@ fn reason(r: ParamErrorReason) -> ParamProblemReason {
         ParamErrorReason::NewlineOrTab => ParamProblemReason::NewlineOrTab,
         ParamErrorReason::TooManySpaces => ParamProblemReason::TooManySpaces,
         ParamErrorReason::InvalidUrlSuffix => ParamProblemReason::InvalidUrlSuffix,
-        #[allow(unreachable_patterns)]
-        _ => ParamProblemReason::Other,
     }
 }
 

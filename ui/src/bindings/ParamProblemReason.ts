@@ -3,4 +3,4 @@
 /**
  * Why a value cannot be sent (the domain's reasons).
  */
-export type ParamProblemReason = "not_approved" | "wrong_format" | "missing" | "unexpected" | "empty" | "too_long" | "newline_or_tab" | "too_many_spaces" | "invalid_url_suffix" | "other";
+export type ParamProblemReason = "not_approved" | "wrong_format" | "missing" | "unexpected" | "empty" | "too_long" | "newline_or_tab" | "too_many_spaces" | "invalid_url_suffix";
