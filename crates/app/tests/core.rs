@@ -121,6 +121,41 @@ async fn team(dir: &std::path::Path) -> Team {
         .expect("the team starts")
 }
 
+/// A team, and a core signed in to it as its agent (the token in memory).
+async fn signed_in(dir: &std::path::Path) -> (Team, Arc<Recorder>, Core) {
+    let team = team(dir).await;
+    let shell = Arc::new(Recorder::default());
+    let core = open(
+        &dir.join("app"),
+        shell.clone(),
+        Arc::new(MemoryVault::default()),
+    )
+    .await;
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .expect("signed in");
+    (team, shell, core)
+}
+
+/// The conversation list once it holds `n` conversations.
+async fn listed(core: &Core, n: usize) -> Vec<switchboard_store::ConversationItem> {
+    let start = std::time::Instant::now();
+    loop {
+        let list = core
+            .conversations(ListConversations::default())
+            .await
+            .unwrap();
+        if list.len() >= n {
+            return list;
+        }
+        assert!(start.elapsed() < WAIT, "{n} conversations never came");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_says_what_went_wrong_and_keeps_nothing_on_failure() {
     let dir = tempfile::tempdir().unwrap();
@@ -359,20 +394,7 @@ async fn admin(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn joining_a_queue_brings_its_earlier_conversations() {
     let dir = tempfile::tempdir().unwrap();
-    let team = team(dir.path()).await;
-    let shell = Arc::new(Recorder::default());
-    let core = open(
-        &dir.path().join("app"),
-        shell.clone(),
-        Arc::new(MemoryVault::default()),
-    )
-    .await;
-    core.sign_in(SignIn {
-        hub_url: team.hub_url(),
-        token: team.agent_token().into(),
-    })
-    .await
-    .unwrap();
+    let (team, shell, core) = signed_in(dir.path()).await;
     // A VIP queue Ana is not in, and a conversation moved there.
     let vip = admin(
         &team,
@@ -505,20 +527,7 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_finds_customers_and_messages_with_the_matches_marked() {
     let dir = tempfile::tempdir().unwrap();
-    let team = team(dir.path()).await;
-    let shell = Arc::new(Recorder::default());
-    let core = open(
-        &dir.path().join("app"),
-        shell.clone(),
-        Arc::new(MemoryVault::default()),
-    )
-    .await;
-    core.sign_in(SignIn {
-        hub_url: team.hub_url(),
-        token: team.agent_token().into(),
-    })
-    .await
-    .expect("signed in");
+    let (team, _shell, core) = signed_in(dir.path()).await;
     team.customer_says(
         "819012345678",
         "山田 花子",
@@ -535,17 +544,7 @@ async fn search_finds_customers_and_messages_with_the_matches_marked() {
     )
     .await
     .unwrap();
-    let start = std::time::Instant::now();
-    while core
-        .conversations(ListConversations::default())
-        .await
-        .unwrap()
-        .len()
-        < 2
-    {
-        assert!(start.elapsed() < WAIT, "the conversations never came");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    listed(&core, 2).await;
     let search = |query: &str| {
         core.search(SearchQuery {
             query: query.into(),
@@ -585,35 +584,11 @@ async fn search_finds_customers_and_messages_with_the_matches_marked() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_call_permission_request_shows_its_limits_and_the_next_is_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
-    let team = team(dir.path()).await;
-    let shell = Arc::new(Recorder::default());
-    let core = open(
-        &dir.path().join("app"),
-        shell.clone(),
-        Arc::new(MemoryVault::default()),
-    )
-    .await;
-    core.sign_in(SignIn {
-        hub_url: team.hub_url(),
-        token: team.agent_token().into(),
-    })
-    .await
-    .expect("signed in");
+    let (team, _shell, core) = signed_in(dir.path()).await;
     team.customer_says("4915112345678", "Jonas Weber", "Rufen Sie mich an?", None)
         .await
         .unwrap();
-    let start = std::time::Instant::now();
-    let conversation_id = loop {
-        let list = core
-            .conversations(ListConversations::default())
-            .await
-            .unwrap();
-        if let Some(item) = list.first() {
-            break item.conversation.id.clone();
-        }
-        assert!(start.elapsed() < WAIT, "the conversation never came");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
+    let conversation_id = listed(&core, 1).await[0].conversation.id.clone();
     let ask = || PermissionAsk {
         conversation_id: conversation_id.clone(),
         body_text: Some("Dürfen wir Sie anrufen?".into()),
