@@ -343,20 +343,7 @@ impl Desktop {
     /// Sets an input's value as typing would end (an `input` event), for
     /// text a WebDriver keyboard may not type (Japanese).
     pub async fn fill(&self, css: &str, text: &str) {
-        self.find(css).await;
-        let script = "const e = document.querySelector(arguments[0]); e.focus(); \
-                      e.value = arguments[1]; \
-                      e.dispatchEvent(new Event('input', { bubbles: true }));";
-        self.client()
-            .execute(
-                script,
-                vec![
-                    serde_json::Value::String(css.to_owned()),
-                    serde_json::Value::String(text.to_owned()),
-                ],
-            )
-            .await
-            .unwrap_or_else(|e| panic!("fill {css}: {e}"));
+        self.fill_nth(css, 0, text).await;
     }
 
     /// [`Desktop::fill`] for the `n`-th element matching `css`.
