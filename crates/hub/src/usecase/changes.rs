@@ -1,7 +1,7 @@
 //! Reading the change feed: a page of the changes a caller may see (who
-//! sees what is [`crate::access`]'s answer), typed.
+//! sees what is [`crate::access`]'s answer), sent on as stored.
 
-use switchboard_protocol::{Change, ChangeData, ChangesPage, ErrorCode};
+use switchboard_protocol::ErrorCode;
 
 use crate::access;
 use crate::error::{ApiErr, ApiResult};
@@ -19,18 +19,6 @@ pub fn scan(
 ) -> StoreResult<ChangesScan> {
     tx.changes_scan(after, limit, compaction, &|rec: &FeedRecord| {
         access::visible(rec, scopes)
-    })
-}
-
-/// A stored change, typed.
-pub fn typed(rec: &FeedRecord) -> ApiResult<Change> {
-    let data = serde_json::from_str(&rec.data)
-        .map_err(|e| ApiErr::internal(format!("stored change {}: {e}", rec.seq)))?;
-    let change = ChangeData::from_parts(rec.kind.as_str(), data)
-        .map_err(|e| ApiErr::internal(format!("stored change {}: {e}", rec.seq)))?;
-    Ok(Change {
-        seq: rec.seq,
-        change,
     })
 }
 
@@ -63,7 +51,7 @@ pub struct RawPage {
 }
 
 impl RawPage {
-    /// The page as the wire's [`ChangesPage`] JSON, without re-parsing each
+    /// The page as the wire's [`switchboard_protocol::ChangesPage`] JSON, without re-parsing each
     /// change's `data` (a bootstrap reads a million of them).
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(
@@ -82,15 +70,6 @@ impl RawPage {
         }
         out.push_str(&format!(r#"],"next":{},"more":{}}}"#, self.next, self.more));
         out
-    }
-
-    /// The page typed.
-    pub fn typed(&self) -> ApiResult<ChangesPage> {
-        Ok(ChangesPage {
-            changes: self.records.iter().map(typed).collect::<ApiResult<_>>()?,
-            next: self.next,
-            more: self.more,
-        })
     }
 }
 
