@@ -237,16 +237,6 @@ pub struct RawChange {
     pub data: serde_json::Value,
 }
 
-impl TryFrom<RawChange> for Change {
-    type Error = serde_json::Error;
-    fn try_from(raw: RawChange) -> Result<Self, Self::Error> {
-        Ok(Change {
-            seq: raw.seq,
-            change: ChangeData::from_parts(&raw.kind, raw.data)?,
-        })
-    }
-}
-
 /// `{seq, kind, data}`: `data` read as `kind`'s type as it streams by when
 /// `kind` comes first (as this hub writes it), else kept and read after.
 impl<'de> Deserialize<'de> for Change {
