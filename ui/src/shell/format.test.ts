@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "../i18n/catalogs";
 import { at, NOW } from "../test/fixtures";
 import {
+  callLength,
   clockTime,
   dateTime,
   duration,
@@ -156,6 +157,31 @@ describe("duration", () => {
     expect(duration(14, "ja")).toBe("14 分");
     expect(duration(120, "de")).toBe("2 Std.");
     expect(duration(0, "fr")).toBe("0\u00a0min");
+  });
+});
+
+describe("callLength", () => {
+  it("words a call's seconds, minutes and hours in each language", () => {
+    const lengths = Object.fromEntries(LOCALES.map((l) => [l, callLength(125, l)]));
+    expect(lengths).toEqual({
+      en: "2 min, 5 sec",
+      ja: "2 分 5 秒",
+      de: "2 Min., 5 Sek.",
+      fr: "2\u00a0min et 5\u202fs",
+      es: "2 min y 5 s",
+      "pt-BR": "2 min e 5 s",
+      id: "2 mnt, 5 dtk",
+      hi: "2 मि॰, 5 से॰",
+      ar: "2 د و5 ث",
+    });
+  });
+
+  it("leaves out what is zero, and the seconds past an hour", () => {
+    expect(callLength(45, "en")).toBe("45 sec");
+    expect(callLength(0, "en")).toBe("0 sec");
+    expect(callLength(120, "en")).toBe("2 min");
+    expect(callLength(3725, "en")).toBe("1 hr, 2 min");
+    expect(callLength(7200, "de")).toBe("2 Std.");
   });
 });
 

@@ -123,6 +123,30 @@ export function duration(totalMinutes: number, locale: string): string {
   return list.format([unit("hour", Math.floor(minutes / 60)), unit("minute", minutes % 60)]);
 }
 
+/**
+ * How long a call lasted, from whole seconds, with the locale's unit words:
+ * "45 sec", "2 min, 5 sec", "1 hr, 2 min" (seconds dropped past the hour).
+ */
+export function callLength(totalSeconds: number, locale: string): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const unit = (name: "hour" | "minute" | "second", value: number) =>
+    cached(
+      "unit",
+      locale,
+      { name },
+      () => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }),
+    ).format(value);
+  if (seconds < 60) return unit("second", seconds);
+  const list = cached("list", locale, {}, () => new Intl.ListFormat(locale, { type: "unit", style: "short" }));
+  if (seconds < 3600) {
+    const parts = [unit("minute", Math.floor(seconds / 60))];
+    if (seconds % 60) parts.push(unit("second", seconds % 60));
+    return list.format(parts);
+  }
+  const minutes = Math.floor(seconds / 60);
+  return minutes % 60 ? list.format([unit("hour", Math.floor(minutes / 60)), unit("minute", minutes % 60)]) : unit("hour", minutes / 60);
+}
+
 /** A count, with the locale's digits and grouping ("2,400", "2.400", "2 400"). */
 export function formatNumber(value: number, locale: string): string {
   return cached("number", locale, {}, () => new Intl.NumberFormat(locale)).format(value);

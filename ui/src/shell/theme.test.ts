@@ -59,7 +59,7 @@ const PAIRS: [string, string, string][] = [
   ["--text", "--bg", "body text"],
   ["--text", "--surface", "inbound messages, hovered rows"],
   ["--text", "--accent-soft", "outbound messages, the open conversation"],
-  ["--text", "--warning-bg", "the demo badge, the no-audio note"],
+  ["--text", "--warning-bg", "the demo badge, the no-audio note, a redacted card number"],
   ["--muted", "--bg", "secondary text"],
   ["--muted", "--surface", "secondary text on a surface"],
   ["--muted", "--accent-soft", "times in an outbound message"],
@@ -75,6 +75,7 @@ const PAIRS: [string, string, string][] = [
   ["--on-danger", "--danger", "the decline button"],
   ["--on-success", "--success", "the answer button"],
   ["--bg", "--text", "toasts"],
+  ["--read-tick", "--accent-soft", "the blue ticks of a read reply"],
 ];
 
 describe("themes", () => {

@@ -12,7 +12,8 @@ function shown() {
     id: m.getAttribute("data-message-id"),
     status: m.getAttribute("data-status"),
     text: within(m).getByTestId("message-text").textContent,
-    label: within(m).queryByTestId("message-status")?.textContent ?? null,
+    label: within(m).queryByTestId("message-status")?.getAttribute("aria-label") ?? null,
+    failure: within(m).queryByTestId("failure-reason")?.textContent ?? null,
   }));
 }
 
@@ -43,14 +44,14 @@ describe("Thread", () => {
     render(Thread, { conversationId: "conv-1" });
     await screen.findAllByTestId("message");
     expect(shown()).toEqual([
-      { id: "m1", status: "received", text: "Where is my parcel?", label: null },
-      { id: "m2", status: "pending", text: "reply m2", label: "Pending" },
-      { id: "m3", status: "unconfirmed", text: "reply m3", label: "Not confirmed yet" },
-      { id: "m4", status: "sent", text: "reply m4", label: "Sent" },
-      { id: "m5", status: "delivered", text: "reply m5", label: "Delivered" },
-      { id: "m6", status: "read", text: "reply m6", label: "Read" },
-      { id: "m7", status: "failed", text: "reply m7", label: "Failed: The number is not on WhatsApp" },
-      { id: "m8", status: "failed", text: "reply m8", label: "Failed" },
+      { id: "m1", status: "received", text: "Where is my parcel?", label: null, failure: null },
+      { id: "m2", status: "pending", text: "reply m2", label: "Pending", failure: null },
+      { id: "m3", status: "unconfirmed", text: "reply m3", label: "Not confirmed yet", failure: null },
+      { id: "m4", status: "sent", text: "reply m4", label: "Sent", failure: null },
+      { id: "m5", status: "delivered", text: "reply m5", label: "Delivered", failure: null },
+      { id: "m6", status: "read", text: "reply m6", label: "Read", failure: null },
+      { id: "m7", status: "failed", text: "reply m7", label: "Failed", failure: "Not delivered: WhatsApp could not deliver it to this number" },
+      { id: "m8", status: "failed", text: "reply m8", label: "Failed", failure: "Not delivered: No reason was given" },
     ]);
     expect(screen.getByTestId("thread-title").textContent).toBe("Yuki Sato");
     expect(screen.getByTestId("thread-handle").textContent).toBe("+819012345678");
@@ -95,7 +96,9 @@ describe("Thread", () => {
     await fireEvent.input(screen.getByTestId("reply-input"), { target: { value: "  On its way!  " } });
     expect(send.disabled).toBe(false);
     await fireEvent.click(send);
-    await waitFor(() => expect(shown().at(-1)).toEqual({ id: "local:c1", status: "pending", text: "On its way!", label: "Pending" }));
+    await waitFor(() =>
+      expect(shown().at(-1)).toEqual({ id: "local:c1", status: "pending", text: "On its way!", label: "Pending", failure: null }),
+    );
     expect(shell.argsOf("send_reply")).toEqual([{ conversation_id: "conv-1", text: "On its way!" }]);
     expect(screen.getByTestId<HTMLTextAreaElement>("reply-input").value).toBe("");
     expect(screen.queryByTestId("reply-error")).toBeNull();
@@ -214,7 +217,7 @@ describe("Thread", () => {
     useThread([outbound("m4", "read")]);
     i18n.locale = "ja";
     render(Thread, { conversationId: "conv-1" });
-    expect((await screen.findByTestId("message-status")).textContent).toBe("既読");
+    expect((await screen.findByTestId("message-status")).getAttribute("aria-label")).toBe("既読");
   });
 
   it("dates its messages in the agent's language: how long ago within the hour, else the date and time", async () => {
