@@ -8,14 +8,24 @@
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
-use switchboard_protocol::{Call, CallPermissionRequestResult, Me, Message, MessagePage, Template};
+use switchboard_protocol::{
+    AdminConfig, Agent, Call, CallPermissionRequestResult, Channel, Conversation, CreatedAgent,
+    EventLogEntry, Me, Message, MessagePage, NewAgent, NewQueue, NewRoute, Queue, Route, Template,
+    WebhookRejectList,
+};
 use switchboard_store::{ConversationItem, UnreadCounts};
 use switchboard_sync::SyncState;
 use ts_rs::TS;
 
+pub use crate::admin::{
+    AgentEdit, AgentRef, ChannelEdit, ChannelIcon, QueueEdit, RejectsPage, RouteRef,
+};
 pub use crate::composer::ComposerView;
+pub use crate::editing::{ConversationEdit, TeamView};
+pub use crate::outgoing::{Attachment, CallButtonReply, MediaFile, MessageRef};
 pub use crate::search::{SearchQuery, SearchResults};
 use crate::settings::AppSettings;
+pub use crate::starting::{CustomerCheck, CustomerCheckView, NewConversation, StartOutcome};
 pub use crate::templates::{TemplateFill, TemplatePreview, TemplateQuery};
 
 /// The windows of the app, by what they are for. A command names the
@@ -332,6 +342,59 @@ commands! {
     copy_text(CopyText) -> (), windows: [Main, CallPopup];
     /// Shows a sample incoming-call notification.
     sample_notification(SampleNotification) -> (), windows: [Main];
+    /// Changes a conversation's assignment, status, priority, queue or
+    /// tags through the hub (online only); the hub's view after it.
+    update_conversation(ConversationEdit) -> Conversation, windows: [Main];
+    /// The conversation's event log, oldest first, from the local store.
+    event_log(ConversationRef) -> Vec<EventLogEntry>, windows: [Main];
+    /// Queues, agents and channels as this agent sees them, from the
+    /// local store.
+    team(()) -> TeamView, windows: [Main];
+    /// Queues a call-button message (inside the window): pending at once.
+    send_call_button(CallButtonReply) -> Message, windows: [Main];
+    /// Checks a file against WhatsApp's types and sizes, uploads it through
+    /// the hub (online only) and queues the message: pending at once.
+    send_attachment(Attachment) -> Message, windows: [Main];
+    /// A message's media (image, audio, video, document), through the hub.
+    message_media(MessageRef) -> MediaFile, windows: [Main];
+    /// Sends a failed message again (pending at once).
+    retry_message(MessageRef) -> Message, windows: [Main];
+    /// Gives up a failed message that never reached the hub: it leaves the
+    /// thread.
+    discard_message(MessageRef) -> (), windows: [Main];
+    /// A number checked for a new conversation (E.164), and the customer's
+    /// existing conversation on that channel, from the local store.
+    check_customer(CustomerCheck) -> CustomerCheckView, windows: [Main];
+    /// Starts a conversation with a template through the hub (online
+    /// only), or names the customer's existing one.
+    start_conversation(NewConversation) -> StartOutcome, windows: [Main];
+    /// Admin: channels, queues, routes, agents and configuration warnings.
+    admin_config(()) -> AdminConfig, windows: [Main];
+    /// Admin: webhook items the hub could not read, newest first.
+    webhook_rejects(RejectsPage) -> WebhookRejectList, windows: [Main];
+    /// Admin: a channel enabled or disabled (its data kept), its status,
+    /// redaction or limits changed.
+    update_channel(ChannelEdit) -> Channel, windows: [Main];
+    /// Admin: a channel's icon (JPG or PNG, at most 1 MB; refused with the
+    /// reason before the upload).
+    set_channel_icon(ChannelIcon) -> Channel, windows: [Main];
+    /// Admin: a new queue.
+    add_queue(NewQueue) -> Queue, windows: [Main];
+    /// Admin: a queue's wait strategy.
+    update_queue(QueueEdit) -> Queue, windows: [Main];
+    /// Admin: a new route.
+    add_route(NewRoute) -> Route, windows: [Main];
+    /// Admin: a route removed (routed conversations keep their queue).
+    remove_route(RouteRef) -> (), windows: [Main];
+    /// Admin: a new agent, with their token (shown this once).
+    add_agent(NewAgent) -> CreatedAgent, windows: [Main];
+    /// Admin: an agent's name, role or queues.
+    update_agent(AgentEdit) -> Agent, windows: [Main];
+    /// Admin: a new token for an agent (shown this once); the old one is
+    /// refused at once.
+    rotate_agent_token(AgentRef) -> CreatedAgent, windows: [Main];
+    /// Admin: an agent's token revoked.
+    revoke_agent_token(AgentRef) -> (), windows: [Main];
 }
 
 /// One command, for the TypeScript export.
@@ -471,7 +534,7 @@ mod tests {
         }
         assert!(ts.contains("import type { ConversationItem } from \"./ConversationItem\";"));
         assert!(
-            !ts.contains("import type { Conversation } from"),
+            !ts.contains("import type { ChangesPage } from"),
             "only what the map names"
         );
         assert!(ts.contains("sign_in: { args: SignIn; result: SessionView };"));

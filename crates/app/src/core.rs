@@ -26,11 +26,19 @@ use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState
 use tokio::sync::broadcast::error::RecvError;
 
 use crate::calls::call_view;
+use reqwest::Method;
+use switchboard_protocol::{
+    AdminConfig, Agent, Channel, Conversation, CreatedAgent, EventLogEntry, NewAgent, NewQueue,
+    NewRoute, Queue, Route, WebhookRejectList,
+};
+
 use crate::contract::{
-    AppEvent, CallRef, CallView, CommandError, Commands, ComposerView, ConversationRef, CopyText,
-    ErrorCode, ListConversations, PermissionAsk, Reply, SampleNotification, SearchQuery,
-    SearchResults, SessionView, SignIn, TemplateFill, TemplatePreview, TemplateQuery,
-    TemplateReply, ThreadPage,
+    AgentEdit, AgentRef, AppEvent, Attachment, CallButtonReply, CallRef, CallView, ChannelEdit,
+    ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit, ConversationRef, CopyText,
+    CustomerCheck, CustomerCheckView, ErrorCode, ListConversations, MediaFile, MessageRef,
+    NewConversation, PermissionAsk, QueueEdit, RejectsPage, Reply, RouteRef, SampleNotification,
+    SearchQuery, SearchResults, SessionView, SignIn, StartOutcome, TeamView, TemplateFill,
+    TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -97,6 +105,9 @@ fn sync_err(e: SyncError) -> CommandError {
     match e {
         SyncError::Store(StoreError::NotFound { what, id }) => {
             CommandError::new(ErrorCode::NotFound, format!("no {what} {id}"))
+        }
+        SyncError::Store(e @ StoreError::NotFailed { .. }) => {
+            CommandError::new(ErrorCode::InvalidInput, e.to_string())
         }
         SyncError::Config(m) => CommandError::new(ErrorCode::InvalidInput, m),
         e => store_err(e),
@@ -328,7 +339,11 @@ impl Core {
 
     /// Queues `body` in the outbox for a stored conversation: the local
     /// pending copy the thread shows at once.
-    async fn queue(&self, conversation_id: &str, body: SendBody) -> Result<Message, CommandError> {
+    pub(crate) async fn queue(
+        &self,
+        conversation_id: &str,
+        body: SendBody,
+    ) -> Result<Message, CommandError> {
         let entry = {
             let session = self.inner.session.lock().await;
             let s = session
@@ -360,8 +375,49 @@ impl Core {
             .ok_or_else(|| CommandError::new(ErrorCode::Internal, "the queued message vanished"))
     }
 
+    /// The sync engine of the session, or why there is none.
+    async fn with_engine<T>(
+        &self,
+        f: impl AsyncFnOnce(&SyncEngine) -> Result<T, SyncError>,
+    ) -> Result<T, CommandError> {
+        let session = self.inner.session.lock().await;
+        let s = session
+            .as_ref()
+            .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+        f(&s.engine).await.map_err(sync_err)
+    }
+
+    /// A failed outbox entry queued again.
+    pub(crate) async fn outbox_retry(&self, client_id: &str) -> Result<(), CommandError> {
+        self.with_engine(async |e| e.retry_failed(client_id).await.map(drop))
+            .await
+    }
+
+    /// A failed outbox entry forgotten.
+    pub(crate) async fn outbox_discard(&self, client_id: &str) -> Result<(), CommandError> {
+        self.with_engine(async |e| e.discard_failed(client_id).await.map(drop))
+            .await
+    }
+
+    /// The composer's rules in the conversation now.
+    pub(crate) async fn composer_now(
+        &self,
+        conversation_id: &str,
+    ) -> Result<ComposerView, CommandError> {
+        let now = self.inner.clock.now();
+        let id = conversation_id.to_owned();
+        self.read(move |s| crate::composer::view(s, &id, now, &Limits::default()))
+            .await?
+            .ok_or_else(|| {
+                CommandError::new(
+                    ErrorCode::NotFound,
+                    format!("no conversation {conversation_id}"),
+                )
+            })
+    }
+
     /// The agent signed in.
-    async fn me(&self) -> Result<Me, CommandError> {
+    pub(crate) async fn me(&self) -> Result<Me, CommandError> {
         let session = self.inner.session.lock().await;
         session
             .as_ref()
@@ -369,7 +425,7 @@ impl Core {
             .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))
     }
 
-    async fn read<T: Send + 'static>(
+    pub(crate) async fn read<T: Send + 'static>(
         &self,
         f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, CommandError> {
@@ -382,15 +438,29 @@ impl Core {
         }
     }
 
+    /// The signed-in agent's way to the hub.
+    pub(crate) async fn hub(&self) -> Result<hub::Hub, CommandError> {
+        let session = self.inner.session.lock().await;
+        let s = session
+            .as_ref()
+            .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+        Ok(hub::Hub::new(
+            self.inner.http.clone(),
+            s.hub_url.clone(),
+            s.token.clone(),
+        ))
+    }
+
     async fn decline(&self, call_id: &str) -> Result<CallView, CommandError> {
-        let (hub_url, token, notifier) = {
+        let hub = self.hub().await?;
+        let notifier = {
             let session = self.inner.session.lock().await;
             let s = session
                 .as_ref()
                 .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
-            (s.hub_url.clone(), s.token.clone(), s.notifier.clone())
+            s.notifier.clone()
         };
-        let call = hub::decline_call(&self.inner.http, &hub_url, &token, call_id).await?;
+        let call: switchboard_protocol::Call = hub.post(&["calls", call_id, "decline"]).await?;
         // The feed brings it too; this withdraws the notice without waiting.
         let _ = notifier.send(Input::Call(Box::new(call.clone())));
         self.read(move |s| call_view(s, call)).await
@@ -681,26 +751,23 @@ impl Commands for Core {
         &self,
         args: PermissionAsk,
     ) -> Result<CallPermissionRequestResult, CommandError> {
-        let (hub_url, token) = {
-            let session = self.inner.session.lock().await;
-            let s = session
-                .as_ref()
-                .ok_or_else(|| CommandError::new(ErrorCode::NotSignedIn, "sign in first"))?;
-            (s.hub_url.clone(), s.token.clone())
-        };
         let request = switchboard_protocol::CallPermissionRequest {
             client_id: None,
             body_text: args.body_text.filter(|t| !t.trim().is_empty()),
             template: None,
         };
-        hub::request_call_permission(
-            &self.inner.http,
-            &hub_url,
-            &token,
-            &args.conversation_id,
-            &request,
-        )
-        .await
+        self.hub()
+            .await?
+            .send(
+                Method::POST,
+                &[
+                    "conversations",
+                    &args.conversation_id,
+                    "call-permission-requests",
+                ],
+                &request,
+            )
+            .await
     }
 
     async fn templates(&self, args: TemplateQuery) -> Result<Vec<Template>, CommandError> {
@@ -729,58 +796,112 @@ impl Commands for Core {
 
     async fn send_template(&self, args: TemplateReply) -> Result<Message, CommandError> {
         self.me().await?;
-        let now = self.inner.clock.now();
-        let (template_id, conversation_id) =
-            (args.template_id.clone(), args.conversation_id.clone());
-        let (template, composer) = self
-            .read(move |s| {
-                Ok((
-                    crate::templates::template(s, &template_id)?,
-                    crate::composer::view(s, &conversation_id, now, &Limits::default())?,
-                ))
-            })
-            .await?;
-        let template = template.ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::NotFound,
-                format!("no template {}", args.template_id),
-            )
-        })?;
-        let composer = composer.ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::NotFound,
-                format!("no conversation {}", args.conversation_id),
-            )
-        })?;
+        let composer = self.composer_now(&args.conversation_id).await?;
         if let Some(reason) = composer.template.reason {
             return Err(CommandError::new(
                 ErrorCode::InvalidInput,
                 format!("no template can be sent here now: {reason:?}"),
             ));
         }
-        let preview =
-            crate::templates::preview(&template, &args.params, &Limits::default().message);
-        if let Some(problem) = preview.problems.first() {
-            return Err(CommandError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "the template's values cannot be sent: {:?}{}",
-                    problem.reason,
-                    problem
-                        .position
-                        .map(|p| format!(" (parameter {p})"))
-                        .unwrap_or_default()
-                ),
-            ));
-        }
-        let body = SendBody::Template {
-            template: switchboard_protocol::TemplateSend {
-                name: template.name,
-                language: template.language,
-                params: args.params,
-            },
-        };
+        let (template, _) = self
+            .template_to_send(&args.template_id, args.params)
+            .await?;
+        let body = SendBody::Template { template };
         self.queue(&args.conversation_id, body).await
+    }
+
+    async fn update_conversation(
+        &self,
+        args: ConversationEdit,
+    ) -> Result<Conversation, CommandError> {
+        self.edit_conversation(args).await
+    }
+
+    async fn event_log(&self, args: ConversationRef) -> Result<Vec<EventLogEntry>, CommandError> {
+        self.conversation_events(args).await
+    }
+
+    async fn team(&self, _: ()) -> Result<TeamView, CommandError> {
+        self.team_view().await
+    }
+
+    async fn send_call_button(&self, args: CallButtonReply) -> Result<Message, CommandError> {
+        self.send_call_button_message(args).await
+    }
+
+    async fn send_attachment(&self, args: Attachment) -> Result<Message, CommandError> {
+        self.send_file(args).await
+    }
+
+    async fn message_media(&self, args: MessageRef) -> Result<MediaFile, CommandError> {
+        self.media_of(args).await
+    }
+
+    async fn retry_message(&self, args: MessageRef) -> Result<Message, CommandError> {
+        self.send_again(args).await
+    }
+
+    async fn discard_message(&self, args: MessageRef) -> Result<(), CommandError> {
+        self.give_up(args).await
+    }
+
+    async fn check_customer(&self, args: CustomerCheck) -> Result<CustomerCheckView, CommandError> {
+        self.customer_check(args).await
+    }
+
+    async fn start_conversation(
+        &self,
+        args: NewConversation,
+    ) -> Result<StartOutcome, CommandError> {
+        self.start(args).await
+    }
+
+    async fn admin_config(&self, _: ()) -> Result<AdminConfig, CommandError> {
+        self.admin_view().await
+    }
+
+    async fn webhook_rejects(&self, args: RejectsPage) -> Result<WebhookRejectList, CommandError> {
+        self.admin_rejects(args).await
+    }
+
+    async fn update_channel(&self, args: ChannelEdit) -> Result<Channel, CommandError> {
+        self.admin_edit_channel(args).await
+    }
+
+    async fn set_channel_icon(&self, args: ChannelIcon) -> Result<Channel, CommandError> {
+        self.admin_channel_icon(args).await
+    }
+
+    async fn add_queue(&self, args: NewQueue) -> Result<Queue, CommandError> {
+        self.admin_add_queue(args).await
+    }
+
+    async fn update_queue(&self, args: QueueEdit) -> Result<Queue, CommandError> {
+        self.admin_edit_queue(args).await
+    }
+
+    async fn add_route(&self, args: NewRoute) -> Result<Route, CommandError> {
+        self.admin_add_route(args).await
+    }
+
+    async fn remove_route(&self, args: RouteRef) -> Result<(), CommandError> {
+        self.admin_remove_route(args).await
+    }
+
+    async fn add_agent(&self, args: NewAgent) -> Result<CreatedAgent, CommandError> {
+        self.admin_add_agent(args).await
+    }
+
+    async fn update_agent(&self, args: AgentEdit) -> Result<Agent, CommandError> {
+        self.admin_edit_agent(args).await
+    }
+
+    async fn rotate_agent_token(&self, args: AgentRef) -> Result<CreatedAgent, CommandError> {
+        self.admin_rotate_token(args).await
+    }
+
+    async fn revoke_agent_token(&self, args: AgentRef) -> Result<(), CommandError> {
+        self.admin_revoke_token(args).await
     }
 
     async fn send_reply(&self, args: Reply) -> Result<Message, CommandError> {

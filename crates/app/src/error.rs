@@ -21,6 +21,8 @@ pub enum ErrorCode {
     HubUnreachable,
     /// The hub refused the token.
     TokenRefused,
+    /// The agent may not do this (an admin's task, a queue not theirs).
+    Forbidden,
     /// The hub answered with an error.
     HubError,
     /// Neither the Secret Service nor the kernel keyring can keep the token.

@@ -16,7 +16,12 @@
 //! - [`notifications`]: that notice posted on D-Bus with notify-rust, the
 //!   agent's actions followed, withdrawal by id.
 //! - [`vault`]: the token in the Secret Service or the kernel keyring.
-//! - [`hub`]: sign-in and declining calls over HTTP.
+//! - [`hub`]: the hub's agent API over HTTP (sign-in, calls, anything
+//!   online only).
+//! - [`editing`]: assignment, status, priority, tags; the event log.
+//! - [`outgoing`]: attachments, call-button messages, media, retrying.
+//! - [`starting`]: new conversations.
+//! - [`admin`]: the admin's views.
 //! - [`calls`]: a call as the popup shows it.
 //! - [`settings`], [`shell`].
 //!
@@ -24,18 +29,22 @@
 //! crate to it), nor on the hub or the sandbox (only on the wire types of
 //! `switchboard-protocol`).
 
+pub mod admin;
 pub mod calls;
 pub mod composer;
 pub mod contract;
 pub mod core;
+pub mod editing;
 pub mod error;
 pub mod hub;
 pub mod labels;
 mod notices;
 pub mod notifications;
+pub mod outgoing;
 pub mod search;
 pub mod settings;
 pub mod shell;
+pub mod starting;
 pub mod templates;
 pub mod vault;
 

@@ -9,14 +9,16 @@
 //! headers), so the preview shows those.
 
 use serde::{Deserialize, Serialize};
-use switchboard_domain::limits::MessageLimits;
+use switchboard_domain::limits::{Limits, MessageLimits};
 use switchboard_domain::templates::{
     self as rules, Component, HeaderFormat, ParamErrorReason, ParamKey, Params, PreviewHeader,
     TemplateParams,
 };
-use switchboard_protocol::{Template, TemplateCategory, TemplateStatus};
+use switchboard_protocol::{Template, TemplateCategory, TemplateSend, TemplateStatus};
 use switchboard_store::{Store, StoreError, TemplateFilter};
 use ts_rs::TS;
+
+use crate::contract::{CommandError, ErrorCode};
 
 /// What the agent looks for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -216,6 +218,42 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
         body: shown.body,
         footer: shown.footer,
         problems,
+    }
+}
+
+impl crate::core::Core {
+    /// The template as it is sent with these values, and the template,
+    /// when its values are complete and valid (the preview's problems say
+    /// why not).
+    pub(crate) async fn template_to_send(
+        &self,
+        template_id: &str,
+        params: Vec<String>,
+    ) -> Result<(TemplateSend, Template), CommandError> {
+        let id = template_id.to_owned();
+        let template = self.read(move |s| template(s, &id)).await?.ok_or_else(|| {
+            CommandError::new(ErrorCode::NotFound, format!("no template {template_id}"))
+        })?;
+        let preview = preview(&template, &params, &Limits::default().message);
+        if let Some(problem) = preview.problems.first() {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "the template's values cannot be sent: {:?}{}",
+                    problem.reason,
+                    problem
+                        .position
+                        .map(|p| format!(" (parameter {p})"))
+                        .unwrap_or_default()
+                ),
+            ));
+        }
+        let send = TemplateSend {
+            name: template.name.clone(),
+            language: template.language.clone(),
+            params,
+        };
+        Ok((send, template))
     }
 }
 

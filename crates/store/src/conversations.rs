@@ -281,6 +281,26 @@ impl Store {
         row.map(decode).transpose()
     }
 
+    /// The newest conversation of the customer with this `wa_id` (digits)
+    /// on this channel, if any.
+    pub fn conversation_with_customer(
+        &self,
+        channel_id: &str,
+        wa_id: &str,
+    ) -> StoreResult<Option<ConversationItem>> {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM conversations c
+             LEFT JOIN conversation_reads r ON r.conversation_id = c.id
+             WHERE c.channel_id = ?1 AND c.customer_wa_id = ?2
+             ORDER BY c.updated_at DESC LIMIT 1"
+        );
+        let row = self
+            .conn
+            .query_row(&sql, [channel_id, wa_id], item)
+            .optional()?;
+        row.map(decode).transpose()
+    }
+
     /// Unread customer messages per conversation and in all.
     pub fn unread_counts(&self) -> StoreResult<UnreadCounts> {
         let mut stmt = self.conn.prepare_cached(
@@ -387,6 +407,27 @@ mod tests {
         };
         assert_eq!(ids(&store, anas), ["c2"]);
         assert_eq!(ids(&store, ConversationFilter { limit: 1, ..all }), ["c2"]);
+    }
+
+    #[test]
+    fn a_customer_is_found_by_channel_and_number_newest_first() {
+        let mut store = three();
+        let mut other = conversation("c4");
+        other.customer.wa_id = "4915199999999".into();
+        other.updated_at = t(99);
+        store
+            .apply_batch(&[change(4, ChangeData::Conversation(other))], 3)
+            .unwrap();
+        let found = |ch: &str, wa: &str| {
+            store
+                .conversation_with_customer(ch, wa)
+                .unwrap()
+                .map(|i| i.conversation.id)
+        };
+        assert_eq!(found("ch-1", "4915112345678").as_deref(), Some("c2"));
+        assert_eq!(found("ch-1", "4915199999999").as_deref(), Some("c4"));
+        assert_eq!(found("ch-2", "4915112345678"), None);
+        assert_eq!(found("ch-1", "4930000000"), None);
     }
 
     #[test]

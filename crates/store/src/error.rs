@@ -29,6 +29,14 @@ pub enum StoreError {
         client_id: String,
         conversation_id: String,
     },
+    /// Only a failed outbox entry can be retried or discarded.
+    #[error(
+        "message {client_id} is {state}, not failed: only a failed message can be retried or discarded"
+    )]
+    NotFailed {
+        client_id: String,
+        state: &'static str,
+    },
     /// A value could not be written as JSON.
     #[error("cannot encode a value: {0}")]
     Encode(#[from] serde_json::Error),

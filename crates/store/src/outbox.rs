@@ -171,6 +171,22 @@ fn entry(conn: &Connection, client_id: &str) -> StoreResult<Option<OutboxEntry>>
         .transpose()
 }
 
+/// The entry, when it failed for good; else why it cannot be retried or
+/// discarded.
+fn failed_entry(conn: &Connection, client_id: &str) -> StoreResult<OutboxEntry> {
+    let found = entry(conn, client_id)?.ok_or_else(|| StoreError::NotFound {
+        what: "outbox entry",
+        id: client_id.to_owned(),
+    })?;
+    if found.state != OutboxState::Failed {
+        return Err(StoreError::NotFailed {
+            client_id: client_id.to_owned(),
+            state: found.state.as_str(),
+        });
+    }
+    Ok(found)
+}
+
 /// The local pending copy of what `body` sends.
 fn local_message(
     conversation_id: &str,
@@ -365,6 +381,50 @@ impl Store {
         })?;
         tx.commit()?;
         Ok(updated)
+    }
+
+    /// Sends a failed entry again under the same `client_id` (the hub
+    /// never recorded it, so it cannot come twice): queued at once, its
+    /// copy pending again. Only a failed entry can be retried.
+    pub fn retry_failed(&mut self, client_id: &str, at: DateTime<Utc>) -> StoreResult<OutboxEntry> {
+        let tx = self.conn.transaction()?;
+        let current = failed_entry(&tx, client_id)?;
+        tx.execute(
+            "UPDATE outbox SET state = 'queued', not_before = NULL, error_code = NULL,
+                 error_reason = NULL
+             WHERE client_id = ?1",
+            [client_id],
+        )?;
+        if let Some(mut copy) = messages::get(&tx, &local_message_id(client_id))? {
+            copy.status = MessageStatus::Pending;
+            copy.failure = None;
+            copy.updated_at = at;
+            messages::put_local(&tx, &copy)?;
+        } else {
+            messages::put_local(
+                &tx,
+                &local_message(&current.conversation_id, client_id, &current.body, at),
+            )?;
+        }
+        let updated = entry(&tx, client_id)?.ok_or_else(|| StoreError::NotFound {
+            what: "outbox entry",
+            id: client_id.to_owned(),
+        })?;
+        tx.commit()?;
+        Ok(updated)
+    }
+
+    /// Forgets a failed entry and its copy in the thread (the agent gave
+    /// it up). Only a failed entry can be discarded: a queued one may be
+    /// on its way, an accepted one is the hub's record.
+    /// The entry as it was.
+    pub fn discard_failed(&mut self, client_id: &str) -> StoreResult<OutboxEntry> {
+        let tx = self.conn.transaction()?;
+        let gone = failed_entry(&tx, client_id)?;
+        tx.execute("DELETE FROM outbox WHERE client_id = ?1", [client_id])?;
+        messages::drop_local(&tx, &local_message_id(client_id))?;
+        tx.commit()?;
+        Ok(gone)
     }
 
     /// One outbox entry.
@@ -646,5 +706,65 @@ mod tests {
             store.mark_attempt("nope", &failed, t(3)),
             Err(StoreError::NotFound { .. })
         ));
+    }
+
+    fn failed_entry_k1(store: &mut Store) {
+        store.enqueue("c1", "k-1", &text("hello"), t(1)).unwrap();
+        let failed = AttemptOutcome::Failed {
+            code: "forbidden".into(),
+            reason: "not your queue".into(),
+        };
+        store.mark_attempt("k-1", &failed, t(2)).unwrap();
+    }
+
+    #[test]
+    fn a_failed_message_is_retried_under_its_client_id() {
+        let mut store = Store::in_memory().unwrap();
+        failed_entry_k1(&mut store);
+        let e = store.retry_failed("k-1", t(3)).unwrap();
+        assert_eq!(e.state, OutboxState::Queued);
+        assert_eq!(e.error, None);
+        assert_eq!(store.next_to_send(t(3)).unwrap().unwrap().client_id, "k-1");
+        let copy = store.message(&local_message_id("k-1")).unwrap().unwrap();
+        assert_eq!(copy.status, MessageStatus::Pending);
+        assert_eq!(copy.failure, None);
+        assert_eq!(thread_ids(&store), vec![local_message_id("k-1")]);
+    }
+
+    #[test]
+    fn a_failed_message_is_discarded_with_its_copy() {
+        let mut store = Store::in_memory().unwrap();
+        failed_entry_k1(&mut store);
+        store.discard_failed("k-1").unwrap();
+        assert_eq!(store.outbox_entry("k-1").unwrap(), None);
+        assert!(thread_ids(&store).is_empty());
+    }
+
+    #[test]
+    fn only_a_failed_message_is_retried_or_discarded() {
+        let mut store = Store::in_memory().unwrap();
+        store
+            .enqueue("c1", "k-2", &text("on its way"), t(1))
+            .unwrap();
+        assert!(matches!(
+            store.discard_failed("k-2"),
+            Err(StoreError::NotFailed {
+                state: "queued",
+                ..
+            })
+        ));
+        assert!(matches!(
+            store.retry_failed("k-2", t(2)),
+            Err(StoreError::NotFailed { .. })
+        ));
+        assert!(matches!(
+            store.discard_failed("nope"),
+            Err(StoreError::NotFound { .. })
+        ));
+        assert_eq!(
+            store.outbox_entry("k-2").unwrap().unwrap().state,
+            OutboxState::Queued
+        );
+        assert_eq!(thread_ids(&store), vec![local_message_id("k-2")]);
     }
 }

@@ -24,6 +24,10 @@ pub(crate) const MIGRATIONS: &[Migration] = &[
         "0003_search_backlog",
         include_str!("../migrations/0003_search_backlog.sql"),
     ),
+    (
+        "0004_customer_lookup",
+        include_str!("../migrations/0004_customer_lookup.sql"),
+    ),
 ];
 
 /// The schema version this build writes: the number of its migrations.

@@ -161,6 +161,34 @@ impl SyncEngine {
         Ok(entry)
     }
 
+    /// Sends a failed message again, under its `client_id` (the hub never
+    /// recorded it): pending again at once, sent when the hub answers.
+    pub async fn retry_failed(&self, client_id: &str) -> Result<OutboxEntry, SyncError> {
+        let now = self.shared.status.now();
+        let client_id = client_id.to_owned();
+        let entry = self
+            .shared
+            .store
+            .run(move |s| s.retry_failed(&client_id, now))
+            .await?;
+        self.shared.status.publish(Update::Outbox(entry.clone()));
+        self.shared.outbox_kick.notify_one();
+        Ok(entry)
+    }
+
+    /// Forgets a failed message the agent gave up (its copy leaves the
+    /// thread); the entry as it was.
+    pub async fn discard_failed(&self, client_id: &str) -> Result<OutboxEntry, SyncError> {
+        let client_id = client_id.to_owned();
+        let entry = self
+            .shared
+            .store
+            .run(move |s| s.discard_failed(&client_id))
+            .await?;
+        self.shared.status.publish(Update::Outbox(entry.clone()));
+        Ok(entry)
+    }
+
     /// Forgets what the feed brought and applies it again from 0 (the
     /// outbox kept), e.g. when the agent joined a queue: the hub's changes
     /// of that queue from before are below the store's position, and only

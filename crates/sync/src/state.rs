@@ -142,8 +142,9 @@ pub enum Update {
     /// restored from a backup): everything the feed brought was dropped and
     /// is being applied again from 0 (the outbox kept). Reload everything.
     Resynced,
-    /// An outbox entry was queued or attempted; the entry as it is now (its
-    /// conversation's thread changed).
+    /// An outbox entry was queued, attempted, retried or discarded; the
+    /// entry as it is now, or as it was when discarded (its conversation's
+    /// thread changed).
     Outbox(OutboxEntry),
     /// The messages a bootstrap wrote without their search entries are all
     /// indexed now: a search finds every stored message again.

@@ -1,25 +1,53 @@
 // Generated from crates/app/src/contract.rs by `cargo test -p switchboard-app`; do not edit.
+import type { AdminConfig } from "./AdminConfig";
+import type { Agent } from "./Agent";
+import type { AgentEdit } from "./AgentEdit";
+import type { AgentRef } from "./AgentRef";
 import type { AppEvent } from "./AppEvent";
 import type { AppSettings } from "./AppSettings";
+import type { Attachment } from "./Attachment";
+import type { CallButtonReply } from "./CallButtonReply";
 import type { CallPermissionRequestResult } from "./CallPermissionRequestResult";
 import type { CallRef } from "./CallRef";
 import type { CallView } from "./CallView";
+import type { Channel } from "./Channel";
+import type { ChannelEdit } from "./ChannelEdit";
+import type { ChannelIcon } from "./ChannelIcon";
 import type { CommandError } from "./CommandError";
 import type { ComposerView } from "./ComposerView";
+import type { Conversation } from "./Conversation";
+import type { ConversationEdit } from "./ConversationEdit";
 import type { ConversationItem } from "./ConversationItem";
 import type { ConversationRef } from "./ConversationRef";
 import type { CopyText } from "./CopyText";
+import type { CreatedAgent } from "./CreatedAgent";
+import type { CustomerCheck } from "./CustomerCheck";
+import type { CustomerCheckView } from "./CustomerCheckView";
+import type { EventLogEntry } from "./EventLogEntry";
 import type { ListConversations } from "./ListConversations";
+import type { MediaFile } from "./MediaFile";
 import type { Message } from "./Message";
 import type { MessagePage } from "./MessagePage";
+import type { MessageRef } from "./MessageRef";
+import type { NewAgent } from "./NewAgent";
+import type { NewConversation } from "./NewConversation";
+import type { NewQueue } from "./NewQueue";
+import type { NewRoute } from "./NewRoute";
 import type { PermissionAsk } from "./PermissionAsk";
+import type { Queue } from "./Queue";
+import type { QueueEdit } from "./QueueEdit";
+import type { RejectsPage } from "./RejectsPage";
 import type { Reply } from "./Reply";
+import type { Route } from "./Route";
+import type { RouteRef } from "./RouteRef";
 import type { SampleNotification } from "./SampleNotification";
 import type { SearchQuery } from "./SearchQuery";
 import type { SearchResults } from "./SearchResults";
 import type { SessionView } from "./SessionView";
 import type { SignIn } from "./SignIn";
+import type { StartOutcome } from "./StartOutcome";
 import type { SyncState } from "./SyncState";
+import type { TeamView } from "./TeamView";
 import type { Template } from "./Template";
 import type { TemplateFill } from "./TemplateFill";
 import type { TemplatePreview } from "./TemplatePreview";
@@ -27,6 +55,7 @@ import type { TemplateQuery } from "./TemplateQuery";
 import type { TemplateReply } from "./TemplateReply";
 import type { ThreadPage } from "./ThreadPage";
 import type { UnreadCounts } from "./UnreadCounts";
+import type { WebhookRejectList } from "./WebhookRejectList";
 
 /** The Tauri command every contract command travels through. */
 export const IPC_COMMAND = "ipc";
@@ -169,6 +198,125 @@ export interface Commands {
    * Windows: Main.
    */
   sample_notification: { args: SampleNotification; result: null };
+  /**
+   * Changes a conversation's assignment, status, priority, queue or
+   * tags through the hub (online only); the hub's view after it.
+   * Windows: Main.
+   */
+  update_conversation: { args: ConversationEdit; result: Conversation };
+  /**
+   * The conversation's event log, oldest first, from the local store.
+   * Windows: Main.
+   */
+  event_log: { args: ConversationRef; result: Array<EventLogEntry> };
+  /**
+   * Queues, agents and channels as this agent sees them, from the
+   * local store.
+   * Windows: Main.
+   */
+  team: { args: null; result: TeamView };
+  /**
+   * Queues a call-button message (inside the window): pending at once.
+   * Windows: Main.
+   */
+  send_call_button: { args: CallButtonReply; result: Message };
+  /**
+   * Checks a file against WhatsApp's types and sizes, uploads it through
+   * the hub (online only) and queues the message: pending at once.
+   * Windows: Main.
+   */
+  send_attachment: { args: Attachment; result: Message };
+  /**
+   * A message's media (image, audio, video, document), through the hub.
+   * Windows: Main.
+   */
+  message_media: { args: MessageRef; result: MediaFile };
+  /**
+   * Sends a failed message again (pending at once).
+   * Windows: Main.
+   */
+  retry_message: { args: MessageRef; result: Message };
+  /**
+   * Gives up a failed message that never reached the hub: it leaves the
+   * thread.
+   * Windows: Main.
+   */
+  discard_message: { args: MessageRef; result: null };
+  /**
+   * A number checked for a new conversation (E.164), and the customer's
+   * existing conversation on that channel, from the local store.
+   * Windows: Main.
+   */
+  check_customer: { args: CustomerCheck; result: CustomerCheckView };
+  /**
+   * Starts a conversation with a template through the hub (online
+   * only), or names the customer's existing one.
+   * Windows: Main.
+   */
+  start_conversation: { args: NewConversation; result: StartOutcome };
+  /**
+   * Admin: channels, queues, routes, agents and configuration warnings.
+   * Windows: Main.
+   */
+  admin_config: { args: null; result: AdminConfig };
+  /**
+   * Admin: webhook items the hub could not read, newest first.
+   * Windows: Main.
+   */
+  webhook_rejects: { args: RejectsPage; result: WebhookRejectList };
+  /**
+   * Admin: a channel enabled or disabled (its data kept), its status,
+   * redaction or limits changed.
+   * Windows: Main.
+   */
+  update_channel: { args: ChannelEdit; result: Channel };
+  /**
+   * Admin: a channel's icon (JPG or PNG, at most 1 MB; refused with the
+   * reason before the upload).
+   * Windows: Main.
+   */
+  set_channel_icon: { args: ChannelIcon; result: Channel };
+  /**
+   * Admin: a new queue.
+   * Windows: Main.
+   */
+  add_queue: { args: NewQueue; result: Queue };
+  /**
+   * Admin: a queue's wait strategy.
+   * Windows: Main.
+   */
+  update_queue: { args: QueueEdit; result: Queue };
+  /**
+   * Admin: a new route.
+   * Windows: Main.
+   */
+  add_route: { args: NewRoute; result: Route };
+  /**
+   * Admin: a route removed (routed conversations keep their queue).
+   * Windows: Main.
+   */
+  remove_route: { args: RouteRef; result: null };
+  /**
+   * Admin: a new agent, with their token (shown this once).
+   * Windows: Main.
+   */
+  add_agent: { args: NewAgent; result: CreatedAgent };
+  /**
+   * Admin: an agent's name, role or queues.
+   * Windows: Main.
+   */
+  update_agent: { args: AgentEdit; result: Agent };
+  /**
+   * Admin: a new token for an agent (shown this once); the old one is
+   * refused at once.
+   * Windows: Main.
+   */
+  rotate_agent_token: { args: AgentRef; result: CreatedAgent };
+  /**
+   * Admin: an agent's token revoked.
+   * Windows: Main.
+   */
+  revoke_agent_token: { args: AgentRef; result: null };
 }
 
 export type CommandName = keyof Commands;
