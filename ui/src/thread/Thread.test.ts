@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/sve
 import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
-import { at, composerClosed, composerOpen, item, message } from "../test/fixtures";
+import { at, composerClosed, composerOpen, customer, item, message } from "../test/fixtures";
 import { useLayout } from "../test/layout";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import Thread from "./Thread.svelte";
@@ -286,5 +286,88 @@ describe("Thread's call permission", () => {
     shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
     await waitFor(() => expect(screen.getByTestId("permission-state").textContent).toBe("Granted"));
     expect(screen.getByTestId("permission-calls-left").textContent).toBe("5");
+  });
+});
+
+describe("Thread's delivery alerts", () => {
+  const failed = (id: string, extra: Partial<Message> = {}) =>
+    outbound(id, "failed", { failure: { code: "graph_error", reason: "Not delivered: x", graph_code: 131026 }, ...extra });
+
+  it("alerts at the top when a reply turns failed: whom it was for, why, what to do; dismissed by the agent", async () => {
+    const shell = useThread([inbound, outbound("m2", "sent")]);
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findByTestId("thread-title");
+    await waitFor(() => expect(shown().at(-1)?.label).toBe("Sent"));
+    expect(screen.queryByRole("alert")).toBeNull();
+
+    shell.answer("thread", { messages: [inbound, failed("m2")], before: null });
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByTestId("delivery-alert-title").textContent).toBe("Not delivered to Yuki Sato");
+    expect(within(alert).getByTestId("delivery-alert-message").textContent).toBe("reply m2");
+    expect(within(alert).getByTestId("delivery-alert-reason").textContent).toBe("WhatsApp could not deliver it to this number");
+    expect(within(alert).getByTestId("delivery-alert-action").textContent).toBe(
+      "What to do: Check the number: the customer may not have WhatsApp, or may need to update it.",
+    );
+    expect(screen.getByTestId("delivery-alerts").parentElement).toBe(screen.getByRole("region", { name: "Yuki Sato" }));
+
+    // The same failure again is no news.
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await waitFor(() => expect(shell.argsOf("thread")).toHaveLength(3));
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+
+    await fireEvent.click(within(alert).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("alerts for a queued reply the hub records failed", async () => {
+    const shell = useThread([inbound, outbound("local:c1", "pending", { client_id: "c1" })]);
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(shown().at(-1)?.label).toBe("Pending"));
+    shell.answer("thread", { messages: [inbound, failed("m9", { client_id: "c1", failure: { code: "window_closed", reason: "closed", graph_code: 131047 } })], before: null });
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    expect((await screen.findByTestId("delivery-alert-reason")).textContent).toBe("The 24-hour customer-service window had closed");
+  });
+
+  it("does not alert for replies already failed when the thread loaded, nor for the customer's messages", async () => {
+    const shell = useThread([inbound, failed("m2")]);
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(shown().at(-1)?.label).toBe("Failed"));
+    shell.answer("thread", { messages: [inbound, failed("m2"), message({ id: "m3", status: "failed" })], before: null });
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await waitFor(() => expect(shown().map((m) => m.id)).toEqual(["m1", "m2", "m3"]));
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(screen.getByTestId("message-failure")).toBeTruthy();
+  });
+
+  it("does not alert for a reply failed long ago that an earlier page brings", async () => {
+    const shell = useThread([]);
+    useLayout();
+    const newest = [message({ id: "m51" }), outbound("m52", "sent")];
+    shell.handle("thread", ({ before }) =>
+      before === null ? { messages: newest, before: "m51" } : { messages: [failed("m49"), message({ id: "m50" })], before: null },
+    );
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(shown().map((m) => m.id)).toEqual(["m49", "m50", "m51", "m52"]));
+    newest[1] = failed("m52");
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    const alerts = await screen.findAllByRole("alert");
+    expect(alerts.map((a) => a.getAttribute("data-message-id"))).toEqual(["m52"]);
+  });
+
+  it("words the alert in the agent's language and keeps the customer's name isolated", async () => {
+    const shell = useThread([inbound, outbound("m2", "delivered")]);
+    shell.answer("conversation", item({ conversation: { id: "conv-1", customer: customer({ name: "<b>Ana</b>" }) } }));
+    i18n.locale = "ar";
+    render(Thread, { conversationId: "conv-1" });
+    await screen.findByTestId("thread-title");
+    await waitFor(() => expect(shown().at(-1)?.status).toBe("delivered"));
+    shell.answer("thread", { messages: [inbound, failed("m2")], before: null });
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    const title = await screen.findByTestId("delivery-alert-title");
+    expect(title.textContent).toBe("لم تُسلَّم إلى <b>Ana</b>");
+    expect(title.querySelector("bdi")?.textContent).toBe("<b>Ana</b>");
+    expect(title.querySelector("b")).toBeNull();
+    expect(screen.getByRole("button", { name: "إغلاق" })).toBeTruthy();
   });
 });

@@ -39,6 +39,17 @@ export class Page {
   }
 }
 
+/**
+ * Told of the messages each load brings: `loaded` for a first, earlier or
+ * returning page, `refreshed` (with every message held) once the thread was
+ * loaded again because it changed. So a caller can tell a state that changed
+ * while the thread was open from one that was there when the page came.
+ */
+export interface PagesWatcher {
+  loaded(messages: readonly Message[]): void;
+  refreshed(messages: readonly Message[]): void;
+}
+
 /** The page no longer lines up with its neighbours (the thread changed under it): start over. */
 class Misaligned extends Error {}
 
@@ -54,6 +65,7 @@ export class ThreadPages {
 
   readonly #fetch: Fetch;
   readonly #onError: (error: CommandError) => void;
+  readonly #watcher: PagesWatcher | null;
   /** One operation at a time, in order: each sees the pages the previous one left. */
   #queue: Promise<void> = Promise.resolve();
   #olderQueued = false;
@@ -61,9 +73,10 @@ export class ThreadPages {
   readonly #fillQueued = new Set<number>();
   #closed = false;
 
-  constructor(fetch: Fetch, onError: (error: CommandError) => void) {
+  constructor(fetch: Fetch, onError: (error: CommandError) => void, watcher: PagesWatcher | null = null) {
     this.#fetch = fetch;
     this.#onError = onError;
+    this.#watcher = watcher;
   }
 
   /** Stops: answers still on their way change nothing. */
@@ -107,6 +120,7 @@ export class ThreadPages {
     this.pages = [new Page(null, page.messages)];
     this.older = page.before;
     this.loaded = true;
+    this.#watcher?.loaded(page.messages);
   }
 
   /** The newest page, everything else forgotten. */
@@ -127,6 +141,7 @@ export class ThreadPages {
         if (this.#closed) return;
         this.pages = [new Page(cursor, page.messages), ...this.pages];
         this.older = page.before;
+        this.#watcher?.loaded(page.messages);
       } finally {
         this.#olderQueued = false;
         this.loadingOlder = false;
@@ -140,7 +155,12 @@ export class ThreadPages {
     this.#fillQueued.add(page.key);
     return this.#run(async () => {
       this.#fillQueued.delete(page.key);
-      if (page.messages === null && this.pages.includes(page)) await this.#fill(page);
+      if (page.messages === null && this.pages.includes(page)) {
+        const before = new Set(this.pages);
+        await this.#fill(page);
+        // The page may have come back split in two (#settle): both halves came now.
+        this.#watcher?.loaded(this.pages.filter((p) => p === page || !before.has(p)).flatMap((p) => p.messages ?? []));
+      }
     });
   }
 
@@ -154,6 +174,7 @@ export class ThreadPages {
       for (const page of [...this.pages]) {
         if (page.messages !== null && this.pages.includes(page)) await this.#fill(page);
       }
+      if (!this.#closed) this.#watcher?.refreshed(this.messages);
     });
   }
 

@@ -4,9 +4,9 @@ import type { Message } from "../bindings/Message";
 import { at, message } from "../test/fixtures";
 import { threadOf } from "../test/layout";
 import { layoutOf, slotAt, slotsOf, windowOf } from "./layout";
-import { PAGE, ThreadPages } from "./pages.svelte";
+import { PAGE, ThreadPages, type PagesWatcher } from "./pages.svelte";
 
-function useThread(count: number) {
+function useThread(count: number, watcher: PagesWatcher | null = null) {
   const thread = threadOf(count, (i, id) => message({ id, text: `message ${i}`, sent_at: at(-count + i) }));
   const asked: { before: string | null; limit: number }[] = [];
   const errors: CommandError[] = [];
@@ -16,6 +16,7 @@ function useThread(count: number) {
       return structuredClone(thread.page(before, limit));
     },
     (e) => errors.push(e),
+    watcher,
   );
   const ids = () => pages.messages.map((m) => m.id);
   return { thread, pages, asked, errors, ids };
@@ -180,5 +181,29 @@ describe("the log's layout", () => {
       { key: 2, cursor: null, messages: [m, message({ id: "other" })], count: 2, height: 0 },
     ] as unknown as Parameters<typeof slotsOf>[0];
     expect(slotsOf(twice, "x").map((s) => s.key)).toEqual(["dup", "other"]);
+  });
+});
+
+describe("ThreadPages' watcher", () => {
+  it("is told what each load brings, and everything held after a refresh", async () => {
+    const told: string[] = [];
+    const span = (messages: readonly Message[]) => `${messages[0]?.id}..${messages.at(-1)?.id}`;
+    const { thread, pages } = useThread(200, {
+      loaded: (messages) => told.push(`loaded ${span(messages)}`),
+      refreshed: (messages) => told.push(`refreshed ${span(messages)}`),
+    });
+    await pages.start();
+    await pages.loadOlder();
+    const [older] = pages.pages;
+    pages.drop(older!, 3000);
+    await pages.loadPage(older!);
+    thread.messages.push(message({ id: "m00200" }));
+    await pages.refresh();
+    expect(told).toEqual([
+      "loaded m00150..m00199",
+      "loaded m00100..m00149",
+      "loaded m00100..m00149",
+      "refreshed m00100..m00200",
+    ]);
   });
 });
