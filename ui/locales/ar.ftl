@@ -308,3 +308,12 @@ permission-reason-wait = الطلب التالي ممكن { $relative } ({ $time
 permission-reason-none-left = لم يتبقَّ أي طلب: الطلب التالي ممكن { $relative } ({ $time }).
 permission-reason-none-left-unknown = لم يتبقَّ أي طلب حاليًا.
 permission-error = لم يُرسَل الطلب: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = ما العمل بهذه الرسالة
+message-retry = إعادة المحاولة
+message-discard = تجاهل
+message-discard-confirm = هل تريد تجاهل هذه الرسالة؟ لن تُرسَل وستُزال من المحادثة.
+message-discard-keep = الإبقاء عليها
+# $message: why the app refused, as the core words it
+message-retry-error = لم تُرسَل مرة أخرى: { $message }
+message-discard-error = لم يتم تجاهلها: { $message }

@@ -293,3 +293,12 @@ permission-reason-wait = Die nächste Anfrage ist { $relative } möglich ({ $tim
 permission-reason-none-left = Keine Anfrage mehr übrig: die nächste ist { $relative } möglich ({ $time }).
 permission-reason-none-left-unknown = Derzeit ist keine Anfrage mehr übrig.
 permission-error = Die Anfrage wurde nicht gesendet: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Was mit dieser Nachricht geschehen soll
+message-retry = Erneut versuchen
+message-discard = Verwerfen
+message-discard-confirm = Diese Nachricht verwerfen? Sie wird nicht gesendet und verschwindet aus der Unterhaltung.
+message-discard-keep = Behalten
+# $message: why the app refused, as the core words it
+message-retry-error = Sie wurde nicht erneut gesendet: { $message }
+message-discard-error = Sie wurde nicht verworfen: { $message }

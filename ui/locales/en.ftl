@@ -300,3 +300,12 @@ permission-reason-wait = The next request is possible { $relative } ({ $time }).
 permission-reason-none-left = No request is left: the next is possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = No request is left for now.
 permission-error = The request did not go out: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = What to do with this message
+message-retry = Try again
+message-discard = Discard
+message-discard-confirm = Discard this message? It will not be sent, and it leaves the conversation.
+message-discard-keep = Keep it
+# $message: why the app refused, as the core words it
+message-retry-error = It was not sent again: { $message }
+message-discard-error = It was not discarded: { $message }

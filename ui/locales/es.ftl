@@ -293,3 +293,12 @@ permission-reason-wait = La próxima solicitud será posible { $relative } ({ $t
 permission-reason-none-left = No quedan solicitudes: la próxima será posible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Por ahora no quedan solicitudes.
 permission-error = La solicitud no se envió: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Qué hacer con este mensaje
+message-retry = Reintentar
+message-discard = Descartar
+message-discard-confirm = ¿Descartar este mensaje? No se enviará y saldrá de la conversación.
+message-discard-keep = Conservarlo
+# $message: why the app refused, as the core words it
+message-retry-error = No se volvió a enviar: { $message }
+message-discard-error = No se descartó: { $message }

@@ -293,3 +293,12 @@ permission-reason-wait = La prochaine demande sera possible { $relative } ({ $ti
 permission-reason-none-left = Plus aucune demande : la prochaine sera possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Plus aucune demande pour le moment.
 permission-error = La demande n'est pas partie : { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Que faire de ce message
+message-retry = Réessayer
+message-discard = Abandonner
+message-discard-confirm = Abandonner ce message ? Il ne sera pas envoyé et quittera la conversation.
+message-discard-keep = Le garder
+# $message: why the app refused, as the core words it
+message-retry-error = Le message n'a pas été renvoyé : { $message }
+message-discard-error = Le message n'a pas été abandonné : { $message }

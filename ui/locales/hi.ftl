@@ -293,3 +293,12 @@ permission-reason-wait = अगला अनुरोध { $relative } ({ $time 
 permission-reason-none-left = कोई अनुरोध शेष नहीं: अगला { $relative } ({ $time }) संभव है।
 permission-reason-none-left-unknown = अभी कोई अनुरोध शेष नहीं है।
 permission-error = अनुरोध नहीं भेजा गया: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = इस संदेश का क्या करें
+message-retry = फिर से कोशिश करें
+message-discard = छोड़ दें
+message-discard-confirm = यह संदेश छोड़ दें? यह भेजा नहीं जाएगा और बातचीत से हट जाएगा।
+message-discard-keep = रखें
+# $message: why the app refused, as the core words it
+message-retry-error = यह दोबारा नहीं भेजा गया: { $message }
+message-discard-error = यह छोड़ा नहीं गया: { $message }

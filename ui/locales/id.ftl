@@ -283,3 +283,12 @@ permission-reason-wait = Permintaan berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left = Tidak ada sisa permintaan: berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left-unknown = Untuk saat ini tidak ada sisa permintaan.
 permission-error = Permintaan tidak terkirim: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Tindakan untuk pesan ini
+message-retry = Coba lagi
+message-discard = Buang
+message-discard-confirm = Buang pesan ini? Pesan tidak akan dikirim dan hilang dari percakapan.
+message-discard-keep = Simpan
+# $message: why the app refused, as the core words it
+message-retry-error = Pesan tidak dikirim ulang: { $message }
+message-discard-error = Pesan tidak dibuang: { $message }

@@ -283,3 +283,12 @@ permission-reason-wait = 次のリクエストは { $relative }（{ $time }）�
 permission-reason-none-left = 残りのリクエストはありません。次は { $relative }（{ $time }）に可能です。
 permission-reason-none-left-unknown = 現在、残りのリクエストはありません。
 permission-error = リクエストを送信できませんでした: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = このメッセージの操作
+message-retry = 再試行
+message-discard = 破棄
+message-discard-confirm = このメッセージを破棄しますか？送信されず、会話から消えます。
+message-discard-keep = 残す
+# $message: why the app refused, as the core words it
+message-retry-error = 再送信できませんでした: { $message }
+message-discard-error = 破棄できませんでした: { $message }

@@ -293,3 +293,12 @@ permission-reason-wait = A próxima solicitação será possível { $relative } 
 permission-reason-none-left = Não restam solicitações: a próxima será possível { $relative } ({ $time }).
 permission-reason-none-left-unknown = Não restam solicitações por enquanto.
 permission-error = A solicitação não foi enviada: { $message }
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = O que fazer com esta mensagem
+message-retry = Tentar novamente
+message-discard = Descartar
+message-discard-confirm = Descartar esta mensagem? Ela não será enviada e sairá da conversa.
+message-discard-keep = Manter
+# $message: why the app refused, as the core words it
+message-retry-error = Ela não foi reenviada: { $message }
+message-discard-error = Ela não foi descartada: { $message }
