@@ -284,6 +284,26 @@ template-problem-newline-or-tab = لا يُسمح بفواصل الأسطر أو
 template-problem-too-many-spaces = لا أكثر من أربع مسافات متتالية.
 template-problem-invalid-url-suffix = ليست نهاية صالحة لعنوان الويب.
 
+# المرفقات والرسائل مع زر اتصال في مربع الرد
+attach-open = إرفاق ملف
+attach-drop = أفلت الملف هنا لإرفاقه
+attachment-title = الملف المراد إرساله
+attachment-caption = التعليق (اختياري)
+attachment-remove = إزالة
+attachment-send = إرسال الملف
+attachment-sending = جارٍ الإرسال…
+attachment-error = لم يُرسل الملف: { $message }
+call-button-open = زر الاتصال
+call-button-title = رسالة مع زر اتصال
+call-button-text = الرسالة
+call-button-label = نص الزر
+call-button-default-label = النص الافتراضي
+call-button-preview = معاينة
+call-button-cancel = إلغاء
+call-button-send = إرسال
+call-button-sending = جارٍ الإرسال…
+call-button-error = لم تتم إضافة الرسالة إلى قائمة الإرسال: { $message }
+
 # لوحة إذن الاتصال
 permission-title = إذن الاتصال
 permission-state-label = الحالة

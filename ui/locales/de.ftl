@@ -269,6 +269,26 @@ template-problem-newline-or-tab = Keine Zeilenumbrüche oder Tabulatoren erlaubt
 template-problem-too-many-spaces = Höchstens vier Leerzeichen hintereinander.
 template-problem-invalid-url-suffix = Kein gültiges Ende für die Webadresse.
 
+# Anhänge und Nachrichten mit Anruf-Schaltfläche im Antwortfeld
+attach-open = Datei anhängen
+attach-drop = Datei hier ablegen, um sie anzuhängen
+attachment-title = Zu sendende Datei
+attachment-caption = Bildunterschrift (optional)
+attachment-remove = Entfernen
+attachment-send = Datei senden
+attachment-sending = Wird gesendet…
+attachment-error = Die Datei wurde nicht gesendet: { $message }
+call-button-open = Anruf-Schaltfläche
+call-button-title = Nachricht mit Anruf-Schaltfläche
+call-button-text = Nachricht
+call-button-label = Beschriftung der Schaltfläche
+call-button-default-label = Standardbeschriftung
+call-button-preview = Vorschau
+call-button-cancel = Abbrechen
+call-button-send = Senden
+call-button-sending = Wird gesendet…
+call-button-error = Die Nachricht wurde nicht eingereiht: { $message }
+
 # Das Feld der Anrufberechtigung
 permission-title = Anrufberechtigung
 permission-state-label = Status

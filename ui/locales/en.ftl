@@ -276,6 +276,26 @@ template-problem-newline-or-tab = No line breaks or tabs allowed.
 template-problem-too-many-spaces = No more than four spaces in a row.
 template-problem-invalid-url-suffix = Not a valid end for the web address.
 
+# Attachments and call-button messages in the composer
+attach-open = Attach file
+attach-drop = Drop the file here to attach it
+attachment-title = File to send
+attachment-caption = Caption (optional)
+attachment-remove = Remove
+attachment-send = Send file
+attachment-sending = Sending…
+attachment-error = The file was not sent: { $message }
+call-button-open = Call button
+call-button-title = Message with a call button
+call-button-text = Message
+call-button-label = Button label
+call-button-default-label = Default label
+call-button-preview = Preview
+call-button-cancel = Cancel
+call-button-send = Send
+call-button-sending = Sending…
+call-button-error = The message was not queued: { $message }
+
 # The call-permission panel
 permission-title = Permission to call
 permission-state-label = State

@@ -269,6 +269,26 @@ template-problem-newline-or-tab = No se permiten saltos de línea ni tabulacione
 template-problem-too-many-spaces = No más de cuatro espacios seguidos.
 template-problem-invalid-url-suffix = No es un final válido para la dirección web.
 
+# Adjuntos y mensajes con botón de llamada en el cuadro de respuesta
+attach-open = Adjuntar archivo
+attach-drop = Suelta el archivo aquí para adjuntarlo
+attachment-title = Archivo para enviar
+attachment-caption = Pie de foto (opcional)
+attachment-remove = Quitar
+attachment-send = Enviar archivo
+attachment-sending = Enviando…
+attachment-error = El archivo no se envió: { $message }
+call-button-open = Botón de llamada
+call-button-title = Mensaje con botón de llamada
+call-button-text = Mensaje
+call-button-label = Texto del botón
+call-button-default-label = Texto predeterminado
+call-button-preview = Vista previa
+call-button-cancel = Cancelar
+call-button-send = Enviar
+call-button-sending = Enviando…
+call-button-error = El mensaje no se puso en cola: { $message }
+
 # El panel de permiso de llamada
 permission-title = Permiso para llamar
 permission-state-label = Estado

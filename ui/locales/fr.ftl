@@ -269,6 +269,26 @@ template-problem-newline-or-tab = Pas de saut de ligne ni de tabulation.
 template-problem-too-many-spaces = Pas plus de quatre espaces d’affilée.
 template-problem-invalid-url-suffix = Fin d’adresse web non valide.
 
+# Pièces jointes et messages avec bouton d’appel dans la zone de réponse
+attach-open = Joindre un fichier
+attach-drop = Déposez le fichier ici pour le joindre
+attachment-title = Fichier à envoyer
+attachment-caption = Légende (facultative)
+attachment-remove = Retirer
+attachment-send = Envoyer le fichier
+attachment-sending = Envoi en cours…
+attachment-error = Le fichier n’a pas été envoyé : { $message }
+call-button-open = Bouton d’appel
+call-button-title = Message avec un bouton d’appel
+call-button-text = Texte du message
+call-button-label = Libellé du bouton
+call-button-default-label = Libellé par défaut
+call-button-preview = Aperçu
+call-button-cancel = Annuler
+call-button-send = Envoyer
+call-button-sending = Envoi en cours…
+call-button-error = Le message n’a pas été mis en file d’attente : { $message }
+
 # Le panneau d'autorisation d'appel
 permission-title = Autorisation d'appel
 permission-state-label = État

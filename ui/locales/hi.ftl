@@ -269,6 +269,26 @@ template-problem-newline-or-tab = लाइन ब्रेक या टैब 
 template-problem-too-many-spaces = लगातार चार से अधिक स्पेस नहीं।
 template-problem-invalid-url-suffix = वेब पते का मान्य अंत नहीं है।
 
+# जवाब बॉक्स में फ़ाइलें और कॉल बटन वाले संदेश
+attach-open = फ़ाइल जोड़ें
+attach-drop = जोड़ने के लिए फ़ाइल यहाँ छोड़ें
+attachment-title = भेजी जाने वाली फ़ाइल
+attachment-caption = कैप्शन (वैकल्पिक)
+attachment-remove = हटाएँ
+attachment-send = फ़ाइल भेजें
+attachment-sending = भेजा जा रहा है…
+attachment-error = फ़ाइल नहीं भेजी गई: { $message }
+call-button-open = कॉल बटन
+call-button-title = कॉल बटन वाला संदेश
+call-button-text = संदेश
+call-button-label = बटन का लेबल
+call-button-default-label = डिफ़ॉल्ट लेबल
+call-button-preview = पूर्वावलोकन
+call-button-cancel = रद्द करें
+call-button-send = भेजें
+call-button-sending = भेजा जा रहा है…
+call-button-error = संदेश कतार में नहीं डाला गया: { $message }
+
 # कॉल अनुमति पैनल
 permission-title = कॉल करने की अनुमति
 permission-state-label = स्थिति

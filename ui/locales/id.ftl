@@ -259,6 +259,26 @@ template-problem-newline-or-tab = Tidak boleh ada baris baru atau tab.
 template-problem-too-many-spaces = Tidak boleh lebih dari empat spasi berturut-turut.
 template-problem-invalid-url-suffix = Bukan akhiran alamat web yang valid.
 
+# Lampiran dan pesan dengan tombol panggilan di kotak balasan
+attach-open = Lampirkan file
+attach-drop = Letakkan file di sini untuk melampirkannya
+attachment-title = File yang akan dikirim
+attachment-caption = Keterangan (opsional)
+attachment-remove = Hapus
+attachment-send = Kirim file
+attachment-sending = Mengirim…
+attachment-error = File tidak terkirim: { $message }
+call-button-open = Tombol panggilan
+call-button-title = Pesan dengan tombol panggilan
+call-button-text = Pesan
+call-button-label = Label tombol
+call-button-default-label = Label bawaan
+call-button-preview = Pratinjau
+call-button-cancel = Batal
+call-button-send = Kirim
+call-button-sending = Mengirim…
+call-button-error = Pesan tidak masuk antrean: { $message }
+
 # Panel izin menelepon
 permission-title = Izin menelepon
 permission-state-label = Status

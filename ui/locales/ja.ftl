@@ -259,6 +259,26 @@ template-problem-newline-or-tab = 改行やタブは使えません。
 template-problem-too-many-spaces = 連続するスペースは 4 つまでです。
 template-problem-invalid-url-suffix = Web アドレスの末尾として無効です。
 
+# 返信欄の添付ファイルと通話ボタン付きメッセージ
+attach-open = ファイルを添付
+attach-drop = ここにファイルをドロップして添付
+attachment-title = 送信するファイル
+attachment-caption = キャプション（任意）
+attachment-remove = 削除
+attachment-send = ファイルを送信
+attachment-sending = 送信中…
+attachment-error = ファイルを送信できませんでした: { $message }
+call-button-open = 通話ボタン
+call-button-title = 通話ボタン付きメッセージ
+call-button-text = メッセージ
+call-button-label = ボタンのラベル
+call-button-default-label = 既定のラベル
+call-button-preview = プレビュー
+call-button-cancel = キャンセル
+call-button-send = 送信
+call-button-sending = 送信中…
+call-button-error = メッセージをキューに入れられませんでした: { $message }
+
 # 通話許可パネル
 permission-title = 通話の許可
 permission-state-label = 状態

@@ -269,6 +269,26 @@ template-problem-newline-or-tab = Sem quebras de linha nem tabulações.
 template-problem-too-many-spaces = No máximo quatro espaços seguidos.
 template-problem-invalid-url-suffix = Não é um final válido para o endereço web.
 
+# Anexos e mensagens com botão de chamada no campo de resposta
+attach-open = Anexar arquivo
+attach-drop = Solte o arquivo aqui para anexá-lo
+attachment-title = Arquivo a enviar
+attachment-caption = Legenda (opcional)
+attachment-remove = Remover
+attachment-send = Enviar arquivo
+attachment-sending = Enviando…
+attachment-error = O arquivo não foi enviado: { $message }
+call-button-open = Botão de chamada
+call-button-title = Mensagem com botão de chamada
+call-button-text = Mensagem
+call-button-label = Texto do botão
+call-button-default-label = Texto padrão
+call-button-preview = Prévia
+call-button-cancel = Cancelar
+call-button-send = Enviar
+call-button-sending = Enviando…
+call-button-error = A mensagem não entrou na fila: { $message }
+
 # O painel de permissão de ligação
 permission-title = Permissão para ligar
 permission-state-label = Estado

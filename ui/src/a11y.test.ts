@@ -144,6 +144,8 @@ describe("accessibility", () => {
       "button:permission-request",
       "feed:Messages in this conversation",
       "textarea:Reply",
+      "button:attach-open",
+      "button:call-button-open",
       "button:template-open",
     ]);
   });

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { tick } from "svelte";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ComposerView } from "../bindings/ComposerView";
+import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
 import { at, composerClosed, composerOpen, message, rule } from "../test/fixtures";
 import { useFixedNow, useMockPlatform } from "../test/platform";
@@ -130,6 +131,296 @@ describe("Composer", () => {
     await fireEvent.click(screen.getByTestId("reply-send"));
     await waitFor(() => expect(queued).toHaveBeenCalledTimes(1));
     expect(queued.mock.calls[0]![0].text).toBe("Hi");
+  });
+});
+
+/** A file as the picker gives it. */
+function pdf(name = "invoice.pdf", content = "%PDF-1.7 hello"): File {
+  return new File([content], name, { type: "application/pdf" });
+}
+
+/** What `aria-describedby` points the element at, in words. */
+function describedBy(element: HTMLElement): string | null {
+  const id = element.getAttribute("aria-describedby");
+  return id ? (document.getElementById(id)?.textContent?.trim() ?? null) : null;
+}
+
+async function chooseFile(file: File) {
+  await fireEvent.change(screen.getByTestId("attach-input"), { target: { files: [file] } });
+  await settle();
+}
+
+/** A promise the test settles when it wants. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { promise, resolve, reject };
+}
+
+describe("Composer: files and call-button messages", () => {
+  it("offers a file and a call button only once the core allows them, else disabled with its reason", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const answer = deferred<ComposerView>();
+    shell.handle("composer", () => answer.promise);
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    // Not known yet: nothing is offered that the core may refuse.
+    expect(screen.getByTestId<HTMLButtonElement>("attach-open").disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>("call-button-open").disabled).toBe(true);
+
+    answer.resolve(composerOpen({ media: rule("channel_disabled"), call_button: rule("sender_cannot_call") }));
+    await settle();
+    const attach = screen.getByRole<HTMLButtonElement>("button", { name: "Attach file" });
+    const call = screen.getByRole<HTMLButtonElement>("button", { name: "Call button" });
+    expect(attach.disabled).toBe(true);
+    expect(describedBy(attach)).toBe("This channel is disabled: nothing can be sent on it.");
+    expect(call.disabled).toBe(true);
+    expect(describedBy(call)).toBe("This business number cannot place calls.");
+    // A dropped file is not taken either.
+    await fireEvent.drop(screen.getByTestId("reply-area"), { dataTransfer: { files: [pdf()], types: ["Files"] } });
+    expect(screen.queryByTestId("attachment-draft")).toBeNull();
+  });
+
+  it("says a reason the box already says once, pointing the tools at it", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.answer(
+      "composer",
+      composerOpen({ text: rule("channel_disabled"), media: rule("channel_disabled"), call_button: rule("channel_disabled") }),
+    );
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    const refused = screen.getByTestId("reply-refused");
+    expect(screen.getByTestId("attach-open").getAttribute("aria-describedby")).toBe(refused.id);
+    expect(screen.getByTestId("call-button-open").getAttribute("aria-describedby")).toBe(refused.id);
+    expect(screen.queryByTestId("tool-reason")).toBeNull();
+  });
+
+  it("shows the chosen file with its size and caption, then sends its bytes in base64 and clears it", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const queued = vi.fn();
+    const upload = deferred<Message>();
+    shell.handle("send_attachment", () => upload.promise);
+    render(Composer, { conversationId: "conv-1", onqueued: queued });
+    await settle();
+    await chooseFile(pdf("invoice.pdf", "x".repeat(2048)));
+
+    const draft = screen.getByRole("form", { name: "File to send" });
+    expect(screen.getByTestId("attachment-name").textContent).toBe("invoice.pdf");
+    expect(screen.getByTestId("attachment-size").textContent).toBe("2 kB");
+    const caption = screen.getByRole<HTMLInputElement>("textbox", { name: "Caption (optional)" });
+    expect(document.activeElement).toBe(caption);
+    await fireEvent.input(caption, { target: { value: "  Your March invoice " } });
+    await fireEvent.click(screen.getByRole("button", { name: "Send file" }));
+    await settle();
+
+    expect(shell.argsOf("send_attachment")).toEqual([
+      {
+        conversation_id: "conv-1",
+        filename: "invoice.pdf",
+        mime_type: "application/pdf",
+        data_base64: btoa("x".repeat(2048)),
+        caption: "Your March invoice",
+      },
+    ]);
+    expect(screen.getByTestId("attachment-status").textContent).toBe("Sending…");
+    expect(draft.getAttribute("aria-busy")).toBe("true");
+    expect(screen.getByTestId<HTMLButtonElement>("attachment-send").disabled).toBe(true);
+    expect(screen.getByTestId<HTMLButtonElement>("attachment-remove").disabled).toBe(true);
+
+    upload.resolve(message({ id: "local:9", direction: "outbound", kind: "document", status: "pending", text: "Your March invoice" }));
+    await settle();
+    expect(queued).toHaveBeenCalledTimes(1);
+    expect(queued.mock.calls[0]![0].id).toBe("local:9");
+    expect(screen.queryByTestId("attachment-draft")).toBeNull();
+  });
+
+  it("sends no caption when none was written, and takes a file dropped on the box", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.handle("send_attachment", () => message({ id: "local:2", direction: "outbound", kind: "image", status: "pending" }));
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    const area = screen.getByTestId("reply-area");
+    const photo = new File([new Uint8Array([0xff, 0xd8, 0xff])], "photo.jpg", { type: "image/jpeg" });
+    await fireEvent.dragOver(area, { dataTransfer: { files: [photo], types: ["Files"] } });
+    expect(area.classList.contains("dragging")).toBe(true);
+    expect(screen.getByTestId("attach-drop").textContent).toBe("Drop the file here to attach it");
+    await fireEvent.drop(area, { dataTransfer: { files: [photo], types: ["Files"] } });
+    await settle();
+    expect(area.classList.contains("dragging")).toBe(false);
+    expect(screen.getByTestId("attachment-name").textContent).toBe("photo.jpg");
+    expect(screen.getByTestId("attachment-size").textContent).toBe("3 bytes");
+    await fireEvent.click(screen.getByTestId("attachment-send"));
+    await settle();
+    expect(shell.argsOf("send_attachment")).toEqual([
+      { conversation_id: "conv-1", filename: "photo.jpg", mime_type: "image/jpeg", data_base64: "/9j/", caption: null },
+    ]);
+  });
+
+  it("shows the core's refusal next to the file and keeps it to change or remove", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.fail("send_attachment", {
+      code: "invalid_input",
+      message: "movie.mkv is 20971520 bytes; WhatsApp takes video/x-matroska files of at most 16777216 bytes",
+    });
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    await chooseFile(new File(["x"], "movie.mkv", { type: "video/x-matroska" }));
+    await fireEvent.click(screen.getByTestId("attachment-send"));
+    await settle();
+    const error = screen.getByRole("alert");
+    expect(error.textContent?.trim()).toBe(
+      "The file was not sent: movie.mkv is 20971520 bytes; WhatsApp takes video/x-matroska files of at most 16777216 bytes",
+    );
+    expect(screen.getByTestId("attachment-draft").contains(error)).toBe(true);
+    expect(screen.getByTestId("attachment-caption").getAttribute("aria-describedby")).toBe(error.id);
+    expect(screen.getByTestId("attachment-status").textContent).toBe("");
+
+    await fireEvent.click(screen.getByRole("button", { name: "Remove" }));
+    expect(screen.queryByTestId("attachment-draft")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("attach-open"));
+  });
+
+  it("builds a call-button message: text, label counted against 20, preview, then send_call_button", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const queued = vi.fn();
+    shell.handle("send_call_button", ({ text }) => message({ id: "local:3", direction: "outbound", kind: "call_button", status: "pending", text }));
+    render(Composer, { conversationId: "conv-1", onqueued: queued });
+    await settle();
+    const open = screen.getByRole("button", { name: "Call button" });
+    expect(open.getAttribute("aria-expanded")).toBe("false");
+    await fireEvent.click(open);
+    await settle();
+    expect(open.getAttribute("aria-expanded")).toBe("true");
+    const builder = screen.getByRole("form", { name: "Message with a call button" });
+    const text = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Message" });
+    expect(document.activeElement).toBe(text);
+
+    const counter = screen.getByTestId("call-button-label-counter");
+    const label = screen.getByRole<HTMLInputElement>("textbox", { name: "Button label" });
+    expect(counter.textContent).toBe("0/20");
+    expect(label.getAttribute("aria-describedby")).toBe(counter.id);
+    expect(screen.getByTestId("call-button-preview-label").textContent).toBe("Default label");
+    expect(screen.getByTestId<HTMLButtonElement>("call-button-send").disabled).toBe(true);
+
+    await fireEvent.input(text, { target: { value: "Tap below to talk to our team." } });
+    await fireEvent.input(label, { target: { value: "Call us 📞" } });
+    expect(counter.textContent).toBe("9/20");
+    expect(counter.classList.contains("over")).toBe(false);
+    expect(screen.getByTestId("call-button-preview-text").textContent).toBe("Tap below to talk to our team.");
+    expect(screen.getByTestId("call-button-preview-label").textContent).toBe("Call us 📞");
+
+    await fireEvent.input(label, { target: { value: "Call our support team now" } });
+    expect(counter.textContent).toBe("25/20");
+    expect(counter.classList.contains("over")).toBe(true);
+    expect(counter.getAttribute("title")).toBe("25 of 20 characters");
+    await fireEvent.input(label, { target: { value: "Call support" } });
+
+    await fireEvent.submit(builder);
+    await settle();
+    expect(shell.argsOf("send_call_button")).toEqual([
+      { conversation_id: "conv-1", text: "Tap below to talk to our team.", button_label: "Call support" },
+    ]);
+    expect(queued).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId("call-button-builder")).toBeNull();
+  });
+
+  it("sends no label when none was given (the hub's default), and shows the core's refusal", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.fail("send_call_button", { code: "invalid_input", message: "CallButtonLabel: TooLong (25 of at most 20 characters)" });
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    await fireEvent.click(screen.getByTestId("call-button-open"));
+    await fireEvent.input(screen.getByTestId("call-button-text"), { target: { value: "Call us" } });
+    await fireEvent.click(screen.getByTestId("call-button-send"));
+    await settle();
+    expect(shell.argsOf("send_call_button")).toEqual([{ conversation_id: "conv-1", text: "Call us", button_label: null }]);
+    expect(screen.getByTestId("call-button-error").textContent?.trim()).toBe(
+      "The message was not queued: CallButtonLabel: TooLong (25 of at most 20 characters)",
+    );
+    expect(screen.getByTestId<HTMLTextAreaElement>("call-button-text").value).toBe("Call us");
+  });
+
+  it("drops the call-button draft on Cancel, the keyboard back on its button", async () => {
+    useMockPlatform();
+    useFixedNow();
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    await fireEvent.click(screen.getByTestId("call-button-open"));
+    await fireEvent.input(screen.getByTestId("call-button-text"), { target: { value: "Not this one" } });
+    await fireEvent.input(screen.getByTestId("call-button-label"), { target: { value: "Call" } });
+    await fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    await settle();
+    expect(screen.queryByTestId("call-button-builder")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("call-button-open"));
+    await fireEvent.click(screen.getByTestId("call-button-open"));
+    await settle();
+    expect(screen.getByTestId<HTMLTextAreaElement>("call-button-text").value).toBe("");
+    expect(screen.getByTestId<HTMLInputElement>("call-button-label").value).toBe("");
+  });
+
+  it("gives way to the picker when the window closes with a file and a call button open, both kept", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval"] });
+    const shell = useMockPlatform();
+    const clock = useFixedNow();
+    let view: ComposerView = composerOpen({
+      changes_at: at(5),
+      text: rule(null, at(5)),
+      media: rule(null, at(5)),
+      call_button: rule(null, at(5)),
+    });
+    shell.handle("composer", () => view);
+    render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    await chooseFile(pdf());
+    await fireEvent.input(screen.getByTestId("attachment-caption"), { target: { value: "The invoice" } });
+    await fireEvent.click(screen.getByTestId("call-button-open"));
+    await settle();
+    await fireEvent.input(screen.getByTestId("call-button-text"), { target: { value: "Shall we talk?" } });
+    // The keyboard is in the builder when the window closes.
+    expect(document.activeElement).toBe(screen.getByTestId("call-button-text"));
+
+    view = composerClosed(at(5));
+    clock.set(Date.parse(at(5)));
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    await settle();
+    expect(shell.argsOf("composer")).toHaveLength(2);
+    expect(screen.getByTestId("template-picker")).toBeTruthy();
+    expect(screen.getByTestId("composer-closed").textContent).toContain("The 24-hour customer-service window closed now");
+    for (const gone of ["reply-input", "attachment-draft", "call-button-builder", "attach-open", "call-button-open"]) {
+      expect(screen.queryByTestId(gone), gone).toBeNull();
+    }
+    expect(document.activeElement).toBe(screen.getByTestId("composer-closed"));
+
+    // The customer writes again: both drafts are there as they were.
+    view = composerOpen();
+    shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
+    await settle();
+    expect(screen.getByTestId("attachment-name").textContent).toBe("invoice.pdf");
+    expect(screen.getByTestId<HTMLInputElement>("attachment-caption").value).toBe("The invoice");
+    expect(screen.getByTestId<HTMLTextAreaElement>("call-button-text").value).toBe("Shall we talk?");
+  });
+
+  it("starts a new conversation with no file and no call-button draft", async () => {
+    useMockPlatform();
+    useFixedNow();
+    const { rerender } = render(Composer, { conversationId: "conv-1", onqueued: () => {} });
+    await settle();
+    await chooseFile(pdf());
+    await fireEvent.click(screen.getByTestId("call-button-open"));
+    await rerender({ conversationId: "conv-2", onqueued: () => {} });
+    await settle();
+    expect(screen.queryByTestId("attachment-draft")).toBeNull();
+    expect(screen.queryByTestId("call-button-builder")).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
 import type { CommandError } from "../bindings/CommandError";
 import type { ComposerRefusal } from "../bindings/ComposerRefusal";
 import type { ComposerView } from "../bindings/ComposerView";
+import type { KindRule } from "../bindings/KindRule";
 import { commandError, platform } from "../platform";
 import { now } from "../shell/clock";
 
@@ -20,6 +21,12 @@ export function delayUntil(changesAt: string | null, at: number): number | null 
   if (Number.isNaN(instant)) return null;
   const delay = instant - at;
   return delay > 0 ? Math.min(delay, MAX_DELAY_MS) : PAST_DELAY_MS;
+}
+
+/** Why a rule refuses ("refused": the core gave no reason); null when it allows, or is not known yet. */
+function refusalOf(rule: KindRule | undefined): ComposerRefusal | "refused" | null {
+  if (!rule || rule.allowed) return null;
+  return rule.reason ?? "refused";
 }
 
 export class ComposerRules {
@@ -60,16 +67,27 @@ export class ComposerRules {
 
   /** Free text may not be sent now (unknown until the core answered: the box stays usable). */
   get textRefusal(): ComposerRefusal | "refused" | null {
-    const rule = this.view?.text;
-    if (!rule || rule.allowed) return null;
-    return rule.reason ?? "refused";
+    return refusalOf(this.view?.text);
   }
 
   /** Templates may not be sent now, and why. */
   get templateRefusal(): ComposerRefusal | "refused" | null {
-    const rule = this.view?.template;
-    if (!rule || rule.allowed) return null;
-    return rule.reason ?? "refused";
+    return refusalOf(this.view?.template);
+  }
+
+  /** Files may not be sent now, and why (null also before the core answered: see {@link allows}). */
+  get mediaRefusal(): ComposerRefusal | "refused" | null {
+    return refusalOf(this.view?.media);
+  }
+
+  /** Call-button messages may not be sent now, and why. */
+  get callButtonRefusal(): ComposerRefusal | "refused" | null {
+    return refusalOf(this.view?.call_button);
+  }
+
+  /** The core said this kind may be sent now (false until it answered). */
+  allows(kind: "text" | "media" | "call_button" | "template"): boolean {
+    return this.view?.[kind].allowed === true;
   }
 
   private plan(changesAt: string | null) {

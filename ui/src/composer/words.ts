@@ -23,3 +23,10 @@ export function characters(text: string): number {
   for (const _ of text) count++;
   return count;
 }
+
+/**
+ * The most characters WhatsApp takes in a call button's label (the contract's
+ * limits, 20): a display hint for the builder's counter only. The core
+ * enforces it and says so when a label is too long.
+ */
+export const CALL_BUTTON_LABEL_DISPLAY_MAX = 20;
