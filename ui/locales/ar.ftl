@@ -328,15 +328,6 @@ permission-reason-wait = الطلب التالي ممكن { $relative } ({ $time
 permission-reason-none-left = لم يتبقَّ أي طلب: الطلب التالي ممكن { $relative } ({ $time }).
 permission-reason-none-left-unknown = لم يتبقَّ أي طلب حاليًا.
 permission-error = لم يُرسَل الطلب: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = ما العمل بهذه الرسالة
-message-retry = إعادة المحاولة
-message-discard = تجاهل
-message-discard-confirm = هل تريد تجاهل هذه الرسالة؟ لن تُرسَل وستُزال من المحادثة.
-message-discard-keep = الإبقاء عليها
-# $message: why the app refused, as the core words it
-message-retry-error = لم تُرسَل مرة أخرى: { $message }
-message-discard-error = لم يتم تجاهلها: { $message }
 
 # الإدارة (للمسؤولين فقط): القنوات وقوائم الانتظار وقواعد التوجيه والوكلاء وعناصر Webhook المرفوضة
 nav-admin = الإدارة
@@ -444,3 +435,21 @@ admin-reject-error = السبب
 admin-reject-raw = كما وصل
 admin-rejects-more = عناصر مرفوضة أقدم
 admin-rejects-end = لا توجد عناصر مرفوضة أقدم.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = ما العمل بهذه الرسالة
+message-retry = إعادة المحاولة
+message-discard = تجاهل
+message-discard-confirm = هل تريد تجاهل هذه الرسالة؟ لن تُرسَل وستُزال من المحادثة.
+message-discard-keep = الإبقاء عليها
+# $message: why the app refused, as the core words it
+message-retry-error = لم تُرسَل مرة أخرى: { $message }
+message-discard-error = لم يتم تجاهلها: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = تحميل الفيديو
+media-load-document = جلب الملف
+media-loading = جارٍ تحميل الملف…
+media-save = حفظ
+media-error-offline = تعذّر تحميل الملف: لا يمكن الوصول إلى المركز.
+media-error-not-found = لم يعد هذا الملف متاحًا.
+# $message: why the file could not be fetched, as the core words it
+media-error = تعذّر تحميل الملف: { $message }

@@ -313,15 +313,6 @@ permission-reason-wait = Die nächste Anfrage ist { $relative } möglich ({ $tim
 permission-reason-none-left = Keine Anfrage mehr übrig: die nächste ist { $relative } möglich ({ $time }).
 permission-reason-none-left-unknown = Derzeit ist keine Anfrage mehr übrig.
 permission-error = Die Anfrage wurde nicht gesendet: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = Was mit dieser Nachricht geschehen soll
-message-retry = Erneut versuchen
-message-discard = Verwerfen
-message-discard-confirm = Diese Nachricht verwerfen? Sie wird nicht gesendet und verschwindet aus der Unterhaltung.
-message-discard-keep = Behalten
-# $message: why the app refused, as the core words it
-message-retry-error = Sie wurde nicht erneut gesendet: { $message }
-message-discard-error = Sie wurde nicht verworfen: { $message }
 
 # Die Verwaltung (nur Administrator:innen): Kanäle, Warteschlangen, Routen, Agent:innen, abgelehnte Webhooks
 nav-admin = Verwaltung
@@ -429,3 +420,21 @@ admin-reject-error = Grund
 admin-reject-raw = Wie empfangen
 admin-rejects-more = Ältere Einträge
 admin-rejects-end = Keine älteren Einträge.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Was mit dieser Nachricht geschehen soll
+message-retry = Erneut versuchen
+message-discard = Verwerfen
+message-discard-confirm = Diese Nachricht verwerfen? Sie wird nicht gesendet und verschwindet aus der Unterhaltung.
+message-discard-keep = Behalten
+# $message: why the app refused, as the core words it
+message-retry-error = Sie wurde nicht erneut gesendet: { $message }
+message-discard-error = Sie wurde nicht verworfen: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Video laden
+media-load-document = Datei abrufen
+media-loading = Datei wird geladen…
+media-save = Speichern
+media-error-offline = Die Datei kann nicht geladen werden: Der Hub ist nicht erreichbar.
+media-error-not-found = Diese Datei ist nicht mehr verfügbar.
+# $message: why the file could not be fetched, as the core words it
+media-error = Die Datei kann nicht geladen werden: { $message }

@@ -320,15 +320,6 @@ permission-reason-wait = The next request is possible { $relative } ({ $time }).
 permission-reason-none-left = No request is left: the next is possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = No request is left for now.
 permission-error = The request did not go out: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = What to do with this message
-message-retry = Try again
-message-discard = Discard
-message-discard-confirm = Discard this message? It will not be sent, and it leaves the conversation.
-message-discard-keep = Keep it
-# $message: why the app refused, as the core words it
-message-retry-error = It was not sent again: { $message }
-message-discard-error = It was not discarded: { $message }
 
 # The admin's views (admins only): channels, queues, routes, agents, webhook rejects
 nav-admin = Admin
@@ -442,3 +433,21 @@ admin-reject-error = Why
 admin-reject-raw = As received
 admin-rejects-more = Older rejects
 admin-rejects-end = No older rejects.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = What to do with this message
+message-retry = Try again
+message-discard = Discard
+message-discard-confirm = Discard this message? It will not be sent, and it leaves the conversation.
+message-discard-keep = Keep it
+# $message: why the app refused, as the core words it
+message-retry-error = It was not sent again: { $message }
+message-discard-error = It was not discarded: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Load the video
+media-load-document = Get the file
+media-loading = Loading the file…
+media-save = Save
+media-error-offline = The file cannot be loaded: the hub cannot be reached.
+media-error-not-found = This file is no longer available.
+# $message: why the file could not be fetched, as the core words it
+media-error = The file cannot be loaded: { $message }

@@ -313,15 +313,6 @@ permission-reason-wait = La próxima solicitud será posible { $relative } ({ $t
 permission-reason-none-left = No quedan solicitudes: la próxima será posible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Por ahora no quedan solicitudes.
 permission-error = La solicitud no se envió: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = Qué hacer con este mensaje
-message-retry = Reintentar
-message-discard = Descartar
-message-discard-confirm = ¿Descartar este mensaje? No se enviará y saldrá de la conversación.
-message-discard-keep = Conservarlo
-# $message: why the app refused, as the core words it
-message-retry-error = No se volvió a enviar: { $message }
-message-discard-error = No se descartó: { $message }
 
 # La administración (solo administradores): canales, colas, rutas, agentes, webhooks rechazados
 nav-admin = Administración
@@ -429,3 +420,21 @@ admin-reject-error = Motivo
 admin-reject-raw = Tal como llegó
 admin-rejects-more = Rechazos anteriores
 admin-rejects-end = No hay rechazos anteriores.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Qué hacer con este mensaje
+message-retry = Reintentar
+message-discard = Descartar
+message-discard-confirm = ¿Descartar este mensaje? No se enviará y saldrá de la conversación.
+message-discard-keep = Conservarlo
+# $message: why the app refused, as the core words it
+message-retry-error = No se volvió a enviar: { $message }
+message-discard-error = No se descartó: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Cargar el vídeo
+media-load-document = Obtener el archivo
+media-loading = Cargando el archivo…
+media-save = Guardar
+media-error-offline = No se puede cargar el archivo: no se puede acceder al hub.
+media-error-not-found = Este archivo ya no está disponible.
+# $message: why the file could not be fetched, as the core words it
+media-error = No se puede cargar el archivo: { $message }

@@ -313,15 +313,6 @@ permission-reason-wait = La prochaine demande sera possible { $relative } ({ $ti
 permission-reason-none-left = Plus aucune demande : la prochaine sera possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Plus aucune demande pour le moment.
 permission-error = La demande n'est pas partie : { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = Que faire de ce message
-message-retry = Réessayer
-message-discard = Abandonner
-message-discard-confirm = Abandonner ce message ? Il ne sera pas envoyé et quittera la conversation.
-message-discard-keep = Le garder
-# $message: why the app refused, as the core words it
-message-retry-error = Le message n'a pas été renvoyé : { $message }
-message-discard-error = Le message n'a pas été abandonné : { $message }
 
 # L'administration (administrateurs seulement) : canaux, files, routage, conseillers, webhooks rejetés
 nav-admin = Administration
@@ -429,3 +420,21 @@ admin-reject-error = Motif
 admin-reject-raw = Tel que reçu
 admin-rejects-more = Rejets plus anciens
 admin-rejects-end = Aucun rejet plus ancien.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Que faire de ce message
+message-retry = Réessayer
+message-discard = Abandonner
+message-discard-confirm = Abandonner ce message ? Il ne sera pas envoyé et quittera la conversation.
+message-discard-keep = Le garder
+# $message: why the app refused, as the core words it
+message-retry-error = Le message n'a pas été renvoyé : { $message }
+message-discard-error = Le message n'a pas été abandonné : { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Charger la vidéo
+media-load-document = Récupérer le fichier
+media-loading = Chargement du fichier…
+media-save = Enregistrer
+media-error-offline = Le fichier ne peut pas être chargé : le hub est injoignable.
+media-error-not-found = Ce fichier n'est plus disponible.
+# $message: why the file could not be fetched, as the core words it
+media-error = Le fichier ne peut pas être chargé : { $message }

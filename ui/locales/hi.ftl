@@ -313,15 +313,6 @@ permission-reason-wait = अगला अनुरोध { $relative } ({ $time 
 permission-reason-none-left = कोई अनुरोध शेष नहीं: अगला { $relative } ({ $time }) संभव है।
 permission-reason-none-left-unknown = अभी कोई अनुरोध शेष नहीं है।
 permission-error = अनुरोध नहीं भेजा गया: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = इस संदेश का क्या करें
-message-retry = फिर से कोशिश करें
-message-discard = छोड़ दें
-message-discard-confirm = यह संदेश छोड़ दें? यह भेजा नहीं जाएगा और बातचीत से हट जाएगा।
-message-discard-keep = रखें
-# $message: why the app refused, as the core words it
-message-retry-error = यह दोबारा नहीं भेजा गया: { $message }
-message-discard-error = यह छोड़ा नहीं गया: { $message }
 
 # प्रशासन (केवल प्रशासक): चैनल, कतारें, रूट, एजेंट, अस्वीकृत वेबहुक
 nav-admin = प्रशासन
@@ -429,3 +420,21 @@ admin-reject-error = कारण
 admin-reject-raw = जैसा प्राप्त हुआ
 admin-rejects-more = पुराने अस्वीकृत आइटम
 admin-rejects-end = इससे पुराने अस्वीकृत आइटम नहीं हैं।
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = इस संदेश का क्या करें
+message-retry = फिर से कोशिश करें
+message-discard = छोड़ दें
+message-discard-confirm = यह संदेश छोड़ दें? यह भेजा नहीं जाएगा और बातचीत से हट जाएगा।
+message-discard-keep = रखें
+# $message: why the app refused, as the core words it
+message-retry-error = यह दोबारा नहीं भेजा गया: { $message }
+message-discard-error = यह छोड़ा नहीं गया: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = वीडियो लोड करें
+media-load-document = फ़ाइल प्राप्त करें
+media-loading = फ़ाइल लोड हो रही है…
+media-save = सहेजें
+media-error-offline = फ़ाइल लोड नहीं हो सकती: हब तक नहीं पहुँचा जा सकता।
+media-error-not-found = यह फ़ाइल अब उपलब्ध नहीं है।
+# $message: why the file could not be fetched, as the core words it
+media-error = फ़ाइल लोड नहीं हो सकती: { $message }

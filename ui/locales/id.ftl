@@ -303,15 +303,6 @@ permission-reason-wait = Permintaan berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left = Tidak ada sisa permintaan: berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left-unknown = Untuk saat ini tidak ada sisa permintaan.
 permission-error = Permintaan tidak terkirim: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = Tindakan untuk pesan ini
-message-retry = Coba lagi
-message-discard = Buang
-message-discard-confirm = Buang pesan ini? Pesan tidak akan dikirim dan hilang dari percakapan.
-message-discard-keep = Simpan
-# $message: why the app refused, as the core words it
-message-retry-error = Pesan tidak dikirim ulang: { $message }
-message-discard-error = Pesan tidak dibuang: { $message }
 
 # Administrasi (khusus pengelola): saluran, antrean, rute, agen, webhook yang ditolak
 nav-admin = Administrasi
@@ -419,3 +410,21 @@ admin-reject-error = Alasan
 admin-reject-raw = Seperti diterima
 admin-rejects-more = Penolakan sebelumnya
 admin-rejects-end = Tidak ada penolakan yang lebih lama.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = Tindakan untuk pesan ini
+message-retry = Coba lagi
+message-discard = Buang
+message-discard-confirm = Buang pesan ini? Pesan tidak akan dikirim dan hilang dari percakapan.
+message-discard-keep = Pertahankan
+# $message: why the app refused, as the core words it
+message-retry-error = Pesan tidak dikirim ulang: { $message }
+message-discard-error = Pesan tidak dibuang: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Muat video
+media-load-document = Ambil berkas
+media-loading = Memuat berkas…
+media-save = Simpan
+media-error-offline = Berkas tidak dapat dimuat: hub tidak dapat dijangkau.
+media-error-not-found = Berkas ini sudah tidak tersedia.
+# $message: why the file could not be fetched, as the core words it
+media-error = Berkas tidak dapat dimuat: { $message }

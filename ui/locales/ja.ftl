@@ -303,15 +303,6 @@ permission-reason-wait = 次のリクエストは { $relative }（{ $time }）�
 permission-reason-none-left = 残りのリクエストはありません。次は { $relative }（{ $time }）に可能です。
 permission-reason-none-left-unknown = 現在、残りのリクエストはありません。
 permission-error = リクエストを送信できませんでした: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = このメッセージの操作
-message-retry = 再試行
-message-discard = 破棄
-message-discard-confirm = このメッセージを破棄しますか？送信されず、会話から消えます。
-message-discard-keep = 残す
-# $message: why the app refused, as the core words it
-message-retry-error = 再送信できませんでした: { $message }
-message-discard-error = 破棄できませんでした: { $message }
 
 # 管理画面 (管理者のみ): チャネル、キュー、ルート、エージェント、拒否された Webhook
 nav-admin = 管理
@@ -419,3 +410,21 @@ admin-reject-error = 理由
 admin-reject-raw = 受信した内容
 admin-rejects-more = さらに古い項目
 admin-rejects-end = これより古い項目はありません。
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = このメッセージの操作
+message-retry = 再試行
+message-discard = 破棄
+message-discard-confirm = このメッセージを破棄しますか？送信されず、会話から消えます。
+message-discard-keep = 残す
+# $message: why the app refused, as the core words it
+message-retry-error = 再送信できませんでした: { $message }
+message-discard-error = 破棄できませんでした: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = 動画を読み込む
+media-load-document = ファイルを取得
+media-loading = ファイルを読み込んでいます…
+media-save = 保存
+media-error-offline = ファイルを読み込めません: ハブに接続できません。
+media-error-not-found = このファイルはもう利用できません。
+# $message: why the file could not be fetched, as the core words it
+media-error = ファイルを読み込めません: { $message }

@@ -313,15 +313,6 @@ permission-reason-wait = A próxima solicitação será possível { $relative } 
 permission-reason-none-left = Não restam solicitações: a próxima será possível { $relative } ({ $time }).
 permission-reason-none-left-unknown = Não restam solicitações por enquanto.
 permission-error = A solicitação não foi enviada: { $message }
-# The thread: one of the agent's messages that failed, sent again or given up
-message-failed-actions = O que fazer com esta mensagem
-message-retry = Tentar novamente
-message-discard = Descartar
-message-discard-confirm = Descartar esta mensagem? Ela não será enviada e sairá da conversa.
-message-discard-keep = Manter
-# $message: why the app refused, as the core words it
-message-retry-error = Ela não foi reenviada: { $message }
-message-discard-error = Ela não foi descartada: { $message }
 
 # A administração (só administradores): canais, filas, rotas, agentes, webhooks rejeitados
 nav-admin = Administração
@@ -429,3 +420,21 @@ admin-reject-error = Motivo
 admin-reject-raw = Como foi recebido
 admin-rejects-more = Rejeições mais antigas
 admin-rejects-end = Não há rejeições mais antigas.
+# The thread: one of the agent's messages that failed, sent again or given up
+message-failed-actions = O que fazer com esta mensagem
+message-retry = Tentar novamente
+message-discard = Descartar
+message-discard-confirm = Descartar esta mensagem? Ela não será enviada e sairá da conversa.
+message-discard-keep = Manter
+# $message: why the app refused, as the core words it
+message-retry-error = Ela não foi reenviada: { $message }
+message-discard-error = Ela não foi descartada: { $message }
+# The thread: a message's file, fetched from the hub
+media-load-video = Carregar o vídeo
+media-load-document = Obter o arquivo
+media-loading = Carregando o arquivo…
+media-save = Salvar
+media-error-offline = Não é possível carregar o arquivo: não foi possível acessar o hub.
+media-error-not-found = Este arquivo não está mais disponível.
+# $message: why the file could not be fetched, as the core words it
+media-error = Não é possível carregar o arquivo: { $message }
