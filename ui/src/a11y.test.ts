@@ -141,6 +141,8 @@ describe("accessibility", () => {
       "input:list-sort-time-left",
       "input:list-mine-only",
       "option:conversation-item",
+      "button:details-toggle",
+      "button:event-log-toggle",
       "button:permission-request",
       "feed:Messages in this conversation",
       "textarea:Reply",

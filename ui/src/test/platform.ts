@@ -27,6 +27,8 @@ export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatf
     .answer("conversation", null)
     .handle("composer", ({ conversation_id }) => composerOpen({ conversation_id }))
     .answer("templates", [])
+    .answer("team", { queues: [], agents: [], channels: [] })
+    .answer("event_log", [])
     .handle("thread", () => ({ messages: [], before: null }))
     .answer("unread", { by_conversation: {}, total: 0 })
     .answer("mark_read", { by_conversation: {}, total: 0 })
