@@ -430,6 +430,53 @@ async fn forwarded_flags_media_and_window_filter() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_location_a_reply_and_a_reaction_keep_the_place_and_the_message_they_answer() {
+    let env = TestEnv::new().await;
+    let first = env
+        .sb_post(
+            "/_sandbox/messages",
+            json!({ "from": "+15551230006", "text": "Wo ist die Filiale?" }),
+        )
+        .await;
+    let quoted = first["id"].as_str().unwrap().to_owned();
+    env.sb_post(
+        "/_sandbox/messages",
+        json!({ "from": "+15551230006", "type": "location",
+                "location": { "latitude": 52.52, "longitude": 13.405,
+                              "name": "Filiale Mitte", "address": "Unter den Linden 1" } }),
+    )
+    .await;
+    env.sb_post(
+        "/_sandbox/messages",
+        json!({ "from": "+15551230006", "text": "Diese hier?", "reply_to": quoted }),
+    )
+    .await;
+    env.sb_post(
+        "/_sandbox/messages",
+        json!({ "from": "+15551230006", "type": "reaction",
+                "reaction": { "message_id": quoted, "emoji": "👍" } }),
+    )
+    .await;
+    let conv = env.conversation_of("15551230006").await;
+    let id = conv["id"].as_str().unwrap().to_owned();
+    let msgs = wait_for("four messages", || async {
+        let m = env.messages(&id).await;
+        (m.len() == 4).then_some(m)
+    })
+    .await;
+    assert!(msgs[0].get("reply_to").is_none(), "{}", msgs[0]);
+    assert_eq!(
+        msgs[1]["location"],
+        json!({ "latitude": 52.52, "longitude": 13.405,
+                "name": "Filiale Mitte", "address": "Unter den Linden 1" })
+    );
+    assert_eq!(msgs[2]["reply_to"], quoted.as_str());
+    assert_eq!(msgs[3]["kind"], "reaction");
+    assert_eq!(msgs[3]["text"], "👍");
+    assert_eq!(msgs[3]["reply_to"], quoted.as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_conversation_list_pages_with_a_cursor() {
     let env = TestEnv::new().await;
     for i in 0..5 {
@@ -571,6 +618,8 @@ async fn a_send_interrupted_by_a_stop_is_unconfirmed_at_the_next_start_and_settl
         kind: switchboard_protocol::MessageKind::Text,
         text: Some("Are you still there?".into()),
         media: None,
+        location: None,
+        reply_to: None,
         forwarded: false,
         frequently_forwarded: false,
         status: switchboard_protocol::MessageStatus::Pending,

@@ -89,6 +89,19 @@ pub struct Failure {
     pub detail: Option<String>,
 }
 
+/// A place a customer shared.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct Location {
+    pub latitude: f64,
+    pub longitude: f64,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
@@ -100,6 +113,15 @@ pub struct Message {
     /// Text, caption or template preview; card numbers already redacted.
     pub text: Option<String>,
     pub media: Option<Media>,
+    /// The place shared (`kind: location`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub location: Option<Location>,
+    /// The `wamid` of the message this one quotes (a reply) or reacts to
+    /// (`kind: reaction`), when WhatsApp said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reply_to: Option<String>,
     pub forwarded: bool,
     pub frequently_forwarded: bool,
     pub status: MessageStatus,

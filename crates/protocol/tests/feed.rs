@@ -167,6 +167,8 @@ fn message() -> impl Strategy<Value = Message> {
                     filename: None,
                 }),
                 text: body,
+                location: None,
+                reply_to: None,
                 forwarded,
                 frequently_forwarded: false,
                 status,

@@ -231,6 +231,8 @@ fn local_message(
         kind,
         text,
         media,
+        location: None,
+        reply_to: None,
         forwarded: false,
         frequently_forwarded: false,
         status: MessageStatus::Pending,

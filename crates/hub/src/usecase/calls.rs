@@ -174,6 +174,8 @@ pub fn call_message(
         kind: MessageKind::Call,
         text: Some(text.to_owned()),
         media: None,
+        location: None,
+        reply_to: None,
         forwarded: false,
         frequently_forwarded: false,
         status: if call.direction == Direction::Inbound {

@@ -20,8 +20,8 @@ use switchboard_domain::call_permission::{CallPermissionEvent, PermissionRespons
 use switchboard_domain::limits::Limits;
 use switchboard_domain::redaction::{RedactionSettings, redact_for_channel};
 use switchboard_protocol::{
-    CommunicationType, ConversationStatus, Direction, EventKind, Media, Message, MessageKind,
-    MessageStatus,
+    CommunicationType, ConversationStatus, Direction, EventKind, Location, Media, Message,
+    MessageKind, MessageStatus,
 };
 
 use super::channels::settings_of;
@@ -483,6 +483,23 @@ fn content_of(m: &InboundMessage) -> (MessageKind, Option<String>, Option<Media>
     }
 }
 
+/// The place shared, and the message quoted or reacted to (its wamid).
+fn context_of(m: &InboundMessage) -> (Option<Location>, Option<String>) {
+    match &m.content {
+        MessageContent::Location { location } => (
+            Some(Location {
+                latitude: location.latitude,
+                longitude: location.longitude,
+                name: location.name.clone(),
+                address: location.address.clone(),
+            }),
+            m.context.as_ref().and_then(|c| c.id.clone()),
+        ),
+        MessageContent::Reaction { reaction } => (None, Some(reaction.message_id.clone())),
+        _ => (None, m.context.as_ref().and_then(|c| c.id.clone())),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn inbound_message(
     tx: &mut dyn Tx,
@@ -507,6 +524,7 @@ fn inbound_message(
         now,
     )?;
     let (kind, text, mut media) = content_of(m);
+    let (location, reply_to) = context_of(m);
     let text = redact(channel, text);
     if let Some(md) = media.as_mut() {
         md.caption = redact(channel, md.caption.take());
@@ -518,6 +536,8 @@ fn inbound_message(
         kind,
         text,
         media,
+        location,
+        reply_to,
         forwarded: m.context.as_ref().is_some_and(|c| c.is_forwarded()),
         frequently_forwarded: m
             .context

@@ -148,6 +148,8 @@ pub fn record_outgoing(
         kind: out.kind,
         text: redact(&out.text),
         media,
+        location: None,
+        reply_to: None,
         forwarded: false,
         frequently_forwarded: false,
         status: MessageStatus::Pending,

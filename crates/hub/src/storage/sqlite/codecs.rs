@@ -180,7 +180,7 @@ pub(super) fn conversation_row(r: &Row<'_>) -> rusqlite::Result<ConversationRow>
     })
 }
 
-pub(super) const MSG_COLS: &str = "id, conversation_id, wamid, client_id, direction, kind, body, media, forwarded, frequently_forwarded, status, failure, agent_id, sent_at, updated_at";
+pub(super) const MSG_COLS: &str = "id, conversation_id, wamid, client_id, direction, kind, body, media, forwarded, frequently_forwarded, status, failure, agent_id, sent_at, updated_at, location, reply_to";
 
 pub(super) fn message_row(r: &Row<'_>) -> rusqlite::Result<Message> {
     let media: Option<String> = r.get(7)?;
@@ -194,6 +194,11 @@ pub(super) fn message_row(r: &Row<'_>) -> rusqlite::Result<Message> {
         kind: enum_parse(&r.get::<_, String>(5)?)?,
         text: r.get(6)?,
         media: media.map(|m| json_parse(&m)).transpose()?,
+        location: r
+            .get::<_, Option<String>>(15)?
+            .map(|l| json_parse(&l))
+            .transpose()?,
+        reply_to: r.get(16)?,
         forwarded: r.get(8)?,
         frequently_forwarded: r.get(9)?,
         status: enum_parse(&r.get::<_, String>(10)?)?,

@@ -14,8 +14,8 @@ use crate::storage::{MessageTx, NewWebhookReject, StoreResult};
 impl MessageTx for SqliteTx<'_> {
     fn insert_message(&mut self, m: &Message) -> StoreResult<bool> {
         let res = self.conn.prepare_cached(
-            "INSERT INTO messages (id, conversation_id, wamid, client_id, direction, kind, body, media, forwarded, frequently_forwarded, status, failure, agent_id, sent_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            "INSERT INTO messages (id, conversation_id, wamid, client_id, direction, kind, body, media, forwarded, frequently_forwarded, status, failure, agent_id, sent_at, updated_at, location, reply_to)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?.execute(params![
             m.id,
             m.conversation_id,
@@ -31,7 +31,9 @@ impl MessageTx for SqliteTx<'_> {
             m.failure.as_ref().map(json),
             m.agent_id,
             ms(m.sent_at),
-            ms(m.updated_at)
+            ms(m.updated_at),
+            m.location.as_ref().map(json),
+            m.reply_to
         ]);
         match res {
             Ok(_) => Ok(true),

@@ -38,6 +38,10 @@ pub(super) const MIGRATIONS: &[(&str, &str)] = &[
         "0009_change_objects",
         include_str!("../migrations/0009_change_objects.sql"),
     ),
+    (
+        "0010_message_context",
+        include_str!("../migrations/0010_message_context.sql"),
+    ),
 ];
 
 /// Applies the embedded migrations not yet recorded, each in its own
@@ -106,9 +110,11 @@ mod tests {
             "CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)",
         )
         .unwrap();
-        let (last, earlier) = MIGRATIONS.split_last().unwrap();
-        assert_eq!(last.0, "0009_change_objects");
-        for (version, sql) in earlier {
+        let objects = MIGRATIONS
+            .iter()
+            .position(|(v, _)| *v == "0009_change_objects")
+            .unwrap();
+        for (version, sql) in &MIGRATIONS[..objects] {
             conn.execute_batch(sql).unwrap();
             conn.execute(
                 "INSERT INTO schema_migrations (version, applied_at) VALUES (?1, 0)",
