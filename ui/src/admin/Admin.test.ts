@@ -548,7 +548,8 @@ describe("Admin", () => {
 
   describe("axe-core finds no serious or critical violation", () => {
     for (const tab of ["channels", "queues", "routes", "agents", "rejects"] as const) {
-      it(`on the ${tab} tab`, async () => {
+      // axe-core takes seconds on a busy machine: more than the default 5.
+      it(`on the ${tab} tab`, { timeout: 20_000 }, async () => {
         const { shell } = await openAdmin(tab);
         shell.answer("webhook_rejects", { rejects: [reject()], next_before: 1 });
         if (tab === "rejects") {
