@@ -453,6 +453,18 @@ media-error-offline = تعذّر تحميل الملف: لا يمكن الوصو
 media-error-not-found = لم يعد هذا الملف متاحًا.
 # $message: why the file could not be fetched, as the core words it
 media-error = تعذّر تحميل الملف: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = العميل
+reply-quote-agent = الوكيل
+reply-quote-missing = رد على رسالة سابقة
+reactions-label = التفاعلات
+# $emoji: the reaction, shown as it is
+reaction-by-customer = تفاعل العميل بـ { $emoji }
+reaction-by-agent = تفاعل أحد الوكلاء بـ { $emoji }
+location-copy = نسخ الإحداثيات
+location-copied = تم نسخ الإحداثيات.
+# $message: why the app refused, as the core words it
+location-copy-error = لم يتم نسخ الإحداثيات: { $message }
 # تفاصيل المحادثة (إسنادها وتصنيفها) وسجل أحداثها
 details-region = تفاصيل المحادثة
 details-toggle = التفاصيل

@@ -438,6 +438,18 @@ media-error-offline = Die Datei kann nicht geladen werden: Der Hub ist nicht err
 media-error-not-found = Diese Datei ist nicht mehr verfügbar.
 # $message: why the file could not be fetched, as the core words it
 media-error = Die Datei kann nicht geladen werden: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Kunde
+reply-quote-agent = Agent:in
+reply-quote-missing = Antwort auf eine frühere Nachricht
+reactions-label = Reaktionen
+# $emoji: the reaction, shown as it is
+reaction-by-customer = Der Kunde hat mit { $emoji } reagiert
+reaction-by-agent = Ein:e Agent:in hat mit { $emoji } reagiert
+location-copy = Koordinaten kopieren
+location-copied = Koordinaten kopiert.
+# $message: why the app refused, as the core words it
+location-copy-error = Die Koordinaten wurden nicht kopiert: { $message }
 # Gesprächsdetails (Zuordnung des geöffneten Gesprächs) und sein Ereignisprotokoll
 details-region = Gesprächsdetails
 details-toggle = Einzelheiten

@@ -451,6 +451,18 @@ media-error-offline = The file cannot be loaded: the hub cannot be reached.
 media-error-not-found = This file is no longer available.
 # $message: why the file could not be fetched, as the core words it
 media-error = The file cannot be loaded: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Customer
+reply-quote-agent = Agent
+reply-quote-missing = Reply to an earlier message
+reactions-label = Reactions
+# $emoji: the reaction, shown as it is
+reaction-by-customer = The customer reacted { $emoji }
+reaction-by-agent = An agent reacted { $emoji }
+location-copy = Copy coordinates
+location-copied = Coordinates copied.
+# $message: why the app refused, as the core words it
+location-copy-error = The coordinates were not copied: { $message }
 # Conversation details (the open conversation's filing) and its event log
 details-region = Conversation details
 details-toggle = Details

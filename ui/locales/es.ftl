@@ -438,6 +438,18 @@ media-error-offline = No se puede cargar el archivo: no se puede acceder al hub.
 media-error-not-found = Este archivo ya no está disponible.
 # $message: why the file could not be fetched, as the core words it
 media-error = No se puede cargar el archivo: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Cliente
+reply-quote-agent = Agente
+reply-quote-missing = Respuesta a un mensaje anterior
+reactions-label = Reacciones
+# $emoji: the reaction, shown as it is
+reaction-by-customer = El cliente reaccionó con { $emoji }
+reaction-by-agent = Un agente reaccionó con { $emoji }
+location-copy = Copiar coordenadas
+location-copied = Coordenadas copiadas.
+# $message: why the app refused, as the core words it
+location-copy-error = No se copiaron las coordenadas: { $message }
 # Detalles de la conversación (su clasificación) y su registro de eventos
 details-region = Detalles de la conversación
 details-toggle = Detalles

@@ -438,6 +438,18 @@ media-error-offline = Le fichier ne peut pas être chargé : le hub est injoigna
 media-error-not-found = Ce fichier n'est plus disponible.
 # $message: why the file could not be fetched, as the core words it
 media-error = Le fichier ne peut pas être chargé : { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Client
+reply-quote-agent = Conseiller
+reply-quote-missing = Réponse à un message précédent
+reactions-label = Réactions
+# $emoji: the reaction, shown as it is
+reaction-by-customer = Le client a réagi avec { $emoji }
+reaction-by-agent = Un conseiller a réagi avec { $emoji }
+location-copy = Copier les coordonnées
+location-copied = Coordonnées copiées.
+# $message: why the app refused, as the core words it
+location-copy-error = Les coordonnées n'ont pas été copiées : { $message }
 # Détails de la conversation (son classement) et son journal des événements
 details-region = Détails de la conversation
 details-toggle = Détails

@@ -438,6 +438,18 @@ media-error-offline = फ़ाइल लोड नहीं हो सकती
 media-error-not-found = यह फ़ाइल अब उपलब्ध नहीं है।
 # $message: why the file could not be fetched, as the core words it
 media-error = फ़ाइल लोड नहीं हो सकती: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = ग्राहक
+reply-quote-agent = एजेंट
+reply-quote-missing = पिछले संदेश का जवाब
+reactions-label = प्रतिक्रियाएँ
+# $emoji: the reaction, shown as it is
+reaction-by-customer = ग्राहक ने { $emoji } से प्रतिक्रिया दी
+reaction-by-agent = एक एजेंट ने { $emoji } से प्रतिक्रिया दी
+location-copy = निर्देशांक कॉपी करें
+location-copied = निर्देशांक कॉपी किए गए।
+# $message: why the app refused, as the core words it
+location-copy-error = निर्देशांक कॉपी नहीं हुए: { $message }
 # बातचीत का विवरण (खुली बातचीत किसके पास, किस क़तार में) और उसका घटना लॉग
 details-region = बातचीत का विवरण
 details-toggle = विवरण

@@ -428,6 +428,18 @@ media-error-offline = Berkas tidak dapat dimuat: hub tidak dapat dijangkau.
 media-error-not-found = Berkas ini sudah tidak tersedia.
 # $message: why the file could not be fetched, as the core words it
 media-error = Berkas tidak dapat dimuat: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Pelanggan
+reply-quote-agent = Agen
+reply-quote-missing = Balasan untuk pesan sebelumnya
+reactions-label = Reaksi
+# $emoji: the reaction, shown as it is
+reaction-by-customer = Pelanggan bereaksi dengan { $emoji }
+reaction-by-agent = Seorang agen bereaksi dengan { $emoji }
+location-copy = Salin koordinat
+location-copied = Koordinat disalin.
+# $message: why the app refused, as the core words it
+location-copy-error = Koordinat tidak disalin: { $message }
 # Rincian percakapan (pengaturannya) dan log peristiwanya
 details-region = Rincian percakapan
 details-toggle = Rincian

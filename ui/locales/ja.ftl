@@ -428,6 +428,18 @@ media-error-offline = ファイルを読み込めません: ハブに接続で�
 media-error-not-found = このファイルはもう利用できません。
 # $message: why the file could not be fetched, as the core words it
 media-error = ファイルを読み込めません: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = お客様
+reply-quote-agent = エージェント
+reply-quote-missing = 以前のメッセージへの返信
+reactions-label = リアクション
+# $emoji: the reaction, shown as it is
+reaction-by-customer = お客様が { $emoji } でリアクションしました
+reaction-by-agent = エージェントが { $emoji } でリアクションしました
+location-copy = 座標をコピー
+location-copied = 座標をコピーしました。
+# $message: why the app refused, as the core words it
+location-copy-error = 座標をコピーできませんでした: { $message }
 # 会話の詳細（開いている会話の振り分け）とイベントログ
 details-region = 会話の詳細
 details-toggle = 詳細

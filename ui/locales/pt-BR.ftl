@@ -438,6 +438,18 @@ media-error-offline = Não é possível carregar o arquivo: não foi possível a
 media-error-not-found = Este arquivo não está mais disponível.
 # $message: why the file could not be fetched, as the core words it
 media-error = Não é possível carregar o arquivo: { $message }
+# The thread: replies, reactions and shared places
+reply-quote-customer = Cliente
+reply-quote-agent = Agente
+reply-quote-missing = Resposta a uma mensagem anterior
+reactions-label = Reações
+# $emoji: the reaction, shown as it is
+reaction-by-customer = O cliente reagiu com { $emoji }
+reaction-by-agent = Um agente reagiu com { $emoji }
+location-copy = Copiar coordenadas
+location-copied = Coordenadas copiadas.
+# $message: why the app refused, as the core words it
+location-copy-error = As coordenadas não foram copiadas: { $message }
 # Detalhes da conversa (sua classificação) e seu registro de eventos
 details-region = Detalhes da conversa
 details-toggle = Detalhes

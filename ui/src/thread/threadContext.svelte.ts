@@ -1,10 +1,26 @@
-// What a message row may ask of the thread it is in: a reload once the agent
-// changed something (a failed message sent again or discarded). The message
-// log provides it for its rows; a bubble shown alone (a test, a preview) has
-// none.
+// What a message row may ask of the thread it is in: the loaded message a
+// reply quotes or a reaction is on (by WhatsApp's id, the wamid), the
+// reactions on a message, and a reload once the agent changed something (a
+// failed message sent again or discarded). The message log provides it for
+// its rows; a bubble shown alone (a test, a preview) has none: a reply then
+// quotes "an earlier message" and a reaction stays a line of its own.
 import { getContext, setContext } from "svelte";
+import type { Message } from "../bindings/Message";
+
+/** A reaction standing on a message: the emoji and who put it there. */
+export interface Reaction {
+  /** The reaction message (its id keys the badge). */
+  id: string;
+  emoji: string;
+  /** inbound: the customer's; outbound: the agent's. */
+  direction: Message["direction"];
+}
 
 export interface ThreadContext {
+  /** The loaded message WhatsApp knows as `wamid`, if it is held. */
+  byWamid(wamid: string): Message | undefined;
+  /** The reactions standing on the message WhatsApp knows as `wamid` (from the loaded reactions). */
+  reactionsOn(wamid: string): Reaction[];
   /** Fetches the loaded pages again. */
   reload(): void;
 }
@@ -18,4 +34,53 @@ export function setThreadContext(context: ThreadContext): void {
 /** The thread's context, or null outside a thread. */
 export function getThreadContext(): ThreadContext | null {
   return getContext<ThreadContext | undefined>(KEY) ?? null;
+}
+
+/** Whose reaction it is: each sender has one reaction per message at a time (a new one replaces it). */
+function senderOf(m: Message): string {
+  return m.direction === "inbound" ? "customer" : `agent:${m.agent_id ?? ""}`;
+}
+
+/**
+ * The thread's held messages by wamid and the reactions on each, kept up to
+ * date from `messages` (oldest first). A sender's later reaction on a message
+ * replaces their earlier one; an empty one takes it away.
+ */
+export class ThreadIndex implements ThreadContext {
+  readonly #messages: () => readonly Message[];
+  readonly #reload: () => void;
+
+  #index = $derived.by(() => {
+    const byWamid = new Map<string, Message>();
+    const reactions = new Map<string, Map<string, Reaction | null>>();
+    for (const m of this.#messages()) {
+      if (m.wamid) byWamid.set(m.wamid, m);
+      if (m.kind !== "reaction" || !m.reply_to) continue;
+      let on = reactions.get(m.reply_to);
+      if (!on) reactions.set(m.reply_to, (on = new Map()));
+      const emoji = m.text?.trim() ?? "";
+      // Deleted and set again, so the newest reaction comes last.
+      on.delete(senderOf(m));
+      on.set(senderOf(m), emoji ? { id: m.id, emoji, direction: m.direction } : null);
+    }
+    return { byWamid, reactions };
+  });
+
+  constructor(messages: () => readonly Message[], reload: () => void) {
+    this.#messages = messages;
+    this.#reload = reload;
+  }
+
+  byWamid(wamid: string): Message | undefined {
+    return this.#index.byWamid.get(wamid);
+  }
+
+  reactionsOn(wamid: string): Reaction[] {
+    const on = this.#index.reactions.get(wamid);
+    return on ? [...on.values()].filter((r): r is Reaction => r !== null) : [];
+  }
+
+  reload(): void {
+    this.#reload();
+  }
 }
