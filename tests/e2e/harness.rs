@@ -293,6 +293,14 @@ impl Desktop {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// The value of a script run in the window (`return …`).
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client()
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script {script}: {e}"))
+    }
+
     /// Elements matching `css` now (none is fine).
     pub async fn all(&self, css: &str) -> Vec<Element> {
         self.client()
@@ -387,6 +395,23 @@ impl Desktop {
             .attr(name)
             .await
             .unwrap_or_else(|e| panic!("{name} of {css}: {e}"))
+    }
+
+    /// Awaits until the element's attribute equals `want`; panics with the
+    /// last value seen.
+    pub async fn attr_becomes(&self, css: &str, name: &str, want: &str) {
+        let start = Instant::now();
+        loop {
+            let got = self.attr(css, name).await;
+            if got.as_deref() == Some(want) {
+                return;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "{name} of {css}: {got:?}, not {want:?} within {WAIT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(40)).await;
+        }
     }
 
     /// Awaits until the element's text equals `want`; returns the last text seen.

@@ -7,6 +7,7 @@ mod harness;
 #[allow(dead_code)]
 mod notification_server;
 
+mod agent_ui;
 mod desk;
 mod notifications;
 mod team;

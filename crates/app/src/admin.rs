@@ -73,6 +73,7 @@ pub struct AgentRef {
 pub struct RejectsPage {
     /// `next_before` of the previous page.
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub before: Option<i64>,
 }
 

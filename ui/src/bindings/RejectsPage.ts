@@ -7,4 +7,4 @@ export type RejectsPage = {
 /**
  * `next_before` of the previous page.
  */
-before: bigint | null, };
+before: number | null, };

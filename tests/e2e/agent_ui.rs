@@ -1,0 +1,212 @@
+//! The agent's screens in the real window: ticks that advance to read, the
+//! call-permission panel after a request, languages (Arabic right to left,
+//! dates and plurals), hostile customer text rendered as text.
+
+use std::time::Duration;
+
+use crate::harness::Desktop;
+use crate::team::TestTeam;
+
+/// The `data-status` of the thread's message whose text is `text`.
+async fn status_of(app: &Desktop, text: &str) -> Option<String> {
+    let script = format!(
+        "return Array.from(document.querySelectorAll('[data-testid=message]'))
+           .filter(m => m.textContent.includes({}))
+           .map(m => m.getAttribute('data-status'))[0] ?? null;",
+        serde_json::to_string(text).unwrap()
+    );
+    app.eval(&script).await.as_str().map(str::to_owned)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reply_inside_the_window_advances_its_ticks_to_read() {
+    let team = TestTeam::start().await;
+    team.says(
+        "4915112345678",
+        "Jonas Weber",
+        "Hallo, ist jemand da?",
+        None,
+    )
+    .await;
+    let app = Desktop::launch("reply_ticks_to_read").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    app.click("[data-testid=conversation-item]").await;
+    app.fill("[data-testid=reply-input]", "Ja, guten Tag!")
+        .await;
+    app.click("[data-testid=reply-send]").await;
+    // On its way first (pending, or sent already: the hub is quick)…
+    app.wait_for(|| async {
+        matches!(
+            status_of(&app, "Ja, guten Tag!").await.as_deref(),
+            Some("pending" | "sent" | "delivered")
+        )
+    })
+    .await;
+    // …then read, as the sandbox's customer reads it.
+    app.wait_up_to(Duration::from_secs(30), || async {
+        status_of(&app, "Ja, guten Tag!").await.as_deref() == Some("read")
+    })
+    .await;
+    let label = app
+        .eval(
+            "return Array.from(document.querySelectorAll('[data-testid=message][data-status=read] [data-testid=message-status]')).map(e => e.getAttribute('aria-label'))[0] ?? null;",
+        )
+        .await;
+    assert_eq!(label.as_str(), Some("Read"), "the ticks say it in words");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_permission_panel_shows_the_limits_after_one_request_and_disables_the_button() {
+    let team = TestTeam::start().await;
+    team.says(
+        "4915112345678",
+        "Jonas Weber",
+        "Können Sie mich anrufen?",
+        None,
+    )
+    .await;
+    let app = Desktop::launch("permission_panel").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    app.click("[data-testid=conversation-item]").await;
+    app.find("[data-testid=permission-panel]").await;
+    let before = app.text("[data-testid=permission-requests-left]").await;
+    app.click("[data-testid=permission-request]").await;
+    app.wait_for(|| async {
+        app.attr("[data-testid=permission-request]", "disabled")
+            .await
+            .is_some()
+    })
+    .await;
+    let after = app.text("[data-testid=permission-requests-left]").await;
+    assert_ne!(before, after, "the requests left count down");
+    let reason = app.text("[data-testid=permission-reason]").await;
+    assert!(!reason.is_empty(), "the reason is said");
+    let next = app.text("[data-testid=permission-next]").await;
+    assert!(!next.is_empty(), "and when the next request is allowed");
+    let described = app
+        .attr("[data-testid=permission-request]", "aria-describedby")
+        .await;
+    assert!(described.is_some(), "the button names its reason");
+    app.close().await;
+}
+
+/// Waits until a conversation's unread count reads `want` (its title).
+async fn unread_titles_include(app: &Desktop, want: &str) {
+    let mut titles = Vec::new();
+    for _ in 0..250 {
+        let v = app
+            .eval("return Array.from(document.querySelectorAll('[data-testid=unread-count]')).map(e => e.getAttribute('title'));")
+            .await;
+        titles = serde_json::from_value::<Vec<String>>(v).unwrap_or_default();
+        if titles.iter().any(|t| t == want) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    panic!("no unread count reads {want:?}: {titles:?}");
+}
+
+/// The `title` of the first message's time (the full date and time).
+async fn full_time(app: &Desktop) -> String {
+    app.attr("[data-testid=message-time]", "title")
+        .await
+        .unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ja_de_and_ar_translate_labels_dates_and_plurals_and_ar_runs_right_to_left() {
+    let team = TestTeam::start().await;
+    team.says("4915112345678", "Jonas Weber", "Erste Frage", None)
+        .await;
+    team.says("4915112345678", "Jonas Weber", "Zweite Frage", None)
+        .await;
+    team.says("4930123456", "Lena Fischer", "Hallo", None).await;
+    let app = Desktop::launch("languages_dates_plurals").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    // Jonas's two unread messages, as a plural; then Lena's thread's dates.
+    unread_titles_include(&app, "2 unread messages").await;
+    let lena = "[data-testid=conversation-item]:not(:has([data-testid=unread-count][title^='2']))";
+    app.click(lena).await;
+    app.find("[data-testid=message-time]").await;
+    let cases = [
+        ("ja", "設定", "未読 2 件", "年"),
+        (
+            "de",
+            "Einstellungen",
+            "2 ungelesene Nachrichten",
+            "Dezember",
+        ),
+        ("ar", "الإعدادات", "رسالتان غير مقروءتين", "ديسمبر"),
+    ];
+    for (lang, settings, unread, month) in cases {
+        app.select("[data-testid=language-switch]", lang).await;
+        assert_eq!(
+            app.text_becomes("[data-testid=nav-settings]", settings)
+                .await,
+            settings,
+            "{lang}"
+        );
+        unread_titles_include(&app, unread).await;
+        let when = full_time(&app).await;
+        assert!(when.contains(month), "{lang}: {when:?}");
+        assert_eq!(app.attr("html", "lang").await.as_deref(), Some(lang));
+        let dir = app.attr("html", "dir").await;
+        let want = if lang == "ar" { "rtl" } else { "ltr" };
+        assert_eq!(dir.as_deref(), Some(want), "{lang}");
+    }
+    // Laid out right to left: the conversation list sits on the right.
+    let list_right_of_thread = app
+        .eval(
+            "const l = document.querySelector('[data-testid=conversation-list]').getBoundingClientRect();
+             const t = document.querySelector('[data-testid=thread]').getBoundingClientRect();
+             return l.left > t.left;",
+        )
+        .await;
+    assert_eq!(list_right_of_thread.as_bool(), Some(true));
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_customer_text_renders_as_text_and_runs_nothing() {
+    let team = TestTeam::start().await;
+    let name = "<img src=x onerror=\"window.__pwned='name'\">";
+    let texts = [
+        "<script>window.__pwned='script'</script>",
+        "<img src=x onerror=\"window.__pwned='img'\">",
+        "[Angebot](javascript:window.__pwned='link') javascript:window.__pwned='bare'",
+        "\u{202E}fdp.exe \u{2066}bidi\u{2069}",
+    ];
+    for text in texts {
+        team.says("4915112345678", name, text, None).await;
+    }
+    let app = Desktop::launch("hostile_text").await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    app.find("[data-testid=conversation-name]").await;
+    assert_eq!(app.texts("[data-testid=conversation-name]").await, [name]);
+    app.click("[data-testid=conversation-item]").await;
+    app.wait_for(|| async { app.all("[data-testid=message]").await.len() == texts.len() })
+        .await;
+    let shown = app.texts("[data-testid=message-text]").await;
+    for text in texts {
+        assert!(
+            shown.iter().any(|s| s == text),
+            "{text:?} shown as written: {shown:?}"
+        );
+    }
+    let damage = app
+        .eval(
+            "return {
+               pwned: window.__pwned ?? null,
+               images: document.querySelectorAll('[data-testid=conversation-list] img, [data-testid=thread] img').length,
+               scripts: document.querySelectorAll('[data-testid=thread] script').length,
+               links: document.querySelectorAll('a[href^=\"javascript\" i]').length,
+             };",
+        )
+        .await;
+    assert_eq!(
+        damage,
+        serde_json::json!({ "pwned": null, "images": 0, "scripts": 0, "links": 0 })
+    );
+    app.close().await;
+}
