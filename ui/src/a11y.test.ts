@@ -138,6 +138,7 @@ describe("accessibility", () => {
       "button:nav-settings",
       "button:sign-out",
       "input:search-box",
+      "button:new-conversation-open",
       "input:list-sort-time-left",
       "input:list-mine-only",
       "option:conversation-item",

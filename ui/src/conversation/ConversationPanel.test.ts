@@ -34,7 +34,8 @@ const summary = (part: string) => screen.getByTestId(`details-summary-${part}`).
 const patches = (shell: ReturnType<typeof useMockPlatform>): PatchConversation[] =>
   shell.argsOf("update_conversation").map((a) => a.patch);
 
-describe("ConversationPanel", () => {
+// Many steps each (and axe-core, which alone takes seconds): room on a busy 2-core machine.
+describe("ConversationPanel", { timeout: 20_000 }, () => {
   it("sums the conversation up, with its details and event log behind named disclosures", async () => {
     usePanel({ tags: ["vip"], priority: "high" });
     const region = screen.getByRole("region", { name: "Conversation details" });
