@@ -1,5 +1,5 @@
 # Thin entry points; the work is in scripts/.
-.PHONY: setup demo check test e2e bench ui
+.PHONY: setup demo check test e2e bench ui screenshots
 
 setup:
 	scripts/setup.sh
@@ -18,6 +18,10 @@ e2e:
 
 bench:
 	scripts/bench.sh
+
+# The main screens, driven in the real app, into docs/screenshots/.
+screenshots:
+	SWITCHBOARD_SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots scripts/e2e.sh screenshots
 
 ui:
 	npm --prefix ui run build

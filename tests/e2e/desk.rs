@@ -425,6 +425,7 @@ async fn demo_mode_shows_conversations_in_four_languages_and_rings() {
         "demo_mode",
         Launch {
             args: vec!["--demo".into()],
+            ..Launch::default()
         },
     )
     .await;
@@ -457,6 +458,7 @@ async fn searching_the_demo_finds_japanese_german_and_french_words() {
         "demo_search",
         Launch {
             args: vec!["--demo".into()],
+            ..Launch::default()
         },
     )
     .await;

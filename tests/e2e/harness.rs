@@ -41,6 +41,8 @@ pub struct Desktop {
 pub struct Launch {
     /// Command-line arguments of the app (`--demo`).
     pub args: Vec<String>,
+    /// More environment for the app (`GTK_THEME` for a dark window).
+    pub env: Vec<(String, String)>,
 }
 
 fn free_port() -> u16 {
@@ -140,6 +142,7 @@ impl Desktop {
                 // Composited frames never reach the X window under Xvfb, which
                 // would make failure screenshots blank.
                 .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
+                .envs(launch.env.iter().map(|(k, v)| (k, v)))
                 .stdout(Stdio::null())
                 .stderr(Stdio::null()),
             "tauri-driver",

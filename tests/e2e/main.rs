@@ -10,5 +10,6 @@ mod notification_server;
 mod agent_ui;
 mod desk;
 mod notifications;
+mod screenshots;
 mod team;
 mod window;

@@ -56,6 +56,32 @@ impl TestTeam {
             .expect("the customer writes");
     }
 
+    /// A customer writes `n` texts ("<prefix> 1", "<prefix> 2", …), many at
+    /// once through the sandbox, each a signed webhook to the hub.
+    pub async fn says_many(&self, wa_id: &str, name: &str, prefix: &str, n: usize) {
+        let url = format!("{}/_sandbox/messages", self.team.sandbox_url());
+        let mut running = tokio::task::JoinSet::new();
+        for i in 1..=n {
+            if running.len() >= 16 {
+                running.join_next().await.expect("a send").expect("sent");
+            }
+            let (http, url) = (self.http.clone(), url.clone());
+            let body = json!({ "from": wa_id, "name": name, "text": format!("{prefix} {i}") });
+            running.spawn(async move {
+                let r = http
+                    .post(url)
+                    .json(&body)
+                    .send()
+                    .await
+                    .expect("the sandbox answers");
+                assert!(r.status().is_success(), "{}", r.status());
+            });
+        }
+        while let Some(done) = running.join_next().await {
+            done.expect("sent");
+        }
+    }
+
     /// GET an agent API path (after `/api/v1`) as the agent.
     pub async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
         let r = self
