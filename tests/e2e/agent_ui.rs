@@ -315,3 +315,67 @@ async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {
     assert!(growth_mib < 20.0, "WebKit grew {growth_mib:.1} MiB");
     app.close().await;
 }
+
+/// The serious and critical axe-core violations on the screen now (axe's
+/// own script injected into the real window).
+async fn axe_violations(app: &Desktop) -> Vec<String> {
+    let axe = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/ui/node_modules/axe-core/axe.min.js"
+    ))
+    .expect("axe-core (npm --prefix ui ci)");
+    app.eval(&format!("{axe}\nreturn null;")).await;
+    let found = app
+        .client()
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document).then(r => done({
+               passed: r.passes.length,
+               violations: r.violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')),
+             }));",
+            vec![],
+        )
+        .await
+        .expect("axe runs");
+    assert!(
+        found["passed"].as_u64().unwrap_or(0) > 0,
+        "axe checked nothing: {found}"
+    );
+    serde_json::from_value(found["violations"].clone()).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_main_screens_have_no_serious_accessibility_violations() {
+    let team = TestTeam::start().await;
+    team.says(
+        "4915112345678",
+        "Jonas Weber",
+        "Wo bleibt mein Paket?",
+        None,
+    )
+    .await;
+    let app = Desktop::launch("axe_screens").await;
+    app.sign_in(&team.hub_url(), team.team.admin_token()).await;
+    let mut report = Vec::new();
+    app.click("[data-testid=conversation-item]").await;
+    app.find("[data-testid=message]").await;
+    report.push(("list and thread", axe_violations(&app).await));
+    app.click("[data-testid=template-open]").await;
+    app.find("[data-testid=template-item]").await;
+    report.push(("template picker", axe_violations(&app).await));
+    app.click("[data-testid=nav-settings]").await;
+    app.find("[data-testid=settings-title]").await;
+    report.push(("settings", axe_violations(&app).await));
+    app.click("[data-testid=nav-admin]").await;
+    app.find("[data-testid=admin-channel]").await;
+    report.push(("admin", axe_violations(&app).await));
+    app.select("[data-testid=language-switch]", "ar").await;
+    app.text_becomes("[data-testid=nav-settings]", "الإعدادات")
+        .await;
+    report.push(("admin in Arabic", axe_violations(&app).await));
+    let bad: Vec<_> = report.iter().filter(|(_, v)| !v.is_empty()).collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+    app.close().await;
+}
