@@ -138,15 +138,19 @@ impl RecordingSink {
     /// Goertzel in 5 Hz steps; the first 200 ms are skipped (decoder
     /// warm-up) and at most one second is analysed. None when too short.
     pub fn dominant_frequency(&self) -> Option<f64> {
-        let samples = self.lock();
-        let start = duration_to_samples(Duration::from_millis(200)).min(samples.len());
-        let end = (start + SAMPLE_RATE as usize).min(samples.len());
-        analysis::dominant_frequency(&samples[start..end], 100.0, 4000.0, 5.0)
+        // Copied out first: the call's thread must not wait for the analysis.
+        let samples = {
+            let all = self.lock();
+            let start = duration_to_samples(Duration::from_millis(200)).min(all.len());
+            let end = (start + SAMPLE_RATE as usize).min(all.len());
+            all[start..end].to_vec()
+        };
+        analysis::dominant_frequency(&samples, 100.0, 4000.0, 5.0)
     }
 
     /// Root mean square of the whole recording, as a fraction of full scale.
     pub fn rms(&self) -> f64 {
-        analysis::rms(&self.lock())
+        analysis::rms(&self.samples())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<i16>> {

@@ -367,7 +367,10 @@ impl Engine {
             Ok(()) => self.stats.packets_sent += 1,
             Err(error) => tracing::debug!(call = self.name, %error, "frame not sent"),
         }
-        self.drain();
+        // str0m queues the packet for its pacer, which only runs on input:
+        // without this it leaves with the next datagram or timer (up to
+        // 15 ms later, which showed as jitter at the far end).
+        self.handle(Input::Timeout(now));
     }
 
     fn play_frame(&mut self, now: Instant) {

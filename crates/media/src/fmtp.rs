@@ -123,7 +123,7 @@ impl EncoderSettings {
 }
 
 /// The lines of the first `m=audio` section, without line ends.
-fn audio_section(sdp: &str) -> Option<Vec<&str>> {
+pub(crate) fn audio_section(sdp: &str) -> Option<Vec<&str>> {
     let mut lines = sdp.lines().map(|l| l.trim_end_matches('\r'));
     lines.by_ref().find(|l| l.starts_with("m=audio "))?;
     Some(lines.take_while(|l| !l.starts_with("m=")).collect())

@@ -113,7 +113,21 @@ pub(crate) fn answer(
         rtc.direct_api().set_ice_controlling(true);
         ice_controlling = true;
     }
-    let handle = start(side, rtc, socket, None, &remote, ice_controlling, created)?;
+    // The answerer's media keeps the offer's mid; str0m announces it only
+    // later (MediaAdded), and the audio must be known to be accepted now.
+    let mid = crate::sdp::audio_mid(offer_sdp)
+        .map(Mid::from)
+        .filter(|&mid| rtc.media(mid).is_some())
+        .ok_or(MediaError::NoOpus)?;
+    let handle = start(
+        side,
+        rtc,
+        socket,
+        Some(mid),
+        &remote,
+        ice_controlling,
+        created,
+    )?;
     Ok((handle, answer.to_sdp_string()))
 }
 

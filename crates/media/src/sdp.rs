@@ -12,6 +12,13 @@ pub fn setup_role(sdp: &str) -> Option<&str> {
     lines(sdp).find_map(|line| line.strip_prefix("a=setup:"))
 }
 
+/// The `a=mid:` of the first audio section.
+pub(crate) fn audio_mid(sdp: &str) -> Option<&str> {
+    crate::fmtp::audio_section(sdp)?
+        .into_iter()
+        .find_map(|line| line.strip_prefix("a=mid:"))
+}
+
 /// Meta needs the business to be the DTLS client (`a=setup:active`), but
 /// str0m answers an `actpass` offer with `passive`. Telling str0m the offer
 /// said `passive` makes it answer `active`; nothing else in the offer changes.
@@ -73,6 +80,13 @@ mod tests {
         assert!(!is_ice_lite(&OFFER.replace("a=ice-lite\r\n", "")));
         assert!(!is_ice_lite("v=0\r\ns=a=ice-lite\r\n"));
         assert!(is_ice_lite("v=0\na=ice-lite\n"));
+    }
+
+    #[test]
+    fn the_audio_mid_is_found() {
+        let sdp = "v=0\r\nm=video 9 X 96\r\na=mid:v\r\nm=audio 9 X 111\r\na=mid:0\r\n";
+        assert_eq!(audio_mid(sdp), Some("0"));
+        assert_eq!(audio_mid("v=0\r\nm=audio 9 X 111\r\n"), None);
     }
 
     #[test]
