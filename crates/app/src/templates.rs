@@ -4,17 +4,21 @@
 //! (`switchboard_domain::templates`), never in the UI.
 //!
 //! The values are the body's, in order, as the hub's agent API takes them
-//! (`TemplateSend.params`), checked as the hub checks them. The wire's
-//! template carries header, body and footer text (not buttons, nor media
-//! headers), so the preview shows those.
+//! (`TemplateSend.params`), checked as the hub checks them. The preview
+//! shows the header (text, or the kind of media the customer sees), body,
+//! footer and buttons; a template that needs values the agent's API cannot
+//! carry (a header's or a URL button's) says so as a problem of that part.
 
 use serde::{Deserialize, Serialize};
 use switchboard_domain::limits::{Limits, MessageLimits};
 use switchboard_domain::templates::{
-    self as rules, Component, HeaderFormat, ParamErrorReason, ParamKey, Params, PreviewHeader,
-    TemplateParams,
+    self as rules, Component, HeaderFormat, ParamErrorReason, ParamKey, ParamSlot, Params,
+    PreviewHeader, TemplateParams,
 };
-use switchboard_protocol::{Template, TemplateCategory, TemplateSend, TemplateStatus};
+use switchboard_protocol::{
+    Template, TemplateButton, TemplateButtonKind, TemplateCategory, TemplateMedia, TemplateSend,
+    TemplateStatus,
+};
 use switchboard_store::{Store, StoreError, TemplateFilter};
 use ts_rs::TS;
 
@@ -57,11 +61,22 @@ pub enum ParamProblemReason {
     InvalidUrlSuffix,
 }
 
-/// A problem with the values: which parameter (1-based; none: the template
-/// as a whole) and why.
+/// The part of a template a parameter belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ParamPart {
+    Header,
+    Body,
+    Button,
+}
+
+/// A problem with the values: which part (none: the template as a whole),
+/// which parameter of it (1-based), and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ParamProblem {
+    pub part: Option<ParamPart>,
     pub position: Option<u32>,
     pub reason: ParamProblemReason,
 }
@@ -71,20 +86,31 @@ pub struct ParamProblem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TemplatePreview {
+    /// A text header, filled.
     pub header: Option<String>,
+    /// A media header: what the customer sees above the text.
+    pub header_media: Option<TemplateMedia>,
     pub body: String,
     pub footer: Option<String>,
+    /// The buttons, URL suffixes filled.
+    pub buttons: Vec<TemplateButton>,
     pub problems: Vec<ParamProblem>,
 }
 
-/// The hub's template as the domain's rules read it: header, body and
-/// footer text with positional parameters.
+/// The hub's template as the domain's rules read it: header (text or
+/// media), body, footer and buttons.
 fn rule_of(t: &Template) -> rules::Template {
     let mut components = Vec::new();
     if let Some(text) = &t.header {
         components.push(Component::Header {
             format: HeaderFormat::Text,
             text: Some(text.clone()),
+            example: None,
+        });
+    } else if let Some(media) = t.header_media {
+        components.push(Component::Header {
+            format: header_format(media),
+            text: None,
             example: None,
         });
     }
@@ -94,6 +120,21 @@ fn rule_of(t: &Template) -> rules::Template {
     });
     if let Some(text) = &t.footer {
         components.push(Component::Footer { text: text.clone() });
+    }
+    if !t.buttons.is_empty() {
+        components.push(Component::Buttons {
+            buttons: t
+                .buttons
+                .iter()
+                .map(|b| rules::Button {
+                    kind: button_kind(b.kind),
+                    text: b.text.clone(),
+                    url: b.url.clone(),
+                    phone_number: b.phone_number.clone(),
+                    example: Vec::new(),
+                })
+                .collect(),
+        });
     }
     if t.call_permission_request {
         components.push(Component::CallPermissionRequest);
@@ -125,6 +166,30 @@ fn parameter_format(body: &str) -> rules::ParameterFormat {
         rules::ParameterFormat::Named
     } else {
         rules::ParameterFormat::Positional
+    }
+}
+
+fn header_format(m: TemplateMedia) -> HeaderFormat {
+    match m {
+        TemplateMedia::Image => HeaderFormat::Image,
+        TemplateMedia::Video => HeaderFormat::Video,
+        TemplateMedia::Document => HeaderFormat::Document,
+        TemplateMedia::Location => HeaderFormat::Location,
+        TemplateMedia::Other => HeaderFormat::Unknown,
+    }
+}
+
+fn button_kind(k: TemplateButtonKind) -> rules::ButtonKind {
+    use rules::ButtonKind as R;
+    match k {
+        TemplateButtonKind::QuickReply => R::QuickReply,
+        TemplateButtonKind::Url => R::Url,
+        TemplateButtonKind::PhoneNumber => R::PhoneNumber,
+        TemplateButtonKind::CopyCode => R::CopyCode,
+        TemplateButtonKind::Otp => R::Otp,
+        TemplateButtonKind::Flow => R::Flow,
+        TemplateButtonKind::VoiceCall => R::VoiceCall,
+        TemplateButtonKind::Other => R::Unknown,
     }
 }
 
@@ -201,6 +266,11 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
         Err(errors) => errors
             .into_iter()
             .map(|e| ParamProblem {
+                part: e.slot.map(|slot| match slot {
+                    ParamSlot::Header => ParamPart::Header,
+                    ParamSlot::Body => ParamPart::Body,
+                    ParamSlot::Button(_) => ParamPart::Button,
+                }),
                 position: match e.key {
                     Some(ParamKey::Positional(n)) => Some(n),
                     _ => None,
@@ -215,8 +285,25 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
             Some(PreviewHeader::Text { text }) => Some(text),
             _ => None,
         },
+        // The wire's media kind, as the hub derived it from Meta's.
+        header_media: template
+            .header
+            .is_none()
+            .then_some(template.header_media)
+            .flatten(),
         body: shown.body,
         footer: shown.footer,
+        buttons: shown
+            .buttons
+            .into_iter()
+            .zip(&template.buttons)
+            .map(|(shown, b)| TemplateButton {
+                kind: b.kind,
+                text: shown.text,
+                url: shown.url,
+                phone_number: b.phone_number.clone(),
+            })
+            .collect(),
         problems,
     }
 }
@@ -345,6 +432,7 @@ mod tests {
         assert_eq!(
             missing.problems,
             [ParamProblem {
+                part: Some(ParamPart::Body),
                 position: Some(2),
                 reason: ParamProblemReason::Missing
             }]
@@ -362,6 +450,70 @@ mod tests {
             !preview(&named, &["Yuki".into()], &limits)
                 .problems
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_preview_shows_a_media_header_and_the_buttons_and_a_url_value_it_cannot_send() {
+        let mut t: Template = serde_json::from_value(serde_json::json!({
+            "id": "t9", "waba_id": "w", "name": "receipt", "language": "en",
+            "category": "utility", "status": "approved", "header": null,
+            "header_media": "image", "body": "Order {{1}} shipped.", "footer": null,
+            "buttons": [
+                {"kind": "quick_reply", "text": "Thanks"},
+                {"kind": "phone_number", "text": "Call us", "phone_number": "+4930123456"},
+                {"kind": "url", "text": "Track", "url": "https://example.com/track"}
+            ],
+            "param_count": 1, "tags": [], "call_permission_request": false
+        }))
+        .unwrap();
+        let limits = MessageLimits::default();
+        let shown = preview(&t, &["A-7".into()], &limits);
+        assert!(shown.problems.is_empty(), "{:?}", shown.problems);
+        assert_eq!(shown.header, None);
+        assert_eq!(shown.header_media, Some(TemplateMedia::Image));
+        assert_eq!(shown.body, "Order A-7 shipped.");
+        let buttons: Vec<_> = shown
+            .buttons
+            .iter()
+            .map(|b| {
+                (
+                    b.kind,
+                    b.text.as_str(),
+                    b.url.as_deref(),
+                    b.phone_number.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            buttons,
+            [
+                (TemplateButtonKind::QuickReply, "Thanks", None, None),
+                (
+                    TemplateButtonKind::PhoneNumber,
+                    "Call us",
+                    None,
+                    Some("+4930123456")
+                ),
+                (
+                    TemplateButtonKind::Url,
+                    "Track",
+                    Some("https://example.com/track"),
+                    None
+                ),
+            ]
+        );
+        // A URL that ends in a value: the agent's API carries body values
+        // only, so the preview says the button's value is missing.
+        t.buttons[2].url = Some("https://example.com/track/{{1}}".into());
+        let shown = preview(&t, &["A-7".into()], &limits);
+        assert_eq!(
+            shown.problems,
+            [ParamProblem {
+                part: Some(ParamPart::Button),
+                position: Some(1),
+                reason: ParamProblemReason::Missing
+            }]
         );
     }
 

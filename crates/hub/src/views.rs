@@ -1,9 +1,10 @@
 //! Domain state → wire types: a conversation's window and call-permission
-//! summary at an instant.
+//! summary at an instant, a template's media header and buttons.
 
 use chrono::{DateTime, Utc};
 use switchboard_domain::call_permission::{CallPermission, PermissionState};
 use switchboard_domain::limits::Limits;
+use switchboard_domain::templates as rules;
 use switchboard_domain::window::{CustomerWindow, WindowStateKind};
 use switchboard_protocol as p;
 
@@ -82,4 +83,85 @@ pub fn conversation(row: &ConversationRow, now: DateTime<Utc>, limits: &Limits) 
 
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+/// A template's media header (none for text or no header), as the wire says it.
+pub fn template_media(t: &rules::Template) -> Option<p::TemplateMedia> {
+    t.components.iter().find_map(|c| match c {
+        rules::Component::Header { format, .. } => match format {
+            rules::HeaderFormat::Text => None,
+            rules::HeaderFormat::Image => Some(p::TemplateMedia::Image),
+            rules::HeaderFormat::Video => Some(p::TemplateMedia::Video),
+            rules::HeaderFormat::Document => Some(p::TemplateMedia::Document),
+            rules::HeaderFormat::Location => Some(p::TemplateMedia::Location),
+            rules::HeaderFormat::Unknown => Some(p::TemplateMedia::Other),
+        },
+        _ => None,
+    })
+}
+
+/// A template's buttons, as the wire says them.
+pub fn template_buttons(t: &rules::Template) -> Vec<p::TemplateButton> {
+    t.buttons()
+        .iter()
+        .map(|b| p::TemplateButton {
+            kind: match b.kind {
+                rules::ButtonKind::QuickReply => p::TemplateButtonKind::QuickReply,
+                rules::ButtonKind::Url => p::TemplateButtonKind::Url,
+                rules::ButtonKind::PhoneNumber => p::TemplateButtonKind::PhoneNumber,
+                rules::ButtonKind::CopyCode => p::TemplateButtonKind::CopyCode,
+                rules::ButtonKind::Otp => p::TemplateButtonKind::Otp,
+                rules::ButtonKind::Flow => p::TemplateButtonKind::Flow,
+                rules::ButtonKind::VoiceCall => p::TemplateButtonKind::VoiceCall,
+                rules::ButtonKind::Unknown => p::TemplateButtonKind::Other,
+            },
+            text: b.text.clone(),
+            url: b.url.clone(),
+            phone_number: b.phone_number.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_templates_media_header_and_buttons_reach_the_wire() {
+        let t = rules::Template::from_json(
+            r#"{"name": "receipt", "language": "en", "status": "APPROVED", "category": "UTILITY",
+                "components": [
+                  {"type": "HEADER", "format": "DOCUMENT"},
+                  {"type": "BODY", "text": "Your receipt {{1}}"},
+                  {"type": "BUTTONS", "buttons": [
+                    {"type": "URL", "text": "Open", "url": "https://example.com/r/{{1}}"},
+                    {"type": "PHONE_NUMBER", "text": "Call", "phone_number": "+4930123456"},
+                    {"type": "CATALOG", "text": "Shop"}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(template_media(&t), Some(p::TemplateMedia::Document));
+        let buttons = template_buttons(&t);
+        let kinds: Vec<_> = buttons.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                p::TemplateButtonKind::Url,
+                p::TemplateButtonKind::PhoneNumber,
+                p::TemplateButtonKind::Other
+            ]
+        );
+        assert_eq!(
+            buttons[0].url.as_deref(),
+            Some("https://example.com/r/{{1}}")
+        );
+        assert_eq!(buttons[1].phone_number.as_deref(), Some("+4930123456"));
+        let text = rules::Template::from_json(
+            r#"{"name": "hi", "language": "en", "status": "APPROVED", "category": "UTILITY",
+                "components": [{"type": "HEADER", "format": "TEXT", "text": "Hi"},
+                               {"type": "BODY", "text": "Hello"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(template_media(&text), None);
+        assert!(template_buttons(&text).is_empty());
+    }
 }

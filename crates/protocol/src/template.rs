@@ -36,6 +36,54 @@ pub enum TemplateStatus {
     Unknown,
 }
 
+/// The media a template's header shows (the sender attaches it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TemplateMedia {
+    Image,
+    Video,
+    Document,
+    Location,
+    /// A header format Meta added after this build.
+    #[serde(other)]
+    Other,
+}
+
+/// A button's type, as Meta names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TemplateButtonKind {
+    QuickReply,
+    Url,
+    PhoneNumber,
+    CopyCode,
+    Otp,
+    Flow,
+    VoiceCall,
+    /// Catalog, multi-product and what Meta adds after this build.
+    #[serde(other)]
+    Other,
+}
+
+/// One button of a template, as the customer sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct TemplateButton {
+    pub kind: TemplateButtonKind,
+    pub text: String,
+    /// URL buttons: the URL, possibly ending in `{{1}}`.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Phone-number buttons: the number called.
+    #[serde(default)]
+    pub phone_number: Option<String>,
+}
+
 /// An approved (or otherwise) message template, synced from the Graph API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -47,9 +95,17 @@ pub struct Template {
     pub language: String,
     pub category: TemplateCategory,
     pub status: TemplateStatus,
+    /// A text header.
     pub header: Option<String>,
+    /// A media header instead (none for a text header or none at all);
+    /// absent in what older hubs sent.
+    #[serde(default)]
+    pub header_media: Option<TemplateMedia>,
     pub body: String,
     pub footer: Option<String>,
+    /// The buttons, in order (absent in what older hubs sent).
+    #[serde(default)]
+    pub buttons: Vec<TemplateButton>,
     /// Number of body parameters the template expects.
     pub param_count: u32,
     pub tags: Vec<String>,

@@ -237,6 +237,13 @@ fn template() -> impl Strategy<Value = Template> {
             language,
             category: TemplateCategory::Utility,
             status: TemplateStatus::Approved,
+            header_media: header.is_none().then_some(TemplateMedia::Image),
+            buttons: vec![TemplateButton {
+                kind: TemplateButtonKind::Url,
+                text: body.clone(),
+                url: Some(format!("https://example.com/{}", "{{1}}")),
+                phone_number: None,
+            }],
             header,
             body,
             footer: None,

@@ -254,6 +254,9 @@ pub(super) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventLogEntry> {
 pub(super) const TEMPLATE_COLS: &str = "id, waba_id, name, language, category, status, header, body, footer, param_count, tags, call_permission_request, raw";
 
 pub(super) fn template_row(r: &Row<'_>) -> rusqlite::Result<StoredTemplate> {
+    // The media header and buttons are read from the domain's template kept
+    // with the row (rows written before the wire carried them have them too).
+    let rule: switchboard_domain::templates::Template = json_parse(&r.get::<_, String>(12)?)?;
     Ok(StoredTemplate {
         wire: Template {
             id: r.get(0)?,
@@ -263,13 +266,15 @@ pub(super) fn template_row(r: &Row<'_>) -> rusqlite::Result<StoredTemplate> {
             category: enum_parse(&r.get::<_, String>(4)?)?,
             status: enum_parse(&r.get::<_, String>(5)?)?,
             header: r.get(6)?,
+            header_media: crate::views::template_media(&rule),
             body: r.get(7)?,
             footer: r.get(8)?,
+            buttons: crate::views::template_buttons(&rule),
             param_count: r.get(9)?,
             tags: json_parse(&r.get::<_, String>(10)?)?,
             call_permission_request: r.get(11)?,
         },
-        rule: json_parse(&r.get::<_, String>(12)?)?,
+        rule,
     })
 }
 
