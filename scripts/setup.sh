@@ -28,6 +28,8 @@ DEB_PACKAGES=(
   sqlite3
   # the OpenAPI tools' virtualenv (scripts/check-openapi.sh)
   python3 python3-venv
+  # crates/media: the opus crate builds its bundled libopus with cmake
+  cmake
 )
 
 missing=()

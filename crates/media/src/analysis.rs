@@ -1,7 +1,7 @@
 //! Measuring audio without ears: the Goertzel power of one frequency, the
 //! strongest frequency of a range, and the RMS level.
 
-use crate::audio::SAMPLE_RATE;
+use crate::format::SAMPLE_RATE;
 
 /// The power of `frequency_hz` in `samples` (Goertzel's algorithm: one DFT
 /// bin, without computing the whole spectrum).

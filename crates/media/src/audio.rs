@@ -1,26 +1,12 @@
-//! The audio interface of a call: PCM in and out, and the synthetic sources
-//! and the recording sink the tests (and the sandbox) use instead of devices.
-//!
-//! The format is fixed, so nothing resamples on the hot path: signed 16-bit
-//! mono at 48 kHz (Opus's native rate), in 20 ms frames of 960 samples (the
-//! packet size Meta asks for with `minptime=20`). i16 rather than f32 because
-//! it is what libopus's fixed API, the RTP payload's decoder and most capture
-//! devices agree on; a cpal adapter converts at the device edge.
+//! The audio interface of a call, PCM in and out (in the [`format`](crate::format)),
+//! and the synthetic sources and the recording sink the tests (and the
+//! sandbox) use instead of devices.
 
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use crate::analysis;
-
-/// Samples per second of every frame.
-pub const SAMPLE_RATE: u32 = 48_000;
-/// Samples in one 20 ms frame at 48 kHz.
-pub const FRAME_SAMPLES: usize = 960;
-/// The duration of one frame.
-pub const FRAME_DURATION: Duration = Duration::from_millis(20);
-
-/// One 20 ms frame of mono PCM.
-pub type Frame = [i16; FRAME_SAMPLES];
+use crate::format::{Frame, SAMPLE_RATE};
 
 /// Where the call's outgoing audio comes from (the microphone, a tone, a file).
 ///
@@ -180,6 +166,7 @@ fn samples_to_duration(samples: usize) -> Duration {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::FRAME_SAMPLES;
 
     #[test]
     fn a_recorded_tone_reports_its_frequency_level_and_duration() {

@@ -4,9 +4,9 @@
 
 use opus::{Application, Bitrate, Channels, Signal};
 
-use crate::audio::{FRAME_SAMPLES, Frame, SAMPLE_RATE};
 use crate::error::MediaError;
 use crate::fmtp::EncoderSettings;
+use crate::format::{FRAME_SAMPLES, Frame, SAMPLE_RATE};
 use crate::jitter::Playout;
 
 /// An Opus packet of 20 ms at 20 kbps is about 50 bytes; this is ample.

@@ -23,9 +23,10 @@ use str0m::media::{Frequency, MediaTime, Mid, Pt};
 use str0m::net::{Protocol, Receive};
 use str0m::{Event, IceConnectionState, Input, Output, Rtc};
 
-use crate::audio::{AudioSink, AudioSource, FRAME_DURATION, FRAME_SAMPLES};
+use crate::audio::{AudioSink, AudioSource};
 use crate::codec::{Decoded, OpusDecoder, OpusEncoder};
 use crate::config::CallConfig;
+use crate::format::{FRAME_DURATION, FRAME_SAMPLES};
 use crate::jitter::JitterBuffer;
 use crate::net::{self, CallSocket};
 use crate::stats::{CallEvent, CallState, CallStats, EndReason};

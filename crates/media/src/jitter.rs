@@ -2,7 +2,7 @@
 //!
 //! Packets are keyed by their extended RTP sequence number (str0m extends the
 //! 16-bit one to 64 bits, so there is no wrap-around here). Playout starts
-//! when the first packet has waited the target delay; from then on the call
+//! when the first packet has waited the target delay (± half a frame); from then on the call
 //! asks for one packet per 20 ms: the next in sequence when it is there, a
 //! loss (with the following packet for Opus FEC when that one is here
 //! already) when later packets show it is missing, or an underrun when
@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::audio::{FRAME_DURATION, SAMPLE_RATE};
+use crate::format::{FRAME_DURATION, SAMPLE_RATE};
 
 /// More than this many packets beyond the target (a burst after a stall)
 /// and the oldest are dropped, so the delay cannot grow without bound.
@@ -148,7 +148,10 @@ impl JitterBuffer {
             let Some(first) = self.packets.values().map(|e| e.arrival).min() else {
                 return Playout::Waiting;
             };
-            if now.saturating_duration_since(first) < self.target_delay {
+            // Our 20 ms ticks fall anywhere in a packet's 20 ms: starting
+            // half a frame early centres the delay on the target, rather
+            // than between it and a frame more.
+            if now.saturating_duration_since(first) + FRAME_DURATION / 2 < self.target_delay {
                 return Playout::Waiting;
             }
             self.playing = true;

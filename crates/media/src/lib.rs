@@ -32,6 +32,7 @@
 //! roles), `far_end` ([`FarEnd`]: Meta's side), `negotiate` (the SDP
 //! exchange), `handle` ([`CallHandle`]: mute, hang up, stats, events),
 //! `engine` (the media loop on the call's thread), `jitter`, `codec` (Opus),
+//! `format` (the PCM format),
 //! `fmtp` (the remote's Opus parameters, Meta's limits), `sdp` (the textual
 //! rewrites), `net` (socket and candidates), `wire` (RFC 7983 datagram
 //! classes), `audio`, `analysis` (Goertzel, RMS), `stats`, `config`, `error`.
@@ -47,6 +48,7 @@ mod engine;
 mod error;
 mod far_end;
 mod fmtp;
+mod format;
 mod handle;
 mod jitter;
 mod negotiate;
@@ -57,15 +59,13 @@ mod stats;
 mod wire;
 
 pub use analysis::{dominant_frequency, goertzel_power, rms};
-pub use audio::{
-    AudioSink, AudioSource, FRAME_DURATION, FRAME_SAMPLES, Frame, RecordingSink, SAMPLE_RATE,
-    SilenceSource, ToneSource,
-};
+pub use audio::{AudioSink, AudioSource, RecordingSink, SilenceSource, ToneSource};
 pub use codec::{Decoded, OpusDecoder, OpusEncoder};
 pub use config::CallConfig;
 pub use error::MediaError;
 pub use far_end::{FarEnd, FarEndConfig, PendingFarEnd};
 pub use fmtp::{EncoderSettings, OpusFmtp, meta_limits};
+pub use format::{FRAME_DURATION, FRAME_SAMPLES, Frame, SAMPLE_RATE};
 pub use handle::CallHandle;
 pub use jitter::{JitterBuffer, JitterStats, Playout};
 pub use sdp::{is_ice_lite, make_answerer_dtls_client, setup_role, with_meta_opus_fmtp};
