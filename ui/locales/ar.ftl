@@ -283,6 +283,26 @@ template-problem-too-long = القيمة طويلة جدًا.
 template-problem-newline-or-tab = لا يُسمح بفواصل الأسطر أو علامات الجدولة.
 template-problem-too-many-spaces = لا أكثر من أربع مسافات متتالية.
 template-problem-invalid-url-suffix = ليست نهاية صالحة لعنوان الويب.
+template-header-media = { $kind ->
+        [image] صورة
+        [video] فيديو
+        [document] مستند
+        [location] موقع
+       *[other] وسائط
+    }
+template-buttons = الأزرار
+template-button-kind = { $kind ->
+        [quick_reply] زر رد سريع
+        [url] زر رابط
+        [phone_number] زر اتصال
+        [copy_code] زر نسخ الرمز
+        [otp] زر رمز لمرة واحدة
+        [flow] زر نموذج
+        [voice_call] زر مكالمة واتساب
+       *[other] زر
+    }
+template-unsendable-header = يحتاج هذا القالب إلى قيمة في ترويسته، ولا يستطيع التطبيق إرسالها. اختر قالبًا آخر.
+template-unsendable-button = يحتاج هذا القالب إلى قيمة في أحد أزراره (مثل نهاية عنوان ويب)، ولا يستطيع التطبيق إرسالها. اختر قالبًا آخر.
 
 # المرفقات والرسائل مع زر اتصال في مربع الرد
 attach-open = إرفاق ملف

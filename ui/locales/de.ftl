@@ -268,6 +268,26 @@ template-problem-too-long = Der Wert ist zu lang.
 template-problem-newline-or-tab = Keine Zeilenumbrüche oder Tabulatoren erlaubt.
 template-problem-too-many-spaces = Höchstens vier Leerzeichen hintereinander.
 template-problem-invalid-url-suffix = Kein gültiges Ende für die Webadresse.
+template-header-media = { $kind ->
+        [image] Bild
+        [video] Video
+        [document] Dokument
+        [location] Standort
+       *[other] Medien
+    }
+template-buttons = Schaltflächen
+template-button-kind = { $kind ->
+        [quick_reply] Schnellantwort-Schaltfläche
+        [url] Link-Schaltfläche
+        [phone_number] Anruf-Schaltfläche
+        [copy_code] Schaltfläche „Code kopieren“
+        [otp] Einmalcode-Schaltfläche
+        [flow] Formular-Schaltfläche
+        [voice_call] WhatsApp-Anruf-Schaltfläche
+       *[other] Schaltfläche
+    }
+template-unsendable-header = Diese Vorlage braucht einen Wert in ihrer Kopfzeile, den die App nicht senden kann. Wählen Sie eine andere Vorlage.
+template-unsendable-button = Diese Vorlage braucht einen Wert in einer ihrer Schaltflächen (etwa das Ende einer Webadresse), den die App nicht senden kann. Wählen Sie eine andere Vorlage.
 
 # Anhänge und Nachrichten mit Anruf-Schaltfläche im Antwortfeld
 attach-open = Datei anhängen

@@ -275,6 +275,26 @@ template-problem-too-long = The value is too long.
 template-problem-newline-or-tab = No line breaks or tabs allowed.
 template-problem-too-many-spaces = No more than four spaces in a row.
 template-problem-invalid-url-suffix = Not a valid end for the web address.
+template-header-media = { $kind ->
+        [image] Image
+        [video] Video
+        [document] Document
+        [location] Location
+       *[other] Media
+    }
+template-buttons = Buttons
+template-button-kind = { $kind ->
+        [quick_reply] Quick reply button
+        [url] Link button
+        [phone_number] Call button
+        [copy_code] Copy code button
+        [otp] One-time code button
+        [flow] Form button
+        [voice_call] WhatsApp call button
+       *[other] Button
+    }
+template-unsendable-header = This template needs a value in its header, which the app cannot send. Choose another template.
+template-unsendable-button = This template needs a value in one of its buttons (such as the end of a web address), which the app cannot send. Choose another template.
 
 # Attachments and call-button messages in the composer
 attach-open = Attach file

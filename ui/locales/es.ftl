@@ -268,6 +268,26 @@ template-problem-too-long = El valor es demasiado largo.
 template-problem-newline-or-tab = No se permiten saltos de línea ni tabulaciones.
 template-problem-too-many-spaces = No más de cuatro espacios seguidos.
 template-problem-invalid-url-suffix = No es un final válido para la dirección web.
+template-header-media = { $kind ->
+        [image] Imagen
+        [video] Video
+        [document] Documento
+        [location] Ubicación
+       *[other] Multimedia
+    }
+template-buttons = Botones
+template-button-kind = { $kind ->
+        [quick_reply] Botón de respuesta rápida
+        [url] Botón de enlace
+        [phone_number] Botón de llamada
+        [copy_code] Botón «Copiar código»
+        [otp] Botón de código de un solo uso
+        [flow] Botón de formulario
+        [voice_call] Botón de llamada de WhatsApp
+       *[other] Botón
+    }
+template-unsendable-header = Esta plantilla necesita un valor en su encabezado, que la aplicación no puede enviar. Elige otra plantilla.
+template-unsendable-button = Esta plantilla necesita un valor en uno de sus botones (como el final de una dirección web), que la aplicación no puede enviar. Elige otra plantilla.
 
 # Adjuntos y mensajes con botón de llamada en el cuadro de respuesta
 attach-open = Adjuntar archivo

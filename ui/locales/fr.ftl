@@ -268,6 +268,26 @@ template-problem-too-long = La valeur est trop longue.
 template-problem-newline-or-tab = Pas de saut de ligne ni de tabulation.
 template-problem-too-many-spaces = Pas plus de quatre espaces d’affilée.
 template-problem-invalid-url-suffix = Fin d’adresse web non valide.
+template-header-media = { $kind ->
+        [image] Image
+        [video] Vidéo
+        [document] Document
+        [location] Position
+       *[other] Média
+    }
+template-buttons = Boutons
+template-button-kind = { $kind ->
+        [quick_reply] Bouton de réponse rapide
+        [url] Bouton de lien
+        [phone_number] Bouton d’appel
+        [copy_code] Bouton « Copier le code »
+        [otp] Bouton de code à usage unique
+        [flow] Bouton de formulaire
+        [voice_call] Bouton d’appel WhatsApp
+       *[other] Bouton
+    }
+template-unsendable-header = Ce modèle demande une valeur dans son en-tête, que l’application ne peut pas envoyer. Choisissez un autre modèle.
+template-unsendable-button = Ce modèle demande une valeur dans l’un de ses boutons (comme la fin d’une adresse web), que l’application ne peut pas envoyer. Choisissez un autre modèle.
 
 # Pièces jointes et messages avec bouton d’appel dans la zone de réponse
 attach-open = Joindre un fichier

@@ -268,6 +268,26 @@ template-problem-too-long = मान बहुत लंबा है।
 template-problem-newline-or-tab = लाइन ब्रेक या टैब की अनुमति नहीं है।
 template-problem-too-many-spaces = लगातार चार से अधिक स्पेस नहीं।
 template-problem-invalid-url-suffix = वेब पते का मान्य अंत नहीं है।
+template-header-media = { $kind ->
+        [image] चित्र
+        [video] वीडियो
+        [document] दस्तावेज़
+        [location] लोकेशन
+       *[other] मीडिया
+    }
+template-buttons = बटन
+template-button-kind = { $kind ->
+        [quick_reply] त्वरित जवाब बटन
+        [url] लिंक बटन
+        [phone_number] कॉल बटन
+        [copy_code] कोड कॉपी करने का बटन
+        [otp] वन-टाइम कोड बटन
+        [flow] फ़ॉर्म बटन
+        [voice_call] WhatsApp कॉल बटन
+       *[other] बटन
+    }
+template-unsendable-header = इस टेम्पलेट के हेडर में एक मान चाहिए, जिसे ऐप नहीं भेज सकता। कोई दूसरा टेम्पलेट चुनें।
+template-unsendable-button = इस टेम्पलेट के किसी बटन में एक मान चाहिए (जैसे वेब पते का अंत), जिसे ऐप नहीं भेज सकता। कोई दूसरा टेम्पलेट चुनें।
 
 # जवाब बॉक्स में फ़ाइलें और कॉल बटन वाले संदेश
 attach-open = फ़ाइल जोड़ें

@@ -258,6 +258,26 @@ template-problem-too-long = Nilainya terlalu panjang.
 template-problem-newline-or-tab = Tidak boleh ada baris baru atau tab.
 template-problem-too-many-spaces = Tidak boleh lebih dari empat spasi berturut-turut.
 template-problem-invalid-url-suffix = Bukan akhiran alamat web yang valid.
+template-header-media = { $kind ->
+        [image] Gambar
+        [video] Video
+        [document] Dokumen
+        [location] Lokasi
+       *[other] Media
+    }
+template-buttons = Tombol
+template-button-kind = { $kind ->
+        [quick_reply] Tombol balas cepat
+        [url] Tombol tautan
+        [phone_number] Tombol telepon
+        [copy_code] Tombol salin kode
+        [otp] Tombol kode sekali pakai
+        [flow] Tombol formulir
+        [voice_call] Tombol panggilan WhatsApp
+       *[other] Tombol
+    }
+template-unsendable-header = Templat ini memerlukan nilai di header-nya, yang tidak dapat dikirim oleh aplikasi. Pilih templat lain.
+template-unsendable-button = Templat ini memerlukan nilai di salah satu tombolnya (misalnya akhir alamat web), yang tidak dapat dikirim oleh aplikasi. Pilih templat lain.
 
 # Lampiran dan pesan dengan tombol panggilan di kotak balasan
 attach-open = Lampirkan file

@@ -258,6 +258,26 @@ template-problem-too-long = 値が長すぎます。
 template-problem-newline-or-tab = 改行やタブは使えません。
 template-problem-too-many-spaces = 連続するスペースは 4 つまでです。
 template-problem-invalid-url-suffix = Web アドレスの末尾として無効です。
+template-header-media = { $kind ->
+        [image] 画像
+        [video] 動画
+        [document] ドキュメント
+        [location] 位置情報
+       *[other] メディア
+    }
+template-buttons = ボタン
+template-button-kind = { $kind ->
+        [quick_reply] クイック返信ボタン
+        [url] リンクボタン
+        [phone_number] 電話ボタン
+        [copy_code] コードコピーボタン
+        [otp] ワンタイムコードボタン
+        [flow] フォームボタン
+        [voice_call] WhatsApp 通話ボタン
+       *[other] ボタン
+    }
+template-unsendable-header = このテンプレートはヘッダーに値が必要ですが、アプリからは送信できません。別のテンプレートを選んでください。
+template-unsendable-button = このテンプレートはボタンのいずれかに値（Web アドレスの末尾など）が必要ですが、アプリからは送信できません。別のテンプレートを選んでください。
 
 # 返信欄の添付ファイルと通話ボタン付きメッセージ
 attach-open = ファイルを添付

@@ -268,6 +268,26 @@ template-problem-too-long = O valor é longo demais.
 template-problem-newline-or-tab = Sem quebras de linha nem tabulações.
 template-problem-too-many-spaces = No máximo quatro espaços seguidos.
 template-problem-invalid-url-suffix = Não é um final válido para o endereço web.
+template-header-media = { $kind ->
+        [image] Imagem
+        [video] Vídeo
+        [document] Documento
+        [location] Localização
+       *[other] Mídia
+    }
+template-buttons = Botões
+template-button-kind = { $kind ->
+        [quick_reply] Botão de resposta rápida
+        [url] Botão de link
+        [phone_number] Botão de ligação
+        [copy_code] Botão “Copiar código”
+        [otp] Botão de código de uso único
+        [flow] Botão de formulário
+        [voice_call] Botão de chamada do WhatsApp
+       *[other] Botão
+    }
+template-unsendable-header = Este modelo precisa de um valor no cabeçalho, que o app não consegue enviar. Escolha outro modelo.
+template-unsendable-button = Este modelo precisa de um valor em um dos botões (como o final de um endereço web), que o app não consegue enviar. Escolha outro modelo.
 
 # Anexos e mensagens com botão de chamada no campo de resposta
 attach-open = Anexar arquivo

@@ -79,7 +79,7 @@ const KEY_CAPS = new Set(["key-ctrl", "key-shift", "key-alt", "key-enter"]);
 /** Words that are the same in English and in that language. */
 const SAME_AS_ENGLISH: Partial<Record<Locale, string[]>> = {
   de: ["sync-online", "settings-hub-url", "sample-caller-name", "sample-queue-name"],
-  fr: ["nav-conversations", "search-messages", "settings-hub-url", "sample-caller-name", "sample-queue-name", "new-message-no-text"],
+  fr: ["nav-conversations", "search-messages", "settings-hub-url", "sample-caller-name", "sample-queue-name", "new-message-no-text", "template-header-media"],
   es: ["settings-hub-url"],
   "pt-BR": ["settings-hub-url"],
   id: ["settings-hub-url"],

@@ -28,8 +28,8 @@ function preview({ template_id, params }: TemplateFill): TemplatePreview {
   const t = [orderTemplate, callTemplate].find((x) => x.id === template_id)!;
   let body = t.body;
   params.forEach((p, i) => (body = body.replace(`{{${i + 1}}}`, p)));
-  const problems = params.flatMap((p, i) => (p === "" ? [{ position: i + 1, reason: "empty" as const }] : []));
-  return { header: t.header, body, footer: t.footer, problems };
+  const problems = params.flatMap((p, i) => (p === "" ? [{ part: "body" as const, position: i + 1, reason: "empty" as const }] : []));
+  return { header: t.header, header_media: t.header_media, body, footer: t.footer, buttons: t.buttons, problems };
 }
 
 /** The core's check: digits are a number (E.164 with a +), a letter is not, too few digits are invalid. */

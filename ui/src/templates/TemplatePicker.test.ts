@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/svelte";
+import axe from "axe-core";
 import { describe, expect, it, vi } from "vitest";
 import type { TemplateFill } from "../bindings/TemplateFill";
 import type { TemplatePreview } from "../bindings/TemplatePreview";
@@ -12,10 +13,10 @@ function preview({ params }: TemplateFill): TemplatePreview {
   params.forEach((p, i) => (body = body.replace(`{{${i + 1}}}`, p)));
   const problems: TemplatePreview["problems"] = [];
   params.forEach((p, i) => {
-    if (p === "") problems.push({ position: i + 1, reason: "empty" });
-    else if (/[\n\t]/.test(p)) problems.push({ position: i + 1, reason: "newline_or_tab" });
+    if (p === "") problems.push({ part: "body", position: i + 1, reason: "empty" });
+    else if (/[\n\t]/.test(p)) problems.push({ part: "body", position: i + 1, reason: "newline_or_tab" });
   });
-  return { header: "Your order", body, footer: "Reply STOP to opt out", problems };
+  return { header: "Your order", header_media: null, body, footer: "Reply STOP to opt out", buttons: [], problems };
 }
 
 function usePicker() {
@@ -115,11 +116,74 @@ describe("TemplatePicker", () => {
 
   it("says a problem of the whole template apart from the fields", async () => {
     const shell = usePicker();
-    shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [{ position: null, reason: "not_approved" }] }));
+    shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [{ part: null, position: null, reason: "not_approved" }] }));
     render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
     await chooseFirst();
     expect((await screen.findByTestId("template-problems")).textContent?.trim()).toBe("The template is not approved.");
     expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+  });
+
+  it("shows the media header and the buttons as the customer will see them", async () => {
+    const shell = usePicker();
+    shell.handle("preview_template", (fill) => ({
+      ...preview(fill),
+      header: null,
+      header_media: "image",
+      buttons: [
+        { kind: "url", text: "Track order", url: "https://shop.example/t/#1042", phone_number: null },
+        { kind: "quick_reply", text: "Stop", url: null, phone_number: null },
+      ],
+    }));
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    const shown = screen.getByTestId("template-preview");
+    expect((await within(shown).findByTestId("template-preview-media")).textContent).toContain("Image");
+    expect(within(shown).queryByTestId("template-preview-header")).toBeNull();
+    expect(within(shown).getAllByTestId("template-preview-button-text").map((b) => b.textContent)).toEqual(["Track order", "Stop"]);
+    expect(within(shown).getByTestId("template-preview-button-target").textContent).toBe("https://shop.example/t/#1042");
+    expect(shown.querySelector("a[href], a")).toBeNull();
+  });
+
+  it("says a button that needs a value makes the template unsendable, apart from the body's fields", async () => {
+    const shell = usePicker();
+    shell.handle("preview_template", (fill) => ({
+      ...preview(fill),
+      buttons: [{ kind: "url", text: "Track", url: "https://shop.example/t/{{1}}", phone_number: null }],
+      problems: [...preview(fill).problems, { part: "button", position: 1, reason: "missing" }],
+    }));
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    const said = await screen.findByTestId("template-unsendable");
+    await waitFor(() => expect(screen.getByTestId("template-preview-body").textContent).toContain("#1042"));
+    expect(said.textContent?.trim()).toBe(
+      "This template needs a value in one of its buttons (such as the end of a web address), which the app cannot send. Choose another template.",
+    );
+    // Not body value 1's problem: its field stays valid.
+    expect(screen.queryByTestId("template-param-problem")).toBeNull();
+    expect(params()[0]!.getAttribute("aria-invalid")).toBe("false");
+    expect(screen.queryByTestId("template-problems")).toBeNull();
+    expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+    const results = await axe.run(document.body, { resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  });
+
+  it("in fill mode, a header that needs a value keeps the choice from being ready", async () => {
+    const shell = usePicker();
+    shell.handle("preview_template", (fill) => ({
+      ...preview(fill),
+      problems: [...preview(fill).problems, { part: "header", position: 1, reason: "missing" }],
+    }));
+    const onfill = vi.fn();
+    render(TemplatePicker, { mode: "fill", onfill });
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    expect((await screen.findByTestId("template-unsendable")).textContent?.trim()).toBe(
+      "This template needs a value in its header, which the app cannot send. Choose another template.",
+    );
+    await waitFor(() => expect(onfill).toHaveBeenLastCalledWith(expect.objectContaining({ params: ["Yuki", "#1042"], ready: false })));
   });
 
   it("sends the values with send_template and hands the queued message back", async () => {
@@ -160,8 +224,10 @@ describe("TemplatePicker", () => {
     shell.answer("templates", [template({ name: "<i>x</i>", body: html, param_count: 1 })]);
     shell.handle("preview_template", ({ params: [value] }) => ({
       header: "<script>1</script>",
+      header_media: null,
       body: `${html} ${value ?? ""}`,
       footer: "<u>f</u>",
+      buttons: [{ kind: "quick_reply", text: "<a href='x'>go</a>", url: null, phone_number: null }],
       problems: [],
     }));
     render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
@@ -173,7 +239,8 @@ describe("TemplatePicker", () => {
     const body = screen.getByTestId("template-preview-body");
     await waitFor(() => expect(body.textContent).toBe(`${html} <em>v</em>`));
     const shown = screen.getByTestId("template-preview");
-    expect(shown.querySelector("img, b, script, u, em")).toBeNull();
+    expect(shown.querySelector("img, b, script, u, em, a")).toBeNull();
+    expect(screen.getByTestId("template-preview-button-text").textContent).toBe("<a href='x'>go</a>");
     expect(body.getAttribute("dir")).toBe("auto");
     expect(screen.getByTestId("template-preview-header").textContent).toBe("<script>1</script>");
   });
