@@ -49,6 +49,8 @@ pub(crate) struct Shared {
     changed: Condvar,
     pub muted: AtomicBool,
     pub hang_up: AtomicBool,
+    /// End without telling the remote (see `CallHandle::vanish`).
+    pub vanish: AtomicBool,
 }
 
 impl Shared {
@@ -200,6 +202,9 @@ impl Engine {
         let mut buffer = vec![0u8; RECV_BUFFER];
         self.drain();
         loop {
+            if self.shared.vanish.load(Ordering::Acquire) {
+                return EndReason::HungUp;
+            }
             if self.shared.hang_up.load(Ordering::Acquire) {
                 self.close();
                 return EndReason::HungUp;

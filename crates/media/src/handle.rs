@@ -70,6 +70,14 @@ impl CallHandle {
         }
     }
 
+    /// Ends the call without a word to the remote, as a crash or a lost
+    /// network would: the remote ends it by its media timeout. For tests and
+    /// the sandbox (a customer whose phone dies).
+    pub fn vanish(&self) {
+        self.shared.vanish.store(true, Ordering::Release);
+        self.hang_up();
+    }
+
     /// A snapshot of the call's state and numbers.
     pub fn stats(&self) -> CallStats {
         self.shared.stats()

@@ -89,3 +89,19 @@ fn the_far_ends_hang_up_ends_our_call() {
         Some(EndReason::RemoteClosed)
     );
 }
+
+#[test]
+fn a_far_end_that_vanishes_ends_our_call_by_the_media_timeout() {
+    let config = CallConfig {
+        media_timeout: Duration::from_millis(400),
+        ..CallConfig::loopback()
+    };
+    let call = common::inbound(config, FarEndConfig::default());
+    call.wait_connected();
+    call.wait_audio(Duration::from_millis(200));
+    call.far.vanish();
+    assert_eq!(
+        call.session.wait_ended(Duration::from_secs(5)),
+        Some(EndReason::MediaTimeout)
+    );
+}
