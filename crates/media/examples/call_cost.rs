@@ -13,6 +13,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
+    // As the app does at start: the crypto's one-time set-up is not a call's.
+    switchboard_media::warm_up();
     let heard = RecordingSink::new();
     let customer_heard = RecordingSink::new();
     let (pending, offer) = FarEnd::offer(

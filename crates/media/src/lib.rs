@@ -58,6 +58,13 @@ mod session;
 mod stats;
 mod wire;
 
+/// Makes the process ready for calls: the first WebRTC session of a process
+/// pays about 30 ms of crypto initialisation, which an app pays here, at
+/// start, rather than between "Answer" and the customer's first word.
+pub fn warm_up() {
+    negotiate::warm_up();
+}
+
 pub use analysis::{dominant_frequency, goertzel_power, rms};
 pub use audio::{AudioSink, AudioSource, RecordingSink, SilenceSource, ToneSource};
 pub use codec::{Decoded, OpusDecoder, OpusEncoder};

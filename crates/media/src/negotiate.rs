@@ -131,6 +131,12 @@ pub(crate) fn answer(
     Ok((handle, answer.to_sdp_string()))
 }
 
+/// Initialises the crypto library once (about 30 ms the first time, then
+/// nothing), so the first call does not pay for it.
+pub(crate) fn warm_up() {
+    let _ = Rtc::builder().build(Instant::now());
+}
+
 fn prepare(side: &Side) -> Result<(Rtc, CallSocket), MediaError> {
     let socket = CallSocket::bind(side.config.bind)?;
     let mut rtc = Rtc::builder()

@@ -130,3 +130,43 @@ impl Write for Logs {
         Ok(())
     }
 }
+
+/// The default bind (0.0.0.0:0) offers the machine's interfaces, all inline
+/// in the answer, and the call connects to a far end on loopback through them.
+#[test]
+fn the_default_bind_offers_every_interface_inline() {
+    let config = CallConfig {
+        bind: CallConfig::default().bind,
+        ..CallConfig::loopback()
+    };
+    let (pending, offer) = switchboard_media::FarEnd::offer(
+        switchboard_media::SilenceSource,
+        switchboard_media::RecordingSink::new(),
+        FarEndConfig::default(),
+    )
+    .unwrap();
+    let answered = switchboard_media::CallSession::answer(
+        &offer,
+        switchboard_media::ToneSource::new(common::AGENT_HZ),
+        switchboard_media::RecordingSink::new(),
+        config,
+    );
+    let (session, answer) = match answered {
+        Ok(answered) => answered,
+        // A machine with loopback only has nothing to offer, and says so.
+        Err(switchboard_media::MediaError::NoCandidates) => return,
+        Err(error) => panic!("{error}"),
+    };
+    let candidates: Vec<&str> = answer
+        .lines()
+        .filter(|line| line.starts_with("a=candidate:"))
+        .collect();
+    assert!(!candidates.is_empty(), "{answer}");
+    assert!(
+        candidates.iter().all(|c| !c.contains(" 127.0.0.1 ")),
+        "{candidates:?}"
+    );
+    let far = pending.complete(&answer).unwrap();
+    session.wait_connected(common::CONNECT_TIMEOUT).unwrap();
+    far.wait_connected(common::CONNECT_TIMEOUT).unwrap();
+}

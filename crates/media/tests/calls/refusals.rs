@@ -47,9 +47,10 @@ fn a_malformed_answer_to_our_offer_is_bad_sdp() {
 
 #[test]
 fn a_socket_that_cannot_be_bound_is_a_socket_error() {
-    // An address of no interface here (TEST-NET-1).
+    // A port already taken.
+    let taken = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
     let config = CallConfig {
-        bind: "192.0.2.1:0".parse().unwrap(),
+        bind: taken.local_addr().unwrap(),
         ..CallConfig::loopback()
     };
     let error = CallSession::answer(&meta_offer(), SilenceSource, RecordingSink::new(), config)
