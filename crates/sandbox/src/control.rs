@@ -70,6 +70,7 @@ pub fn routes() -> Router<Arc<Sandbox>> {
         .route("/_sandbox/messages", post(send_message))
         .route("/_sandbox/calls", post(place_call).get(list_calls))
         .route("/_sandbox/calls/{call_id}/{action}", post(call_action))
+        .route("/_sandbox/calls/{call_id}/media", get(call_media))
         .route("/_sandbox/call-permission-replies", post(permission_reply))
         .route("/_sandbox/clock", get(clock).put(set_clock))
         .route("/_sandbox/clock/advance", post(advance))
@@ -98,6 +99,17 @@ async fn call_action(
     ControlPath((call_id, action)): ControlPath<(String, String)>,
 ) -> Reply {
     customers::customer_call_action(&sb, &call_id, &action).map(Json)
+}
+
+/// What the customer's side of a call heard and sent (404: no audio leg).
+async fn call_media(
+    State(sb): State<Arc<Sandbox>>,
+    ControlPath(call_id): ControlPath<String>,
+) -> Reply {
+    sb.call_media
+        .report(&call_id)
+        .map(|r| Json(json!(r)))
+        .ok_or_else(|| ControlError::not_found(format!("call {call_id} has no audio")))
 }
 
 async fn list_calls(State(sb): State<Arc<Sandbox>>) -> Json<Value> {

@@ -49,6 +49,13 @@ impl ControlError {
             message: message.into(),
         }
     }
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal",
+            message: message.into(),
+        }
+    }
 }
 
 /// `timestamp` as unix seconds (number or digits) or RFC 3339; default: now.
@@ -402,6 +409,14 @@ fn deliver_inbound(sb: &Sandbox, key: &str, timestamp: DateTime<Utc>, kind: &str
 /// A customer calls the business: a ringing user-initiated call with Meta's offer.
 pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError> {
     let key = sender(sb, req)?;
+    // The customer's voice: a tone the app's side can recognise.
+    let voice_hz = match &req["voice_hz"] {
+        Value::Null => crate::call_media::DEFAULT_VOICE_HZ,
+        v => v
+            .as_f64()
+            .filter(|hz| (100.0..=4000.0).contains(hz))
+            .ok_or_else(|| ControlError::bad_request("voice_hz: a number from 100 to 4000"))?,
+    };
     let now = sb.now();
     // A user-initiated call opens the window, answered or not.
     let customer = sb.with_customer(&key, |c| c.clone());
@@ -443,7 +458,11 @@ pub fn place_call(sb: &Arc<Sandbox>, req: &Value) -> Result<Value, ControlError>
         now,
         switchboard_cloudapi::CallDirection::UserInitiated,
     );
-    event.session = Some(switchboard_cloudapi::Session::offer(payloads::sdp("offer")));
+    let offer = sb.call_media.offer(&call_id, voice_hz).map_err(|e| {
+        lock(&sb.calls).remove(&call_id);
+        ControlError::internal(format!("the customer's audio could not start: {e}"))
+    })?;
+    event.session = Some(switchboard_cloudapi::Session::offer(offer));
     event.deeplink_payload = req["deeplink_payload"].as_str().map(str::to_string);
     event.cta_payload = req["cta_payload"].as_str().map(str::to_string);
     let env = payloads::call_event(&sb.config, &customer, event, Vec::new());
@@ -530,6 +549,7 @@ pub fn customer_call_action(
                 // An accepted business call opens the window.
                 c.last_inbound_at = Some(c.last_inbound_at.map_or(now, |t| t.max(now)));
             });
+            sb.call_media.speak(call_id);
             status("ACCEPTED");
             tracing::info!(%call_id, "customer answered");
         }

@@ -5,16 +5,20 @@
 //! templates, media), answers with Meta's error codes, sends signed webhooks
 //! (messages, statuses, calls, permission replies, template updates) to a
 //! configured URL, and offers a control API under `/_sandbox/` to act as
-//! customers and move a virtual clock. See README.md.
+//! customers and move a virtual clock. In calls it plays Meta's media side
+//! (`call_media`): the customer's voice is a tone, what they hear is recorded.
+//! See README.md.
 //!
 //! Must not depend on tauri, the hub, the store, sync or protocol crates, or any
 //! database: it stands in for Meta. Its only workspace dependencies are
-//! switchboard-cloudapi (the wire types it serves) and switchboard-domain (the
-//! `Clock` trait its virtual clock implements); `tests/boundaries.rs` checks this.
+//! switchboard-cloudapi (the wire types it serves), switchboard-domain (the
+//! `Clock` trait its virtual clock implements) and switchboard-media (the far
+//! end of a call's WebRTC session); `tests/boundaries.rs` checks this.
 //!
 //! In-process use (tests): `let sb = switchboard_sandbox::spawn(Config::for_tests(Some(url))).await?;`
 //! then point a Graph client at `sb.base_url` and drive customers via `sb.base_url/_sandbox/...`.
 
+pub mod call_media;
 pub mod clock;
 pub mod config;
 pub mod control;

@@ -418,6 +418,8 @@ pub struct Sandbox {
     pub calls: Mutex<HashMap<String, Call>>,
     pub templates: RwLock<Vec<Template>>,
     pub media: Mutex<HashMap<String, Media>>,
+    /// The customer's audio in each call (Meta's media side).
+    pub call_media: crate::call_media::CallMedia,
     pub limiter: Mutex<Limiter>,
     /// Accepted messages whose status webhooks (sent → delivered → read, or failed)
     /// are still to be queued; see [`StatusFlowGuard`].
@@ -467,6 +469,7 @@ impl Sandbox {
             calls: Mutex::default(),
             templates: RwLock::new(seed_templates()),
             media: Mutex::default(),
+            call_media: crate::call_media::CallMedia::new(config.listen.ip()),
             limiter: Mutex::default(),
             status_flows: AtomicUsize::new(0),
             next_call_seq: AtomicU64::new(1),
@@ -551,6 +554,7 @@ impl Sandbox {
         lock(&self.outbound).clear();
         lock(&self.inbound).clear();
         lock(&self.calls).clear();
+        self.call_media.clear();
         lock(&self.media).clear();
         *lock(&self.limiter) = Limiter::default();
         *self.templates.write().unwrap_or_else(|e| e.into_inner()) = seed_templates();

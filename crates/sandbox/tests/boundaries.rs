@@ -1,7 +1,8 @@
 //! The crate header's promise, checked: switchboard-sandbox stands in for Meta, so it
 //! depends on neither tauri, the hub, the store, the sync layer nor the protocol
-//! crate — only on the shared wire types (switchboard-cloudapi) and the domain's
-//! `Clock` (switchboard-domain).
+//! crate — only on the shared wire types (switchboard-cloudapi), the domain's
+//! `Clock` (switchboard-domain) and the media engine that plays Meta's side of
+//! a call (switchboard-media).
 
 const MANIFEST: &str = include_str!("../Cargo.toml");
 const LIB: &str = include_str!("../src/lib.rs");
@@ -38,7 +39,12 @@ fn depends_on_nothing_it_must_not() {
         );
         if dep.starts_with("switchboard") {
             assert!(
-                ["switchboard-cloudapi", "switchboard-domain"].contains(&dep.as_str()),
+                [
+                    "switchboard-cloudapi",
+                    "switchboard-domain",
+                    "switchboard-media"
+                ]
+                .contains(&dep.as_str()),
                 "unexpected internal dependency {dep}"
             );
         }

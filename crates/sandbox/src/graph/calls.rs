@@ -135,7 +135,7 @@ fn connect(
         }
         (None, None) => return Err(GraphError::new(131008, "The parameter to is required.")),
     };
-    check_sdp(body, "offer")?;
+    let offer_sdp = check_sdp(body, "offer")?;
     let now = sb.now();
     let limits = &sb.config.limits;
     let customer = sb.with_customer(&address, |c| {
@@ -198,7 +198,13 @@ fn connect(
         now,
         CallDirection::BusinessInitiated,
     );
-    event.session = Some(Session::answer(payloads::sdp("answer")));
+    // Meta's answer runs the customer's audio; an offer no WebRTC stack can
+    // use (a placeholder) still gets a plausible one, and no audio.
+    let answer = sb
+        .call_media
+        .answer(&call_id, &offer_sdp, crate::call_media::DEFAULT_VOICE_HZ)
+        .unwrap_or_else(|| payloads::sdp("answer"));
+    event.session = Some(Session::answer(answer));
     event.biz_opaque_callback_data = biz_opaque.clone();
     let env = payloads::call_event(&sb.config, &customer, event, Vec::new());
     sb.webhooks.send("calls/connect", &env, now);
@@ -248,6 +254,10 @@ fn business_action(
             format!("Invalid parameter: `{action}` applies to user-initiated calls only"),
         )),
         "pre_accept" if call.state == CallState::Ringing => {
+            // Pre-accepting lets the media connect before the accept.
+            if let Some(answer) = &sdp {
+                sb.call_media.complete(call_id, answer);
+            }
             set_state(sb, call_id, CallState::PreAccepted, |c| c.answer_sdp = sdp);
             Ok(())
         }
@@ -264,6 +274,9 @@ fn business_action(
             "Invalid parameter: the accept SDP must equal the pre_accept SDP",
         )),
         "accept" => {
+            if let Some(answer) = &sdp {
+                sb.call_media.complete(call_id, answer);
+            }
             set_state(sb, call_id, CallState::Connected, |c| {
                 c.answer_sdp = sdp;
                 c.connected_at = Some(now);
@@ -316,6 +329,7 @@ pub fn end_call(
         c.outcome = Some(outcome.to_string());
         c.clone()
     };
+    sb.call_media.end(call_id);
     let customer = sb.customer_or_new(&call.user_id);
     let (from, to) = match call.direction {
         Direction::UserInitiated => (customer.wa_id.clone(), sb.config.display_number.clone()),
