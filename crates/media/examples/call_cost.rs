@@ -83,7 +83,7 @@ fn thread_cpu(name: &str) -> Option<Duration> {
         }
         let stat = std::fs::read_to_string(path.join("stat")).ok()?;
         // Fields after the parenthesised name: state is field 3, utime 14, stime 15.
-        let after_name = &stat[stat.rfind(')')? + 2..];
+        let after_name = stat.get(stat.rfind(')')? + 2..)?;
         let fields: Vec<&str> = after_name.split(' ').collect();
         let utime: f64 = fields.get(11)?.parse().ok()?;
         let stime: f64 = fields.get(12)?.parse().ok()?;
