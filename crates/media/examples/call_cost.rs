@@ -1,18 +1,27 @@
 //! One loopback call against the Meta-like far end, for N seconds (default
 //! 10): prints the setup times, the loss, the jitter buffer's delay and the
 //! CPU time of our call's media thread (Linux: /proc), as a share of one core.
+//! With `setup N`: N calls one after the other, and the percentiles of the
+//! time from `answer()` to the first audio packet received.
 //!
 //! `cargo run --release -p switchboard-media --example call_cost -- 30`
+//! `cargo run --release -p switchboard-media --example call_cost -- setup 50`
 
 use std::time::{Duration, Instant};
 
 use switchboard_media::{CallConfig, CallSession, FarEnd, FarEndConfig, RecordingSink, ToneSource};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let secs: u64 = std::env::args()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("setup") {
+        let calls = args
+            .get(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(50)
+            .max(1);
+        return setup_times(calls);
+    }
+    let secs: u64 = args.first().and_then(|s| s.parse().ok()).unwrap_or(10);
     // As the app does at start: the crypto's one-time set-up is not a call's.
     switchboard_media::warm_up();
     let heard = RecordingSink::new();
@@ -68,6 +77,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     call.hang_up();
     far.hang_up();
+    Ok(())
+}
+
+/// `calls` inbound calls in a row: answer() → first audio received.
+fn setup_times(calls: usize) -> Result<(), Box<dyn std::error::Error>> {
+    switchboard_media::warm_up();
+    let mut times = Vec::with_capacity(calls);
+    for _ in 0..calls {
+        let (pending, offer) = FarEnd::offer(
+            ToneSource::new(440.0),
+            RecordingSink::new(),
+            FarEndConfig::default(),
+        )?;
+        let (call, answer) = CallSession::answer(
+            &offer,
+            ToneSource::new(880.0),
+            RecordingSink::new(),
+            CallConfig::loopback(),
+        )?;
+        let far = pending.complete(&answer)?;
+        let stats = call.wait_for_stats(Duration::from_secs(10), |s| s.first_audio_after.is_some());
+        times.push(stats.first_audio_after.ok_or("no audio within 10 s")?);
+        call.hang_up();
+        far.hang_up();
+    }
+    times.sort();
+    let at = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
+    println!(
+        "answer() → first audio over {calls} calls: min {:?}, p50 {:?}, p99 {:?}, max {:?}",
+        times[0],
+        at(50),
+        at(99),
+        times[times.len() - 1]
+    );
     Ok(())
 }
 
