@@ -22,8 +22,7 @@ use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
     local_message_id,
 };
-use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState, Update};
-use tokio::sync::broadcast::error::RecvError;
+use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState};
 
 use crate::calls::call_view;
 use reqwest::Method;
@@ -283,12 +282,12 @@ impl Core {
             fresh,
             decline,
         });
-        let forwarder = tokio::spawn(forward(
+        let forwarder = tokio::spawn(crate::forwarding::forward(
             updates,
             store.clone(),
             self.inner.shell.clone(),
             notifier.clone(),
-            Membership {
+            crate::forwarding::Membership {
                 agent_id: me.id.clone(),
                 queues: me.queues.iter().map(|q| q.id.clone()).collect(),
                 resync: engine.resync_handle(),
@@ -481,108 +480,6 @@ async fn stop(mut old: Session) {
     old.engine.stop().await;
     if let Some(t) = old.notifier_thread.take() {
         let _ = tokio::task::spawn_blocking(move || t.join()).await;
-    }
-}
-
-/// The agent's queues as the session knows them.
-struct Membership {
-    agent_id: String,
-    queues: std::collections::BTreeSet<String>,
-    resync: switchboard_sync::ResyncHandle,
-    /// The feed position of the change that asked for the last resync: the
-    /// replay brings that change and older ones again, which must not ask
-    /// for another.
-    resynced_at: i64,
-}
-
-impl Membership {
-    /// When an admin changed the agent's queues: the feed is read again
-    /// from the start, which brings the joined queues' earlier changes
-    /// (they lie below the store's position).
-    fn follow(&mut self, changes: &[switchboard_protocol::Change]) {
-        for change in changes {
-            if let switchboard_protocol::ChangeData::Agent(a) = &change.change
-                && a.id == self.agent_id
-                && change.seq > self.resynced_at
-            {
-                let queues: std::collections::BTreeSet<String> =
-                    a.queue_ids.iter().cloned().collect();
-                if queues != self.queues {
-                    let joined = queues.difference(&self.queues).count();
-                    self.queues = queues;
-                    if joined > 0 {
-                        tracing::info!(joined, "the agent joined queues: full resync");
-                        self.resynced_at = change.seq;
-                        self.resync.resync();
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Follows the engine's updates: the notifier gets every one, the UI the
-/// state and which conversations changed, the tray the unread count.
-async fn forward(
-    mut updates: tokio::sync::broadcast::Receiver<Update>,
-    store: StoreHandle,
-    shell: Arc<dyn Shell>,
-    notifier: std::sync::mpsc::Sender<Input>,
-    mut membership: Membership,
-) {
-    let mut unread_total = None;
-    loop {
-        let update = match updates.recv().await {
-            Ok(u) => u,
-            Err(RecvError::Lagged(_)) => {
-                let _ = notifier.send(Input::Lagged);
-                shell.emit(AppEvent::ConversationsChanged {
-                    ids: Vec::new(),
-                    all: true,
-                });
-                continue;
-            }
-            Err(RecvError::Closed) => return,
-        };
-        let touched = match &update {
-            Update::State(state) => {
-                shell.emit(AppEvent::SyncState {
-                    state: state.clone(),
-                });
-                false
-            }
-            Update::Changes(applied) => {
-                membership.follow(&applied.changes);
-                shell.emit(AppEvent::ConversationsChanged {
-                    ids: applied.conversations.iter().cloned().collect(),
-                    all: false,
-                });
-                true
-            }
-            Update::Resynced => {
-                shell.emit(AppEvent::ConversationsChanged {
-                    ids: Vec::new(),
-                    all: true,
-                });
-                true
-            }
-            Update::Outbox(entry) => {
-                shell.emit(AppEvent::ConversationsChanged {
-                    ids: vec![entry.conversation_id.clone()],
-                    all: false,
-                });
-                false
-            }
-            Update::SearchIndexed => false,
-        };
-        let _ = notifier.send(Input::Update(update));
-        if touched && let Ok(counts) = store.run(|s| s.unread_counts()).await {
-            if unread_total != Some(counts.total) {
-                unread_total = Some(counts.total);
-                shell.set_unread(counts.total);
-            }
-            shell.emit(AppEvent::Unread { counts });
-        }
     }
 }
 

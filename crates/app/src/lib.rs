@@ -36,6 +36,7 @@ pub mod contract;
 pub mod core;
 pub mod editing;
 pub mod error;
+mod forwarding;
 pub mod hub;
 pub mod labels;
 mod notices;

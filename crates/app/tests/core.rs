@@ -318,6 +318,15 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
             })
             .count()
     };
+    // The UI hears of the resync (its events are gathered for a moment).
+    shell
+        .until("the resync's event", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Emit(AppEvent::ConversationsChanged { all: true, .. }) => Some(()),
+                _ => None,
+            })
+        })
+        .await;
     let settled = resyncs();
     team.customer_says("33612345678", "Camille Martin", "Merci", None)
         .await
