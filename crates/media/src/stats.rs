@@ -67,7 +67,8 @@ pub enum CallEvent {
 pub struct CallStats {
     pub state: CallState,
     pub muted: bool,
-    /// Whether we are the ICE-controlling agent (decided by the SDP roles).
+    /// Whether we set up as the ICE-controlling agent. After a role
+    /// conflict (a full-ICE offer) `wire_out` shows what we really sent.
     pub ice_controlling: bool,
     pub packets_sent: u64,
     /// Distinct audio packets received (duplicates not counted).
