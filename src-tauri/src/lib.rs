@@ -122,7 +122,11 @@ async fn open_core(
         (data_dir(handle)?, Arc::new(KeyringVault::new()))
     };
     let core = Core::open(
-        CoreOptions { data_dir, demo },
+        CoreOptions {
+            data_dir,
+            demo,
+            audio: None,
+        },
         shell.clone(),
         vault,
         Arc::new(SystemClock),

@@ -333,8 +333,10 @@ commands! {
     search(SearchQuery) -> SearchResults, windows: [Main];
     /// A call, as the popup shows it.
     call(CallRef) -> CallView, windows: [Main, CallPopup];
-    /// Answers a call: brings its popup and conversation to the front (no
-    /// audio yet: the popup says so).
+    /// Answers a call: brings its popup and conversation to the front and,
+    /// with the agent's audio devices, answers Meta's offer and accepts
+    /// through the hub (`audio_failed` when the audio cannot start: the
+    /// call still rings); without devices the popup says there is no audio.
     answer_call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Declines a call through the hub.
     decline_call(CallRef) -> CallView, windows: [Main, CallPopup];

@@ -57,6 +57,9 @@ pub struct CoreOptions {
     pub data_dir: PathBuf,
     /// The app runs a demo team of its own.
     pub demo: bool,
+    /// The agent's microphone and speaker; none: calls are answered
+    /// without audio, and the popup says so.
+    pub audio: Option<Arc<dyn crate::audio::AudioDevices>>,
 }
 
 struct Session {
@@ -73,6 +76,9 @@ struct Session {
 struct Inner {
     data_dir: PathBuf,
     demo: bool,
+    audio: Option<Arc<dyn crate::audio::AudioDevices>>,
+    /// The calls the agent is in, with their audio.
+    talking: Arc<crate::talking::Talking>,
     profile: StoreHandle,
     shell: Arc<dyn Shell>,
     vault: Arc<dyn TokenVault>,
@@ -170,6 +176,8 @@ impl Core {
             inner: Arc::new(Inner {
                 data_dir: options.data_dir,
                 demo: options.demo,
+                audio: options.audio,
+                talking: Arc::default(),
                 profile,
                 shell,
                 vault,
@@ -284,6 +292,7 @@ impl Core {
         });
         let forwarder = tokio::spawn(crate::forwarding::forward(
             updates,
+            self.inner.talking.clone(),
             store.clone(),
             self.inner.shell.clone(),
             notifier.clone(),
@@ -463,6 +472,66 @@ impl Core {
         // The feed brings it too; this withdraws the notice without waiting.
         let _ = notifier.send(Input::Call(Box::new(call.clone())));
         self.read(move |s| call_view(s, call)).await
+    }
+
+    /// Answers call `call_id` with the agent's devices: the media session
+    /// answers Meta's offer, then the hub accepts with that answer. Nothing
+    /// is accepted when the audio cannot start (never a silent call).
+    async fn answer_with_audio(
+        &self,
+        devices: Arc<dyn crate::audio::AudioDevices>,
+        call_id: &str,
+        offer: String,
+    ) -> Result<CallView, CommandError> {
+        use crate::audio::{Input, Output};
+        let audio_failed = |m: String| CommandError::new(ErrorCode::AudioFailed, m);
+        let (session, answer) = tokio::task::spawn_blocking(move || {
+            let audio = devices.open()?;
+            let config = crate::talking::media_config_for(&offer);
+            switchboard_media::CallSession::answer(
+                &offer,
+                Input(audio.input),
+                Output(audio.output),
+                config,
+            )
+            .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+        .map_err(audio_failed)?;
+        let hub = self.hub().await?;
+        let accepted: Result<switchboard_protocol::Call, _> = hub
+            .send(
+                Method::POST,
+                &["calls", call_id, "accept"],
+                &switchboard_protocol::AcceptCallRequest { sdp: answer },
+            )
+            .await;
+        let call = match accepted {
+            Ok(call) => call,
+            Err(e) => {
+                session.hang_up();
+                return Err(e);
+            }
+        };
+        self.inner.talking.start(call_id, session);
+        self.read(move |s| call_view(s, call)).await
+    }
+
+    /// Hangs up call `call_id`: its audio ends, and the hub ends the call.
+    pub async fn hang_up(&self, call_id: &str) -> Result<CallView, CommandError> {
+        self.inner.talking.end(call_id);
+        let call: switchboard_protocol::Call = self
+            .hub()
+            .await?
+            .post(&["calls", call_id, "hangup"])
+            .await?;
+        self.read(move |s| call_view(s, call)).await
+    }
+
+    /// Whether the agent is in call `call_id` with audio.
+    pub fn is_talking(&self, call_id: &str) -> bool {
+        self.inner.talking.is_talking(call_id)
     }
 
     /// Signs out and stops the session (for the app's exit).
@@ -857,6 +926,11 @@ impl Commands for Core {
         self.inner
             .shell
             .show_conversation(&view.call.conversation_id);
+        if let (Some(devices), Some(offer)) =
+            (self.inner.audio.clone(), view.call.remote_sdp.clone())
+        {
+            return self.answer_with_audio(devices, &view.call.id, offer).await;
+        }
         // Two-way audio is its own piece of work: say so, never pretend.
         self.inner.shell.emit(AppEvent::Notice {
             key: "call-audio-unavailable".into(),

@@ -35,6 +35,9 @@ pub enum ErrorCode {
     NotificationFailed,
     /// The clipboard could not be written.
     ClipboardFailed,
+    /// A call's audio could not start (no microphone, a device busy, the
+    /// connection to Meta's media): the call was not answered.
+    AudioFailed,
     /// A bug.
     Internal,
 }

@@ -75,6 +75,7 @@ impl Membership {
 /// the tray and the UI the unread count.
 pub(crate) async fn forward(
     mut updates: tokio::sync::broadcast::Receiver<Update>,
+    talking: Arc<crate::talking::Talking>,
     store: StoreHandle,
     shell: Arc<dyn Shell>,
     notifier: std::sync::mpsc::Sender<Input>,
@@ -116,6 +117,11 @@ pub(crate) async fn forward(
             }),
             Update::Changes(applied) => {
                 membership.follow(&applied.changes);
+                for change in applied.changes.iter() {
+                    if let switchboard_protocol::ChangeData::Call(call) = &change.change {
+                        talking.follow(call);
+                    }
+                }
                 to_ui
                     .gathered
                     .ids

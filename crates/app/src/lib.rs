@@ -30,6 +30,7 @@
 //! `switchboard-protocol`).
 
 pub mod admin;
+pub mod audio;
 pub mod calls;
 pub mod composer;
 pub mod contract;
@@ -46,6 +47,7 @@ pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod starting;
+mod talking;
 pub mod templates;
 pub mod vault;
 

@@ -3,4 +3,4 @@
 /**
  * What went wrong, for the UI to branch on.
  */
-export type AppErrorCode = "invalid_input" | "unknown_command" | "not_allowed" | "not_signed_in" | "hub_unreachable" | "token_refused" | "forbidden" | "hub_error" | "keyring_unavailable" | "local_store" | "not_found" | "notification_failed" | "clipboard_failed" | "internal";
+export type AppErrorCode = "invalid_input" | "unknown_command" | "not_allowed" | "not_signed_in" | "hub_unreachable" | "token_refused" | "forbidden" | "hub_error" | "keyring_unavailable" | "local_store" | "not_found" | "notification_failed" | "clipboard_failed" | "audio_failed" | "internal";

@@ -178,8 +178,10 @@ export interface Commands {
    */
   call: { args: CallRef; result: CallView };
   /**
-   * Answers a call: brings its popup and conversation to the front (no
-   * audio yet: the popup says so).
+   * Answers a call: brings its popup and conversation to the front and,
+   * with the agent's audio devices, answers Meta's offer and accepts
+   * through the hub (`audio_failed` when the audio cannot start: the
+   * call still rings); without devices the popup says there is no audio.
    * Windows: Main, CallPopup.
    */
   answer_call: { args: CallRef; result: CallView };

@@ -103,6 +103,7 @@ pub async fn open(dir: &std::path::Path, shell: Arc<Recorder>, vault: Arc<Memory
         CoreOptions {
             data_dir: dir.to_owned(),
             demo: false,
+            audio: None,
         },
         shell,
         vault as Arc<dyn TokenVault>,

@@ -101,6 +101,7 @@ async fn open_core(data_dir: &Path) -> anyhow::Result<Core> {
         CoreOptions {
             data_dir: data_dir.to_owned(),
             demo: false,
+            audio: None,
         },
         Arc::new(Quiet),
         Arc::new(KeyringVault::new()),

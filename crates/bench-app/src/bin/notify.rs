@@ -333,6 +333,7 @@ async fn bench() -> anyhow::Result<()> {
         CoreOptions {
             data_dir: dir.path().join("app"),
             demo: false,
+            audio: None,
         },
         Arc::new(BenchShell),
         Arc::new(MemoryVault::default()),

@@ -1,0 +1,88 @@
+//! The calls the agent is in: one media session each (switchboard-media),
+//! started by answering and ended by hanging up, by the customer (DTLS
+//! closed) or by the call's end coming through the feed (Meta's
+//! terminate webhook, the agent's hang-up elsewhere).
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::Mutex;
+
+use switchboard_media::{CallConfig, CallSession};
+use switchboard_protocol::{Call, CallState};
+
+/// The sessions by call id.
+#[derive(Default)]
+pub(crate) struct Talking {
+    sessions: Mutex<HashMap<String, CallSession>>,
+}
+
+impl Talking {
+    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, CallSession>> {
+        self.sessions.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn start(&self, call_id: &str, session: CallSession) {
+        if let Some(old) = self.sessions().insert(call_id.to_owned(), session) {
+            old.hang_up();
+        }
+    }
+
+    /// Hangs up call `call_id`'s session, if it has one.
+    pub fn end(&self, call_id: &str) {
+        if let Some(session) = self.sessions().remove(call_id) {
+            session.hang_up();
+        }
+    }
+
+    /// A call as the feed brings it: over, its session ends.
+    pub fn follow(&self, call: &Call) {
+        if matches!(
+            call.state,
+            CallState::Ended | CallState::Declined | CallState::Missed | CallState::Failed
+        ) {
+            self.end(&call.id);
+        }
+    }
+
+    /// Whether call `call_id` has a session (for tests and the popup).
+    pub fn is_talking(&self, call_id: &str) -> bool {
+        self.sessions().contains_key(call_id)
+    }
+}
+
+/// The media settings for answering `offer`: on the loopback interface when
+/// the remote offers only loopback candidates (the sandbox on this
+/// machine, whose socket could not reach another interface), else on every
+/// interface.
+pub(crate) fn media_config_for(offer: &str) -> CallConfig {
+    let mut ips = offer
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("a=candidate:"))
+        .filter_map(|c| c.split_whitespace().nth(4)?.parse::<IpAddr>().ok())
+        .peekable();
+    if ips.peek().is_some() && ips.all(|ip| ip.is_loopback()) {
+        CallConfig::loopback()
+    } else {
+        CallConfig::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loopback_only_when_every_candidate_is() {
+        let c = |lines: &str| media_config_for(lines).bind.ip().is_loopback();
+        assert!(c(
+            "v=0\r\na=candidate:1 1 udp 2130706431 127.0.0.1 50000 typ host\r\n"
+        ));
+        assert!(!c(
+            "a=candidate:1 1 udp 2130706431 127.0.0.1 50000 typ host\na=candidate:2 1 udp 2130706431 157.240.1.1 3478 typ host\n"
+        ));
+        assert!(!c(
+            "a=candidate:1 1 udp 2130706431 157.240.1.1 3478 typ host"
+        ));
+        assert!(!c("v=0 no candidates"));
+    }
+}

@@ -1,0 +1,155 @@
+//! Answering a customer's call with audio, against a real hub and the
+//! sandbox playing Meta's media side: the core answers Meta's offer with a
+//! media session, the hub accepts with that answer, the agent and the
+//! customer hear each other (tones, no sound card), and the customer's
+//! hang-up, coming through the feed, ends the agent's session. Devices that
+//! fail leave the call ringing, with the reason.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+use switchboard_app::audio::{AudioDevices, CallAudio, ToneDevices};
+use switchboard_app::contract::{CallRef, SignIn};
+use switchboard_app::{Commands, Core, CoreOptions, ErrorCode, MemoryVault, TokenVault};
+use switchboard_domain::clock::SystemClock;
+
+/// Tone devices that can be unplugged.
+struct Plug {
+    tone: ToneDevices,
+    unplugged: AtomicBool,
+}
+
+impl AudioDevices for Plug {
+    fn open(&self) -> Result<CallAudio, String> {
+        if self.unplugged.load(Ordering::SeqCst) {
+            return Err("no microphone is connected".into());
+        }
+        self.tone.open()
+    }
+}
+
+async fn media_report(team: &switchboard_demo::Team, call_id: &str) -> Value {
+    reqwest::get(format!(
+        "{}/_sandbox/calls/{call_id}/media",
+        team.sandbox_url()
+    ))
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap()
+}
+
+/// Waits (20 ms looks, at most [`WAIT`]) until `done` holds.
+async fn until(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done().await {
+        assert!(start.elapsed() < WAIT, "{what}: not within {WAIT:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let plug = Arc::new(Plug {
+        tone: ToneDevices::new(880.0),
+        unplugged: AtomicBool::new(true),
+    });
+    let shell = Arc::new(Recorder::default());
+    let core = Core::open(
+        CoreOptions {
+            data_dir: dir.path().join("app"),
+            demo: false,
+            audio: Some(plug.clone()),
+        },
+        shell.clone(),
+        Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
+        Arc::new(SystemClock),
+    )
+    .await
+    .unwrap();
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .unwrap();
+
+    let wacid = team
+        .place_call("4915112345678", "Jonas Weber")
+        .await
+        .unwrap();
+    // Answer on the notification: the popup names the hub's call.
+    let notice = shell
+        .until("the call notice", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Notify(id, n) if n.category == "call.incoming" => Some(*id),
+                _ => None,
+            })
+        })
+        .await;
+    shell.replies(notice).action(notice, "answer");
+    let call_id = shell
+        .until("the popup", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Popup(id) => Some(id.clone()),
+                _ => None,
+            })
+        })
+        .await;
+    let call = CallRef {
+        call_id: call_id.clone(),
+    };
+    assert_eq!(
+        core.call(call.clone()).await.unwrap().call.wacid.as_deref(),
+        Some(wacid.as_str())
+    );
+
+    // No microphone: nothing is accepted, the call still rings.
+    let refused = core.answer_call(call.clone()).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::AudioFailed);
+    assert!(
+        refused.message.contains("no microphone"),
+        "{}",
+        refused.message
+    );
+    assert!(!core.is_talking(&call_id));
+    assert_eq!(media_report(&team, &wacid).await["state"], "offered");
+
+    plug.unplugged.store(false, Ordering::SeqCst);
+    core.answer_call(call.clone()).await.unwrap();
+    assert!(core.is_talking(&call_id));
+    let heard = plug.tone.heard();
+    assert!(
+        heard.wait_for(Duration::from_millis(1500), WAIT),
+        "the customer's voice reaches the agent"
+    );
+    let hz = heard.dominant_frequency().unwrap();
+    assert!((hz - 440.0).abs() <= 10.0, "the customer's 440 Hz: {hz}");
+    until("the customer hears the agent", async || {
+        let r = media_report(&team, &wacid).await;
+        r["heard_seconds"].as_f64() >= Some(1.5)
+            && r["heard_hz"]
+                .as_f64()
+                .is_some_and(|hz| (hz - 880.0).abs() <= 10.0)
+    })
+    .await;
+
+    // The customer hangs up: the hub's feed ends the agent's session.
+    team.hang_up(&wacid).await.unwrap();
+    until("the agent's audio ends", async || {
+        !core.is_talking(&call_id)
+    })
+    .await;
+    until("the customer's side ended", async || {
+        media_report(&team, &wacid).await["state"] == "ended"
+    })
+    .await;
+}
