@@ -26,6 +26,7 @@ pub fn call_view(s: &mut Store, call: Call) -> Result<CallView, StoreError> {
             .brand()
             .to_owned(),
         ringing: call.state == CallState::Ringing,
+        talk: None,
         call,
     })
 }

@@ -171,6 +171,39 @@ pub struct CallView {
     pub channel: String,
     /// Whether this call still rings (answer and decline make sense).
     pub ringing: bool,
+    /// The agent's audio in this call, while there is a session.
+    pub talk: Option<CallTalk>,
+}
+
+/// Where the agent's audio in a call is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum TalkState {
+    Connecting,
+    Connected,
+    Ended,
+}
+
+/// The agent's audio in a call: its state, mute, and the network's
+/// quality (what the agent hears is late or lost).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallTalk {
+    pub state: TalkState,
+    pub muted: bool,
+    /// Incoming audio packets lost, in percent.
+    pub loss_percent: f64,
+    /// Inter-arrival jitter of the incoming audio, in milliseconds.
+    pub jitter_ms: f64,
+}
+
+/// Mutes or unmutes the agent's microphone in a call.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CallMute {
+    pub call_id: String,
+    pub muted: bool,
 }
 
 /// Text to put on the clipboard.
@@ -340,6 +373,10 @@ commands! {
     answer_call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Declines a call through the hub.
     decline_call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Hangs up a call: the agent's audio ends and the hub ends the call.
+    hang_up_call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Mutes or unmutes the agent in a call they are talking in.
+    mute_call(CallMute) -> CallView, windows: [Main, CallPopup];
     /// Puts text (a number) on the clipboard.
     copy_text(CopyText) -> (), windows: [Main, CallPopup];
     /// Shows a sample incoming-call notification.

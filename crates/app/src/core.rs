@@ -32,12 +32,12 @@ use switchboard_protocol::{
 };
 
 use crate::contract::{
-    AgentEdit, AgentRef, AppEvent, Attachment, CallButtonReply, CallRef, CallView, ChannelEdit,
-    ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit, ConversationRef, CopyText,
-    CustomerCheck, CustomerCheckView, ErrorCode, ListConversations, MediaFile, MessageRef,
-    NewConversation, PermissionAsk, QueueEdit, RejectsPage, Reply, RouteRef, SampleNotification,
-    SearchQuery, SearchResults, SessionView, SignIn, StartOutcome, TeamView, TemplateFill,
-    TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
+    AgentEdit, AgentRef, AppEvent, Attachment, CallButtonReply, CallMute, CallRef, CallView,
+    ChannelEdit, ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit,
+    ConversationRef, CopyText, CustomerCheck, CustomerCheckView, ErrorCode, ListConversations,
+    MediaFile, MessageRef, NewConversation, PermissionAsk, QueueEdit, RejectsPage, Reply, RouteRef,
+    SampleNotification, SearchQuery, SearchResults, SessionView, SignIn, StartOutcome, TeamView,
+    TemplateFill, TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -515,7 +515,15 @@ impl Core {
             }
         };
         self.inner.talking.start(call_id, session);
-        self.read(move |s| call_view(s, call)).await
+        self.read(move |s| call_view(s, call))
+            .await
+            .map(|v| self.with_talk(v))
+    }
+
+    /// The view with the agent's audio in the call, if any.
+    fn with_talk(&self, mut view: CallView) -> CallView {
+        view.talk = self.inner.talking.talk(&view.call.id);
+        view
     }
 
     /// Hangs up call `call_id`: its audio ends, and the hub ends the call.
@@ -918,6 +926,7 @@ impl Commands for Core {
             call_view(s, call)
         })
         .await
+        .map(|v| self.with_talk(v))
     }
 
     async fn answer_call(&self, args: CallRef) -> Result<CallView, CommandError> {
@@ -940,6 +949,23 @@ impl Commands for Core {
 
     async fn decline_call(&self, args: CallRef) -> Result<CallView, CommandError> {
         self.decline(&args.call_id).await
+    }
+
+    async fn hang_up_call(&self, args: CallRef) -> Result<CallView, CommandError> {
+        self.hang_up(&args.call_id).await
+    }
+
+    async fn mute_call(&self, args: CallMute) -> Result<CallView, CommandError> {
+        if !self.inner.talking.mute(&args.call_id, args.muted) {
+            return Err(CommandError::new(
+                ErrorCode::InvalidInput,
+                format!("not talking in call {}", args.call_id),
+            ));
+        }
+        self.call(CallRef {
+            call_id: args.call_id,
+        })
+        .await
     }
 
     async fn copy_text(&self, args: CopyText) -> Result<(), CommandError> {

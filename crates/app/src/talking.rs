@@ -7,8 +7,10 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Mutex;
 
-use switchboard_media::{CallConfig, CallSession};
+use switchboard_media::{CallConfig, CallSession, CallState as MediaState};
 use switchboard_protocol::{Call, CallState};
+
+use crate::contract::{CallTalk, TalkState};
 
 /// The sessions by call id.
 #[derive(Default)]
@@ -47,6 +49,32 @@ impl Talking {
     /// Whether call `call_id` has a session (for tests and the popup).
     pub fn is_talking(&self, call_id: &str) -> bool {
         self.sessions().contains_key(call_id)
+    }
+
+    /// Mutes or unmutes call `call_id`; false when it has no session.
+    pub fn mute(&self, call_id: &str, muted: bool) -> bool {
+        self.sessions()
+            .get(call_id)
+            .map(|s| s.mute(muted))
+            .is_some()
+    }
+
+    /// The agent's audio in call `call_id`, while it has a session.
+    pub fn talk(&self, call_id: &str) -> Option<CallTalk> {
+        let sessions = self.sessions();
+        let session = sessions.get(call_id)?;
+        let stats = session.stats();
+        Some(CallTalk {
+            state: match stats.state {
+                MediaState::Connecting => TalkState::Connecting,
+                MediaState::Connected => TalkState::Connected,
+                MediaState::Ended(_) => TalkState::Ended,
+            },
+            // Asked of the session: the stats are the call thread's last snapshot.
+            muted: session.is_muted(),
+            loss_percent: stats.loss_percent,
+            jitter_ms: stats.jitter_ms,
+        })
     }
 }
 

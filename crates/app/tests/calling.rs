@@ -14,7 +14,7 @@ use std::time::Duration;
 use common::*;
 use serde_json::Value;
 use switchboard_app::audio::{AudioDevices, CallAudio, ToneDevices};
-use switchboard_app::contract::{CallRef, SignIn};
+use switchboard_app::contract::{CallMute, CallRef, SignIn, TalkState};
 use switchboard_app::{Commands, Core, CoreOptions, ErrorCode, MemoryVault, TokenVault};
 use switchboard_domain::clock::SystemClock;
 
@@ -142,6 +142,23 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
     })
     .await;
 
+    // The popup's view: talking, connected; muting silences the agent.
+    let talk = core.call(call.clone()).await.unwrap().talk.unwrap();
+    assert_eq!((talk.state, talk.muted), (TalkState::Connected, false));
+    assert!(talk.loss_percent < 1.0, "{talk:?}");
+    let muted = core
+        .mute_call(CallMute {
+            call_id: call_id.clone(),
+            muted: true,
+        })
+        .await
+        .unwrap();
+    assert!(muted.talk.unwrap().muted);
+    until("the customer hears silence", async || {
+        media_report(&team, &wacid).await["heard_rms"].as_f64() < Some(0.01)
+    })
+    .await;
+
     // The customer hangs up: the hub's feed ends the agent's session.
     team.hang_up(&wacid).await.unwrap();
     until("the agent's audio ends", async || {
@@ -152,4 +169,13 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         media_report(&team, &wacid).await["state"] == "ended"
     })
     .await;
+    assert!(core.call(call.clone()).await.unwrap().talk.is_none());
+    let refused = core
+        .mute_call(CallMute {
+            call_id: call_id.clone(),
+            muted: false,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
 }

@@ -7,6 +7,7 @@ import type { AppEvent } from "./AppEvent";
 import type { AppSettings } from "./AppSettings";
 import type { Attachment } from "./Attachment";
 import type { CallButtonReply } from "./CallButtonReply";
+import type { CallMute } from "./CallMute";
 import type { CallPermissionRequestResult } from "./CallPermissionRequestResult";
 import type { CallRef } from "./CallRef";
 import type { CallView } from "./CallView";
@@ -190,6 +191,16 @@ export interface Commands {
    * Windows: Main, CallPopup.
    */
   decline_call: { args: CallRef; result: CallView };
+  /**
+   * Hangs up a call: the agent's audio ends and the hub ends the call.
+   * Windows: Main, CallPopup.
+   */
+  hang_up_call: { args: CallRef; result: CallView };
+  /**
+   * Mutes or unmutes the agent in a call they are talking in.
+   * Windows: Main, CallPopup.
+   */
+  mute_call: { args: CallMute; result: CallView };
   /**
    * Puts text (a number) on the clipboard.
    * Windows: Main, CallPopup.

@@ -151,6 +151,7 @@ export function callView(v: Partial<CallView> & { state?: CallView["call"]["stat
     queue_name: "Support",
     channel: "WhatsApp",
     ringing: state === "ringing",
+    talk: null,
     ...rest,
   };
 }
