@@ -4,10 +4,9 @@
 //! terminate webhook, the agent's hang-up elsewhere).
 
 use std::collections::HashMap;
-use std::net::IpAddr;
 use std::sync::Mutex;
 
-use switchboard_media::{CallConfig, CallSession, CallState as MediaState};
+use switchboard_media::{CallSession, CallState as MediaState};
 use switchboard_protocol::{Call, CallState};
 
 use crate::contract::{CallTalk, TalkState};
@@ -75,42 +74,5 @@ impl Talking {
             loss_percent: stats.loss_percent,
             jitter_ms: stats.jitter_ms,
         })
-    }
-}
-
-/// The media settings for answering `offer`: on the loopback interface when
-/// the remote offers only loopback candidates (the sandbox on this
-/// machine, whose socket could not reach another interface), else on every
-/// interface.
-pub(crate) fn media_config_for(offer: &str) -> CallConfig {
-    let mut ips = offer
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("a=candidate:"))
-        .filter_map(|c| c.split_whitespace().nth(4)?.parse::<IpAddr>().ok())
-        .peekable();
-    if ips.peek().is_some() && ips.all(|ip| ip.is_loopback()) {
-        CallConfig::loopback()
-    } else {
-        CallConfig::default()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn loopback_only_when_every_candidate_is() {
-        let c = |lines: &str| media_config_for(lines).bind.ip().is_loopback();
-        assert!(c(
-            "v=0\r\na=candidate:1 1 udp 2130706431 127.0.0.1 50000 typ host\r\n"
-        ));
-        assert!(!c(
-            "a=candidate:1 1 udp 2130706431 127.0.0.1 50000 typ host\na=candidate:2 1 udp 2130706431 157.240.1.1 3478 typ host\n"
-        ));
-        assert!(!c(
-            "a=candidate:1 1 udp 2130706431 157.240.1.1 3478 typ host"
-        ));
-        assert!(!c("v=0 no candidates"));
     }
 }

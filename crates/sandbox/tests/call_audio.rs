@@ -1,6 +1,7 @@
 //! Calls with audio: the sandbox plays Meta's media side. A customer's call
 //! carries a real ICE-lite offer; the business answers with a WebRTC session
-//! (switchboard-media's `CallSession`, as the desktop app does) and both
+//! (switchboard-media's `CallSession` bound to every interface, as the
+//! desktop app does) and both
 //! sides hear each other's tone; the customer's hang-up ends the business's
 //! session. A business call gets Meta's real answer, and the customer's
 //! voice starts when they pick up. `GET /_sandbox/calls/{id}/media` reports
@@ -62,7 +63,7 @@ async fn a_customer_call_answered_by_the_business_carries_audio_both_ways() {
         &offer,
         ToneSource::new(880.0),
         heard.clone(),
-        CallConfig::loopback(),
+        CallConfig::default(),
     )
     .unwrap();
     assert!(call.remote_ice_lite());
@@ -133,12 +134,8 @@ async fn a_business_call_gets_metas_answer_and_the_voice_starts_on_pick_up() {
     assert_eq!(status, 200, "{json}");
 
     let heard = RecordingSink::new();
-    let (pending, offer) = CallSession::offer(
-        ToneSource::new(880.0),
-        heard.clone(),
-        CallConfig::loopback(),
-    )
-    .unwrap();
+    let (pending, offer) =
+        CallSession::offer(ToneSource::new(880.0), heard.clone(), CallConfig::default()).unwrap();
     let (status, json) = env
         .call_api(
             json!({"messaging_product":"whatsapp","to":CUSTOMER,"action":"connect",
