@@ -373,6 +373,10 @@ commands! {
     answer_call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Declines a call through the hub.
     decline_call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// Calls the customer of a conversation (their call permission allows
+    /// it: else the hub's refusal, in words): the agent's audio offers,
+    /// the hub connects, Meta's answer starts the audio; the popup opens.
+    place_call(ConversationRef) -> CallView, windows: [Main];
     /// Hangs up a call: the agent's audio ends and the hub ends the call.
     hang_up_call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Mutes or unmutes the agent in a call they are talking in.

@@ -952,6 +952,47 @@ impl Commands for Core {
         self.decline(&args.call_id).await
     }
 
+    async fn place_call(&self, args: ConversationRef) -> Result<CallView, CommandError> {
+        use crate::audio::{Input, Output};
+        let devices = self.inner.audio.clone().ok_or_else(|| {
+            CommandError::new(
+                ErrorCode::AudioFailed,
+                "this app has no audio devices: calls cannot be placed",
+            )
+        })?;
+        let (pending, offer) = tokio::task::spawn_blocking(move || {
+            let audio = devices.open()?;
+            switchboard_media::CallSession::offer(
+                Input(audio.input),
+                Output(audio.output),
+                switchboard_media::CallConfig::default(),
+            )
+            .map_err(|e| e.to_string())
+        })
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+        .map_err(|m| CommandError::new(ErrorCode::AudioFailed, m))?;
+        // Refused (no permission, a limit reached): the offer is dropped.
+        let call: switchboard_protocol::Call = self
+            .hub()
+            .await?
+            .send(
+                Method::POST,
+                &["conversations", &args.conversation_id, "calls"],
+                &switchboard_protocol::PlaceCallRequest { sdp: offer },
+            )
+            .await?;
+        self.inner.talking.offer(&call.id, pending);
+        // Meta's answer may have come through the feed already.
+        let id = call.id.clone();
+        let stored = self.read(move |s| s.call(&id)).await?;
+        self.inner.talking.follow(stored.as_ref().unwrap_or(&call));
+        self.inner.shell.show_call_popup(&call.id);
+        self.read(move |s| call_view(s, call))
+            .await
+            .map(|v| self.with_talk(v))
+    }
+
     async fn hang_up_call(&self, args: CallRef) -> Result<CallView, CommandError> {
         self.hang_up(&args.call_id).await
     }

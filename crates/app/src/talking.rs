@@ -1,12 +1,13 @@
 //! The calls the agent is in: one media session each (switchboard-media),
-//! started by answering and ended by hanging up, by the customer (DTLS
-//! closed) or by the call's end coming through the feed (Meta's
-//! terminate webhook, the agent's hang-up elsewhere).
+//! started by answering (or, for a call the agent placed, by Meta's answer
+//! coming through the feed) and ended by hanging up, by the customer (DTLS
+//! closed) or by the call's end coming through the feed (Meta's terminate
+//! webhook, the agent's hang-up elsewhere).
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use switchboard_media::{CallSession, CallState as MediaState};
+use switchboard_media::{CallSession, CallState as MediaState, PendingCall};
 use switchboard_protocol::{Call, CallState};
 
 use crate::contract::{CallTalk, TalkState};
@@ -15,6 +16,8 @@ use crate::contract::{CallTalk, TalkState};
 #[derive(Default)]
 pub(crate) struct Talking {
     sessions: Mutex<HashMap<String, CallSession>>,
+    /// Calls the agent placed, waiting for Meta's answer.
+    offered: Mutex<HashMap<String, PendingCall>>,
 }
 
 impl Talking {
@@ -28,20 +31,44 @@ impl Talking {
         }
     }
 
-    /// Hangs up call `call_id`'s session, if it has one.
+    fn offered(&self) -> std::sync::MutexGuard<'_, HashMap<String, PendingCall>> {
+        self.offered.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A call the agent placed: its session starts with Meta's answer.
+    pub fn offer(&self, call_id: &str, pending: PendingCall) {
+        self.offered().insert(call_id.to_owned(), pending);
+    }
+
+    /// Hangs up call `call_id`'s session, if it has one (or abandons the offer).
     pub fn end(&self, call_id: &str) {
+        self.offered().remove(call_id);
         if let Some(session) = self.sessions().remove(call_id) {
             session.hang_up();
         }
     }
 
-    /// A call as the feed brings it: over, its session ends.
+    /// A call as the feed brings it: Meta's answer to the agent's offer
+    /// starts the session; over, its session ends.
     pub fn follow(&self, call: &Call) {
         if matches!(
             call.state,
             CallState::Ended | CallState::Declined | CallState::Missed | CallState::Failed
         ) {
             self.end(&call.id);
+            return;
+        }
+        let Some(answer) = &call.remote_sdp else {
+            return;
+        };
+        let Some(pending) = self.offered().remove(&call.id) else {
+            return;
+        };
+        match pending.complete(answer) {
+            Ok(session) => self.start(&call.id, session),
+            Err(e) => {
+                tracing::warn!(call_id = %call.id, error = %e, "Meta's answer starts no audio")
+            }
         }
     }
 

@@ -14,9 +14,12 @@ use std::time::Duration;
 use common::*;
 use serde_json::Value;
 use switchboard_app::audio::{AudioDevices, CallAudio, ToneDevices};
-use switchboard_app::contract::{CallMute, CallRef, SignIn, TalkState};
+use switchboard_app::contract::{
+    CallMute, CallRef, ConversationRef, PermissionAsk, SignIn, TalkState,
+};
 use switchboard_app::{Commands, Core, CoreOptions, ErrorCode, MemoryVault, TokenVault};
 use switchboard_domain::clock::SystemClock;
+use switchboard_protocol::CallPermissionState;
 
 /// Tone devices that can be unplugged.
 struct Plug {
@@ -178,4 +181,117 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_placed_call_needs_permission_then_talks_once_the_customer_picks_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = team(dir.path()).await;
+    let tone = ToneDevices::new(880.0);
+    let shell = Arc::new(Recorder::default());
+    let core = Core::open(
+        CoreOptions {
+            data_dir: dir.path().join("app"),
+            demo: false,
+            audio: Some(Arc::new(tone.clone())),
+        },
+        shell.clone(),
+        Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
+        Arc::new(SystemClock),
+    )
+    .await
+    .unwrap();
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .unwrap();
+    team.customer_says("4915112345678", "Jonas Weber", "Rufen Sie mich an?", None)
+        .await
+        .unwrap();
+    let conversation_id = listed(&core, 1).await[0].conversation.id.clone();
+    let conversation = ConversationRef {
+        conversation_id: conversation_id.clone(),
+    };
+
+    // No permission yet: the hub refuses, nothing rings, no audio waits.
+    let refused = core.place_call(conversation.clone()).await.unwrap_err();
+    assert!(
+        refused.message.contains("permission"),
+        "{:?}: {}",
+        refused.code,
+        refused.message
+    );
+
+    core.request_call_permission(PermissionAsk {
+        conversation_id: conversation_id.clone(),
+        body_text: None,
+    })
+    .await
+    .unwrap();
+    let reply = reqwest::Client::new()
+        .post(format!(
+            "{}/_sandbox/call-permission-replies",
+            team.sandbox_url()
+        ))
+        .json(&serde_json::json!({ "from": "4915112345678", "response": "accept" }))
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        reply.status().is_success(),
+        "{}",
+        reply.text().await.unwrap()
+    );
+    until("the permission in the store", async || {
+        core.conversation(conversation.clone())
+            .await
+            .unwrap()
+            .is_some_and(|i| i.conversation.call_permission.state == CallPermissionState::Granted)
+    })
+    .await;
+
+    let placed = core.place_call(conversation.clone()).await.unwrap();
+    let call_id = placed.call.id.clone();
+    let wacid = placed.call.wacid.clone().expect("Meta's call id");
+    shell
+        .until("the popup", |d| {
+            d.contains(&Did::Popup(call_id.clone())).then_some(())
+        })
+        .await;
+    let call = CallRef {
+        call_id: call_id.clone(),
+    };
+    until("Meta's answer starts the audio", async || {
+        core.call(call.clone())
+            .await
+            .unwrap()
+            .talk
+            .is_some_and(|t| t.state == TalkState::Connected)
+    })
+    .await;
+    // Ringing: the customer hears the agent, says nothing yet.
+    until("the customer hears the agent", async || {
+        let r = media_report(&team, &wacid).await;
+        r["heard_hz"]
+            .as_f64()
+            .is_some_and(|hz| (hz - 880.0).abs() <= 10.0)
+    })
+    .await;
+    team.customer_call_action(&wacid, "answer").await.unwrap();
+    let heard = tone.heard();
+    until("the customer's voice", async || {
+        let voice = heard.tail(Duration::from_secs(1));
+        switchboard_media::dominant_frequency(&voice, 100.0, 4000.0, 5.0)
+            .is_some_and(|hz| (hz - 440.0).abs() <= 10.0)
+    })
+    .await;
+
+    let ended = core.hang_up_call(call.clone()).await.unwrap();
+    assert!(ended.talk.is_none());
+    until("the customer's side ended", async || {
+        media_report(&team, &wacid).await["state"] == "ended"
+    })
+    .await;
 }

@@ -192,6 +192,13 @@ export interface Commands {
    */
   decline_call: { args: CallRef; result: CallView };
   /**
+   * Calls the customer of a conversation (their call permission allows
+   * it: else the hub's refusal, in words): the agent's audio offers,
+   * the hub connects, Meta's answer starts the audio; the popup opens.
+   * Windows: Main.
+   */
+  place_call: { args: ConversationRef; result: CallView };
+  /**
    * Hangs up a call: the agent's audio ends and the hub ends the call.
    * Windows: Main, CallPopup.
    */
