@@ -16,3 +16,7 @@ echo "==> desktop: memory of the running app (PSS of all its processes) with an 
 npm --prefix ui run --silent build
 cargo build --release --locked -p switchboard
 cargo run --release --locked -p switchboard-app-bench --bin switchboard-memory-bench
+
+echo "==> calls: the media engine on loopback against Meta's side (switchboard-media): answer → first customer audio over 50 calls (target p99 < 50 ms); one 10 s call's tone, loss, jitter-buffer delay and CPU (target < 5 % of a core)"
+cargo run --release --locked -p switchboard-media --example call_cost -- setup 50
+cargo run --release --locked -p switchboard-media --example call_cost -- 10
