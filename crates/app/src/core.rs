@@ -939,6 +939,13 @@ impl Commands for Core {
         if let (Some(devices), Some(offer)) =
             (self.inner.audio.clone(), view.call.remote_sdp.clone())
         {
+            // Answered elsewhere, declined, over: no media session at all.
+            if !view.ringing {
+                return Err(CommandError::new(
+                    ErrorCode::InvalidInput,
+                    "this call no longer rings: it was answered elsewhere or ended",
+                ));
+            }
             return self.answer_with_audio(devices, &view.call.id, offer).await;
         }
         // Two-way audio is its own piece of work: say so, never pretend.

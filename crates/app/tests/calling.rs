@@ -173,6 +173,14 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
     })
     .await;
     assert!(core.call(call.clone()).await.unwrap().talk.is_none());
+    // Over (as when answered elsewhere): answering opens no media session.
+    until("the call over in the store", async || {
+        !core.call(call.clone()).await.unwrap().ringing
+    })
+    .await;
+    let over = core.answer_call(call.clone()).await.unwrap_err();
+    assert_eq!(over.code, ErrorCode::InvalidInput, "{}", over.message);
+    assert!(!core.is_talking(&call_id));
     let refused = core
         .mute_call(CallMute {
             call_id: call_id.clone(),
