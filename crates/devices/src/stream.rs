@@ -22,6 +22,20 @@ const MAX_BACKLOG: usize = 10 * FRAME_SAMPLES;
 /// ...down to this (60 ms): the latency a call can live with.
 const TRIMMED_BACKLOG: usize = 3 * FRAME_SAMPLES;
 
+/// The device's native rate, format and channels, with 20 ms callbacks when
+/// the device allows them: the host's default buffers can hold seconds
+/// (PulseAudio's), a delay no call can live with.
+fn stream_config(supported: &cpal::SupportedStreamConfig) -> cpal::StreamConfig {
+    let mut config = supported.config();
+    let period = supported.sample_rate() / 50;
+    if let cpal::SupportedBufferSize::Range { min, max } = supported.buffer_size()
+        && (*min..=*max).contains(&period)
+    {
+        config.buffer_size = cpal::BufferSize::Fixed(period);
+    }
+    config
+}
+
 /// Drops the oldest audio of a backlog over [`MAX_BACKLOG`], down to [`TRIMMED_BACKLOG`].
 fn trim_backlog(consumer: &mut impl Consumer<Item = i16>) {
     let backlog = consumer.occupied_len();
@@ -328,7 +342,7 @@ impl Devices {
                 });
             };
             let format = supported.sample_format();
-            let config = supported.config();
+            let config = stream_config(&supported);
             let built = dispatch_format!(
                 format,
                 build_input_typed,
@@ -432,7 +446,7 @@ impl Devices {
         let worker = StreamWorker::spawn(move || {
             let fill = make(supported.sample_rate());
             let format = supported.sample_format();
-            let config = supported.config();
+            let config = stream_config(&supported);
             let built = dispatch_format!(
                 format,
                 build_output_typed,
