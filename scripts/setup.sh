@@ -30,6 +30,10 @@ DEB_PACKAGES=(
   python3 python3-venv
   # crates/media: the opus crate builds its bundled libopus with cmake
   cmake
+  # crates/devices: cpal's ALSA host links libasound; its tests start a private
+  # PulseAudio server with null sinks (pactl configures it; the ALSA plugins route
+  # ALSA clients to it)
+  libasound2-dev pulseaudio pulseaudio-utils libasound2-plugins
 )
 
 missing=()
