@@ -184,6 +184,16 @@ call-incoming-body-unnamed = { $number }
     قائمة الانتظار: { $queue } · القناة: { $channel }
 call-answer = رد
 call-decline = رفض
+call-in-call = في مكالمة
+call-talk-connecting = جارٍ توصيل الصوت…
+call-quality-good = الشبكة: جيدة
+call-quality-fair = الشبكة: مقبولة
+call-quality-poor = الشبكة: ضعيفة
+call-quality-detail = فُقد { $loss }٪ من الصوت · تذبذب { $jitter } مللي ثانية
+call-mute = كتم الصوت
+call-muted-note = الميكروفون مكتوم: لا يسمعك العميل.
+call-hang-up = إنهاء المكالمة
+call-audio-failed = تعذّر بدء صوت المكالمة: { $message }
 notice-open = فتح
 window-closing-title = نافذة خدمة العملاء على وشك الإغلاق
 window-closing-body = { $name } · { $minutes ->

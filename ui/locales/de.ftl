@@ -176,6 +176,16 @@ call-incoming-body-unnamed = { $number }
     Warteschlange: { $queue } · Kanal: { $channel }
 call-answer = Annehmen
 call-decline = Ablehnen
+call-in-call = Im Gespräch
+call-talk-connecting = Audio wird verbunden…
+call-quality-good = Netzwerk: gut
+call-quality-fair = Netzwerk: mittel
+call-quality-poor = Netzwerk: schlecht
+call-quality-detail = { $loss } % Audio verloren · { $jitter } ms Jitter
+call-mute = Stummschalten
+call-muted-note = Dein Mikrofon ist stummgeschaltet: Der Kunde hört dich nicht.
+call-hang-up = Auflegen
+call-audio-failed = Der Ton des Anrufs konnte nicht starten: { $message }
 notice-open = Öffnen
 window-closing-title = Kundenservice-Fenster schließt bald
 window-closing-body = { $name } · Noch { $minutes ->

@@ -183,6 +183,17 @@ call-incoming-body-unnamed = { $number }
     Queue: { $queue } · Channel: { $channel }
 call-answer = Answer
 call-decline = Decline
+call-in-call = In call
+call-talk-connecting = Connecting audio…
+call-quality-good = Network: good
+call-quality-fair = Network: fair
+call-quality-poor = Network: poor
+# $loss: incoming audio packets lost, in percent; $jitter: in milliseconds
+call-quality-detail = { $loss } % of audio lost · { $jitter } ms jitter
+call-mute = Mute
+call-muted-note = Your microphone is muted: the customer cannot hear you.
+call-hang-up = Hang up
+call-audio-failed = The call's audio could not start: { $message }
 notice-open = Open
 window-closing-title = Customer-service window closing
 window-closing-body = { $name } · { $minutes ->

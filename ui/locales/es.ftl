@@ -176,6 +176,16 @@ call-incoming-body-unnamed = { $number }
     Cola: { $queue } · Canal: { $channel }
 call-answer = Responder
 call-decline = Rechazar
+call-in-call = En llamada
+call-talk-connecting = Conectando el audio…
+call-quality-good = Red: buena
+call-quality-fair = Red: regular
+call-quality-poor = Red: mala
+call-quality-detail = { $loss } % del audio perdido · { $jitter } ms de jitter
+call-mute = Silenciar
+call-muted-note = Tu micrófono está silenciado: el cliente no te oye.
+call-hang-up = Colgar
+call-audio-failed = No se pudo iniciar el audio de la llamada: { $message }
 notice-open = Abrir
 window-closing-title = La ventana de atención al cliente se va a cerrar
 window-closing-body = { $name } · { $minutes ->

@@ -176,6 +176,16 @@ call-incoming-body-unnamed = { $number }
     File : { $queue } · Canal : { $channel }
 call-answer = Répondre
 call-decline = Refuser
+call-in-call = En communication
+call-talk-connecting = Connexion de l’audio…
+call-quality-good = Réseau : bon
+call-quality-fair = Réseau : moyen
+call-quality-poor = Réseau : mauvais
+call-quality-detail = { $loss } % de l’audio perdu · gigue de { $jitter } ms
+call-mute = Couper le micro
+call-muted-note = Votre micro est coupé : le client ne vous entend pas.
+call-hang-up = Raccrocher
+call-audio-failed = L’audio de l’appel n’a pas pu démarrer : { $message }
 notice-open = Ouvrir
 window-closing-title = La fenêtre de service client va se fermer
 window-closing-body = { $name } · { $minutes ->

@@ -176,6 +176,16 @@ call-incoming-body-unnamed = { $number }
     कतार: { $queue } · चैनल: { $channel }
 call-answer = जवाब दें
 call-decline = अस्वीकार करें
+call-in-call = कॉल पर
+call-talk-connecting = ऑडियो कनेक्ट हो रहा है…
+call-quality-good = नेटवर्क: अच्छा
+call-quality-fair = नेटवर्क: ठीक-ठाक
+call-quality-poor = नेटवर्क: खराब
+call-quality-detail = { $loss } % ऑडियो खोया · { $jitter } ms जिटर
+call-mute = म्यूट करें
+call-muted-note = आपका माइक्रोफ़ोन म्यूट है: ग्राहक आपको नहीं सुन सकता।
+call-hang-up = कॉल काटें
+call-audio-failed = कॉल का ऑडियो शुरू नहीं हो सका: { $message }
 notice-open = खोलें
 window-closing-title = ग्राहक सेवा विंडो बंद होने वाली है
 window-closing-body = { $name } · खुलकर जवाब देने के लिए { $minutes ->

@@ -170,6 +170,16 @@ call-incoming-body-unnamed = { $number }
     Antrean: { $queue } · Kanal: { $channel }
 call-answer = Jawab
 call-decline = Tolak
+call-in-call = Sedang menelepon
+call-talk-connecting = Menghubungkan audio…
+call-quality-good = Jaringan: baik
+call-quality-fair = Jaringan: cukup
+call-quality-poor = Jaringan: buruk
+call-quality-detail = { $loss } % audio hilang · jitter { $jitter } ms
+call-mute = Bisukan
+call-muted-note = Mikrofon Anda dibisukan: pelanggan tidak dapat mendengar Anda.
+call-hang-up = Tutup telepon
+call-audio-failed = Audio panggilan tidak dapat dimulai: { $message }
 notice-open = Buka
 window-closing-title = Jendela layanan pelanggan segera ditutup
 window-closing-body = { $name } · sisa { $minutes } menit untuk membalas dengan bebas; setelah itu, hanya templat yang dapat dikirim.

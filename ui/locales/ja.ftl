@@ -170,6 +170,16 @@ call-incoming-body-unnamed = { $number }
     キュー: { $queue } · チャネル: { $channel }
 call-answer = 応答
 call-decline = 拒否
+call-in-call = 通話中
+call-talk-connecting = 音声に接続しています…
+call-quality-good = ネットワーク: 良好
+call-quality-fair = ネットワーク: やや不安定
+call-quality-poor = ネットワーク: 不良
+call-quality-detail = 音声の損失 { $loss } % · ジッター { $jitter } ms
+call-mute = ミュート
+call-muted-note = マイクはミュート中です。お客様にはあなたの声が聞こえません。
+call-hang-up = 通話を終了
+call-audio-failed = 通話の音声を開始できませんでした: { $message }
 notice-open = 開く
 window-closing-title = カスタマーサービスウィンドウがまもなく終了します
 window-closing-body = { $name } · 自由に返信できるのは残り { $minutes } 分です。その後はテンプレートのみ送信できます。

@@ -176,6 +176,16 @@ call-incoming-body-unnamed = { $number }
     Fila: { $queue } · Canal: { $channel }
 call-answer = Atender
 call-decline = Recusar
+call-in-call = Em chamada
+call-talk-connecting = Conectando o áudio…
+call-quality-good = Rede: boa
+call-quality-fair = Rede: razoável
+call-quality-poor = Rede: ruim
+call-quality-detail = { $loss } % do áudio perdido · { $jitter } ms de jitter
+call-mute = Silenciar
+call-muted-note = Seu microfone está silenciado: o cliente não ouve você.
+call-hang-up = Desligar
+call-audio-failed = Não foi possível iniciar o áudio da chamada: { $message }
 notice-open = Abrir
 window-closing-title = A janela de atendimento ao cliente vai se encerrar
 window-closing-body = { $name } · { $minutes ->

@@ -214,6 +214,21 @@ describe("accessibility", () => {
       expect(await seriousViolations()).toEqual([]);
     });
 
+    it("in the call popup, talking and muted", async () => {
+      const shell = useMockPlatform();
+      const talking = callView({
+        state: "connected",
+        ringing: false,
+        talk: { state: "connected", muted: true, loss_percent: 3, jitter_ms: 20 },
+      });
+      shell.window = { callId: talking.call.id };
+      shell.answer("call", talking);
+      render(CallPopup, { callId: "call-1" });
+      await screen.findByRole("button", { name: "Hang up" });
+      expect(screen.getByRole("button", { name: "Mute" }).getAttribute("aria-pressed")).toBe("true");
+      expect(await seriousViolations()).toEqual([]);
+    });
+
     it("would report one (the check itself)", async () => {
       document.body.innerHTML = '<main><button></button><img src="x"><div role="option">x</div></main>';
       const found = await seriousViolations();
