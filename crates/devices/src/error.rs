@@ -17,7 +17,7 @@ pub enum DeviceError {
     )]
     Busy(String),
     #[error(
-        "The audio device \"{name}\" is not available right now ({detail}). Check that it is plugged in, or choose another one in Settings."
+        "The audio device \"{name}\" is not available right now. Check that it is plugged in and switched on, or choose another one in Settings. ({detail})"
     )]
     Unavailable { name: String, detail: String },
     #[error(

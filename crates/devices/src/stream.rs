@@ -145,6 +145,16 @@ fn list_direction(host: &cpal::Host, direction: Direction) -> Vec<DeviceInfo> {
         .collect()
 }
 
+/// The host's default device that is not there (no sound card, no server)
+/// is, for the agent, no microphone or no speaker at all.
+fn no_default(wanted: Option<&str>, direction: Direction, error: DeviceError) -> DeviceError {
+    match (wanted, &error, direction) {
+        (None, DeviceError::Unavailable { .. }, Direction::Input) => DeviceError::NoInputDevice,
+        (None, DeviceError::Unavailable { .. }, Direction::Output) => DeviceError::NoOutputDevice,
+        _ => error,
+    }
+}
+
 /// The thread that owns one cpal stream (cpal streams are `!Send` on some
 /// hosts); dropping this stops the stream and joins the thread.
 pub(crate) struct StreamWorker {
@@ -319,6 +329,10 @@ impl Devices {
 
     /// Opens only a microphone (the settings' meter).
     pub fn open_input(input: Option<&str>) -> Result<Microphone, DeviceError> {
+        Self::open_input_inner(input).map_err(|e| no_default(input, Direction::Input, e))
+    }
+
+    fn open_input_inner(input: Option<&str>) -> Result<Microphone, DeviceError> {
         let host = Self::host();
         let device = find_device(&host, input, Direction::Input)?;
         let name = device_name(&device);
@@ -426,6 +440,19 @@ impl Devices {
     }
 
     fn start_output_with_fault<F, M>(
+        output: Option<&str>,
+        fault: &mut StreamFault,
+        make: M,
+    ) -> Result<(OutputWorker, String), DeviceError>
+    where
+        F: FnMut(&mut [f32]) + Send + 'static,
+        M: FnOnce(u32) -> F + Send + 'static,
+    {
+        Self::start_output_inner(output, fault, make)
+            .map_err(|e| no_default(output, Direction::Output, e))
+    }
+
+    fn start_output_inner<F, M>(
         output: Option<&str>,
         fault: &mut StreamFault,
         make: M,
