@@ -187,7 +187,7 @@ describe("App", () => {
     await screen.findByTestId("sync-state");
     shell.emit({ event: "notice", key: "call-audio-unavailable" });
     expect((await screen.findByTestId("toast")).textContent).toBe(
-      "Answered here — two-way audio is not available in this version yet; talk on the customer's callback or your phone.",
+      "Answered here — the app has no sound devices for calls on this computer, so the call has no audio; talk on the customer's callback or your phone.",
     );
   });
 

@@ -76,7 +76,7 @@ describe("CallPopup", () => {
     render(CallPopup, { callId: "call-1" });
     await fireEvent.click(await screen.findByTestId("call-answer"));
     expect((await screen.findByTestId("call-audio-unavailable")).textContent).toBe(
-      "Answered here — two-way audio is not available in this version yet; talk on the customer's callback or your phone.",
+      "Answered here — the app has no sound devices for calls on this computer, so the call has no audio; talk on the customer's callback or your phone.",
     );
     expect(shell.argsOf("answer_call")).toEqual([{ call_id: "call-1" }]);
     expect(screen.getByTestId<HTMLButtonElement>("call-answer").disabled).toBe(true);
