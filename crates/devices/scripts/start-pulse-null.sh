@@ -1,7 +1,8 @@
 #!/bin/sh
 # Starts a private PulseAudio daemon with only null (virtual, clocked) devices in
 # the folder $1: no sound card, no system service, works as root (it only warns).
-# Devices: sink "spk" (VirtualSpeaker, the default output) and sink "mic"; the
+# Devices: sink "spk" (VirtualSpeaker, the default output), sink "mic", and sink
+# "cd" (VirtualSpeaker44k: 44.1 kHz stereo, a device that needs resampling); the
 # default source is spk.monitor, so whatever is played comes back on the microphone
 # (PULSE_DEFAULT_SOURCE=mic.monitor changes that).
 # Usage: start-pulse-null.sh DIR   then talk to it with PULSE_SERVER=unix:DIR/pulse/native
@@ -17,7 +18,8 @@ pulseaudio --daemonize=yes -n --exit-idle-time=-1 --disallow-exit --use-pid-file
   --log-target="file:$dir/pulse.log" \
   --load="module-native-protocol-unix auth-anonymous=1" \
   --load="module-null-sink sink_name=spk rate=48000 channels=1 sink_properties=device.description=VirtualSpeaker" \
-  --load="module-null-sink sink_name=mic rate=48000 channels=1 sink_properties=device.description=VirtualMicFeed"
+  --load="module-null-sink sink_name=mic rate=48000 channels=1 sink_properties=device.description=VirtualMicFeed" \
+  --load="module-null-sink sink_name=cd rate=44100 channels=2 sink_properties=device.description=VirtualSpeaker44k"
 i=0
 until pactl info >/dev/null 2>&1; do
   i=$((i + 1))

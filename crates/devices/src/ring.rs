@@ -114,7 +114,7 @@ impl RingTone {
         output: Option<&str>,
         pattern: RingPattern,
     ) -> Result<RingTone, DeviceError> {
-        let (worker, device) = Devices::start_output(output, move |rate| {
+        let (worker, device, _rate) = Devices::start_output(output, move |rate| {
             let mut generator = RingToneGenerator::new(pattern, rate);
             move |out: &mut [f32]| generator.fill(out)
         })?;

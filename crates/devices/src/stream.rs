@@ -382,6 +382,7 @@ impl Devices {
             meter: LevelMeter::new(),
             fault,
             name,
+            rate,
             _worker: worker,
         })
     }
@@ -390,37 +391,39 @@ impl Devices {
     pub fn open_output(output: Option<&str>) -> Result<Speaker, DeviceError> {
         let (producer, mut consumer) = HeapRb::<i16>::new(RING_CAPACITY).split();
         let mut fault = StreamFault::default();
-        let (worker, name) = Self::start_output_with_fault(output, &mut fault, move |rate| {
-            let mut converter = Converter::new(SAMPLE_RATE, rate).ok();
-            let mut ready: std::collections::VecDeque<f32> = std::collections::VecDeque::new();
-            let mut chunk: Vec<f32> = Vec::new();
-            move |out: &mut [f32]| {
-                trim_backlog(&mut consumer);
-                let Some(converter) = converter.as_mut() else {
-                    out.fill(0.0);
-                    return;
-                };
-                while ready.len() < out.len() {
-                    let need = converter.chunk().max(FRAME_SAMPLES / 4);
-                    let available = consumer.occupied_len().min(need);
-                    if available == 0 {
-                        break;
+        let (worker, name, rate) =
+            Self::start_output_with_fault(output, &mut fault, move |rate| {
+                let mut converter = Converter::new(SAMPLE_RATE, rate).ok();
+                let mut ready: std::collections::VecDeque<f32> = std::collections::VecDeque::new();
+                let mut chunk: Vec<f32> = Vec::new();
+                move |out: &mut [f32]| {
+                    trim_backlog(&mut consumer);
+                    let Some(converter) = converter.as_mut() else {
+                        out.fill(0.0);
+                        return;
+                    };
+                    while ready.len() < out.len() {
+                        let need = converter.chunk().max(FRAME_SAMPLES / 4);
+                        let available = consumer.occupied_len().min(need);
+                        if available == 0 {
+                            break;
+                        }
+                        chunk.clear();
+                        chunk.extend(consumer.pop_iter().take(available).map(i16_to_f32));
+                        converter.push(&chunk, |samples| ready.extend(samples.iter().copied()));
                     }
-                    chunk.clear();
-                    chunk.extend(consumer.pop_iter().take(available).map(i16_to_f32));
-                    converter.push(&chunk, |samples| ready.extend(samples.iter().copied()));
+                    for sample in out.iter_mut() {
+                        // An underrun plays silence.
+                        *sample = ready.pop_front().unwrap_or(0.0);
+                    }
                 }
-                for sample in out.iter_mut() {
-                    // An underrun plays silence.
-                    *sample = ready.pop_front().unwrap_or(0.0);
-                }
-            }
-        })?;
-        tracing::info!(device = %name, "speaker open");
+            })?;
+        tracing::info!(device = %name, rate, "speaker open");
         Ok(Speaker {
             producer,
             fault,
             name,
+            rate,
             _worker: worker,
         })
     }
@@ -430,7 +433,7 @@ impl Devices {
     pub(crate) fn start_output<F, M>(
         output: Option<&str>,
         make: M,
-    ) -> Result<(OutputWorker, String), DeviceError>
+    ) -> Result<(OutputWorker, String, u32), DeviceError>
     where
         F: FnMut(&mut [f32]) + Send + 'static,
         M: FnOnce(u32) -> F + Send + 'static,
@@ -443,7 +446,7 @@ impl Devices {
         output: Option<&str>,
         fault: &mut StreamFault,
         make: M,
-    ) -> Result<(OutputWorker, String), DeviceError>
+    ) -> Result<(OutputWorker, String, u32), DeviceError>
     where
         F: FnMut(&mut [f32]) + Send + 'static,
         M: FnOnce(u32) -> F + Send + 'static,
@@ -456,7 +459,7 @@ impl Devices {
         output: Option<&str>,
         fault: &mut StreamFault,
         make: M,
-    ) -> Result<(OutputWorker, String), DeviceError>
+    ) -> Result<(OutputWorker, String, u32), DeviceError>
     where
         F: FnMut(&mut [f32]) + Send + 'static,
         M: FnOnce(u32) -> F + Send + 'static,
@@ -467,6 +470,7 @@ impl Devices {
         let supported = device
             .default_output_config()
             .map_err(|e| DeviceError::from_cpal(&name, &e))?;
+        let rate = supported.sample_rate();
         // The converter a callback needs must exist: check the rates here.
         Converter::new(SAMPLE_RATE, supported.sample_rate())?;
         let (thread_name, thread_fault) = (name.clone(), fault.clone());
@@ -493,7 +497,7 @@ impl Devices {
                 .map_err(|e| DeviceError::from_cpal(&thread_name, &e))?;
             Ok(stream)
         })?;
-        Ok((worker, name))
+        Ok((worker, name, rate))
     }
 
     /// "Test my microphone": records `duration` from `input` and reports the
@@ -534,6 +538,7 @@ pub struct Microphone {
     meter: LevelMeter,
     fault: StreamFault,
     name: String,
+    rate: u32,
     _worker: StreamWorker,
 }
 
@@ -549,6 +554,11 @@ impl Microphone {
     /// The device's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The rate the device runs at (Hz); resampled to 48 kHz when it differs.
+    pub fn device_rate(&self) -> u32 {
+        self.rate
     }
 
     /// Samples captured and not read yet.
@@ -595,6 +605,7 @@ pub struct Speaker {
     producer: HeapProd<i16>,
     fault: StreamFault,
     name: String,
+    rate: u32,
     _worker: StreamWorker,
 }
 
@@ -608,6 +619,11 @@ impl Speaker {
     /// The device's name.
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The rate the device runs at (Hz); resampled to 48 kHz when it differs.
+    pub fn device_rate(&self) -> u32 {
+        self.rate
     }
 
     /// Samples written and not played yet.

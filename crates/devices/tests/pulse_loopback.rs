@@ -132,6 +132,10 @@ fn devices_on_a_private_pulseaudio_server() {
     // A tone written to the Speaker comes back on the Microphone (the monitor).
     {
         let (mut microphone, mut speaker) = Devices::open(None, None).unwrap();
+        assert_eq!(
+            (microphone.device_rate(), speaker.device_rate()),
+            (48_000, 48_000)
+        );
         let mut tone = ToneSource::new(440.0);
         let mut frame = [0i16; FRAME_SAMPLES];
         let heard = record_signal(&mut microphone, 1.0, Duration::from_secs(20), || {
@@ -145,6 +149,29 @@ fn devices_on_a_private_pulseaudio_server() {
         assert!((hz - 440.0).abs() <= 5.0, "heard {hz} Hz");
         assert!(microphone.meter().heard_signal());
         assert!(microphone.fault().is_none() && speaker.fault().is_none());
+    }
+
+    // A 44.1 kHz stereo device, chosen by name: resampled both ways, the tone intact.
+    {
+        let (mut microphone, mut speaker) = Devices::open(
+            Some("Monitor of VirtualSpeaker44k"),
+            Some("VirtualSpeaker44k"),
+        )
+        .unwrap();
+        assert_eq!(
+            (microphone.device_rate(), speaker.device_rate()),
+            (44_100, 44_100)
+        );
+        let mut tone = ToneSource::new(600.0);
+        let mut frame = [0i16; FRAME_SAMPLES];
+        let heard = record_signal(&mut microphone, 1.0, Duration::from_secs(20), || {
+            while speaker.buffered() < 3 * FRAME_SAMPLES {
+                tone.read_frame(&mut frame);
+                speaker.write_frame(&frame);
+            }
+        });
+        let hz = dominant_frequency(&heard, 200.0, 1000.0, 5.0).unwrap();
+        assert!((hz - 600.0).abs() <= 5.0, "heard {hz} Hz");
     }
 
     // The ring tone is audible on the monitor.
