@@ -394,8 +394,9 @@ impl Devices {
         let (worker, name, rate) =
             Self::start_output_with_fault(output, &mut fault, move |rate| {
                 let mut converter = Converter::new(SAMPLE_RATE, rate).ok();
-                let mut ready: std::collections::VecDeque<f32> = std::collections::VecDeque::new();
-                let mut chunk: Vec<f32> = Vec::new();
+                let mut ready: std::collections::VecDeque<f32> =
+                    std::collections::VecDeque::with_capacity(8192);
+                let mut chunk: Vec<f32> = Vec::with_capacity(FRAME_SAMPLES);
                 move |out: &mut [f32]| {
                     trim_backlog(&mut consumer);
                     let Some(converter) = converter.as_mut() else {
