@@ -125,7 +125,9 @@ async fn open_core(
         CoreOptions {
             data_dir,
             demo,
-            audio: None,
+            // Opened when a call is answered or placed: a computer without
+            // a microphone or speaker refuses the call's audio in words.
+            audio: Some(Arc::new(switchboard_app::audio::SoundCard::default())),
         },
         shell.clone(),
         vault,

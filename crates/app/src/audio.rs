@@ -1,8 +1,9 @@
 //! Where a call's audio comes from and goes to. The shell gives the core
 //! the agent's devices ([`AudioDevices`]); the core answers a call with
-//! audio only when it has them, so a call is never silently connected.
-//! [`ToneDevices`] speaks a tone and records what it hears: the tests and
-//! the demo on a machine without a sound card use it.
+//! audio only when they open, so a call is never silently connected.
+//! [`SoundCard`] is the computer's microphone and speaker
+//! (switchboard-devices: cpal, PulseAudio or ALSA); [`ToneDevices`] speaks a
+//! tone and records what it hears, for the tests.
 
 use switchboard_media::{AudioSink, AudioSource, RecordingSink, ToneSource};
 
@@ -17,6 +18,26 @@ pub trait AudioDevices: Send + Sync {
     /// The input and output for a new call, or why there are none (no
     /// microphone, a device busy), in words for the agent.
     fn open(&self) -> Result<CallAudio, String>;
+}
+
+/// The computer's microphone and speaker: the chosen ones by name, else
+/// the system's defaults; opened for each call, closed when it ends.
+#[derive(Debug, Clone, Default)]
+pub struct SoundCard {
+    pub input: Option<String>,
+    pub output: Option<String>,
+}
+
+impl AudioDevices for SoundCard {
+    fn open(&self) -> Result<CallAudio, String> {
+        let (microphone, speaker) =
+            switchboard_devices::Devices::open(self.input.as_deref(), self.output.as_deref())
+                .map_err(|e| e.to_string())?;
+        Ok(CallAudio {
+            input: Box::new(microphone),
+            output: Box::new(speaker),
+        })
+    }
 }
 
 /// A tone in place of a microphone; what is heard is kept.
