@@ -483,23 +483,11 @@ impl Core {
         call_id: &str,
         offer: String,
     ) -> Result<CallView, CommandError> {
-        use crate::audio::{Input, Output};
-        let audio_failed = |m: String| CommandError::new(ErrorCode::AudioFailed, m);
-        let (session, answer) = tokio::task::spawn_blocking(move || {
-            let audio = devices.open()?;
-            // Every interface: Meta's media servers, or a sandbox on this
-            // machine (reached from the same socket through loopback).
-            switchboard_media::CallSession::answer(
-                &offer,
-                Input(audio.input),
-                Output(audio.output),
-                switchboard_media::CallConfig::default(),
-            )
-            .map_err(|e| e.to_string())
-        })
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
-        .map_err(audio_failed)?;
+        let (session, answer) =
+            crate::talking::open_media(devices, move |input, output, config| {
+                switchboard_media::CallSession::answer(&offer, input, output, config)
+            })
+            .await?;
         let hub = self.hub().await?;
         let accepted: Result<switchboard_protocol::Call, _> = hub
             .send(
@@ -960,25 +948,14 @@ impl Commands for Core {
     }
 
     async fn place_call(&self, args: ConversationRef) -> Result<CallView, CommandError> {
-        use crate::audio::{Input, Output};
         let devices = self.inner.audio.clone().ok_or_else(|| {
             CommandError::new(
                 ErrorCode::AudioFailed,
                 "this app has no audio devices: calls cannot be placed",
             )
         })?;
-        let (pending, offer) = tokio::task::spawn_blocking(move || {
-            let audio = devices.open()?;
-            switchboard_media::CallSession::offer(
-                Input(audio.input),
-                Output(audio.output),
-                switchboard_media::CallConfig::default(),
-            )
-            .map_err(|e| e.to_string())
-        })
-        .await
-        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
-        .map_err(|m| CommandError::new(ErrorCode::AudioFailed, m))?;
+        let (pending, offer) =
+            crate::talking::open_media(devices, switchboard_media::CallSession::offer).await?;
         // Refused (no permission, a limit reached): the offer is dropped.
         let call: switchboard_protocol::Call = self
             .hub()

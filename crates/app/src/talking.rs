@@ -7,10 +7,35 @@
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use switchboard_media::{CallSession, CallState as MediaState, PendingCall};
+use switchboard_media::{
+    CallConfig, CallSession, CallState as MediaState, MediaError, PendingCall,
+};
 use switchboard_protocol::{Call, CallState};
 
-use crate::contract::{CallTalk, TalkState};
+use crate::audio::{AudioDevices, Input, Output};
+use crate::contract::{CallTalk, CommandError, ErrorCode, TalkState};
+
+/// Opens the agent's devices and makes a call's media session with `make`
+/// (an answer or an offer), off the async threads (devices, a socket); why
+/// not in words (`audio_failed`). Bound to every interface: Meta's media
+/// servers, or a sandbox on this machine (reached through loopback).
+pub(crate) async fn open_media<T: Send + 'static>(
+    devices: std::sync::Arc<dyn AudioDevices>,
+    make: impl FnOnce(Input, Output, CallConfig) -> Result<T, MediaError> + Send + 'static,
+) -> Result<T, CommandError> {
+    tokio::task::spawn_blocking(move || {
+        let audio = devices.open()?;
+        make(
+            Input(audio.input),
+            Output(audio.output),
+            CallConfig::default(),
+        )
+        .map_err(|e| e.to_string())
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+    .map_err(|m| CommandError::new(ErrorCode::AudioFailed, m))
+}
 
 /// The sessions by call id.
 #[derive(Default)]

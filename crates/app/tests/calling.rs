@@ -36,6 +36,34 @@ impl AudioDevices for Plug {
     }
 }
 
+/// A core with these audio devices, signed in to `team` as its agent.
+async fn signed_in_with(
+    dir: &std::path::Path,
+    team: &switchboard_demo::Team,
+    audio: Arc<dyn AudioDevices>,
+) -> (Arc<Recorder>, Core) {
+    let shell = Arc::new(Recorder::default());
+    let core = Core::open(
+        CoreOptions {
+            data_dir: dir.join("app"),
+            demo: false,
+            audio: Some(audio),
+        },
+        shell.clone(),
+        Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
+        Arc::new(SystemClock),
+    )
+    .await
+    .unwrap();
+    core.sign_in(SignIn {
+        hub_url: team.hub_url(),
+        token: team.agent_token().into(),
+    })
+    .await
+    .unwrap();
+    (shell, core)
+}
+
 async fn media_report(team: &switchboard_demo::Team, call_id: &str) -> Value {
     reqwest::get(format!(
         "{}/_sandbox/calls/{call_id}/media",
@@ -65,25 +93,7 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         tone: ToneDevices::new(880.0),
         unplugged: AtomicBool::new(true),
     });
-    let shell = Arc::new(Recorder::default());
-    let core = Core::open(
-        CoreOptions {
-            data_dir: dir.path().join("app"),
-            demo: false,
-            audio: Some(plug.clone()),
-        },
-        shell.clone(),
-        Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
-        Arc::new(SystemClock),
-    )
-    .await
-    .unwrap();
-    core.sign_in(SignIn {
-        hub_url: team.hub_url(),
-        token: team.agent_token().into(),
-    })
-    .await
-    .unwrap();
+    let (shell, core) = signed_in_with(dir.path(), &team, plug.clone()).await;
 
     let wacid = team
         .place_call("4915112345678", "Jonas Weber")
@@ -196,25 +206,7 @@ async fn a_placed_call_needs_permission_then_talks_once_the_customer_picks_up() 
     let dir = tempfile::tempdir().unwrap();
     let team = team(dir.path()).await;
     let tone = ToneDevices::new(880.0);
-    let shell = Arc::new(Recorder::default());
-    let core = Core::open(
-        CoreOptions {
-            data_dir: dir.path().join("app"),
-            demo: false,
-            audio: Some(Arc::new(tone.clone())),
-        },
-        shell.clone(),
-        Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
-        Arc::new(SystemClock),
-    )
-    .await
-    .unwrap();
-    core.sign_in(SignIn {
-        hub_url: team.hub_url(),
-        token: team.agent_token().into(),
-    })
-    .await
-    .unwrap();
+    let (shell, core) = signed_in_with(dir.path(), &team, Arc::new(tone.clone())).await;
     team.customer_says("4915112345678", "Jonas Weber", "Rufen Sie mich an?", None)
         .await
         .unwrap();
