@@ -358,6 +358,12 @@ permission-reason-wait = الطلب التالي ممكن { $relative } ({ $time
 permission-reason-none-left = لم يتبقَّ أي طلب: الطلب التالي ممكن { $relative } ({ $time }).
 permission-reason-none-left-unknown = لم يتبقَّ أي طلب حاليًا.
 permission-error = لم يُرسَل الطلب: { $message }
+permission-call = الاتصال بالعميل
+permission-calling = جارٍ الاتصال…
+permission-call-reason-not-granted = لم يسمح العميل بالمكالمات.
+permission-call-reason-expired = انتهت صلاحية إذن العميل { $relative } ({ $time }).
+permission-call-reason-none-left = لم تتبقَّ أي مكالمة لهذا اليوم.
+permission-call-error = لم تُجرَ المكالمة: { $message }
 
 # الإدارة (للمسؤولين فقط): القنوات وقوائم الانتظار وقواعد التوجيه والوكلاء وعناصر Webhook المرفوضة
 nav-admin = الإدارة

@@ -343,6 +343,12 @@ permission-reason-wait = Die nächste Anfrage ist { $relative } möglich ({ $tim
 permission-reason-none-left = Keine Anfrage mehr übrig: die nächste ist { $relative } möglich ({ $time }).
 permission-reason-none-left-unknown = Derzeit ist keine Anfrage mehr übrig.
 permission-error = Die Anfrage wurde nicht gesendet: { $message }
+permission-call = Kunden anrufen
+permission-calling = Wird angerufen…
+permission-call-reason-not-granted = Der Kunde hat Anrufe nicht erlaubt.
+permission-call-reason-expired = Die Erlaubnis des Kunden ist { $relative } abgelaufen ({ $time }).
+permission-call-reason-none-left = Für heute ist kein Anruf mehr übrig.
+permission-call-error = Der Anruf wurde nicht aufgebaut: { $message }
 
 # Die Verwaltung (nur Administrator:innen): Kanäle, Warteschlangen, Routen, Agent:innen, abgelehnte Webhooks
 nav-admin = Verwaltung

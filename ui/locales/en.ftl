@@ -351,6 +351,12 @@ permission-reason-wait = The next request is possible { $relative } ({ $time }).
 permission-reason-none-left = No request is left: the next is possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = No request is left for now.
 permission-error = The request did not go out: { $message }
+permission-call = Call the customer
+permission-calling = Calling…
+permission-call-reason-not-granted = The customer has not allowed calls.
+permission-call-reason-expired = The customer's permission expired { $relative } ({ $time }).
+permission-call-reason-none-left = No call is left for today.
+permission-call-error = The call did not go out: { $message }
 
 # The admin's views (admins only): channels, queues, routes, agents, webhook rejects
 nav-admin = Admin

@@ -343,6 +343,12 @@ permission-reason-wait = La próxima solicitud será posible { $relative } ({ $t
 permission-reason-none-left = No quedan solicitudes: la próxima será posible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Por ahora no quedan solicitudes.
 permission-error = La solicitud no se envió: { $message }
+permission-call = Llamar al cliente
+permission-calling = Llamando…
+permission-call-reason-not-granted = El cliente no ha permitido las llamadas.
+permission-call-reason-expired = El permiso del cliente venció { $relative } ({ $time }).
+permission-call-reason-none-left = No quedan llamadas para hoy.
+permission-call-error = La llamada no salió: { $message }
 
 # La administración (solo administradores): canales, colas, rutas, agentes, webhooks rechazados
 nav-admin = Administración

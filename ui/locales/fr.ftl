@@ -343,6 +343,12 @@ permission-reason-wait = La prochaine demande sera possible { $relative } ({ $ti
 permission-reason-none-left = Plus aucune demande : la prochaine sera possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Plus aucune demande pour le moment.
 permission-error = La demande n'est pas partie : { $message }
+permission-call = Appeler le client
+permission-calling = Appel en cours…
+permission-call-reason-not-granted = Le client n'a pas autorisé les appels.
+permission-call-reason-expired = L'autorisation du client a expiré { $relative } ({ $time }).
+permission-call-reason-none-left = Il ne reste plus d'appel pour aujourd'hui.
+permission-call-error = L'appel n'est pas parti : { $message }
 
 # L'administration (administrateurs seulement) : canaux, files, routage, conseillers, webhooks rejetés
 nav-admin = Administration

@@ -333,6 +333,12 @@ permission-reason-wait = Permintaan berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left = Tidak ada sisa permintaan: berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left-unknown = Untuk saat ini tidak ada sisa permintaan.
 permission-error = Permintaan tidak terkirim: { $message }
+permission-call = Telepon pelanggan
+permission-calling = Menelepon…
+permission-call-reason-not-granted = Pelanggan belum mengizinkan panggilan.
+permission-call-reason-expired = Izin pelanggan kedaluwarsa { $relative } ({ $time }).
+permission-call-reason-none-left = Tidak ada sisa panggilan untuk hari ini.
+permission-call-error = Panggilan tidak terhubung: { $message }
 
 # Administrasi (khusus pengelola): saluran, antrean, rute, agen, webhook yang ditolak
 nav-admin = Administrasi

@@ -343,6 +343,12 @@ permission-reason-wait = A próxima solicitação será possível { $relative } 
 permission-reason-none-left = Não restam solicitações: a próxima será possível { $relative } ({ $time }).
 permission-reason-none-left-unknown = Não restam solicitações por enquanto.
 permission-error = A solicitação não foi enviada: { $message }
+permission-call = Ligar para o cliente
+permission-calling = Ligando…
+permission-call-reason-not-granted = O cliente não permitiu ligações.
+permission-call-reason-expired = A permissão do cliente expirou { $relative } ({ $time }).
+permission-call-reason-none-left = Não resta nenhuma ligação para hoje.
+permission-call-error = A ligação não foi feita: { $message }
 
 # A administração (só administradores): canais, filas, rotas, agentes, webhooks rejeitados
 nav-admin = Administração

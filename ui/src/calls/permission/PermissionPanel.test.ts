@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { CallPermissionSummary } from "../../bindings/CallPermissionSummary";
 import { i18n } from "../../i18n/i18n.svelte";
 import { fullDateTime } from "../../shell/format";
-import { at, conversation, message } from "../../test/fixtures";
+import { at, callView, conversation, message } from "../../test/fixtures";
 import { useFixedNow, useMockPlatform } from "../../test/platform";
 import PermissionPanel from "./PermissionPanel.svelte";
-import { unavailable } from "./permission";
+import { callUnavailable, unavailable } from "./permission";
 
 function summary(s: Partial<CallPermissionSummary> = {}): CallPermissionSummary {
   return { ...conversation().call_permission, ...s };
@@ -14,6 +14,7 @@ function summary(s: Partial<CallPermissionSummary> = {}): CallPermissionSummary 
 
 const text = (id: string) => screen.getByTestId(id).textContent?.replace(/\s+/g, " ").trim();
 const button = () => screen.getByTestId("permission-request") as HTMLButtonElement;
+const callButton = () => screen.getByTestId("permission-call") as HTMLButtonElement;
 
 function usePanel(permission: CallPermissionSummary) {
   const shell = useMockPlatform();
@@ -108,6 +109,98 @@ describe("PermissionPanel", () => {
     expect(screen.getByRole("alert")).toBe(screen.getByTestId("permission-error"));
     expect(text("permission-state")).toBe("Not requested");
     expect(button().disabled).toBe(false);
+  });
+});
+
+/** A promise the test settles when it wants. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((yes) => (resolve = yes));
+  return { promise, resolve };
+}
+
+describe("PermissionPanel: calling the customer", () => {
+  const allowed = () => summary({ state: "granted", expires_at: at(24 * 60), calls_left_24h: 3 });
+
+  it("is a labelled button, enabled when the core's figures allow a call, and places it for the conversation", async () => {
+    const shell = usePanel(allowed());
+    const answer = deferred<ReturnType<typeof callView>>();
+    shell.handle("place_call", () => answer.promise);
+    const call = screen.getByRole<HTMLButtonElement>("button", { name: "Call the customer" });
+    expect(call).toBe(callButton());
+    expect(call.disabled).toBe(false);
+    expect(call.getAttribute("aria-describedby")).toBeNull();
+    expect(screen.queryByTestId("permission-call-reason")).toBeNull();
+    await fireEvent.click(call);
+    expect(shell.argsOf("place_call")).toEqual([{ conversation_id: "conv-1" }]);
+    await waitFor(() => expect(callButton().textContent?.trim()).toBe("Calling…"));
+    expect(callButton().disabled).toBe(true);
+    answer.resolve(callView({ state: "ringing" }));
+    await waitFor(() => expect(callButton().textContent?.trim()).toBe("Call the customer"));
+    expect(callButton().disabled).toBe(false);
+    expect(screen.queryByTestId("permission-call-error")).toBeNull();
+  });
+
+  it("is disabled with the reason when the customer has not allowed calls", async () => {
+    const shell = usePanel(summary({ state: "requested", calls_left_24h: 3 }));
+    expect(callButton().disabled).toBe(true);
+    const reason = screen.getByTestId("permission-call-reason");
+    expect(callButton().getAttribute("aria-describedby")).toBe(reason.id);
+    expect(text("permission-call-reason")).toBe("The customer has not allowed calls.");
+    await fireEvent.click(callButton());
+    expect(shell.argsOf("place_call")).toEqual([]);
+  });
+
+  it("is disabled with the reason when no call is left today", () => {
+    usePanel(summary({ state: "granted", calls_left_24h: 0 }));
+    expect(callButton().disabled).toBe(true);
+    expect(text("permission-call-reason")).toBe("No call is left for today.");
+  });
+
+  it("says when the permission expired", () => {
+    usePanel(summary({ state: "granted", calls_left_24h: 2, expires_at: at(-90) }));
+    expect(callButton().disabled).toBe(true);
+    expect(text("permission-call-reason")).toBe(`The customer's permission expired 1 hr. ago (${fullDateTime(at(-90), "en")}).`);
+  });
+
+  it("says in words when the call's audio could not start", async () => {
+    const shell = usePanel(allowed());
+    shell.fail("place_call", { code: "audio_failed", message: "no microphone is connected" });
+    await fireEvent.click(callButton());
+    const error = await screen.findByTestId("permission-call-error");
+    expect(error.textContent?.trim()).toBe("The call's audio could not start: no microphone is connected");
+    expect(screen.getByRole("alert")).toBe(error);
+    expect(callButton().disabled).toBe(false);
+  });
+
+  it("shows the hub's refusal with its message", async () => {
+    const shell = usePanel(allowed());
+    shell.fail("place_call", { code: "forbidden", message: "the daily call limit is reached" });
+    await fireEvent.click(callButton());
+    expect((await screen.findByTestId("permission-call-error")).textContent?.trim()).toBe(
+      "The call did not go out: the daily call limit is reached",
+    );
+  });
+
+  it("says the button and its reason in the UI's language", async () => {
+    usePanel(summary({ state: "denied" }));
+    i18n.locale = "de";
+    await waitFor(() => expect(callButton().textContent?.trim()).toBe("Kunden anrufen"));
+    expect(text("permission-call-reason")).toBe("Der Kunde hat Anrufe nicht erlaubt.");
+  });
+});
+
+describe("callUnavailable", () => {
+  const now = Date.parse(at(0));
+  it("reads the core's figures against the clock", () => {
+    expect(callUnavailable(summary({ state: "granted", calls_left_24h: 1 }), now)).toBeNull();
+    expect(callUnavailable(summary({ state: "granted", calls_left_24h: 1, expires_at: at(5) }), now)).toBeNull();
+    expect(callUnavailable(summary({ state: "revoked", calls_left_24h: 1 }), now)).toEqual({ kind: "not_granted" });
+    expect(callUnavailable(summary({ state: "granted", calls_left_24h: 0 }), now)).toEqual({ kind: "none_left" });
+    expect(callUnavailable(summary({ state: "granted", calls_left_24h: 1, expires_at: at(-5) }), now)).toEqual({
+      kind: "expired",
+      at: at(-5),
+    });
   });
 });
 

@@ -17,3 +17,16 @@ export function unavailable(summary: CallPermissionSummary, now: number): Unavai
   if (later) return { kind: "wait", until: later };
   return null;
 }
+
+/** Why the customer cannot be called now, read from the core's figures and the clock; null when they can. */
+export type CallUnavailable =
+  | { kind: "not_granted" }
+  | { kind: "expired"; at: string }
+  | { kind: "none_left" };
+
+export function callUnavailable(summary: CallPermissionSummary, now: number): CallUnavailable | null {
+  if (summary.state !== "granted") return { kind: "not_granted" };
+  if (summary.expires_at !== null && Date.parse(summary.expires_at) <= now) return { kind: "expired", at: summary.expires_at };
+  if (summary.calls_left_24h <= 0) return { kind: "none_left" };
+  return null;
+}
