@@ -298,6 +298,24 @@ macro_rules! dispatch_format {
     };
 }
 
+/// A stream built for a sample format (or the format none could be built
+/// for) started playing, or why not in the agent's words.
+fn started(
+    built: Result<Result<cpal::Stream, cpal::Error>, SampleFormat>,
+    name: &str,
+) -> Result<cpal::Stream, DeviceError> {
+    let stream = built
+        .map_err(|format| DeviceError::UnsupportedFormat {
+            name: name.to_owned(),
+            detail: format!("sample format {format}"),
+        })?
+        .map_err(|e| DeviceError::from_cpal(name, &e))?;
+    stream
+        .play()
+        .map_err(|e| DeviceError::from_cpal(name, &e))?;
+    Ok(stream)
+}
+
 impl Devices {
     fn host() -> cpal::Host {
         // Prefers PulseAudio (and pipewire-pulse) when a server answers.
@@ -365,16 +383,8 @@ impl Devices {
                 thread_name.clone(),
                 thread_fault,
                 on_mono
-            )
-            .map_err(|format| DeviceError::UnsupportedFormat {
-                name: thread_name.clone(),
-                detail: format!("sample format {format}"),
-            })?;
-            let stream = built.map_err(|e| DeviceError::from_cpal(&thread_name, &e))?;
-            stream
-                .play()
-                .map_err(|e| DeviceError::from_cpal(&thread_name, &e))?;
-            Ok(stream)
+            );
+            started(built, &thread_name)
         })?;
         tracing::info!(device = %name, rate, "microphone open");
         Ok(Microphone {
@@ -487,16 +497,8 @@ impl Devices {
                 thread_name.clone(),
                 thread_fault,
                 fill
-            )
-            .map_err(|format| DeviceError::UnsupportedFormat {
-                name: thread_name.clone(),
-                detail: format!("sample format {format}"),
-            })?;
-            let stream = built.map_err(|e| DeviceError::from_cpal(&thread_name, &e))?;
-            stream
-                .play()
-                .map_err(|e| DeviceError::from_cpal(&thread_name, &e))?;
-            Ok(stream)
+            );
+            started(built, &thread_name)
         })?;
         Ok((worker, name, rate))
     }
