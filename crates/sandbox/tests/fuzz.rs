@@ -626,7 +626,9 @@ fn arbitrary_path_ids_never_panic_or_5xx() {
     let (rt, env) = runtime_and_sandbox();
     let segment = || {
         prop_oneof![
-            "[A-Za-z0-9._~-]{1,24}",
+            // "." and ".." are dot segments: the client removes them, so the
+            // server would see another path than the one the case names.
+            "[A-Za-z0-9._~-]{1,24}".prop_filter("a dot segment", |s| s != "." && s != ".."),
             Just("%FF%FE".to_string()),
             Just("%2F..%2F".to_string()),
             Just("wacid.HBgL".to_string()),
