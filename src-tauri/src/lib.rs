@@ -127,7 +127,7 @@ async fn open_core(
             demo,
             // Opened when a call is answered or placed: a computer without
             // a microphone or speaker refuses the call's audio in words.
-            audio: Some(Arc::new(switchboard_app::audio::SoundCard::default())),
+            audio: Some(Arc::new(switchboard_app::audio::SoundCard)),
         },
         shell.clone(),
         vault,

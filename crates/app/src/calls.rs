@@ -27,6 +27,7 @@ pub fn call_view(s: &mut Store, call: Call) -> Result<CallView, StoreError> {
             .to_owned(),
         ringing: call.state == CallState::Ringing,
         talk: None,
+        answer_failed: None,
         call,
     })
 }

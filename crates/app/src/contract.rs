@@ -20,6 +20,7 @@ use ts_rs::TS;
 pub use crate::admin::{
     AgentEdit, AgentRef, ChannelEdit, ChannelIcon, QueueEdit, RejectsPage, RouteRef,
 };
+pub use crate::audio::{AudioDeviceList, MicrophoneCheck, MicrophoneLevel};
 pub use crate::composer::ComposerView;
 pub use crate::editing::{ConversationEdit, TeamView};
 pub use crate::outgoing::{Attachment, CallButtonReply, MediaFile, MessageRef};
@@ -173,6 +174,9 @@ pub struct CallView {
     pub ringing: bool,
     /// The agent's audio in this call, while there is a session.
     pub talk: Option<CallTalk>,
+    /// Why answering it here failed (`audio_failed`: the call still rings),
+    /// wherever the agent pressed Answer (the popup, the notification).
+    pub answer_failed: Option<CommandError>,
 }
 
 /// Where the agent's audio in a call is.
@@ -204,6 +208,15 @@ pub struct CallTalk {
 pub struct CallMute {
     pub call_id: String,
     pub muted: bool,
+}
+
+/// Which microphone to test.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct MicrophoneTestAsk {
+    /// A device id from [`Commands::audio_devices`]; none: the one chosen
+    /// in the settings (else the system's default).
+    pub input: Option<String>,
 }
 
 /// Text to put on the clipboard.
@@ -246,6 +259,8 @@ pub enum AppEvent {
     Notice { key: String },
     /// The settings changed (the language, say).
     Settings { settings: AppSettings },
+    /// The microphone's level during "test my microphone".
+    MicrophoneLevel { level: MicrophoneLevel },
 }
 
 /// Declares the commands: generates the [`Commands`] trait the core
@@ -381,6 +396,12 @@ commands! {
     hang_up_call(CallRef) -> CallView, windows: [Main, CallPopup];
     /// Mutes or unmutes the agent in a call they are talking in.
     mute_call(CallMute) -> CallView, windows: [Main, CallPopup];
+    /// The microphones and speakers to choose from for calls.
+    audio_devices(()) -> AudioDeviceList, windows: [Main];
+    /// "Test my microphone": records a few seconds from the microphone
+    /// (the chosen one when none is named), telling the level every 100 ms
+    /// ([`AppEvent::MicrophoneLevel`]), and says whether it heard anything.
+    test_microphone(MicrophoneTestAsk) -> MicrophoneCheck, windows: [Main];
     /// Puts text (a number) on the clipboard.
     copy_text(CopyText) -> (), windows: [Main, CallPopup];
     /// Shows a sample incoming-call notification.

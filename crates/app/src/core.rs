@@ -32,12 +32,13 @@ use switchboard_protocol::{
 };
 
 use crate::contract::{
-    AgentEdit, AgentRef, AppEvent, Attachment, CallButtonReply, CallMute, CallRef, CallView,
-    ChannelEdit, ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit,
+    AgentEdit, AgentRef, AppEvent, Attachment, AudioDeviceList, CallButtonReply, CallMute, CallRef,
+    CallView, ChannelEdit, ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit,
     ConversationRef, CopyText, CustomerCheck, CustomerCheckView, ErrorCode, ListConversations,
-    MediaFile, MessageRef, NewConversation, PermissionAsk, QueueEdit, RejectsPage, Reply, RouteRef,
-    SampleNotification, SearchQuery, SearchResults, SessionView, SignIn, StartOutcome, TeamView,
-    TemplateFill, TemplatePreview, TemplateQuery, TemplateReply, ThreadPage,
+    MediaFile, MessageRef, MicrophoneCheck, MicrophoneTestAsk, NewConversation, PermissionAsk,
+    QueueEdit, RejectsPage, Reply, RouteRef, SampleNotification, SearchQuery, SearchResults,
+    SessionView, SignIn, StartOutcome, TeamView, TemplateFill, TemplatePreview, TemplateQuery,
+    TemplateReply, ThreadPage,
 };
 use crate::hub;
 use crate::labels::{Labels, RenderedNotice};
@@ -50,6 +51,8 @@ use crate::vault::TokenVault;
 const ME_KEY: &str = "me";
 /// The longest reply the composer sends (WhatsApp's text limit).
 const MAX_REPLY_CHARS: usize = 4096;
+/// How long "test my microphone" records.
+const MICROPHONE_TEST: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// How the core starts.
 pub struct CoreOptions {
@@ -79,6 +82,8 @@ struct Inner {
     audio: Option<Arc<dyn crate::audio::AudioDevices>>,
     /// The calls the agent is in, with their audio.
     talking: Arc<crate::talking::Talking>,
+    /// The ring tone of the calls ringing for the agent.
+    ringer: Arc<crate::ringing::Ringer>,
     profile: StoreHandle,
     shell: Arc<dyn Shell>,
     vault: Arc<dyn TokenVault>,
@@ -176,6 +181,7 @@ impl Core {
             inner: Arc::new(Inner {
                 data_dir: options.data_dir,
                 demo: options.demo,
+                ringer: Arc::new(crate::ringing::Ringer::new(options.audio.clone())),
                 audio: options.audio,
                 talking: Arc::default(),
                 profile,
@@ -280,6 +286,14 @@ impl Core {
                 });
             })
         };
+        let answer = {
+            let core = self.clone();
+            let runtime = tokio::runtime::Handle::current();
+            Arc::new(move |call_id: String| {
+                let core = core.clone();
+                runtime.spawn(async move { core.answer_from_notice(call_id).await });
+            })
+        };
         let (notifier, notifier_thread) = notices::start(notices::Parts {
             shell: self.inner.shell.clone(),
             store: store.clone(),
@@ -289,6 +303,9 @@ impl Core {
             settings: self.settings_now(),
             fresh,
             decline,
+            answer,
+            talking: self.inner.talking.clone(),
+            ringer: self.inner.ringer.clone(),
         });
         let forwarder = tokio::spawn(crate::forwarding::forward(
             updates,
@@ -483,8 +500,9 @@ impl Core {
         call_id: &str,
         offer: String,
     ) -> Result<CallView, CommandError> {
+        let choice = self.settings_now().devices();
         let (session, answer) =
-            crate::talking::open_media(devices, move |input, output, config| {
+            crate::talking::open_media(devices, choice, move |input, output, config| {
                 switchboard_media::CallSession::answer(&offer, input, output, config)
             })
             .await?;
@@ -510,9 +528,30 @@ impl Core {
     }
 
     /// The view with the agent's audio in the call, if any.
-    fn with_talk(&self, mut view: CallView) -> CallView {
-        view.talk = self.inner.talking.talk(&view.call.id);
-        view
+    fn with_talk(&self, view: CallView) -> CallView {
+        self.inner.talking.decorate(view)
+    }
+
+    /// Answer pressed on the call's notification: as the popup's Answer,
+    /// and the popup (open already) hears how it went; a failure stays in
+    /// the call's view, by its Answer button.
+    async fn answer_from_notice(&self, call_id: String) {
+        let call = CallRef {
+            call_id: call_id.clone(),
+        };
+        let view = match self.answer_call(call.clone()).await {
+            Ok(view) => view,
+            Err(e) => {
+                tracing::warn!(call_id, error = %e.message, "answering from the notice failed");
+                match self.call(call).await {
+                    Ok(view) => view,
+                    Err(_) => return,
+                }
+            }
+        };
+        self.inner.shell.emit(AppEvent::CallChanged {
+            call: Box::new(view),
+        });
     }
 
     /// Hangs up call `call_id`: its audio ends, and the hub ends the call.
@@ -524,6 +563,21 @@ impl Core {
             .post(&["calls", call_id, "hangup"])
             .await?;
         self.read(move |s| call_view(s, call)).await
+    }
+
+    /// The agent's audio devices, or why calls have none.
+    fn devices(&self) -> Result<Arc<dyn crate::audio::AudioDevices>, CommandError> {
+        self.inner.audio.clone().ok_or_else(|| {
+            CommandError::new(
+                ErrorCode::AudioFailed,
+                "this app has no audio devices: calls have no audio",
+            )
+        })
+    }
+
+    /// Whether a ring tone plays for call `call_id`.
+    pub fn rings_for(&self, call_id: &str) -> bool {
+        self.inner.ringer.rings_for(call_id)
     }
 
     /// Whether the agent is in call `call_id` with audio.
@@ -934,7 +988,16 @@ impl Commands for Core {
                     "this call no longer rings: it was answered elsewhere or ended",
                 ));
             }
-            return self.answer_with_audio(devices, &view.call.id, offer).await;
+            let id = view.call.id.clone();
+            // The agent hears the customer, not the ring tone.
+            self.inner.ringer.pause_call(&id);
+            self.inner.talking.answering(&id);
+            let answered = self.answer_with_audio(devices, &id, offer).await;
+            if let Err(e) = &answered {
+                self.inner.talking.answer_failed(&id, e.clone());
+                self.inner.ringer.resume_call(&id);
+            }
+            return answered;
         }
         // Two-way audio is its own piece of work: say so, never pretend.
         self.inner.shell.emit(AppEvent::Notice {
@@ -954,8 +1017,10 @@ impl Commands for Core {
                 "this app has no audio devices: calls cannot be placed",
             )
         })?;
+        let choice = self.settings_now().devices();
         let (pending, offer) =
-            crate::talking::open_media(devices, switchboard_media::CallSession::offer).await?;
+            crate::talking::open_media(devices, choice, switchboard_media::CallSession::offer)
+                .await?;
         // Refused (no permission, a limit reached): the offer is dropped.
         let call: switchboard_protocol::Call = self
             .hub()
@@ -992,6 +1057,31 @@ impl Commands for Core {
             call_id: args.call_id,
         })
         .await
+    }
+
+    async fn audio_devices(&self, (): ()) -> Result<AudioDeviceList, CommandError> {
+        let devices = self.devices()?;
+        tokio::task::spawn_blocking(move || devices.list())
+            .await
+            .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+            .map_err(|m| CommandError::new(ErrorCode::AudioFailed, m))
+    }
+
+    async fn test_microphone(
+        &self,
+        args: MicrophoneTestAsk,
+    ) -> Result<MicrophoneCheck, CommandError> {
+        let devices = self.devices()?;
+        let input = args.input.or(self.settings_now().microphone);
+        let shell = self.inner.shell.clone();
+        tokio::task::spawn_blocking(move || {
+            devices.test_microphone(input.as_deref(), MICROPHONE_TEST, &mut |level| {
+                shell.emit(AppEvent::MicrophoneLevel { level })
+            })
+        })
+        .await
+        .map_err(|e| CommandError::new(ErrorCode::Internal, e.to_string()))?
+        .map_err(|m| CommandError::new(ErrorCode::AudioFailed, m))
     }
 
     async fn copy_text(&self, args: CopyText) -> Result<(), CommandError> {

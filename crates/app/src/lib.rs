@@ -22,7 +22,8 @@
 //! - [`outgoing`]: attachments, call-button messages, media, retrying.
 //! - [`starting`]: new conversations.
 //! - [`admin`]: the admin's views.
-//! - [`calls`]: a call as the popup shows it.
+//! - [`calls`]: a call as the popup shows it; `talking`: the calls the
+//!   agent is in, with their audio ([`audio`]); `ringing`: the ring tone.
 //! - [`settings`], [`shell`].
 //!
 //! **Must not depend on tauri** (the shell in `src-tauri/` adapts this
@@ -43,6 +44,7 @@ pub mod labels;
 mod notices;
 pub mod notifications;
 pub mod outgoing;
+mod ringing;
 pub mod search;
 pub mod settings;
 pub mod shell;

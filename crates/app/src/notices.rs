@@ -13,7 +13,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use switchboard_desktop::{
-    Command, Event, FiredWarnings, Host, Notice, NoticeAction, NoticeId, Notifier, Snapshot, Window,
+    Command, Event, FiredWarnings, Host, Notice, NoticeAction, NoticeId, NoticeKind, Notifier,
+    Snapshot, Window,
 };
 use switchboard_domain::clock::Clock;
 use switchboard_protocol::{Call, CallState, ChangeData, Me};
@@ -57,6 +58,12 @@ pub(crate) struct Parts {
     pub fresh: bool,
     /// Declines a call through the hub (the core's HTTP client).
     pub decline: Arc<dyn Fn(String) + Send + Sync>,
+    /// Answers a call with the agent's audio (as the popup's Answer does).
+    pub answer: Arc<dyn Fn(String) + Send + Sync>,
+    /// The calls the agent is in (their popups stay open).
+    pub talking: Arc<crate::talking::Talking>,
+    /// The ring tone of the calls ringing for the agent.
+    pub ringer: Arc<crate::ringing::Ringer>,
 }
 
 /// Starts the thread; send it [`Input`]s, [`Input::Stop`] to end it.
@@ -108,7 +115,10 @@ impl Worker {
             self.tick_if_due();
             let wait = self.until_wakeup();
             let input = match rx.recv_timeout(wait) {
-                Ok(Input::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+                Ok(Input::Stop) | Err(RecvTimeoutError::Disconnected) => {
+                    self.parts.ringer.stop_all();
+                    break;
+                }
                 Ok(input) => input,
                 Err(RecvTimeoutError::Timeout) => continue,
             };
@@ -287,13 +297,21 @@ impl Worker {
         }
     }
 
-    /// Tells the popups; closes this call's popup once it no longer rings.
+    /// Tells the popups; closes this call's popup once the call is over,
+    /// or no longer rings and the agent is not in it here (answered
+    /// elsewhere).
     fn call_changed(&self, call: &Call) {
-        if call.state != CallState::Ringing {
+        let over = matches!(
+            call.state,
+            CallState::Ended | CallState::Declined | CallState::Missed | CallState::Failed
+        );
+        if over || (call.state != CallState::Ringing && !self.parts.talking.involves(&call.id)) {
             self.parts.shell.close_call_popup(&call.id);
         }
         let call = call.clone();
-        let view = self.store(move |s| crate::calls::call_view(s, call));
+        let view = self
+            .store(move |s| crate::calls::call_view(s, call))
+            .map(|v| self.parts.talking.decorate(v));
         match view {
             Ok(view) => self.parts.shell.emit(AppEvent::CallChanged {
                 call: Box::new(view),
@@ -312,6 +330,7 @@ impl Worker {
         for command in commands {
             match command {
                 Command::DeclineCall { call_id } => (self.parts.decline)(call_id),
+                Command::AnswerCall { call_id } => (self.parts.answer)(call_id),
             }
         }
     }
@@ -342,7 +361,15 @@ impl Host for HostAdapter<'_> {
         let w = &mut *self.worker;
         let rendered = render(&notice, &w.labels);
         match w.parts.shell.notify(&rendered, w.replies.clone()) {
-            Ok(id) => NoticeId(u64::from(id)),
+            Ok(id) => {
+                if let NoticeKind::IncomingCall(call) = &notice.kind
+                    && w.parts.settings.ring_tone
+                {
+                    let speaker = w.parts.settings.speaker.as_deref();
+                    w.parts.ringer.start(u64::from(id), &call.call_id, speaker);
+                }
+                NoticeId(u64::from(id))
+            }
             Err(e) => {
                 tracing::error!(error = %e, summary = %rendered.summary, "the notification service refused a notice");
                 w.refused += 1;
@@ -352,6 +379,7 @@ impl Host for HostAdapter<'_> {
     }
 
     fn withdraw(&mut self, id: NoticeId) {
+        self.worker.parts.ringer.stop_notice(id.0);
         if let Ok(id) = u32::try_from(id.0) {
             self.worker.parts.shell.withdraw(id);
         }

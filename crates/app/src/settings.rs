@@ -47,6 +47,14 @@ pub struct AppSettings {
     pub notify_new_conversations: bool,
     /// Notify new messages in my conversations.
     pub notify_new_messages: bool,
+    /// The microphone for calls (an id from the device list); none: the
+    /// system's default.
+    pub microphone: Option<String>,
+    /// The speaker or headset for calls and the ring tone; none: the
+    /// system's default.
+    pub speaker: Option<String>,
+    /// Play a ring tone while a call rings.
+    pub ring_tone: bool,
 }
 
 impl Default for AppSettings {
@@ -58,6 +66,9 @@ impl Default for AppSettings {
             warn_for: WarnFor::Assigned,
             notify_new_conversations: true,
             notify_new_messages: true,
+            microphone: None,
+            speaker: None,
+            ring_tone: true,
         }
     }
 }
@@ -89,6 +100,12 @@ impl AppSettings {
                 "a warning {m} minutes before closing is outside the 24-hour window"
             )));
         }
+        // A blank choice is the system's default.
+        for device in [&mut self.microphone, &mut self.speaker] {
+            if device.as_deref().is_some_and(|d| d.trim().is_empty()) {
+                *device = None;
+            }
+        }
         Ok(self)
     }
 
@@ -109,6 +126,14 @@ impl AppSettings {
             },
             new_conversations: self.notify_new_conversations,
             new_messages: self.notify_new_messages,
+        }
+    }
+
+    /// The devices the agent chose for calls.
+    pub fn devices(&self) -> crate::audio::DeviceChoice {
+        crate::audio::DeviceChoice {
+            input: self.microphone.clone(),
+            output: self.speaker.clone(),
         }
     }
 }

@@ -4,16 +4,16 @@
 //! closed) or by the call's end coming through the feed (Meta's terminate
 //! webhook, the agent's hang-up elsewhere).
 
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, MutexGuard};
 
 use switchboard_media::{
     CallConfig, CallSession, CallState as MediaState, MediaError, PendingCall,
 };
 use switchboard_protocol::{Call, CallState};
 
-use crate::audio::{AudioDevices, Input, Output};
-use crate::contract::{CallTalk, CommandError, ErrorCode, TalkState};
+use crate::audio::{AudioDevices, DeviceChoice, Input, Output};
+use crate::contract::{CallTalk, CallView, CommandError, ErrorCode, TalkState};
 
 /// Opens the agent's devices and makes a call's media session with `make`
 /// (an answer or an offer), off the async threads (devices, a socket); why
@@ -21,10 +21,11 @@ use crate::contract::{CallTalk, CommandError, ErrorCode, TalkState};
 /// servers, or a sandbox on this machine (reached through loopback).
 pub(crate) async fn open_media<T: Send + 'static>(
     devices: std::sync::Arc<dyn AudioDevices>,
+    choice: DeviceChoice,
     make: impl FnOnce(Input, Output, CallConfig) -> Result<T, MediaError> + Send + 'static,
 ) -> Result<T, CommandError> {
     tokio::task::spawn_blocking(move || {
-        let audio = devices.open()?;
+        let audio = devices.open(&choice)?;
         make(
             Input(audio.input),
             Output(audio.output),
@@ -43,21 +44,58 @@ pub(crate) struct Talking {
     sessions: Mutex<HashMap<String, CallSession>>,
     /// Calls the agent placed, waiting for Meta's answer.
     offered: Mutex<HashMap<String, PendingCall>>,
+    /// Calls being answered here: the hub's accept is on its way.
+    answering: Mutex<HashSet<String>>,
+    /// Why answering a call here failed (the popup says it by the Answer button).
+    failures: Mutex<HashMap<String, CommandError>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Talking {
-    fn sessions(&self) -> std::sync::MutexGuard<'_, HashMap<String, CallSession>> {
-        self.sessions.lock().unwrap_or_else(|e| e.into_inner())
+    fn sessions(&self) -> MutexGuard<'_, HashMap<String, CallSession>> {
+        lock(&self.sessions)
+    }
+
+    /// The agent answers call `call_id` here (until it talks or fails).
+    pub fn answering(&self, call_id: &str) {
+        lock(&self.failures).remove(call_id);
+        lock(&self.answering).insert(call_id.to_owned());
+    }
+
+    /// Answering call `call_id` failed, for `error`.
+    pub fn answer_failed(&self, call_id: &str, error: CommandError) {
+        lock(&self.answering).remove(call_id);
+        lock(&self.failures).insert(call_id.to_owned(), error);
+    }
+
+    /// Whether the agent is in call `call_id` here: answering it, talking
+    /// in it, or waiting for the customer to pick up (its popup stays).
+    pub fn involves(&self, call_id: &str) -> bool {
+        lock(&self.answering).contains(call_id)
+            || self.sessions().contains_key(call_id)
+            || self.offered().contains_key(call_id)
+    }
+
+    /// `view` with the agent's audio in it, and why answering failed.
+    pub fn decorate(&self, mut view: CallView) -> CallView {
+        view.talk = self.talk(&view.call.id);
+        view.answer_failed = lock(&self.failures).get(&view.call.id).cloned();
+        view
     }
 
     pub fn start(&self, call_id: &str, session: CallSession) {
+        lock(&self.answering).remove(call_id);
+        lock(&self.failures).remove(call_id);
         if let Some(old) = self.sessions().insert(call_id.to_owned(), session) {
             old.hang_up();
         }
     }
 
-    fn offered(&self) -> std::sync::MutexGuard<'_, HashMap<String, PendingCall>> {
-        self.offered.lock().unwrap_or_else(|e| e.into_inner())
+    fn offered(&self) -> MutexGuard<'_, HashMap<String, PendingCall>> {
+        lock(&self.offered)
     }
 
     /// A call the agent placed: its session starts with Meta's answer.
@@ -67,6 +105,8 @@ impl Talking {
 
     /// Hangs up call `call_id`'s session, if it has one (or abandons the offer).
     pub fn end(&self, call_id: &str) {
+        lock(&self.answering).remove(call_id);
+        lock(&self.failures).remove(call_id);
         self.offered().remove(call_id);
         if let Some(session) = self.sessions().remove(call_id) {
             session.hang_up();

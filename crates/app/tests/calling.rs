@@ -13,11 +13,14 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::Value;
-use switchboard_app::audio::{AudioDevices, CallAudio, ToneDevices};
-use switchboard_app::contract::{
-    CallMute, CallRef, ConversationRef, PermissionAsk, SignIn, TalkState,
+use switchboard_app::audio::{
+    AudioDeviceList, AudioDevices, CallAudio, DeviceChoice, MicrophoneCheck, MicrophoneLevel,
+    Ringing, ToneDevices,
 };
-use switchboard_app::{Commands, Core, CoreOptions, ErrorCode, MemoryVault, TokenVault};
+use switchboard_app::contract::{
+    CallMute, CallRef, ConversationRef, MicrophoneTestAsk, PermissionAsk, SignIn, TalkState,
+};
+use switchboard_app::{AppEvent, Commands, Core, CoreOptions, ErrorCode, MemoryVault, TokenVault};
 use switchboard_domain::clock::SystemClock;
 use switchboard_protocol::CallPermissionState;
 
@@ -28,11 +31,28 @@ struct Plug {
 }
 
 impl AudioDevices for Plug {
-    fn open(&self) -> Result<CallAudio, String> {
+    fn open(&self, choice: &DeviceChoice) -> Result<CallAudio, String> {
         if self.unplugged.load(Ordering::SeqCst) {
             return Err("no microphone is connected".into());
         }
-        self.tone.open()
+        self.tone.open(choice)
+    }
+
+    fn list(&self) -> Result<AudioDeviceList, String> {
+        self.tone.list()
+    }
+
+    fn ring(&self, output: Option<&str>) -> Result<Ringing, String> {
+        self.tone.ring(output)
+    }
+
+    fn test_microphone(
+        &self,
+        input: Option<&str>,
+        duration: Duration,
+        on_level: &mut dyn FnMut(MicrophoneLevel),
+    ) -> Result<MicrophoneCheck, String> {
+        self.tone.test_microphone(input, duration, on_level)
     }
 }
 
@@ -99,7 +119,7 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         .place_call("4915112345678", "Jonas Weber")
         .await
         .unwrap();
-    // Answer on the notification: the popup names the hub's call.
+    // It rings: the notice, and the ring tone on the agent's speaker.
     let notice = shell
         .until("the call notice", |d| {
             d.iter().find_map(|d| match d {
@@ -108,6 +128,9 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
             })
         })
         .await;
+    assert_eq!(plug.tone.rings_now(), 1, "the ring tone plays");
+    // Answer on the notification: the popup names the hub's call, and
+    // answering with no microphone fails in words the popup shows.
     shell.replies(notice).action(notice, "answer");
     let call_id = shell
         .until("the popup", |d| {
@@ -117,6 +140,17 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
             })
         })
         .await;
+    let failed = shell
+        .until("the answer's failure in the popup", |d| {
+            d.iter().find_map(|d| match d {
+                Did::Emit(AppEvent::CallChanged { call }) => call.answer_failed.clone(),
+                _ => None,
+            })
+        })
+        .await;
+    assert_eq!(failed.code, ErrorCode::AudioFailed, "{}", failed.message);
+    assert!(core.rings_for(&call_id), "it still rings");
+    assert_eq!(plug.tone.rings_now(), 1);
     let call = CallRef {
         call_id: call_id.clone(),
     };
@@ -136,9 +170,26 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
     assert!(!core.is_talking(&call_id));
     assert_eq!(media_report(&team, &wacid).await["state"], "offered");
 
+    assert_eq!(
+        core.call(call.clone())
+            .await
+            .unwrap()
+            .answer_failed
+            .map(|e| e.code),
+        Some(ErrorCode::AudioFailed),
+        "the popup opened later reads the failure too"
+    );
+
     plug.unplugged.store(false, Ordering::SeqCst);
-    core.answer_call(call.clone()).await.unwrap();
+    let answered = core.answer_call(call.clone()).await.unwrap();
     assert!(core.is_talking(&call_id));
+    assert_eq!(answered.answer_failed, None, "the failure is history");
+    assert_eq!(plug.tone.rings_now(), 0, "answered: the ring tone stops");
+    // Talking, the popup stays open: it closes with the call's end only.
+    until("the hub's accept in the store", async || {
+        !core.call(call.clone()).await.unwrap().ringing
+    })
+    .await;
     let heard = plug.tone.heard();
     assert!(
         heard.wait_for(Duration::from_millis(1500), WAIT),
@@ -173,6 +224,14 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
     .await;
 
     // The customer hangs up: the hub's feed ends the agent's session.
+    assert!(
+        !shell
+            .did
+            .borrow()
+            .iter()
+            .any(|d| matches!(d, Did::ClosePopup(id) if *id == call_id)),
+        "the popup stays open while the agent talks"
+    );
     team.hang_up(&wacid).await.unwrap();
     until("the agent's audio ends", async || {
         !core.is_talking(&call_id)
@@ -182,6 +241,14 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         media_report(&team, &wacid).await["state"] == "ended"
     })
     .await;
+    shell
+        .until("the popup closes with the call's end", |d| {
+            d.iter()
+                .any(|d| matches!(d, Did::ClosePopup(id) if *id == call_id))
+                .then_some(())
+        })
+        .await;
+
     assert!(core.call(call.clone()).await.unwrap().talk.is_none());
     // Over (as when answered elsewhere): answering opens no media session.
     until("the call over in the store", async || {
@@ -294,4 +361,59 @@ async fn a_placed_call_needs_permission_then_talks_once_the_customer_picks_up() 
         media_report(&team, &wacid).await["state"] == "ended"
     })
     .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_settings_list_the_devices_and_test_the_microphone_with_a_live_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let open = |audio: Option<Arc<dyn AudioDevices>>, shell: Arc<Recorder>, name: &str| {
+        Core::open(
+            CoreOptions {
+                data_dir: dir.path().join(name),
+                demo: false,
+                audio,
+            },
+            shell,
+            Arc::new(MemoryVault::default()) as Arc<dyn TokenVault>,
+            Arc::new(SystemClock),
+        )
+    };
+    let shell = Arc::new(Recorder::default());
+    let core = open(Some(Arc::new(ToneDevices::new(440.0))), shell.clone(), "a")
+        .await
+        .unwrap();
+    let list = core.audio_devices(()).await.unwrap();
+    assert_eq!(list.inputs[0].id, "tone");
+    assert!(list.outputs[0].is_default);
+
+    let check = core
+        .test_microphone(MicrophoneTestAsk { input: None })
+        .await
+        .unwrap();
+    assert!(check.heard_signal, "{check:?}");
+    assert!((check.seconds - 3.0).abs() < 0.01, "{check:?}");
+    // The live meter: a level every 100 ms, the tone's (0.35 of full
+    // scale: RMS -12.1 dBFS, peak -9.1 dBFS).
+    let levels: Vec<_> = shell
+        .did
+        .borrow()
+        .iter()
+        .filter_map(|d| match d {
+            Did::Emit(AppEvent::MicrophoneLevel { level }) => Some(*level),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(levels.len(), 30);
+    for l in levels {
+        assert!((l.rms_dbfs + 12.1).abs() < 0.2, "{l:?}");
+        assert!((l.peak_dbfs + 9.1).abs() < 0.2, "{l:?}");
+    }
+
+    // An app without devices says so in words.
+    let none = open(None, Arc::new(Recorder::default()), "b")
+        .await
+        .unwrap();
+    let refused = none.audio_devices(()).await.unwrap_err();
+    assert_eq!(refused.code, ErrorCode::AudioFailed);
+    assert!(refused.message.contains("no audio devices"));
 }

@@ -39,6 +39,11 @@ pub enum Command {
         /// The call to decline.
         call_id: String,
     },
+    /// Answer the call with the agent's audio (its popup is open already).
+    AnswerCall {
+        /// The call to answer.
+        call_id: String,
+    },
 }
 
 /// The desktop shell, as the notifier sees it. Calls are synchronous and

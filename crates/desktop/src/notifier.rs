@@ -411,11 +411,20 @@ impl Notifier {
                     }
                     Vec::new()
                 }
-                NoticeAction::Open | NoticeAction::Answer => {
+                NoticeAction::Open => {
                     host.open_window(Window::CallPopup {
                         call_id: f.call_id.clone(),
                     });
                     Vec::new()
+                }
+                // The popup shows the call connecting, or why it could not.
+                NoticeAction::Answer => {
+                    host.open_window(Window::CallPopup {
+                        call_id: f.call_id.clone(),
+                    });
+                    vec![Command::AnswerCall {
+                        call_id: f.call_id.clone(),
+                    }]
                 }
                 NoticeAction::Decline => vec![Command::DeclineCall {
                     call_id: f.call_id.clone(),

@@ -13,7 +13,7 @@ use ringbuf::{HeapCons, HeapProd, HeapRb};
 use switchboard_media::{AudioSink, AudioSource, FRAME_SAMPLES, Frame, SAMPLE_RATE};
 
 use crate::convert::{Converter, downmix, f32_to_i16, i16_to_f32};
-use crate::{DeviceError, LevelMeter, MicrophoneTest};
+use crate::{DeviceError, Level, LevelMeter, MicrophoneTest};
 
 /// The ring buffers hold this much 48 kHz audio (1 s).
 const RING_CAPACITY: usize = SAMPLE_RATE as usize;
@@ -510,17 +510,34 @@ impl Devices {
         input: Option<&str>,
         duration: Duration,
     ) -> Result<MicrophoneTest, DeviceError> {
+        Self::test_microphone_metered(input, duration, |_| {})
+    }
+
+    /// [`Devices::test_microphone`] that also tells `on_level` the level of
+    /// every 100 ms recorded, for a live meter.
+    pub fn test_microphone_metered(
+        input: Option<&str>,
+        duration: Duration,
+        mut on_level: impl FnMut(Level),
+    ) -> Result<MicrophoneTest, DeviceError> {
+        const METER_FRAMES: usize = 5;
         let mut microphone = Self::open_input(input)?;
         let wanted = (duration.as_millis() / 20).max(1) as u64;
         let deadline = Instant::now() + duration + Duration::from_secs(5);
         let mut frame = [0i16; FRAME_SAMPLES];
         let mut meter = LevelMeter::new();
+        let mut stretch = Vec::with_capacity(FRAME_SAMPLES * METER_FRAMES);
         while meter.frames() < wanted {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() || !microphone.wait_frame(&mut frame, left) {
                 break;
             }
             meter.feed(&frame);
+            stretch.extend_from_slice(&frame);
+            if stretch.len() >= FRAME_SAMPLES * METER_FRAMES {
+                on_level(Level::of(&stretch));
+                stretch.clear();
+            }
         }
         if let Some(error) = microphone.fault() {
             return Err(error);

@@ -186,7 +186,16 @@ fn devices_on_a_private_pulseaudio_server() {
     }
 
     // "Test my microphone" on the idle monitor: it records, and hears nothing.
-    let test = Devices::test_microphone(None, Duration::from_millis(300)).unwrap();
+    // The meter hears every 100 ms.
+    let mut levels = Vec::new();
+    let test =
+        Devices::test_microphone_metered(None, Duration::from_millis(300), |l| levels.push(l))
+            .unwrap();
     assert!(!test.heard_signal, "{test:?}");
+    assert_eq!(levels.len(), 3, "{levels:?}");
+    assert!(
+        levels.iter().all(|l| l.peak_dbfs < -60.0),
+        "silence reads as silence: {levels:?}"
+    );
     assert!(test.recorded >= Duration::from_millis(300), "{test:?}");
 }

@@ -30,4 +30,18 @@ notify_new_conversations: boolean,
 /**
  * Notify new messages in my conversations.
  */
-notify_new_messages: boolean, };
+notify_new_messages: boolean, 
+/**
+ * The microphone for calls (an id from the device list); none: the
+ * system's default.
+ */
+microphone: string | null, 
+/**
+ * The speaker or headset for calls and the ring tone; none: the
+ * system's default.
+ */
+speaker: string | null, 
+/**
+ * Play a ring tone while a call rings.
+ */
+ring_tone: boolean, };

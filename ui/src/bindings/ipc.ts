@@ -6,6 +6,7 @@ import type { AgentRef } from "./AgentRef";
 import type { AppEvent } from "./AppEvent";
 import type { AppSettings } from "./AppSettings";
 import type { Attachment } from "./Attachment";
+import type { AudioDeviceList } from "./AudioDeviceList";
 import type { CallButtonReply } from "./CallButtonReply";
 import type { CallMute } from "./CallMute";
 import type { CallPermissionRequestResult } from "./CallPermissionRequestResult";
@@ -30,6 +31,8 @@ import type { MediaFile } from "./MediaFile";
 import type { Message } from "./Message";
 import type { MessagePage } from "./MessagePage";
 import type { MessageRef } from "./MessageRef";
+import type { MicrophoneCheck } from "./MicrophoneCheck";
+import type { MicrophoneTestAsk } from "./MicrophoneTestAsk";
 import type { NewAgent } from "./NewAgent";
 import type { NewConversation } from "./NewConversation";
 import type { NewQueue } from "./NewQueue";
@@ -208,6 +211,18 @@ export interface Commands {
    * Windows: Main, CallPopup.
    */
   mute_call: { args: CallMute; result: CallView };
+  /**
+   * The microphones and speakers to choose from for calls.
+   * Windows: Main.
+   */
+  audio_devices: { args: null; result: AudioDeviceList };
+  /**
+   * "Test my microphone": records a few seconds from the microphone
+   * (the chosen one when none is named), telling the level every 100 ms
+   * ([`AppEvent::MicrophoneLevel`]), and says whether it heard anything.
+   * Windows: Main.
+   */
+  test_microphone: { args: MicrophoneTestAsk; result: MicrophoneCheck };
   /**
    * Puts text (a number) on the clipboard.
    * Windows: Main, CallPopup.

@@ -64,7 +64,13 @@ fn copy_number_answer_and_decline() {
     assert!(h.press(id, NoticeAction::CopyNumber).is_empty());
     assert_eq!(h.host.clipboard, ["+4915112345678"]);
 
-    assert!(h.press(id, NoticeAction::Answer).is_empty());
+    // Answer opens the popup and answers with the agent's audio.
+    assert_eq!(
+        h.press(id, NoticeAction::Answer),
+        [Command::AnswerCall {
+            call_id: "call-1".into()
+        }]
+    );
     assert!(h.press(id, NoticeAction::Open).is_empty());
     let popup = Window::CallPopup {
         call_id: "call-1".into(),
