@@ -193,6 +193,16 @@ describe("accessibility", () => {
       expect(await seriousViolations()).toEqual([]);
     });
 
+    it("in Settings while the microphone test records", async () => {
+      const shell = useMain();
+      shell.handle("test_microphone", () => new Promise(() => {}));
+      render(App);
+      await fireEvent.click(await screen.findByRole("button", { name: "Settings" }));
+      await fireEvent.click(await screen.findByRole("button", { name: "Test my microphone" }));
+      await screen.findByRole("meter", { name: "Microphone level" });
+      expect(await seriousViolations()).toEqual([]);
+    });
+
     it("on the sign-in screen", async () => {
       useMockPlatform({ signedIn: false });
       render(App);

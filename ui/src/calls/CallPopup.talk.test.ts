@@ -143,6 +143,49 @@ describe("CallPopup in a call", () => {
     expect(screen.queryByTestId("call-audio-unavailable")).toBeNull();
   });
 
+  it("says why answering from the notification failed, by the Answer button, while the call rings", async () => {
+    usePopup(callView({ answer_failed: { code: "audio_failed", message: "no microphone is connected" } }));
+    render(CallPopup, { callId: "call-1" });
+    const reason = await screen.findByTestId("call-audio-failed");
+    expect(reason.textContent?.trim()).toBe("The call's audio could not start: no microphone is connected");
+    expect(reason.getAttribute("role")).toBe("alert");
+    expect(reason.previousElementSibling?.contains(screen.getByRole("button", { name: "Answer" }))).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Answer" }).disabled).toBe(false);
+    expect(screen.queryByTestId("call-error")).toBeNull();
+  });
+
+  it("shows a failure the view gains, and prefers a fresh one from this popup's Answer", async () => {
+    const shell = usePopup(callView());
+    render(CallPopup, { callId: "call-1" });
+    await screen.findByRole("button", { name: "Answer" });
+    expect(screen.queryByTestId("call-audio-failed")).toBeNull();
+
+    shell.emit({
+      event: "call_changed",
+      call: callView({ answer_failed: { code: "audio_failed", message: "no microphone is connected" } }),
+    });
+    await waitFor(() => expect(text("call-audio-failed")).toBe("The call's audio could not start: no microphone is connected"));
+
+    shell.fail("answer_call", { code: "audio_failed", message: "the headset is in use by another app" });
+    await fireEvent.click(screen.getByRole("button", { name: "Answer" }));
+    await waitFor(() =>
+      expect(text("call-audio-failed")).toBe("The call's audio could not start: the headset is in use by another app"),
+    );
+    expect(screen.getAllByRole("alert")).toHaveLength(1);
+  });
+
+  it("forgets the view's failure once the call no longer rings", async () => {
+    const shell = usePopup(callView({ answer_failed: { code: "audio_failed", message: "no microphone is connected" } }));
+    render(CallPopup, { callId: "call-1" });
+    await screen.findByTestId("call-audio-failed");
+    shell.emit({
+      event: "call_changed",
+      call: callView({ state: "missed", answer_failed: { code: "audio_failed", message: "no microphone is connected" } }),
+    });
+    await waitFor(() => expect(screen.getByTestId("call-ended").getAttribute("data-state")).toBe("missed"));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("says when mute or hang up fails", async () => {
     const shell = usePopup(inCall());
     shell.fail("mute_call", { code: "invalid_input", message: "not talking in call-1" });

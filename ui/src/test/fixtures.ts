@@ -1,6 +1,7 @@
 // Values of the contract's types for tests: sensible defaults, each field
 // overridable. Times are fixed: NOW is 2026-03-02T10:00:00Z.
 import type { AppSettings } from "../bindings/AppSettings";
+import type { AudioDeviceList } from "../bindings/AudioDeviceList";
 import type { CallView } from "../bindings/CallView";
 import type { Conversation } from "../bindings/Conversation";
 import type { ConversationItem } from "../bindings/ConversationItem";
@@ -51,7 +52,26 @@ export function settings(s: Partial<AppSettings> = {}): AppSettings {
     warn_for: "assigned",
     notify_new_conversations: true,
     notify_new_messages: true,
+    microphone: null,
+    speaker: null,
+    ring_tone: true,
     ...s,
+  };
+}
+
+/** A headset and the laptop's own microphone and speakers; the laptop's are the system's default. */
+export function audioDevices(l: Partial<AudioDeviceList> = {}): AudioDeviceList {
+  return {
+    host: "PulseAudio",
+    inputs: [
+      { id: "mic-laptop", name: "Built-in Microphone", is_default: true },
+      { id: "mic-headset", name: "USB Headset Microphone", is_default: false },
+    ],
+    outputs: [
+      { id: "out-laptop", name: "Built-in Speakers", is_default: true },
+      { id: "out-headset", name: "USB Headset", is_default: false },
+    ],
+    ...l,
   };
 }
 
@@ -152,6 +172,7 @@ export function callView(v: Partial<CallView> & { state?: CallView["call"]["stat
     channel: "WhatsApp",
     ringing: state === "ringing",
     talk: null,
+    answer_failed: null,
     ...rest,
   };
 }

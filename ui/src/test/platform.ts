@@ -5,7 +5,7 @@ import { onTestFinished } from "vitest";
 import { setPlatform } from "../platform";
 import { MockPlatform } from "../platform/mock";
 import { setNow } from "../shell/clock";
-import { composerOpen, NOW, settings, signedIn, signedOut } from "./fixtures";
+import { audioDevices, composerOpen, NOW, settings, signedIn, signedOut } from "./fixtures";
 
 export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatform {
   const mock = new MockPlatform();
@@ -33,7 +33,8 @@ export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatf
     .answer("unread", { by_conversation: {}, total: 0 })
     .answer("mark_read", { by_conversation: {}, total: 0 })
     .answer("copy_text", null)
-    .answer("sample_notification", null);
+    .answer("sample_notification", null)
+    .answer("audio_devices", audioDevices());
   onTestFinished(setPlatform(mock));
   return mock;
 }
