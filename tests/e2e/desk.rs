@@ -15,29 +15,6 @@ use crate::team::{Proxy, TestTeam, View, sorted};
 const CALL_TITLE: &str = "Incoming WhatsApp call";
 const WARNING_TITLE: &str = "Customer-service window closing";
 
-/// Presses a notification's button until `done` holds: notify-rust listens
-/// for actions only once `Notify` returned, so the first press may be lost.
-async fn press_until<F, Fut>(app: &Desktop, id: u32, key: &str, done: F)
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<Output = bool>,
-{
-    let start = Instant::now();
-    loop {
-        app.notifications.invoke_action(id, key);
-        for _ in 0..5 {
-            if done().await {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(60)).await;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(15),
-            "pressing {key} on {id} did nothing"
-        );
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_incoming_call_rings_copies_the_number_pops_up_and_is_withdrawn() {
     let team = TestTeam::start().await;
@@ -80,15 +57,13 @@ async fn an_incoming_call_rings_copies_the_number_pops_up_and_is_withdrawn() {
     assert_eq!(n.expire_timeout, 0, "a call rings until it is over");
 
     app.set_clipboard("something else");
-    press_until(&app, n.id, "copy-number", || async {
+    app.press_until(n.id, "copy-number", || async {
         app.clipboard() == "+819012345678"
     })
     .await;
 
-    press_until(&app, n.id, "answer", || async {
-        app.window_count().await == 2
-    })
-    .await;
+    app.press_until(n.id, "answer", || async { app.window_count().await == 2 })
+        .await;
     app.to_window("call=").await;
     assert_eq!(
         app.text("[data-testid=call-customer-name]").await,
@@ -126,7 +101,7 @@ async fn an_incoming_call_rings_copies_the_number_pops_up_and_is_withdrawn() {
         .notifications
         .wait_for(|m| m.summary == CALL_TITLE && m.id != n.id)
         .await;
-    press_until(&app, again.id, "decline", || async {
+    app.press_until(again.id, "decline", || async {
         app.notifications.was_closed(again.id)
     })
     .await;

@@ -429,6 +429,30 @@ impl Desktop {
         }
     }
 
+    /// Presses a notification's button until `done` holds: notify-rust
+    /// listens for actions only once `Notify` returned, so the first press
+    /// may be lost.
+    pub async fn press_until<F, Fut>(&self, id: u32, key: &str, done: F)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let start = std::time::Instant::now();
+        loop {
+            self.notifications.invoke_action(id, key);
+            for _ in 0..5 {
+                if done().await {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(60)).await;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "pressing {key} on {id} did nothing"
+            );
+        }
+    }
+
     /// Polls `check` until it holds (10 s at most): for conditions no event announces.
     pub async fn wait_for<F, Fut>(&self, check: F)
     where

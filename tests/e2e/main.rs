@@ -8,6 +8,7 @@ mod harness;
 mod notification_server;
 
 mod agent_ui;
+mod call_audio;
 mod desk;
 mod notifications;
 mod screenshots;

@@ -989,6 +989,10 @@ impl Commands for Core {
                 ));
             }
             let id = view.call.id.clone();
+            // Pressed twice (the popup and the notice): one answer.
+            if self.inner.talking.involves(&id) {
+                return Ok(self.with_talk(view));
+            }
             // The agent hears the customer, not the ring tone.
             self.inner.ringer.pause_call(&id);
             self.inner.talking.answering(&id);

@@ -79,10 +79,25 @@ impl Talking {
             || self.offered().contains_key(call_id)
     }
 
-    /// `view` with the agent's audio in it, and why answering failed.
+    /// `view` with the agent's audio in it, and why answering failed. A
+    /// call the agent is in here no longer rings for them, whatever the
+    /// store (fed by the hub, a moment behind) says; while it is being
+    /// answered, its audio is connecting.
     pub fn decorate(&self, mut view: CallView) -> CallView {
-        view.talk = self.talk(&view.call.id);
-        view.answer_failed = lock(&self.failures).get(&view.call.id).cloned();
+        let id = &view.call.id;
+        view.talk = self.talk(id);
+        if view.talk.is_none() && lock(&self.answering).contains(id) {
+            view.talk = Some(CallTalk {
+                state: TalkState::Connecting,
+                muted: false,
+                loss_percent: 0.0,
+                jitter_ms: 0.0,
+            });
+        }
+        if self.involves(id) {
+            view.ringing = false;
+        }
+        view.answer_failed = lock(&self.failures).get(id).cloned();
         view
     }
 
