@@ -266,6 +266,32 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         .await
         .unwrap_err();
     assert_eq!(refused.code, ErrorCode::InvalidInput);
+
+    // Declined: the ring tone stops with the notice, no media ever opens.
+    let again = team
+        .place_call("4915112345678", "Jonas Weber")
+        .await
+        .unwrap();
+    until("the second call rings", async || plug.tone.rings_now() == 1).await;
+    let second = shell
+        .until("the second call's popup id", |d| {
+            d.iter().rev().find_map(|d| match d {
+                Did::Emit(AppEvent::CallChanged { call })
+                    if call.call.wacid.as_deref() == Some(again.as_str()) =>
+                {
+                    Some(call.call.id.clone())
+                }
+                _ => None,
+            })
+        })
+        .await;
+    let second = CallRef { call_id: second };
+    core.decline_call(second.clone()).await.unwrap();
+    until("the ring tone stops", async || plug.tone.rings_now() == 0).await;
+    let after = core.answer_call(second.clone()).await.unwrap_err();
+    assert_eq!(after.code, ErrorCode::InvalidInput, "{}", after.message);
+    assert!(!core.is_talking(&second.call_id));
+    assert_ne!(media_report(&team, &again).await["state"], "connected");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
