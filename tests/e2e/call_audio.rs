@@ -278,3 +278,38 @@ async fn a_call_answered_on_the_notification_talks_both_ways_and_either_side_han
     .await;
     app.close().await;
 }
+
+/// `make demo` on a computer with sound: the demo customer's call is
+/// answered from its notification and heard on the speaker (the sandbox's
+/// default voice, 440 Hz), and the agent hangs up.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_call_is_answered_and_heard() {
+    let pulse = Pulse::start();
+    let app = Desktop::launch_with(
+        "the_demo_call_is_answered_and_heard",
+        Launch {
+            args: vec!["--demo".into()],
+            env: vec![("PULSE_SERVER".into(), pulse.server())],
+        },
+    )
+    .await;
+    let n = app
+        .notifications
+        .wait_up_to(Duration::from_secs(60), |n| n.summary == CALL_TITLE)
+        .await;
+    app.press_until(n.id, "answer", || async { app.window_count().await == 2 })
+        .await;
+    app.to_window("call=").await;
+    app.attr_becomes("[data-testid=call-in-call]", "data-talk", "connected")
+        .await;
+    let voice = pulse.speaker_hz();
+    assert!(
+        (voice - 440.0).abs() <= 5.0,
+        "the demo customer: {voice} Hz"
+    );
+    app.click("[data-testid=call-hang-up]").await;
+    app.to_main().await;
+    app.wait_for(|| async { app.window_count().await == 1 })
+        .await;
+    app.close().await;
+}
