@@ -2,7 +2,7 @@
 //! summary at an instant, a template's media header and buttons.
 
 use chrono::{DateTime, Utc};
-use switchboard_domain::call_permission::{CallPermission, PermissionState};
+use switchboard_domain::call_permission::{CallPermission, CallRefusalReason, PermissionState};
 use switchboard_domain::limits::Limits;
 use switchboard_domain::templates as rules;
 use switchboard_domain::window::{CustomerWindow, WindowStateKind};
@@ -51,6 +51,26 @@ pub fn call_permission(
         next_request_at: s.next_request_at,
         calls_left_24h: s.calls_left_24h,
         unanswered_in_a_row: s.unanswered_in_a_row,
+        request_refusal: s.request_refusal.map(refusal),
+        call_refusal: s.call_refusal.map(refusal),
+        next_call_at: s.next_call_at,
+    }
+}
+
+fn refusal(r: CallRefusalReason) -> p::CallPermissionRefusal {
+    use p::CallPermissionRefusal as P;
+    match r {
+        CallRefusalReason::RequestPending => P::RequestPending,
+        CallRefusalReason::PermanentPermission => P::PermanentPermission,
+        CallRefusalReason::AlreadyGranted => P::AlreadyGranted,
+        CallRefusalReason::RequestLimit24h => P::RequestLimit24h,
+        CallRefusalReason::RequestLimit7d => P::RequestLimit7d,
+        CallRefusalReason::NoPermission => P::NoPermission,
+        CallRefusalReason::AwaitingReply => P::AwaitingReply,
+        CallRefusalReason::PermissionExpired => P::PermissionExpired,
+        CallRefusalReason::PermissionRejected => P::PermissionRejected,
+        CallRefusalReason::PermissionRevoked => P::PermissionRevoked,
+        CallRefusalReason::CallLimit24h => P::CallLimit24h,
     }
 }
 

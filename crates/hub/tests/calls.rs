@@ -64,6 +64,10 @@ async fn call_permission_limits_and_reset_after_a_connected_call() {
     assert_eq!(s, 201, "{r}");
     assert_eq!(r["call_permission"]["state"], "requested");
     assert_eq!(r["call_permission"]["requests_left_24h"], 0);
+    // The domain's reasons travel with the figures: clients decide nothing.
+    assert_eq!(r["call_permission"]["request_refusal"], "request_pending");
+    assert!(r["call_permission"]["next_request_at"].is_string());
+    assert_eq!(r["call_permission"]["call_refusal"], "awaiting_reply");
     // A pending request blocks another one.
     let (s, e) = request(&env, &id, "r1b").await;
     assert_eq!(s, 429, "{e}");
@@ -126,6 +130,7 @@ async fn call_permission_limits_and_reset_after_a_connected_call() {
     let p = permission(&env, &id).await;
     assert_eq!(p["requests_left_24h"], 1, "{p}");
     assert_eq!(p["requests_left_7d"], 2, "{p}");
+    assert_eq!(p["request_refusal"], Value::Null, "{p}");
     let (s, r) = request(&env, &id, "r5").await;
     assert_eq!(s, 201, "after a connected call: {r}");
 }

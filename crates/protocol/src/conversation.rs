@@ -93,6 +93,54 @@ pub struct CallPermissionSummary {
     pub next_request_at: Option<DateTime<Utc>>,
     pub calls_left_24h: u32,
     pub unanswered_in_a_row: u32,
+    /// Why a permission request cannot be sent (the domain's answer when
+    /// the hub wrote this); none: it can. With `next_request_at`, only time
+    /// stands in the way: from then on it can.
+    #[serde(default)]
+    pub request_refusal: Option<CallPermissionRefusal>,
+    /// Why the customer cannot be called; none: they can (until
+    /// `expires_at`, when the permission is temporary). With
+    /// `next_call_at`, only time stands in the way.
+    #[serde(default)]
+    pub call_refusal: Option<CallPermissionRefusal>,
+    /// When calling becomes possible again (a limit lifts).
+    #[serde(default, with = "crate::rfc3339::option")]
+    #[ts(type = "string | null")]
+    pub next_call_at: Option<DateTime<Utc>>,
+}
+
+/// Why a call-permission request or a call is not possible now (the
+/// domain's rules: docs/rules.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum CallPermissionRefusal {
+    /// A request is already pending: wait for the answer or its expiry.
+    RequestPending,
+    /// The customer gave permanent permission: no request needed.
+    PermanentPermission,
+    /// A temporary permission is in force until it expires.
+    AlreadyGranted,
+    /// The requests allowed in 24 hours were sent.
+    #[serde(rename = "request_limit_24h")]
+    RequestLimit24h,
+    /// The requests allowed in 7 days were sent.
+    #[serde(rename = "request_limit_7d")]
+    RequestLimit7d,
+    /// No permission: ask for it first.
+    NoPermission,
+    /// A request is pending: wait for the customer's answer.
+    AwaitingReply,
+    /// The temporary permission expired: ask again.
+    PermissionExpired,
+    /// The customer refused.
+    PermissionRejected,
+    /// Revoked after unanswered calls: ask again.
+    PermissionRevoked,
+    /// The connected calls allowed in 24 hours were made.
+    #[serde(rename = "call_limit_24h")]
+    CallLimit24h,
 }
 
 /// A customer on WhatsApp. WhatsApp knows each customer by a business-scoped

@@ -73,6 +73,9 @@ fn permission() -> impl Strategy<Value = CallPermissionSummary> {
                 next_request_at: next,
                 calls_left_24h: calls,
                 unanswered_in_a_row: unanswered,
+                request_refusal: (calls == 0).then_some(CallPermissionRefusal::RequestLimit24h),
+                call_refusal: (calls == 0).then_some(CallPermissionRefusal::CallLimit24h),
+                next_call_at: next,
             }
         })
 }
