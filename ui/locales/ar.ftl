@@ -372,12 +372,15 @@ permission-reason-granted = العميل يسمح بالمكالمات بالف�
 permission-reason-wait = الطلب التالي ممكن { $relative } ({ $time }).
 permission-reason-none-left = لم يتبقَّ أي طلب: الطلب التالي ممكن { $relative } ({ $time }).
 permission-reason-none-left-unknown = لم يتبقَّ أي طلب حاليًا.
+permission-reason-pending = هناك طلب ينتظر بالفعل رد العميل.
+permission-reason-refused = لا يمكن إرسال أي طلب حاليًا.
 permission-error = لم يُرسَل الطلب: { $message }
 permission-call = الاتصال بالعميل
 permission-calling = جارٍ الاتصال…
 permission-call-reason-not-granted = لم يسمح العميل بالمكالمات.
 permission-call-reason-expired = انتهت صلاحية إذن العميل { $relative } ({ $time }).
 permission-call-reason-none-left = لم تتبقَّ أي مكالمة لهذا اليوم.
+permission-call-reason-none-left-until = لم تتبقَّ أي مكالمة: المكالمة التالية ممكنة { $relative } ({ $time }).
 permission-call-error = لم تُجرَ المكالمة: { $message }
 
 # الإدارة (للمسؤولين فقط): القنوات وقوائم الانتظار وقواعد التوجيه والوكلاء وعناصر Webhook المرفوضة

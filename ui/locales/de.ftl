@@ -357,12 +357,15 @@ permission-reason-granted = Der Kunde erlaubt Anrufe bereits.
 permission-reason-wait = Die nächste Anfrage ist { $relative } möglich ({ $time }).
 permission-reason-none-left = Keine Anfrage mehr übrig: die nächste ist { $relative } möglich ({ $time }).
 permission-reason-none-left-unknown = Derzeit ist keine Anfrage mehr übrig.
+permission-reason-pending = Eine Anfrage wartet bereits auf die Antwort des Kunden.
+permission-reason-refused = Derzeit ist keine Anfrage möglich.
 permission-error = Die Anfrage wurde nicht gesendet: { $message }
 permission-call = Kunden anrufen
 permission-calling = Wird angerufen…
 permission-call-reason-not-granted = Der Kunde hat Anrufe nicht erlaubt.
 permission-call-reason-expired = Die Erlaubnis des Kunden ist { $relative } abgelaufen ({ $time }).
 permission-call-reason-none-left = Für heute ist kein Anruf mehr übrig.
+permission-call-reason-none-left-until = Kein Anruf mehr übrig: der nächste ist { $relative } möglich ({ $time }).
 permission-call-error = Der Anruf wurde nicht aufgebaut: { $message }
 
 # Die Verwaltung (nur Administrator:innen): Kanäle, Warteschlangen, Routen, Agent:innen, abgelehnte Webhooks

@@ -365,12 +365,15 @@ permission-reason-granted = The customer already allows calls.
 permission-reason-wait = The next request is possible { $relative } ({ $time }).
 permission-reason-none-left = No request is left: the next is possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = No request is left for now.
+permission-reason-pending = A request is already awaiting the customer's answer.
+permission-reason-refused = No request is possible now.
 permission-error = The request did not go out: { $message }
 permission-call = Call the customer
 permission-calling = Calling…
 permission-call-reason-not-granted = The customer has not allowed calls.
 permission-call-reason-expired = The customer's permission expired { $relative } ({ $time }).
 permission-call-reason-none-left = No call is left for today.
+permission-call-reason-none-left-until = No call is left: the next is possible { $relative } ({ $time }).
 permission-call-error = The call did not go out: { $message }
 
 # The admin's views (admins only): channels, queues, routes, agents, webhook rejects

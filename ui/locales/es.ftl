@@ -357,12 +357,15 @@ permission-reason-granted = El cliente ya permite las llamadas.
 permission-reason-wait = La próxima solicitud será posible { $relative } ({ $time }).
 permission-reason-none-left = No quedan solicitudes: la próxima será posible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Por ahora no quedan solicitudes.
+permission-reason-pending = Ya hay una solicitud esperando la respuesta del cliente.
+permission-reason-refused = Por ahora no es posible enviar una solicitud.
 permission-error = La solicitud no se envió: { $message }
 permission-call = Llamar al cliente
 permission-calling = Llamando…
 permission-call-reason-not-granted = El cliente no ha permitido las llamadas.
 permission-call-reason-expired = El permiso del cliente venció { $relative } ({ $time }).
 permission-call-reason-none-left = No quedan llamadas para hoy.
+permission-call-reason-none-left-until = No quedan llamadas: la próxima será posible { $relative } ({ $time }).
 permission-call-error = La llamada no salió: { $message }
 
 # La administración (solo administradores): canales, colas, rutas, agentes, webhooks rechazados

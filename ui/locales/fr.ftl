@@ -357,12 +357,15 @@ permission-reason-granted = Le client autorise déjà les appels.
 permission-reason-wait = La prochaine demande sera possible { $relative } ({ $time }).
 permission-reason-none-left = Plus aucune demande : la prochaine sera possible { $relative } ({ $time }).
 permission-reason-none-left-unknown = Plus aucune demande pour le moment.
+permission-reason-pending = Une demande attend déjà la réponse du client.
+permission-reason-refused = Aucune demande n'est possible pour le moment.
 permission-error = La demande n'est pas partie : { $message }
 permission-call = Appeler le client
 permission-calling = Appel en cours…
 permission-call-reason-not-granted = Le client n'a pas autorisé les appels.
 permission-call-reason-expired = L'autorisation du client a expiré { $relative } ({ $time }).
 permission-call-reason-none-left = Il ne reste plus d'appel pour aujourd'hui.
+permission-call-reason-none-left-until = Plus aucun appel : le prochain sera possible { $relative } ({ $time }).
 permission-call-error = L'appel n'est pas parti : { $message }
 
 # L'administration (administrateurs seulement) : canaux, files, routage, conseillers, webhooks rejetés

@@ -357,12 +357,15 @@ permission-reason-granted = ग्राहक पहले से कॉल क
 permission-reason-wait = अगला अनुरोध { $relative } ({ $time }) संभव है।
 permission-reason-none-left = कोई अनुरोध शेष नहीं: अगला { $relative } ({ $time }) संभव है।
 permission-reason-none-left-unknown = अभी कोई अनुरोध शेष नहीं है।
+permission-reason-pending = एक अनुरोध पहले से ग्राहक के उत्तर की प्रतीक्षा में है।
+permission-reason-refused = अभी कोई अनुरोध संभव नहीं है।
 permission-error = अनुरोध नहीं भेजा गया: { $message }
 permission-call = ग्राहक को कॉल करें
 permission-calling = कॉल किया जा रहा है…
 permission-call-reason-not-granted = ग्राहक ने कॉल की अनुमति नहीं दी है।
 permission-call-reason-expired = ग्राहक की अनुमति { $relative } ({ $time }) समाप्त हो गई।
 permission-call-reason-none-left = आज के लिए कोई कॉल शेष नहीं है।
+permission-call-reason-none-left-until = कोई कॉल शेष नहीं: अगली { $relative } ({ $time }) संभव है।
 permission-call-error = कॉल नहीं हो सकी: { $message }
 
 # प्रशासन (केवल प्रशासक): चैनल, कतारें, रूट, एजेंट, अस्वीकृत वेबहुक

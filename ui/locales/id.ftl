@@ -347,12 +347,15 @@ permission-reason-granted = Pelanggan sudah mengizinkan panggilan.
 permission-reason-wait = Permintaan berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left = Tidak ada sisa permintaan: berikutnya bisa { $relative } ({ $time }).
 permission-reason-none-left-unknown = Untuk saat ini tidak ada sisa permintaan.
+permission-reason-pending = Sebuah permintaan sudah menunggu jawaban pelanggan.
+permission-reason-refused = Untuk saat ini permintaan tidak bisa dikirim.
 permission-error = Permintaan tidak terkirim: { $message }
 permission-call = Telepon pelanggan
 permission-calling = Menelepon…
 permission-call-reason-not-granted = Pelanggan belum mengizinkan panggilan.
 permission-call-reason-expired = Izin pelanggan kedaluwarsa { $relative } ({ $time }).
 permission-call-reason-none-left = Tidak ada sisa panggilan untuk hari ini.
+permission-call-reason-none-left-until = Tidak ada sisa panggilan: berikutnya bisa { $relative } ({ $time }).
 permission-call-error = Panggilan tidak terhubung: { $message }
 
 # Administrasi (khusus pengelola): saluran, antrean, rute, agen, webhook yang ditolak

@@ -347,12 +347,15 @@ permission-reason-granted = お客様はすでに通話を許可しています�
 permission-reason-wait = 次のリクエストは { $relative }（{ $time }）に可能です。
 permission-reason-none-left = 残りのリクエストはありません。次は { $relative }（{ $time }）に可能です。
 permission-reason-none-left-unknown = 現在、残りのリクエストはありません。
+permission-reason-pending = リクエストはすでにお客様の回答待ちです。
+permission-reason-refused = 現在、リクエストはできません。
 permission-error = リクエストを送信できませんでした: { $message }
 permission-call = お客様に発信
 permission-calling = 発信中…
 permission-call-reason-not-granted = お客様は通話を許可していません。
 permission-call-reason-expired = お客様の許可は { $relative }（{ $time }）に期限切れになりました。
 permission-call-reason-none-left = 今日の通話回数は残っていません。
+permission-call-reason-none-left-until = 残りの通話回数はありません。次は { $relative }（{ $time }）に可能です。
 permission-call-error = 通話を発信できませんでした: { $message }
 
 # 管理画面 (管理者のみ): チャネル、キュー、ルート、エージェント、拒否された Webhook

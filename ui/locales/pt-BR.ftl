@@ -357,12 +357,15 @@ permission-reason-granted = O cliente já permite ligações.
 permission-reason-wait = A próxima solicitação será possível { $relative } ({ $time }).
 permission-reason-none-left = Não restam solicitações: a próxima será possível { $relative } ({ $time }).
 permission-reason-none-left-unknown = Não restam solicitações por enquanto.
+permission-reason-pending = Já há uma solicitação aguardando a resposta do cliente.
+permission-reason-refused = Nenhuma solicitação é possível no momento.
 permission-error = A solicitação não foi enviada: { $message }
 permission-call = Ligar para o cliente
 permission-calling = Ligando…
 permission-call-reason-not-granted = O cliente não permitiu ligações.
 permission-call-reason-expired = A permissão do cliente expirou { $relative } ({ $time }).
 permission-call-reason-none-left = Não resta nenhuma ligação para hoje.
+permission-call-reason-none-left-until = Não restam ligações: a próxima será possível { $relative } ({ $time }).
 permission-call-error = A ligação não foi feita: { $message }
 
 # A administração (só administradores): canais, filas, rotas, agentes, webhooks rejeitados

@@ -273,7 +273,15 @@ describe("Thread's call permission", () => {
     shell.answer("conversation", permission({ requests_left_24h: 1, requests_left_7d: 2 }));
     shell.answer("request_call_permission", {
       message: outbound("local:p1", "pending", { kind: "call_permission_request" }),
-      call_permission: { ...base.conversation.call_permission, state: "requested", requests_left_24h: 0, requests_left_7d: 1 },
+      call_permission: {
+        ...base.conversation.call_permission,
+        state: "requested",
+        requests_left_24h: 0,
+        requests_left_7d: 1,
+        request_refusal: "request_pending",
+        next_request_at: at(24 * 60),
+        call_refusal: "awaiting_reply",
+      },
     });
     render(Thread, { conversationId: "conv-1" });
     const panel = await screen.findByRole("region", { name: "Permission to call" });
@@ -282,7 +290,17 @@ describe("Thread's call permission", () => {
     await waitFor(() => expect(within(panel).getByTestId("permission-state").textContent).toBe("Requested, awaiting the customer's answer"));
     expect(shell.argsOf("request_call_permission")).toEqual([{ conversation_id: "conv-1", body_text: null }]);
 
-    shell.answer("conversation", permission({ state: "granted", requests_left_24h: 0, requests_left_7d: 1, calls_left_24h: 5 }));
+    shell.answer(
+      "conversation",
+      permission({
+        state: "granted",
+        requests_left_24h: 0,
+        requests_left_7d: 1,
+        calls_left_24h: 5,
+        request_refusal: "permanent_permission",
+        call_refusal: null,
+      }),
+    );
     shell.emit({ event: "conversations_changed", ids: ["conv-1"], all: false });
     await waitFor(() => expect(screen.getByTestId("permission-state").textContent).toBe("Granted"));
     expect(screen.getByTestId("permission-calls-left").textContent).toBe("5");
