@@ -82,6 +82,39 @@ impl TestTeam {
         }
     }
 
+    /// Waits until the hub has at least `n` distinct messages (read from its
+    /// change feed, page after page; the sandbox posts its webhooks one
+    /// after another, well after `says_many` returned).
+    pub async fn hub_has_messages(&self, n: usize, within: std::time::Duration) {
+        let start = std::time::Instant::now();
+        let mut ids = std::collections::HashSet::new();
+        let mut after = 0i64;
+        loop {
+            let page: Value = self
+                .get(&format!("/changes?after={after}&limit=5000"))
+                .await;
+            for c in page["changes"].as_array().into_iter().flatten() {
+                if c["kind"] == "message"
+                    && let Some(id) = c["data"]["id"].as_str()
+                {
+                    ids.insert(id.to_owned());
+                }
+            }
+            after = page["next"].as_i64().unwrap_or(after);
+            if ids.len() >= n {
+                return;
+            }
+            if page["more"] != true {
+                assert!(
+                    start.elapsed() < within,
+                    "the hub has {} of {n} messages after {within:?}",
+                    ids.len()
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+            }
+        }
+    }
+
     /// GET an agent API path (after `/api/v1`) as the agent.
     pub async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> T {
         let r = self
