@@ -82,11 +82,13 @@ impl Talking {
     /// `view` with the agent's audio in it, and why answering failed. A
     /// call the agent is in here no longer rings for them, whatever the
     /// store (fed by the hub, a moment behind) says; while it is being
-    /// answered, its audio is connecting.
+    /// answered, or placed and waiting for Meta's answer, its audio is
+    /// connecting (and the popup offers to hang up).
     pub fn decorate(&self, mut view: CallView) -> CallView {
         let id = &view.call.id;
         view.talk = self.talk(id);
-        if view.talk.is_none() && lock(&self.answering).contains(id) {
+        let waiting = lock(&self.answering).contains(id) || self.offered().contains_key(id);
+        if view.talk.is_none() && waiting {
             view.talk = Some(CallTalk {
                 state: TalkState::Connecting,
                 muted: false,
@@ -141,12 +143,23 @@ impl Talking {
         let Some(answer) = &call.remote_sdp else {
             return;
         };
-        let Some(pending) = self.offered().remove(&call.id) else {
+        // Answering while the session starts: the call never looks like
+        // one the agent is not in (its popup would close).
+        let pending = {
+            let mut offered = self.offered();
+            let pending = offered.remove(&call.id);
+            if pending.is_some() {
+                lock(&self.answering).insert(call.id.clone());
+            }
+            pending
+        };
+        let Some(pending) = pending else {
             return;
         };
         match pending.complete(answer) {
             Ok(session) => self.start(&call.id, session),
             Err(e) => {
+                lock(&self.answering).remove(&call.id);
                 tracing::warn!(call_id = %call.id, error = %e, "Meta's answer starts no audio")
             }
         }

@@ -347,6 +347,10 @@ async fn a_placed_call_needs_permission_then_talks_once_the_customer_picks_up() 
 
     let placed = core.place_call(conversation.clone()).await.unwrap();
     let call_id = placed.call.id.clone();
+    // The agent's own call does not ring for them: the popup shows it
+    // connecting (or connected, if Meta's answer came first), with hang-up.
+    assert!(!placed.ringing);
+    assert!(placed.talk.is_some(), "{placed:?}");
     let wacid = placed.call.wacid.clone().expect("Meta's call id");
     shell
         .until("the popup", |d| {

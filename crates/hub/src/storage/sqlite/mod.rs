@@ -26,6 +26,9 @@ use tokio::sync::oneshot;
 use super::{CommitListener, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TxFn};
 use crate::secrets::Secrets;
 
+pub use backup::{BackupReport, backup};
+
+mod backup;
 mod calls;
 mod codecs;
 mod config;
