@@ -381,6 +381,10 @@ commands! {
     search(SearchQuery) -> SearchResults, windows: [Main];
     /// A call, as the popup shows it.
     call(CallRef) -> CallView, windows: [Main, CallPopup];
+    /// The calls going on now (ringing, connecting, connected), oldest
+    /// first, as the popup shows them: the main window's incoming-call
+    /// banner (`call_changed` events follow them).
+    active_calls(()) -> Vec<CallView>, windows: [Main];
     /// Answers a call: brings its popup and conversation to the front and,
     /// with the agent's audio devices, answers Meta's offer and accepts
     /// through the hub (`audio_failed` when the audio cannot start: the

@@ -1063,6 +1063,18 @@ impl Commands for Core {
         .await
     }
 
+    async fn active_calls(&self, (): ()) -> Result<Vec<CallView>, CommandError> {
+        let views = self
+            .read(|s| {
+                s.active_calls()?
+                    .into_iter()
+                    .map(|call| call_view(s, call))
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .await?;
+        Ok(views.into_iter().map(|v| self.with_talk(v)).collect())
+    }
+
     async fn audio_devices(&self, (): ()) -> Result<AudioDeviceList, CommandError> {
         let devices = self.devices()?;
         tokio::task::spawn_blocking(move || devices.list())

@@ -129,6 +129,15 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
         })
         .await;
     assert_eq!(plug.tone.rings_now(), 1, "the ring tone plays");
+    // The main window's banner lists it, ringing.
+    until("the banner's call", async || {
+        core.active_calls(())
+            .await
+            .unwrap()
+            .iter()
+            .any(|v| v.call.wacid.as_deref() == Some(wacid.as_str()) && v.ringing)
+    })
+    .await;
     // Answer on the notification: the popup names the hub's call, and
     // answering with no microphone fails in words the popup shows.
     shell.replies(notice).action(notice, "answer");
@@ -185,6 +194,13 @@ async fn an_answered_call_talks_both_ways_and_ends_when_the_customer_hangs_up() 
     assert!(core.is_talking(&call_id));
     assert_eq!(answered.answer_failed, None, "the failure is history");
     assert_eq!(plug.tone.rings_now(), 0, "answered: the ring tone stops");
+    let banner = core.active_calls(()).await.unwrap();
+    assert!(
+        banner
+            .iter()
+            .any(|v| v.call.id == call_id && !v.ringing && v.talk.is_some()),
+        "the banner shows the agent in the call: {banner:?}"
+    );
     // Talking, the popup stays open: it closes with the call's end only.
     until("the hub's accept in the store", async || {
         !core.call(call.clone()).await.unwrap().ringing

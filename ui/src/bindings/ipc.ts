@@ -182,6 +182,13 @@ export interface Commands {
    */
   call: { args: CallRef; result: CallView };
   /**
+   * The calls going on now (ringing, connecting, connected), oldest
+   * first, as the popup shows them: the main window's incoming-call
+   * banner (`call_changed` events follow them).
+   * Windows: Main.
+   */
+  active_calls: { args: null; result: Array<CallView> };
+  /**
    * Answers a call: brings its popup and conversation to the front and,
    * with the agent's audio devices, answers Meta's offer and accepts
    * through the hub (`audio_failed` when the audio cannot start: the
