@@ -209,6 +209,8 @@ call-mute = كتم الصوت
 call-muted-note = الميكروفون مكتوم: لا يسمعك العميل.
 call-hang-up = إنهاء المكالمة
 call-audio-failed = تعذّر بدء صوت المكالمة: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = تعذّر عرض المكالمات الواردة: { $message }
 notice-open = فتح
 window-closing-title = نافذة خدمة العملاء على وشك الإغلاق
 window-closing-body = { $name } · { $minutes ->

@@ -201,6 +201,8 @@ call-mute = Stummschalten
 call-muted-note = Dein Mikrofon ist stummgeschaltet: Der Kunde hört dich nicht.
 call-hang-up = Auflegen
 call-audio-failed = Der Ton des Anrufs konnte nicht starten: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = Eingehende Anrufe können nicht angezeigt werden: { $message }
 notice-open = Öffnen
 window-closing-title = Kundenservice-Fenster schließt bald
 window-closing-body = { $name } · Noch { $minutes ->

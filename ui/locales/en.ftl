@@ -209,6 +209,8 @@ call-mute = Mute
 call-muted-note = Your microphone is muted: the customer cannot hear you.
 call-hang-up = Hang up
 call-audio-failed = The call's audio could not start: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = Incoming calls cannot be shown: { $message }
 notice-open = Open
 window-closing-title = Customer-service window closing
 window-closing-body = { $name } · { $minutes ->

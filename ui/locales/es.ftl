@@ -201,6 +201,8 @@ call-mute = Silenciar
 call-muted-note = Tu micrófono está silenciado: el cliente no te oye.
 call-hang-up = Colgar
 call-audio-failed = No se pudo iniciar el audio de la llamada: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = No se pueden mostrar las llamadas entrantes: { $message }
 notice-open = Abrir
 window-closing-title = La ventana de atención al cliente se va a cerrar
 window-closing-body = { $name } · { $minutes ->

@@ -201,6 +201,8 @@ call-mute = Couper le micro
 call-muted-note = Votre micro est coupé : le client ne vous entend pas.
 call-hang-up = Raccrocher
 call-audio-failed = L’audio de l’appel n’a pas pu démarrer : { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = Les appels entrants ne peuvent pas être affichés : { $message }
 notice-open = Ouvrir
 window-closing-title = La fenêtre de service client va se fermer
 window-closing-body = { $name } · { $minutes ->

@@ -201,6 +201,8 @@ call-mute = म्यूट करें
 call-muted-note = आपका माइक्रोफ़ोन म्यूट है: ग्राहक आपको नहीं सुन सकता।
 call-hang-up = कॉल काटें
 call-audio-failed = कॉल का ऑडियो शुरू नहीं हो सका: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = आने वाली कॉल नहीं दिखाई जा सकतीं: { $message }
 notice-open = खोलें
 window-closing-title = ग्राहक सेवा विंडो बंद होने वाली है
 window-closing-body = { $name } · खुलकर जवाब देने के लिए { $minutes ->

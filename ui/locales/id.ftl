@@ -195,6 +195,8 @@ call-mute = Bisukan
 call-muted-note = Mikrofon Anda dibisukan: pelanggan tidak dapat mendengar Anda.
 call-hang-up = Tutup telepon
 call-audio-failed = Audio panggilan tidak dapat dimulai: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = Panggilan masuk tidak dapat ditampilkan: { $message }
 notice-open = Buka
 window-closing-title = Jendela layanan pelanggan segera ditutup
 window-closing-body = { $name } · sisa { $minutes } menit untuk membalas dengan bebas; setelah itu, hanya templat yang dapat dikirim.

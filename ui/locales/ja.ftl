@@ -195,6 +195,8 @@ call-mute = ミュート
 call-muted-note = マイクはミュート中です。お客様にはあなたの声が聞こえません。
 call-hang-up = 通話を終了
 call-audio-failed = 通話の音声を開始できませんでした: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = 着信を表示できません: { $message }
 notice-open = 開く
 window-closing-title = カスタマーサービスウィンドウがまもなく終了します
 window-closing-body = { $name } · 自由に返信できるのは残り { $minutes } 分です。その後はテンプレートのみ送信できます。

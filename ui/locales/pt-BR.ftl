@@ -201,6 +201,8 @@ call-mute = Silenciar
 call-muted-note = Seu microfone está silenciado: o cliente não ouve você.
 call-hang-up = Desligar
 call-audio-failed = Não foi possível iniciar o áudio da chamada: { $message }
+# The main window's incoming-call banner could not list the calls going on now
+call-banner-error = Não é possível mostrar as chamadas recebidas: { $message }
 notice-open = Abrir
 window-closing-title = A janela de atendimento ao cliente vai se encerrar
 window-closing-body = { $name } · { $minutes ->

@@ -229,6 +229,21 @@ describe("App", () => {
     expect(screen.queryByTestId("nav-conversations")).toBeNull();
     expect(shell.names).not.toContain("session");
     expect(shell.argsOf("call")).toEqual([{ call_id: "call-9" }]);
+    // The incoming-call banner is the main window's: the popup is the call already.
+    shell.emit({ event: "call_changed", call: callView({ call: { ...callView().call, id: "call-10" } }) });
+    expect(shell.names).not.toContain("active_calls");
+    expect(screen.queryByTestId("call-banner")).toBeNull();
+  });
+
+  it("shows a ringing call's banner at the top of the main window", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    shell.answer("active_calls", [callView()]);
+    render(App);
+    const banner = await screen.findByTestId("call-banner");
+    expect(within(banner).getByTestId("call-banner-name").textContent).toBe("Yuki Sato");
+    // Above the window's header.
+    expect(banner.compareDocumentPosition(screen.getByTestId("app-name")) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it("says why it cannot start outside the desktop app", async () => {

@@ -153,6 +153,15 @@ describe("accessibility", () => {
     ]);
   });
 
+  it("puts a ringing call's banner first in the keyboard's order, named and live for screen readers", async () => {
+    const shell = useMain();
+    shell.answer("active_calls", [callView()]);
+    await mainScreen();
+    const banner = await screen.findByRole("region", { name: "Incoming call Yuki Sato" });
+    expect(banner.closest("[aria-live]")?.getAttribute("aria-live")).toBe("assertive");
+    expect(tabOrder().slice(0, 3)).toEqual(["button:call-banner-answer", "button:call-banner-decline", "select:language-switch"]);
+  });
+
   it("keeps the rest of the window out of reach while the shortcuts' dialog is open", async () => {
     useMain();
     await mainScreen();
@@ -174,6 +183,17 @@ describe("accessibility", () => {
       shell.answer("conversations", []);
       render(App);
       await screen.findByTestId("conversations-empty");
+      expect(await seriousViolations()).toEqual([]);
+    });
+
+    it("on the main window with a call ringing, and after its audio failed", async () => {
+      const shell = useMain();
+      shell.answer("active_calls", [callView()]);
+      shell.fail("answer_call", { code: "audio_failed", message: "no microphone" });
+      useLayout();
+      await mainScreen();
+      await fireEvent.click(await screen.findByTestId("call-banner-answer"));
+      await screen.findByTestId("call-banner-audio-failed");
       expect(await seriousViolations()).toEqual([]);
     });
 

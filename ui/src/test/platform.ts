@@ -34,7 +34,8 @@ export function useMockPlatform(options: { signedIn?: boolean } = {}): MockPlatf
     .answer("mark_read", { by_conversation: {}, total: 0 })
     .answer("copy_text", null)
     .answer("sample_notification", null)
-    .answer("audio_devices", audioDevices());
+    .answer("audio_devices", audioDevices())
+    .answer("active_calls", []);
   onTestFinished(setPlatform(mock));
   return mock;
 }
