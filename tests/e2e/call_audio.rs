@@ -313,3 +313,42 @@ async fn the_demo_call_is_answered_and_heard() {
         .await;
     app.close().await;
 }
+
+/// The main window's banner mirrors the popup: its Answer connects too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_in_app_banner_answers_a_call() {
+    let pulse = Pulse::start();
+    let team = TestTeam::start().await;
+    team.says("4915112345678", "Jonas Weber", "Ich rufe an", None)
+        .await;
+    let app = Desktop::launch_with(
+        "the_in_app_banner_answers_a_call",
+        Launch {
+            env: vec![("PULSE_SERVER".into(), pulse.server())],
+            ..Launch::default()
+        },
+    )
+    .await;
+    app.sign_in(&team.hub_url(), team.token()).await;
+    app.find("[data-testid=conversation-item]").await;
+    let wacid = customer_calls(&team, "4915112345678", "Jonas Weber").await;
+    let banner = app.text("[data-testid=call-banner]").await;
+    assert!(banner.contains("Jonas Weber"), "{banner}");
+    app.click("[data-testid=call-banner-answer]").await;
+    app.wait_for(|| async { app.window_count().await == 2 })
+        .await;
+    app.to_window("call=").await;
+    app.attr_becomes("[data-testid=call-in-call]", "data-talk", "connected")
+        .await;
+    app.to_main().await;
+    // Answered: the banner goes.
+    app.wait_for(|| async { app.all("[data-testid=call-banner]").await.is_empty() })
+        .await;
+    team.team
+        .hang_up(&wacid)
+        .await
+        .expect("the customer hangs up");
+    app.wait_for(|| async { app.window_count().await == 1 })
+        .await;
+    app.close().await;
+}
