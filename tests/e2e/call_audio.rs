@@ -303,8 +303,10 @@ async fn the_demo_call_is_answered_and_heard() {
     app.attr_becomes("[data-testid=call-in-call]", "data-talk", "connected")
         .await;
     let voice = pulse.speaker_hz();
+    // ±10 Hz as elsewhere (a loaded machine's PLC smears the tone; 450
+    // was measured under CI's load), still clear of the ring's 425 Hz.
     assert!(
-        (voice - 440.0).abs() <= 5.0,
+        (voice - 440.0).abs() <= 10.0,
         "the demo customer: {voice} Hz"
     );
     app.click("[data-testid=call-hang-up]").await;
