@@ -400,35 +400,34 @@ impl Devices {
     /// Opens only a speaker.
     pub fn open_output(output: Option<&str>) -> Result<Speaker, DeviceError> {
         let (producer, mut consumer) = HeapRb::<i16>::new(RING_CAPACITY).split();
-        let mut fault = StreamFault::default();
-        let (worker, name, rate) =
-            Self::start_output_with_fault(output, &mut fault, move |rate| {
-                let mut converter = Converter::new(SAMPLE_RATE, rate).ok();
-                let mut ready: std::collections::VecDeque<f32> =
-                    std::collections::VecDeque::with_capacity(8192);
-                let mut chunk: Vec<f32> = Vec::with_capacity(FRAME_SAMPLES);
-                move |out: &mut [f32]| {
-                    trim_backlog(&mut consumer);
-                    let Some(converter) = converter.as_mut() else {
-                        out.fill(0.0);
-                        return;
-                    };
-                    while ready.len() < out.len() {
-                        let need = converter.chunk().max(FRAME_SAMPLES / 4);
-                        let available = consumer.occupied_len().min(need);
-                        if available == 0 {
-                            break;
-                        }
-                        chunk.clear();
-                        chunk.extend(consumer.pop_iter().take(available).map(i16_to_f32));
-                        converter.push(&chunk, |samples| ready.extend(samples.iter().copied()));
+        let fault = StreamFault::default();
+        let (worker, name, rate) = Self::start_output_with_fault(output, &fault, move |rate| {
+            let mut converter = Converter::new(SAMPLE_RATE, rate).ok();
+            let mut ready: std::collections::VecDeque<f32> =
+                std::collections::VecDeque::with_capacity(8192);
+            let mut chunk: Vec<f32> = Vec::with_capacity(FRAME_SAMPLES);
+            move |out: &mut [f32]| {
+                trim_backlog(&mut consumer);
+                let Some(converter) = converter.as_mut() else {
+                    out.fill(0.0);
+                    return;
+                };
+                while ready.len() < out.len() {
+                    let need = converter.chunk().max(FRAME_SAMPLES / 4);
+                    let available = consumer.occupied_len().min(need);
+                    if available == 0 {
+                        break;
                     }
-                    for sample in out.iter_mut() {
-                        // An underrun plays silence.
-                        *sample = ready.pop_front().unwrap_or(0.0);
-                    }
+                    chunk.clear();
+                    chunk.extend(consumer.pop_iter().take(available).map(i16_to_f32));
+                    converter.push(&chunk, |samples| ready.extend(samples.iter().copied()));
                 }
-            })?;
+                for sample in out.iter_mut() {
+                    // An underrun plays silence.
+                    *sample = ready.pop_front().unwrap_or(0.0);
+                }
+            }
+        })?;
         tracing::info!(device = %name, rate, "speaker open");
         Ok(Speaker {
             producer,
@@ -449,58 +448,48 @@ impl Devices {
         F: FnMut(&mut [f32]) + Send + 'static,
         M: FnOnce(u32) -> F + Send + 'static,
     {
-        let mut fault = StreamFault::default();
-        Self::start_output_with_fault(output, &mut fault, make)
+        Self::start_output_with_fault(output, &StreamFault::default(), make)
     }
 
+    /// [`Devices::start_output`] whose stream reports its faults to `fault`.
     fn start_output_with_fault<F, M>(
         output: Option<&str>,
-        fault: &mut StreamFault,
+        fault: &StreamFault,
         make: M,
     ) -> Result<(OutputWorker, String, u32), DeviceError>
     where
         F: FnMut(&mut [f32]) + Send + 'static,
         M: FnOnce(u32) -> F + Send + 'static,
     {
-        Self::start_output_inner(output, fault, make)
-            .map_err(|e| no_default(output, Direction::Output, e))
-    }
-
-    fn start_output_inner<F, M>(
-        output: Option<&str>,
-        fault: &mut StreamFault,
-        make: M,
-    ) -> Result<(OutputWorker, String, u32), DeviceError>
-    where
-        F: FnMut(&mut [f32]) + Send + 'static,
-        M: FnOnce(u32) -> F + Send + 'static,
-    {
-        let host = Self::host();
-        let device = find_device(&host, output, Direction::Output)?;
-        let name = device_name(&device);
-        let supported = device
-            .default_output_config()
-            .map_err(|e| DeviceError::from_cpal(&name, &e))?;
-        let rate = supported.sample_rate();
-        // The converter a callback needs must exist: check the rates here.
-        Converter::new(SAMPLE_RATE, supported.sample_rate())?;
-        let (thread_name, thread_fault) = (name.clone(), fault.clone());
-        let worker = StreamWorker::spawn(move || {
-            let fill = make(supported.sample_rate());
-            let format = supported.sample_format();
-            let config = stream_config(&supported);
-            let built = dispatch_format!(
-                format,
-                build_output_typed,
-                &device,
-                config,
-                thread_name.clone(),
-                thread_fault,
-                fill
-            );
-            started(built, &thread_name)
-        })?;
-        Ok((worker, name, rate))
+        let start = move || {
+            let host = Self::host();
+            let device = find_device(&host, output, Direction::Output)?;
+            let name = device_name(&device);
+            let supported = device
+                .default_output_config()
+                .map_err(|e| DeviceError::from_cpal(&name, &e))?;
+            let rate = supported.sample_rate();
+            // The converter a callback needs must exist: check the rates here.
+            Converter::new(SAMPLE_RATE, supported.sample_rate())?;
+            let (thread_name, thread_fault) = (name.clone(), fault.clone());
+            let worker = StreamWorker::spawn(move || {
+                let fill = make(supported.sample_rate());
+                let format = supported.sample_format();
+                let config = stream_config(&supported);
+                let built = dispatch_format!(
+                    format,
+                    build_output_typed,
+                    &device,
+                    config,
+                    thread_name.clone(),
+                    thread_fault,
+                    fill
+                );
+                started(built, &thread_name)
+            })?;
+            Ok((worker, name, rate))
+        };
+        start().map_err(|e| no_default(output, Direction::Output, e))
     }
 
     /// "Test my microphone": records `duration` from `input` and reports the
