@@ -11,7 +11,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{Env, start};
+use common::{Env, grant, start};
 use serde_json::{Value, json};
 use switchboard_cloudapi::CallActionRequest;
 use switchboard_media::{CallConfig, CallSession, EndReason, RecordingSink, ToneSource};
@@ -114,24 +114,7 @@ async fn a_customer_call_answered_by_the_business_carries_audio_both_ways() {
 async fn a_business_call_gets_metas_answer_and_the_voice_starts_on_pick_up() {
     let env = start().await;
     // Permission first: the customer writes, is asked, accepts.
-    env.customer_says(CUSTOMER, "Please call me").await;
-    let (status, json) = env
-        .send(
-            json!({"messaging_product":"whatsapp","recipient_type":"individual","to":CUSTOMER,
-            "type":"interactive","interactive":{"type":"call_permission_request",
-            "action":{"name":"call_permission_request"},"body":{"text":"May we call you?"}}}),
-        )
-        .await;
-    assert_eq!(status, 200, "{json}");
-    let request = json["messages"][0]["id"].as_str().unwrap().to_string();
-    env.hooks.status_of(&request, "read").await;
-    let (status, json) = env
-        .post(
-            "/call-permission-replies",
-            json!({ "from": CUSTOMER, "response": "accept", "permanent": false }),
-        )
-        .await;
-    assert_eq!(status, 200, "{json}");
+    grant(&env, CUSTOMER, false).await;
 
     let heard = RecordingSink::new();
     let (pending, offer) =

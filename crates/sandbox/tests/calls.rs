@@ -4,19 +4,13 @@
 
 mod common;
 
-use common::{Env, code, start, start_with};
+use common::{Env, code, grant, permission_request, start, start_with};
 use reqwest::Method;
 use serde_json::{Value, json};
 use switchboard_cloudapi::calls::CallPermissionsResponse;
 use switchboard_sandbox::payloads::sdp;
 
 const CUSTOMER: &str = "4915112345678";
-
-fn permission_request(to: &str) -> Value {
-    json!({"messaging_product":"whatsapp","recipient_type":"individual","to":to,"type":"interactive",
-        "interactive":{"type":"call_permission_request","action":{"name":"call_permission_request"},
-        "body":{"text":"May we call you about ticket #4711?"}}})
-}
 
 fn connect(to: &str) -> Value {
     json!({"messaging_product":"whatsapp","to":to,"action":"connect",
@@ -33,36 +27,6 @@ async fn permissions(env: &Env, wa_id: &str) -> CallPermissionsResponse {
         .await;
     assert_eq!(status, 200, "{json}");
     serde_json::from_value(json).expect("cloudapi parses the permission document")
-}
-
-/// Customer writes, business asks for permission, customer accepts (temporary or permanent).
-async fn grant(env: &Env, permanent: bool) -> String {
-    env.customer_says(CUSTOMER, "Please call me").await;
-    let (status, json) = env.send(permission_request(CUSTOMER)).await;
-    assert_eq!(status, 200, "{json}");
-    let request = json["messages"][0]["id"].as_str().unwrap().to_string();
-    env.hooks.status_of(&request, "read").await;
-    let (status, json) = env
-        .post(
-            "/call-permission-replies",
-            json!({ "from": CUSTOMER, "response": "accept", "permanent": permanent }),
-        )
-        .await;
-    assert_eq!(status, 200, "{json}");
-    let h = env
-        .hooks
-        .next_where("permission reply", |h| h.message().is_some())
-        .await;
-    let m = h.message().unwrap();
-    assert_eq!(m["type"], "interactive");
-    assert_eq!(m["context"]["id"], request.as_str());
-    let reply = &m["interactive"]["call_permission_reply"];
-    assert_eq!(m["interactive"]["type"], "call_permission_reply");
-    assert_eq!(reply["response"], "accept");
-    assert_eq!(reply["is_permanent"], permanent);
-    assert_eq!(reply["response_source"], "user_action");
-    assert_eq!(reply["expiration_timestamp"].is_i64(), !permanent);
-    request
 }
 
 #[tokio::test]
@@ -130,7 +94,7 @@ async fn permission_request_limits_are_138009_and_reset_by_time() {
 #[tokio::test]
 async fn permanent_permission_refuses_new_requests_with_138017() {
     let env = start().await;
-    grant(&env, true).await;
+    grant(&env, CUSTOMER, true).await;
     let p = permissions(&env, CUSTOMER).await;
     assert_eq!(p.permission.status.as_str(), "permanent");
     env.post("/clock/advance", json!({ "days": 8 })).await;
@@ -142,7 +106,7 @@ async fn permanent_permission_refuses_new_requests_with_138017() {
 #[tokio::test]
 async fn business_call_connects_rings_is_answered_and_completed() {
     let env = start().await;
-    grant(&env, false).await;
+    grant(&env, CUSTOMER, false).await;
     let p = permissions(&env, CUSTOMER).await;
     assert_eq!(p.permission.status.as_str(), "temporary");
     assert!(p.permission.expiration_time.is_some());
@@ -205,7 +169,7 @@ async fn business_call_connects_rings_is_answered_and_completed() {
 #[tokio::test]
 async fn connected_call_limit_is_138012() {
     let env = start_with(|c| c.limits.connected_calls_24h = 1).await;
-    grant(&env, true).await;
+    grant(&env, CUSTOMER, true).await;
     let (status, json) = env.call_api(connect(CUSTOMER)).await;
     assert_eq!(status, 200, "{json}");
     let call_id = json["calls"][0]["id"].as_str().unwrap().to_string();
@@ -232,7 +196,7 @@ async fn connected_call_limit_is_138012() {
 #[tokio::test]
 async fn declined_and_ignored_calls_count_and_four_revoke_permission() {
     let env = start().await;
-    grant(&env, true).await;
+    grant(&env, CUSTOMER, true).await;
     for (i, action) in ["decline", "ignore", "decline", "ignore"]
         .iter()
         .enumerate()

@@ -453,3 +453,42 @@ pub fn code(status: u16, body: &Value) -> i64 {
 pub fn text(to: &str, body: &str) -> Value {
     json!({ "messaging_product": "whatsapp", "recipient_type": "individual", "to": to, "type": "text", "text": { "body": body } })
 }
+
+/// A call-permission request to `to` (an interactive message).
+pub fn permission_request(to: &str) -> Value {
+    json!({"messaging_product":"whatsapp","recipient_type":"individual","to":to,"type":"interactive",
+        "interactive":{"type":"call_permission_request","action":{"name":"call_permission_request"},
+        "body":{"text":"May we call you about ticket #4711?"}}})
+}
+
+/// `customer` writes, the business asks for permission, the customer
+/// accepts (temporary or permanent); the reply webhook is checked. The
+/// request's wamid.
+pub async fn grant(env: &Env, customer: &str, permanent: bool) -> String {
+    env.customer_says(customer, "Please call me").await;
+    let (status, json) = env.send(permission_request(customer)).await;
+    assert_eq!(status, 200, "{json}");
+    let request = json["messages"][0]["id"].as_str().unwrap().to_string();
+    env.hooks.status_of(&request, "read").await;
+    let (status, json) = env
+        .post(
+            "/call-permission-replies",
+            json!({ "from": customer, "response": "accept", "permanent": permanent }),
+        )
+        .await;
+    assert_eq!(status, 200, "{json}");
+    let h = env
+        .hooks
+        .next_where("permission reply", |h| h.message().is_some())
+        .await;
+    let m = h.message().unwrap();
+    assert_eq!(m["type"], "interactive");
+    assert_eq!(m["context"]["id"], request.as_str());
+    let reply = &m["interactive"]["call_permission_reply"];
+    assert_eq!(m["interactive"]["type"], "call_permission_reply");
+    assert_eq!(reply["response"], "accept");
+    assert_eq!(reply["is_permanent"], permanent);
+    assert_eq!(reply["response_source"], "user_action");
+    assert_eq!(reply["expiration_timestamp"].is_i64(), !permanent);
+    request
+}
