@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use switchboard_devices::{DeviceError, Devices, Microphone, RingTone};
+use switchboard_devices::{DeviceError, Devices, Microphone, RingTone, Speaker};
 use switchboard_media::{
     AudioSink, AudioSource, FRAME_SAMPLES, SAMPLE_RATE, ToneSource, dominant_frequency, rms,
 };
@@ -55,6 +55,36 @@ impl Drop for PulseDaemon {
             .arg(self.dir.path())
             .status();
     }
+}
+
+/// Opens `input` and `output` (both at `rate`), plays a `hz` tone on the
+/// speaker and asserts the microphone hears it; the devices, for more checks.
+fn tone_loops_back(
+    input: Option<&str>,
+    output: Option<&str>,
+    rate: u32,
+    hz: f64,
+) -> (Microphone, Speaker) {
+    let (mut microphone, mut speaker) = Devices::open(input, output).unwrap();
+    assert_eq!(
+        (microphone.device_rate(), speaker.device_rate()),
+        (rate, rate)
+    );
+    let mut tone = ToneSource::new(hz);
+    let mut frame = [0i16; FRAME_SAMPLES];
+    let heard = record_signal(&mut microphone, 1.0, Duration::from_secs(20), || {
+        // Keep about 60 ms ahead of the device, as the call's thread would.
+        while speaker.buffered() < 3 * FRAME_SAMPLES {
+            tone.read_frame(&mut frame);
+            speaker.write_frame(&frame);
+        }
+    });
+    let heard_hz = dominant_frequency(&heard, 200.0, 1000.0, 5.0).unwrap();
+    assert!(
+        (heard_hz - hz).abs() <= 5.0,
+        "heard {heard_hz} Hz, played {hz}"
+    );
+    (microphone, speaker)
 }
 
 fn pulseaudio_installed() -> bool {
@@ -131,48 +161,18 @@ fn devices_on_a_private_pulseaudio_server() {
 
     // A tone written to the Speaker comes back on the Microphone (the monitor).
     {
-        let (mut microphone, mut speaker) = Devices::open(None, None).unwrap();
-        assert_eq!(
-            (microphone.device_rate(), speaker.device_rate()),
-            (48_000, 48_000)
-        );
-        let mut tone = ToneSource::new(440.0);
-        let mut frame = [0i16; FRAME_SAMPLES];
-        let heard = record_signal(&mut microphone, 1.0, Duration::from_secs(20), || {
-            // Keep about 60 ms ahead of the device, as the call's thread would.
-            while speaker.buffered() < 3 * FRAME_SAMPLES {
-                tone.read_frame(&mut frame);
-                speaker.write_frame(&frame);
-            }
-        });
-        let hz = dominant_frequency(&heard, 200.0, 1000.0, 5.0).unwrap();
-        assert!((hz - 440.0).abs() <= 5.0, "heard {hz} Hz");
+        let (microphone, speaker) = tone_loops_back(None, None, 48_000, 440.0);
         assert!(microphone.meter().heard_signal());
         assert!(microphone.fault().is_none() && speaker.fault().is_none());
     }
 
     // A 44.1 kHz stereo device, chosen by name: resampled both ways, the tone intact.
-    {
-        let (mut microphone, mut speaker) = Devices::open(
-            Some("Monitor of VirtualSpeaker44k"),
-            Some("VirtualSpeaker44k"),
-        )
-        .unwrap();
-        assert_eq!(
-            (microphone.device_rate(), speaker.device_rate()),
-            (44_100, 44_100)
-        );
-        let mut tone = ToneSource::new(600.0);
-        let mut frame = [0i16; FRAME_SAMPLES];
-        let heard = record_signal(&mut microphone, 1.0, Duration::from_secs(20), || {
-            while speaker.buffered() < 3 * FRAME_SAMPLES {
-                tone.read_frame(&mut frame);
-                speaker.write_frame(&frame);
-            }
-        });
-        let hz = dominant_frequency(&heard, 200.0, 1000.0, 5.0).unwrap();
-        assert!((hz - 600.0).abs() <= 5.0, "heard {hz} Hz");
-    }
+    tone_loops_back(
+        Some("Monitor of VirtualSpeaker44k"),
+        Some("VirtualSpeaker44k"),
+        44_100,
+        600.0,
+    );
 
     // The ring tone is audible on the monitor.
     {
