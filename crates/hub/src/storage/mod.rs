@@ -29,6 +29,7 @@ use switchboard_protocol::{
 };
 
 pub mod conformance;
+pub(crate) mod rows;
 pub mod sqlite;
 
 #[derive(Debug, thiserror::Error)]

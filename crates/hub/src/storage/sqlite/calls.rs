@@ -63,18 +63,18 @@ impl CallTx for SqliteTx<'_> {
 
     fn call(&mut self, id: &str) -> StoreResult<Option<Call>> {
         let sql = format!("SELECT {CALL_COLS} FROM calls WHERE id = ?1");
-        self.one(&sql, [id], call_row)
+        self.one(&sql, [id], |r| call_row(r))
     }
 
     fn call_by_wacid(&mut self, wacid: &str) -> StoreResult<Option<Call>> {
         let sql = format!("SELECT {CALL_COLS} FROM calls WHERE wacid = ?1");
-        self.one(&sql, [wacid], call_row)
+        self.one(&sql, [wacid], |r| call_row(r))
     }
 
     fn calls_of_conversation(&mut self, conversation_id: &str) -> StoreResult<Vec<Call>> {
         let sql = format!(
             "SELECT {CALL_COLS} FROM calls WHERE conversation_id = ?1 ORDER BY started_at, rowid"
         );
-        self.all(&sql, [conversation_id], call_row)
+        self.all(&sql, [conversation_id], |r| call_row(r))
     }
 }

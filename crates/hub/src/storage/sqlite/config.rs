@@ -9,8 +9,8 @@ use switchboard_protocol::{Agent, Channel, Queue, Route};
 
 use super::SqliteTx;
 use super::codecs::{
-    CHANNEL_COLS, QUEUE_COLS, access_token_column, access_token_context, backend, channel_row,
-    enum_parse, enum_str, from_ms, is_unique_violation, ms, queue_row,
+    CHANNEL_COLS, Cols, QUEUE_COLS, access_token_column, access_token_context, backend,
+    channel_row, enum_str, from_ms, is_unique_violation, ms, queue_row,
 };
 use crate::secrets::{KEY_ENV, KEY_FILE_ENV, SecretError, Secrets};
 use crate::storage::{
@@ -107,7 +107,7 @@ impl SqliteTx<'_> {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    enum_parse(&r.get::<_, String>(2)?)?,
+                    r.word(2)?,
                     r.get::<_, Option<i64>>(3)?,
                 ))
             })
@@ -232,12 +232,12 @@ impl ConfigTx for SqliteTx<'_> {
 
     fn queue(&mut self, id_or_name: &str) -> StoreResult<Option<Queue>> {
         let sql = format!("SELECT {QUEUE_COLS} FROM queues WHERE id = ?1 OR name = ?1");
-        self.one(&sql, [id_or_name], queue_row)
+        self.one(&sql, [id_or_name], |r| queue_row(r))
     }
 
     fn queues(&mut self) -> StoreResult<Vec<Queue>> {
         let sql = format!("SELECT {QUEUE_COLS} FROM queues ORDER BY name");
-        self.all(&sql, [], queue_row)
+        self.all(&sql, [], |r| queue_row(r))
     }
 
     fn insert_route(&mut self, r: &Route) -> StoreResult<()> {
@@ -259,12 +259,11 @@ impl ConfigTx for SqliteTx<'_> {
             "SELECT id, position, channel_id, communication_type, queue_id FROM routes ORDER BY position, rowid",
             [],
             |r| {
-                let ct: Option<String> = r.get(3)?;
                 Ok(Route {
                     id: r.get(0)?,
                     position: r.get(1)?,
                     channel_id: r.get(2)?,
-                    communication_type: ct.map(|s| enum_parse(&s)).transpose()?,
+                    communication_type: r.opt_word(3)?,
                     queue_id: r.get(4)?,
                 })
             },

@@ -23,7 +23,7 @@ fn conflict(e: rusqlite::Error) -> StoreError {
 impl ConversationTx for SqliteTx<'_> {
     fn conversation(&mut self, id: &str) -> StoreResult<Option<ConversationRow>> {
         let sql = format!("SELECT {CONV_COLS} FROM conversations WHERE id = ?1");
-        self.one(&sql, [id], conversation_row)
+        self.one(&sql, [id], |r| conversation_row(r))
     }
 
     fn conversation_by_customer(
@@ -39,7 +39,7 @@ impl ConversationTx for SqliteTx<'_> {
             "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_wa_id = ?2
                 AND customer_wa_id IS NOT customer_user_id"
         );
-        self.one(&sql, [channel_id, wa_id], conversation_row)
+        self.one(&sql, [channel_id, wa_id], |r| conversation_row(r))
     }
 
     fn conversation_by_user_id(
@@ -50,7 +50,7 @@ impl ConversationTx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {CONV_COLS} FROM conversations WHERE channel_id = ?1 AND customer_user_id = ?2"
         );
-        self.one(&sql, [channel_id, user_id], conversation_row)
+        self.one(&sql, [channel_id, user_id], |r| conversation_row(r))
     }
 
     fn insert_conversation(&mut self, c: &ConversationRow) -> StoreResult<()> {
@@ -151,7 +151,7 @@ impl ConversationTx for SqliteTx<'_> {
             f.limit.clamp(1, 1001)
         ));
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args), conversation_row)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| conversation_row(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -41,6 +41,6 @@ impl EventTx for SqliteTx<'_> {
     fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>> {
         let sql =
             format!("SELECT {EVENT_COLS} FROM event_log WHERE conversation_id = ?1 ORDER BY id");
-        self.all(&sql, [conversation_id], event_row)
+        self.all(&sql, [conversation_id], |r| event_row(r))
     }
 }

@@ -2,10 +2,10 @@
 //! writer after the commit, scanned by readers past what they may not see.
 
 use rusqlite::params;
-use switchboard_protocol::{ChangeData, ChangeKind};
+use switchboard_protocol::ChangeData;
 
 use super::SqliteTx;
-use super::codecs::{corrupt, ms};
+use super::codecs::{change_object, feed_row, ms, scan_visible};
 use crate::storage::{ChangesScan, Compaction, FeedRecord, FeedTx, StoreError, StoreResult};
 
 impl FeedTx for SqliteTx<'_> {
@@ -16,9 +16,7 @@ impl FeedTx for SqliteTx<'_> {
         let data = change
             .data_json()
             .map_err(|e| StoreError::Backend(e.to_string()))?;
-        let obj = change
-            .object_key()
-            .map(|key| format!("{key}@{}", scope.unwrap_or("")));
+        let obj = change_object(change, scope);
         self.conn
             .prepare_cached(
                 "INSERT INTO changes (kind, queue_id, data, at, obj) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -54,44 +52,11 @@ impl FeedTx for SqliteTx<'_> {
                  ORDER BY seq LIMIT ?2"
             }
         })?;
-        // Read past changes the reader may not see until `limit` visible ones.
-        let mut out = Vec::new();
-        let mut cursor = after;
-        loop {
-            let rows: Vec<FeedRecord> = st
-                .query_map(params![cursor, limit], |r| {
-                    let kind: String = r.get(1)?;
-                    Ok(FeedRecord {
-                        seq: r.get(0)?,
-                        // A kind this build does not write is a corrupt row,
-                        // never read as another kind.
-                        kind: ChangeKind::parse(&kind)
-                            .ok_or_else(|| corrupt(1, format!("unknown change kind {kind}")))?,
-                        queue_id: r.get(2)?,
-                        data: r.get(3)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            let fetched = rows.len();
-            for rec in rows {
-                cursor = rec.seq;
-                if visible(&rec) {
-                    out.push(rec);
-                    if out.len() as u32 >= limit {
-                        return Ok(ChangesScan {
-                            records: out,
-                            scanned_to: cursor,
-                        });
-                    }
-                }
-            }
-            if (fetched as u32) < limit {
-                return Ok(ChangesScan {
-                    records: out,
-                    scanned_to: cursor,
-                });
-            }
-        }
+        scan_visible(after, limit, visible, |cursor| {
+            Ok(st
+                .query_map(params![cursor, limit], |r| feed_row(r))?
+                .collect::<rusqlite::Result<_>>()?)
+        })
     }
 
     fn last_seq(&mut self) -> StoreResult<i64> {

@@ -7,7 +7,8 @@ use switchboard_protocol::{Message, WebhookReject};
 
 use super::SqliteTx;
 use super::codecs::{
-    MSG_COLS, backend, enum_str, from_ms, is_unique_violation, json, message_row, ms,
+    MSG_COLS, REJECT_COLS, backend, enum_str, is_unique_violation, json, message_row, ms,
+    reject_key, reject_row,
 };
 use crate::storage::{MessageTx, NewWebhookReject, StoreResult};
 
@@ -60,12 +61,12 @@ impl MessageTx for SqliteTx<'_> {
 
     fn message(&mut self, id: &str) -> StoreResult<Option<Message>> {
         let sql = format!("SELECT {MSG_COLS} FROM messages WHERE id = ?1");
-        self.one(&sql, [id], message_row)
+        self.one(&sql, [id], |r| message_row(r))
     }
 
     fn message_by_wamid(&mut self, wamid: &str) -> StoreResult<Option<Message>> {
         let sql = format!("SELECT {MSG_COLS} FROM messages WHERE wamid = ?1");
-        self.one(&sql, [wamid], message_row)
+        self.one(&sql, [wamid], |r| message_row(r))
     }
 
     fn message_by_client_id(
@@ -76,7 +77,7 @@ impl MessageTx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {MSG_COLS} FROM messages WHERE conversation_id = ?1 AND client_id = ?2"
         );
-        self.one(&sql, [conversation_id, client_id], message_row)
+        self.one(&sql, [conversation_id, client_id], |r| message_row(r))
     }
 
     fn messages(
@@ -93,14 +94,16 @@ impl MessageTx for SqliteTx<'_> {
                        (SELECT sent_at, rowid FROM messages WHERE id = ?2)
                      ORDER BY sent_at DESC, rowid DESC LIMIT ?3"
                 );
-                self.all(&sql, params![conversation_id, before, limit], message_row)?
+                self.all(&sql, params![conversation_id, before, limit], |r| {
+                    message_row(r)
+                })?
             }
             None => {
                 let sql = format!(
                     "SELECT {MSG_COLS} FROM messages WHERE conversation_id = ?1
                      ORDER BY sent_at DESC, rowid DESC LIMIT ?2"
                 );
-                self.all(&sql, params![conversation_id, limit], message_row)?
+                self.all(&sql, params![conversation_id, limit], |r| message_row(r))?
             }
         };
         out.reverse();
@@ -114,7 +117,7 @@ impl MessageTx for SqliteTx<'_> {
              ORDER BY sent_at, rowid"
         );
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map([], message_row)?;
+        let rows = st.query_map([], |r| message_row(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -151,12 +154,6 @@ impl MessageTx for SqliteTx<'_> {
     }
 
     fn insert_webhook_reject(&mut self, r: &NewWebhookReject) -> StoreResult<bool> {
-        use sha2::{Digest, Sha256};
-        let mut h = Sha256::new();
-        for part in [&r.field, &r.list, &r.raw] {
-            h.update(part.as_bytes());
-            h.update([0u8]);
-        }
         let n = self
             .conn
             .prepare_cached(
@@ -171,7 +168,7 @@ impl MessageTx for SqliteTx<'_> {
                 r.list,
                 r.error,
                 r.raw,
-                hex::encode(h.finalize()),
+                reject_key(&r.field, &r.list, &r.raw),
             ])?;
         Ok(n == 1)
     }
@@ -182,22 +179,11 @@ impl MessageTx for SqliteTx<'_> {
         limit: u32,
     ) -> StoreResult<Vec<WebhookReject>> {
         self.all(
-            "SELECT id, received_at, phone_number_id, field, list, error, raw
-             FROM webhook_rejects WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+            &format!(
+                "SELECT {REJECT_COLS} FROM webhook_rejects WHERE id < ?1 ORDER BY id DESC LIMIT ?2"
+            ),
             params![before.unwrap_or(i64::MAX), limit.clamp(1, 500)],
-            |r| {
-                let raw: String = r.get(6)?;
-                Ok(WebhookReject {
-                    id: r.get(0)?,
-                    received_at: from_ms(r.get(1)?),
-                    phone_number_id: r.get(2)?,
-                    field: r.get(3)?,
-                    list: r.get(4)?,
-                    error: r.get(5)?,
-                    // An item that was not JSON at all is kept as its text.
-                    raw: serde_json::from_str(&raw).unwrap_or(serde_json::Value::String(raw)),
-                })
-            },
+            |r| reject_row(r),
         )
     }
 }

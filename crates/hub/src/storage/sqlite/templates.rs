@@ -58,7 +58,7 @@ impl TemplateTx for SqliteTx<'_> {
         }
         sql.push_str(" ORDER BY name, language");
         let mut st = self.conn.prepare(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(args), template_row)?;
+        let rows = st.query_map(rusqlite::params_from_iter(args), |r| template_row(r))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -71,6 +71,6 @@ impl TemplateTx for SqliteTx<'_> {
         let sql = format!(
             "SELECT {TEMPLATE_COLS} FROM templates WHERE waba_id = ?1 AND name = ?2 AND language = ?3"
         );
-        self.one(&sql, [waba_id, name, language], template_row)
+        self.one(&sql, [waba_id, name, language], |r| template_row(r))
     }
 }
