@@ -20,17 +20,23 @@ export type Fetch = (before: string | null, limit: number) => Promise<MessagePag
 
 let pageKeys = 0;
 
+/**
+ * One page of the thread. A plain object, not reactive: it changes only
+ * through ThreadPages, which then replaces `pages` (what the log follows). A
+ * thread scrolled through keeps one per page passed (200 for 10,000 messages),
+ * so each is a few fields, without signals of its own.
+ */
 export class Page {
   /** Stable while the page lives (a key for the layout). */
   readonly key = ++pageKeys;
   /** The `before` that fetches this page: null for the newest page. */
   readonly cursor: string | null;
   /** Its messages, oldest first; null while dropped. */
-  messages = $state.raw<Message[] | null>(null);
+  messages: Message[] | null;
   /** How many messages it had when last loaded. */
-  count = $state(0);
+  count: number;
   /** While dropped: the height its rows took (px), for the spacer that stands in for them. */
-  height = $state(0);
+  height = 0;
 
   constructor(cursor: string | null, messages: Message[]) {
     this.cursor = cursor;
@@ -187,6 +193,12 @@ export class ThreadPages {
     page.height = height;
     page.count = page.messages.length;
     page.messages = null;
+    this.#changed();
+  }
+
+  /** A page changed in place: the log follows `pages`, so it is a new array. */
+  #changed(): void {
+    this.pages = this.pages.slice();
   }
 
   /** A reply just queued: shown at the end when the newest page is held. */
@@ -196,6 +208,7 @@ export class ThreadPages {
     if (!newest.messages.some((m) => m.id === message.id)) {
       newest.messages = [...newest.messages, message];
       newest.count = newest.messages.length;
+      this.#changed();
     }
     return true;
   }
@@ -236,6 +249,7 @@ export class ThreadPages {
     if (messages.length <= 2 * PAGE) {
       page.messages = messages;
       page.count = messages.length;
+      this.#changed();
       return;
     }
     const newer = messages.slice(-PAGE);

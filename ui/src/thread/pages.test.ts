@@ -69,6 +69,22 @@ describe("ThreadPages", () => {
     expect(ids()).toEqual(range(150, 300));
   });
 
+  it("gives the log a new list of pages whenever one changes (pages hold no reactive state of their own)", async () => {
+    const { pages } = useThread(200);
+    await pages.start();
+    await pages.loadOlder();
+    const seen = pages.pages;
+    pages.drop(pages.pages[0]!, 3000);
+    expect(pages.pages).not.toBe(seen);
+    expect(pages.pages).toEqual(seen);
+    const dropped = pages.pages;
+    await pages.loadPage(pages.pages[0]!);
+    expect(pages.pages).not.toBe(dropped);
+    const loaded = pages.pages;
+    pages.append(message({ id: "local:c1", direction: "outbound", status: "pending" }));
+    expect(pages.pages).not.toBe(loaded);
+  });
+
   it("refreshes the pages it holds: new messages at the end, late ones in between, states changed", async () => {
     const { thread, pages, ids } = useThread(200);
     await pages.start();
