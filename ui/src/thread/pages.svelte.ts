@@ -14,6 +14,12 @@ import { commandError } from "../platform";
 export const PAGE = 50;
 /** The most one fetch asks for (the command's limit). */
 export const MAX_LIMIT = 500;
+/**
+ * Room for messages that came late into a page fetched again (an earlier
+ * page: new messages go to the newest, which gets a whole page of room). More
+ * than this, and the page is fetched once more with MAX_LIMIT.
+ */
+export const LATE = 10;
 
 /** Fetches the `limit` messages before `before` (the newest when null), oldest first. */
 export type Fetch = (before: string | null, limit: number) => Promise<MessagePage>;
@@ -216,11 +222,14 @@ export class ThreadPages {
   /**
    * Fetches `page` again: the messages from its first one (the cursor of the
    * page before it) up to its cursor, whatever arrived in between since.
+   * Only the newest page asks for a page more than it had: an earlier one
+   * asks for a few more (LATE), not twice its messages for the ones dropped.
    */
   async #fill(page: Page): Promise<void> {
     const index = this.pages.indexOf(page);
     const first = index > 0 ? this.pages[index - 1]!.cursor : this.older;
-    let limit = Math.min(MAX_LIMIT, Math.max(PAGE, page.count + PAGE));
+    const room = page.cursor === null ? PAGE : LATE;
+    let limit = Math.min(MAX_LIMIT, Math.max(PAGE, page.count + room));
     for (;;) {
       const answer = await this.#fetch(page.cursor, limit);
       if (this.#closed || !this.pages.includes(page)) return;

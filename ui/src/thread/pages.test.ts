@@ -4,7 +4,7 @@ import type { Message } from "../bindings/Message";
 import { at, message } from "../test/fixtures";
 import { threadOf } from "../test/layout";
 import { layoutOf, slotAt, slotsOf, windowOf } from "./layout";
-import { PAGE, ThreadPages, type PagesWatcher } from "./pages.svelte";
+import { LATE, MAX_LIMIT, PAGE, ThreadPages, type PagesWatcher } from "./pages.svelte";
 
 function useThread(count: number, watcher: PagesWatcher | null = null) {
   const thread = threadOf(count, (i, id) => message({ id, text: `message ${i}`, sent_at: at(-count + i) }));
@@ -64,9 +64,28 @@ describe("ThreadPages", () => {
     expect([middle!.cursor, middle!.count, middle!.height, middle!.messages]).toEqual(["m00250", 50, 2900, null]);
     await pages.loadPage(middle!);
     expect(ids()).toEqual(range(200, 300));
-    expect(asked.at(-1)).toEqual({ before: "m00250", limit: 100 });
+    // Its messages and a few more (LATE), not a page more: most of the answer would be dropped.
+    expect(asked.at(-1)).toEqual({ before: "m00250", limit: 50 + LATE });
     await pages.loadPage(oldest!);
     expect(ids()).toEqual(range(150, 300));
+  });
+
+  it("fetches a dropped page that many late messages came into once more, with the command's limit", async () => {
+    const { thread, pages, asked, ids } = useThread(300);
+    await pages.start();
+    await pages.loadOlder();
+    await pages.loadOlder();
+    const middle = pages.pages[1]!;
+    pages.drop(middle, 2900);
+    // More than LATE messages came late into the middle page's span.
+    const late = Array.from({ length: LATE + 5 }, (_, i) => message({ id: `late${i}`, sent_at: thread.messages[220]!.sent_at }));
+    thread.messages.splice(221, 0, ...late);
+    await pages.loadPage(middle);
+    expect(asked.slice(-2)).toEqual([
+      { before: "m00250", limit: 50 + LATE },
+      { before: "m00250", limit: MAX_LIMIT },
+    ]);
+    expect(ids()).toEqual([...range(150, 221), ...late.map((m) => m.id), ...range(221, 300)]);
   });
 
   it("gives the log a new list of pages whenever one changes (pages hold no reactive state of their own)", async () => {
