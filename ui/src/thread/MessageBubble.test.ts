@@ -174,6 +174,14 @@ describe("MessageBubble's flags", () => {
     expect(screen.getAllByRole("img", { name: /Card number redacted/ })).toHaveLength(2);
   });
 
+  it("shows a text without a card number as one text node (no parts to cut it into)", () => {
+    show({ text: "Nachricht 42 ***" });
+    const words = [...screen.getByTestId("message-text").childNodes];
+    expect(words.map((n) => n.textContent).filter((t) => t !== "")).toEqual(["Nachricht 42 ***"]);
+    // The text and the (empty) anchors of the component and its block: no list of parts, no anchor per part (6 nodes).
+    expect(words.length).toBeLessThanOrEqual(4);
+  });
+
   it("redacts card numbers in captions and locations too", () => {
     media("image", { caption: "receipt ****-****-****-0004" });
     expect(screen.getByTestId("card-redacted").textContent).toBe("****-****-****-0004");

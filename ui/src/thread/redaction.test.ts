@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactedParts } from "./redaction";
+import { hasMask, redactedParts } from "./redaction";
 
 const cards = (text: string) => redactedParts(text).filter((p) => p.last4 !== null);
 
@@ -15,6 +15,7 @@ describe("redactedParts", () => {
       ["****\u3000****\u3000****\u3000１２３４", "1234"], // full-width digits, ideographic spaces
     ] as const) {
       expect(cards(`pay with ${masked} please`), masked).toEqual([{ text: masked, last4 }]);
+      expect(hasMask(`pay with ${masked} please`), masked).toBe(true);
     }
   });
 
@@ -37,6 +38,7 @@ describe("redactedParts", () => {
       "",
     ]) {
       expect(cards(text), text).toEqual([]);
+      expect(hasMask(text), text).toBe(false);
       expect(redactedParts(text)).toEqual([{ text, last4: null }]);
     }
   });

@@ -16,6 +16,17 @@ const EDGE = "[*0-9A-Za-z\\uFF10-\\uFF19]";
 /** 9 to 15 stars (13–19 digits less the four kept), then exactly four digits; one separator at most between any two. */
 const MASKED = new RegExp(`(?<!${EDGE})\\*(?:${SEP}?\\*){8,14}(?:${SEP}?${DIGIT}){4}(?!${EDGE})`, "gu");
 
+/** The same pattern for a yes or no (not global: no `lastIndex` between calls). */
+const HAS_MASK = new RegExp(MASKED.source, "u");
+
+/**
+ * Whether `text` holds a masked card number. Most texts hold none: a thread
+ * row then shows the text as it is, without cutting it into parts.
+ */
+export function hasMask(text: string): boolean {
+  return text.includes("*") && HAS_MASK.test(text);
+}
+
 /** A full-width digit as its ASCII one. */
 function ascii(digit: string): string {
   const code = digit.charCodeAt(0);
