@@ -182,6 +182,17 @@ describe("MessageBubble's flags", () => {
     expect(words.length).toBeLessThanOrEqual(4);
   });
 
+  it("is a few DOM nodes for plain words (a thread renders thousands of rows as it scrolls)", () => {
+    show({ text: "Nachricht 42" });
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ALL);
+    let nodes = 0;
+    while (walker.nextNode()) nodes++;
+    // The container, the article, the words, the time and their text, and the blocks' anchors:
+    // no white space between the parts, no blocks of a tag or a fallback (there were 33).
+    expect(nodes).toBeLessThanOrEqual(20);
+    expect(screen.getByTestId("message").textContent).toBe("Nachricht 42" + screen.getByTestId("message-time").textContent);
+  });
+
   it("redacts card numbers in captions and locations too", () => {
     media("image", { caption: "receipt ****-****-****-0004" });
     expect(screen.getByTestId("card-redacted").textContent).toBe("****-****-****-0004");
