@@ -24,8 +24,9 @@ DEB_PACKAGES=(
   xvfb xauth dbus dbus-x11 webkit2gtk-driver dunst xclip xdotool x11-apps x11-utils imagemagick at-spi2-core
   # Japanese customers' names and messages render as text, not boxes
   fonts-noto-cjk
-  # hub storage for teams
-  sqlite3
+  # hub storage: SQLite by default; PostgreSQL for teams with several hub instances
+  # (the tests start a private server: scripts/with-postgres.sh)
+  sqlite3 postgresql
   # the OpenAPI tools' virtualenv (scripts/check-openapi.sh)
   python3 python3-venv
   # crates/media: the opus crate builds its bundled libopus with cmake

@@ -68,6 +68,7 @@ impl ApiErr {
             ErrorCode::ChannelDisabled => StatusCode::CONFLICT,
             ErrorCode::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::Upstream => StatusCode::BAD_GATEWAY,
+            ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -88,6 +89,13 @@ impl From<StoreError> for ApiErr {
             StoreError::Corrupt(m) => {
                 tracing::error!(error = %m, "a stored record does not decode");
                 ApiErr::internal("a stored record is corrupt")
+            }
+            StoreError::Unavailable(m) => {
+                tracing::warn!(error = %m, "database unavailable");
+                ApiErr::new(
+                    ErrorCode::Unavailable,
+                    "the hub's database is unavailable; nothing was written, try again",
+                )
             }
             StoreError::Backend(m) => {
                 tracing::error!(error = %m, "storage error");

@@ -20,6 +20,10 @@ pub type AppState = Arc<Hub>;
 /// their body being read (a waiting upload costs a connection, not memory).
 pub const UPLOADS_AT_ONCE: usize = 4;
 
+/// How often an instance that does not lead the background jobs checks
+/// whether it leads now (the leader stopped).
+pub const LEAD_POLL: std::time::Duration = std::time::Duration::from_secs(1);
+
 pub struct Hub {
     pub store: Arc<dyn Storage>,
     pub feed: Feed,
@@ -66,27 +70,43 @@ impl Hub {
     /// Opens the storage named by `config.db_url` (with `config.secret_key`
     /// for the channel access tokens) and wires the feed to it.
     pub fn open(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<AppState> {
-        if let Some((scheme, _)) = config.db_url.split_once("://")
-            && scheme != "sqlite"
-        {
-            anyhow::bail!(
-                "SWITCHBOARD_DB: unsupported database {scheme}:// (this hub stores in SQLite: sqlite://path)"
-            );
-        }
         let feed = Feed::new(config.feed_capacity);
-        let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
         // Channel access tokens are sealed with the operator's key, if any.
         let secrets = crate::secrets::Secrets::new(config.secret_key.as_ref());
-        let store = crate::storage::sqlite::SqliteStorage::open_with_secrets(
-            &path,
-            feed.listener(),
-            clock.clone(),
-            secrets,
-        )
-        .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?;
+        let store: Arc<dyn crate::storage::Storage> = if crate::storage::postgres::PgStorage::is_url(
+            &config.db_url,
+        ) {
+            Arc::new(
+                crate::storage::postgres::PgStorage::open(
+                    &config.db_url,
+                    feed.listener(),
+                    clock.clone(),
+                    secrets,
+                )
+                .map_err(|e| anyhow::anyhow!("opening the database: {e}"))?,
+            )
+        } else {
+            if let Some((scheme, _)) = config.db_url.split_once("://")
+                && scheme != "sqlite"
+            {
+                anyhow::bail!(
+                    "SWITCHBOARD_DB: unsupported database {scheme}:// (sqlite://path or postgres://user:password@host/db)"
+                );
+            }
+            let path = crate::storage::sqlite::SqliteStorage::path_from_url(&config.db_url);
+            Arc::new(
+                crate::storage::sqlite::SqliteStorage::open_with_secrets(
+                    &path,
+                    feed.listener(),
+                    clock.clone(),
+                    secrets,
+                )
+                .map_err(|e| anyhow::anyhow!("opening {}: {e}", path.display()))?,
+            )
+        };
         let sender = Sender::new(&config)?;
         Ok(Arc::new(Hub {
-            store: Arc::new(store),
+            store,
             feed,
             clock,
             limits: config.limits.clone(),

@@ -27,6 +27,9 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// The WhatsApp Cloud API refused or failed.
     Upstream,
+    /// The hub's database cannot be reached for now: nothing was written;
+    /// the same request may be sent again (HTTP 503).
+    Unavailable,
     Internal,
 }
 

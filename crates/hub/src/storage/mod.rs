@@ -29,6 +29,7 @@ use switchboard_protocol::{
 };
 
 pub mod conformance;
+pub mod postgres;
 pub(crate) mod rows;
 pub mod sqlite;
 
@@ -40,6 +41,10 @@ pub enum StoreError {
     Conflict(String),
     #[error("storage: {0}")]
     Backend(String),
+    /// The database cannot be reached (a server down, a connection lost):
+    /// nothing was written; the same request may succeed later.
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
     /// A stored value that does not decode (never read as a default).
     #[error("corrupt record: {0}")]
     Corrupt(String),
@@ -437,6 +442,12 @@ pub trait Storage: Send + Sync + 'static {
     fn write_boxed(&self, f: TxFn) -> StoreFuture<'_>;
     /// Runs `f` on a consistent read snapshot.
     fn read_boxed(&self, f: TxFn) -> StoreFuture<'_>;
+    /// Whether this process runs the team's background jobs (template
+    /// sync, recovery of unanswered sends, expiries): with several hub
+    /// instances on one database, exactly one does at a time.
+    fn leads_background_jobs(&self) -> bool {
+        true
+    }
 }
 
 /// What a closure's error must offer to cross a transaction: a

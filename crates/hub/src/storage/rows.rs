@@ -135,7 +135,7 @@ pub(crate) fn reject_key(field: &str, list: &str, raw: &str) -> String {
     hex::encode(h.finalize())
 }
 
-pub(crate) const CHANNEL_COLS: &str = "id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, CASE WHEN icon IS NULL THEN 0 ELSE 1 END, COALESCE(status_since, created_at)";
+pub(crate) const CHANNEL_COLS: &str = "id, phone_number_id, display_number, waba_id, access_token, status, enabled, redact_cards, max_customers, CAST(CASE WHEN icon IS NULL THEN 0 ELSE 1 END AS BIGINT), COALESCE(status_since, created_at)";
 
 /// What a channel's sealed access token is bound to: its row (a token
 /// moved to another channel's row does not open).
@@ -146,6 +146,66 @@ pub(crate) fn access_token_context(channel_id: &str) -> String {
 /// The access token column's value: sealed with a key, as it is without.
 pub(crate) fn access_token_column(secrets: &Secrets, channel_id: &str, token: &str) -> String {
     secrets.seal(token, &access_token_context(channel_id))
+}
+
+/// At open: checks that every sealed access token of `rows` (channel id,
+/// stored token) opens with `secrets` (with no key, or a wrong one, the
+/// open fails and says which), and, with a key, returns the tokens stored
+/// in plain text (a database from before encryption, or written without a
+/// key) sealed, for the backend to write back. Without a key, warns once
+/// per process that tokens are stored unencrypted.
+pub(crate) fn tokens_to_seal(
+    rows: Vec<(String, String)>,
+    secrets: &Secrets,
+) -> StoreResult<Vec<(String, String)>> {
+    use crate::secrets::{KEY_ENV, KEY_FILE_ENV, SecretError};
+    let mut plain = Vec::new();
+    for (id, stored) in rows {
+        if !Secrets::is_sealed(&stored) {
+            plain.push((id, stored));
+            continue;
+        }
+        match secrets.open(&stored, &access_token_context(&id)) {
+            Ok(_) => {}
+            Err(SecretError::NoKey) => {
+                return Err(StoreError::Backend(format!(
+                    "the database holds encrypted channel access tokens and no secret key is configured: set {KEY_ENV} or {KEY_FILE_ENV} to the key they were encrypted with"
+                )));
+            }
+            Err(SecretError::WrongKey) => {
+                return Err(StoreError::Backend(format!(
+                    "the configured secret key does not decrypt the channel access tokens in this database (channel {id}): it is not the key they were encrypted with"
+                )));
+            }
+            Err(e) => {
+                return Err(StoreError::Corrupt(format!(
+                    "the access token of channel {id}: {e}"
+                )));
+            }
+        }
+    }
+    if !secrets.has_key() {
+        static WARNED: std::sync::Once = std::sync::Once::new();
+        WARNED.call_once(|| {
+            tracing::warn!(
+                "no secret key ({KEY_ENV} or {KEY_FILE_ENV}): channel access tokens are stored unencrypted"
+            );
+        });
+        return Ok(Vec::new());
+    }
+    if !plain.is_empty() {
+        tracing::info!(
+            channels = plain.len(),
+            "encrypting the channel access tokens stored in plain text"
+        );
+    }
+    Ok(plain
+        .into_iter()
+        .map(|(id, token)| {
+            let sealed = access_token_column(secrets, &id, &token);
+            (id, sealed)
+        })
+        .collect())
 }
 
 /// A channel row, its access token opened with `secrets`: a sealed token
@@ -337,8 +397,6 @@ pub(crate) fn reject_row<R: Cols>(r: &R) -> Result<switchboard_protocol::Webhook
         raw: serde_json::from_str(&raw).unwrap_or(serde_json::Value::String(raw)),
     })
 }
-
-pub(crate) const FEED_COLS: &str = "seq, kind, queue_id, data";
 
 /// A change: a kind this build does not write is a corrupt row, never read
 /// as another kind.

@@ -204,10 +204,15 @@ pub async fn expire_stashed_statuses(hub: &crate::state::AppState) -> ApiResult<
 }
 
 /// At `serve` start, then every [`STASH_EXPIRY_EVERY`]: forgets expired
-/// stashed statuses, so statuses for unknown wamids do not pile up.
+/// stashed statuses, so statuses for unknown wamids do not pile up. With
+/// several hub instances on one database, only the leading one does.
 pub fn spawn_stash_expiry(hub: crate::state::AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
+            if !hub.store.leads_background_jobs() {
+                tokio::time::sleep(crate::state::LEAD_POLL).await;
+                continue;
+            }
             match expire_stashed_statuses(&hub).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(n, "forgot statuses whose message never came"),

@@ -168,11 +168,17 @@ pub async fn sync_all(hub: &AppState) -> anyhow::Result<usize> {
     }
 }
 
-/// Syncs now, then every `config.template_sync_every` (if not zero).
+/// Syncs now, then every `config.template_sync_every` (if not zero); with
+/// several hub instances on one database, only the one that leads the
+/// background jobs does (the others wait to lead).
 pub fn spawn_periodic(hub: AppState) -> tokio::task::JoinHandle<()> {
     let hub: AppState = Arc::clone(&hub);
     tokio::spawn(async move {
         loop {
+            if !hub.store.leads_background_jobs() {
+                tokio::time::sleep(crate::state::LEAD_POLL).await;
+                continue;
+            }
             if let Err(e) = sync_all(&hub).await {
                 tracing::warn!(error = %e, "template sync failed");
             }

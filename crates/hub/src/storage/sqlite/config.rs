@@ -1,80 +1,35 @@
 //! Configuration: channels (and the figures of their limits), queues,
 //! routes, agents.
 
-use std::sync::Once;
-
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use switchboard_protocol::{Agent, Channel, Queue, Route};
 
 use super::SqliteTx;
 use super::codecs::{
-    CHANNEL_COLS, Cols, QUEUE_COLS, access_token_column, access_token_context, backend,
-    channel_row, enum_str, from_ms, is_unique_violation, ms, queue_row,
+    CHANNEL_COLS, Cols, QUEUE_COLS, access_token_column, backend, channel_row, enum_str, from_ms,
+    is_unique_violation, ms, queue_row, tokens_to_seal,
 };
-use crate::secrets::{KEY_ENV, KEY_FILE_ENV, SecretError, Secrets};
+use crate::secrets::Secrets;
 use crate::storage::{
     AgentRow, ChannelRow, ChannelUsageRow, ConfigTx, StoreError, StoreResult, comm_type_str,
 };
 
-/// At open: checks that every sealed access token opens with `secrets`
-/// (with no key, or a wrong one, the open fails and says which), then, with
-/// a key, seals the tokens stored in plain text (a database from before
-/// encryption, or written without a key). Without a key, warns once per
-/// process that tokens are stored unencrypted.
+/// At open: checks the stored channel access tokens against `secrets` and
+/// seals those stored in plain text (see [`tokens_to_seal`]).
 pub(super) fn secure_channel_tokens(conn: &mut Connection, secrets: &Secrets) -> StoreResult<()> {
     let tx = conn.transaction()?;
     let rows: Vec<(String, String)> = tx
         .prepare("SELECT id, access_token FROM channels ORDER BY id")?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let mut plain = Vec::new();
-    for (id, stored) in rows {
-        if !Secrets::is_sealed(&stored) {
-            plain.push((id, stored));
-            continue;
-        }
-        match secrets.open(&stored, &access_token_context(&id)) {
-            Ok(_) => {}
-            Err(SecretError::NoKey) => {
-                return Err(StoreError::Backend(format!(
-                    "the database holds encrypted channel access tokens and no secret key is configured: set {KEY_ENV} or {KEY_FILE_ENV} to the key they were encrypted with"
-                )));
-            }
-            Err(SecretError::WrongKey) => {
-                return Err(StoreError::Backend(format!(
-                    "the configured secret key does not decrypt the channel access tokens in this database (channel {id}): it is not the key they were encrypted with"
-                )));
-            }
-            Err(e) => {
-                return Err(StoreError::Corrupt(format!(
-                    "the access token of channel {id}: {e}"
-                )));
-            }
-        }
-    }
-    if !secrets.has_key() {
-        static WARNED: Once = Once::new();
-        WARNED.call_once(|| {
-            tracing::warn!(
-                "no secret key ({KEY_ENV} or {KEY_FILE_ENV}): channel access tokens are stored unencrypted"
-            );
-        });
-        return Ok(());
-    }
-    for (id, token) in &plain {
+    for (id, sealed) in tokens_to_seal(rows, secrets)? {
         tx.execute(
             "UPDATE channels SET access_token = ?2 WHERE id = ?1",
-            params![id, access_token_column(secrets, id, token)],
+            params![id, sealed],
         )?;
     }
     tx.commit()?;
-    if !plain.is_empty() {
-        tracing::info!(
-            channels = plain.len(),
-            "encrypted the channel access tokens stored in plain text"
-        );
-    }
     Ok(())
 }
 

@@ -1,0 +1,59 @@
+//! The private PostgreSQL server `scripts/with-postgres.sh` starts for the
+//! tests (its URL in `SWITCHBOARD_TEST_POSTGRES`): each caller gets a
+//! fresh, empty database of its own in it.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Set by `scripts/with-postgres.sh`.
+pub const SERVER_ENV: &str = "SWITCHBOARD_TEST_POSTGRES";
+/// `postgres`: the hub integration tests run their hubs on PostgreSQL.
+pub const BACKEND_ENV: &str = "SWITCHBOARD_TEST_BACKEND";
+
+/// Whether the hubs of these tests store in PostgreSQL.
+pub fn hubs_on_postgres() -> bool {
+    std::env::var(BACKEND_ENV).is_ok_and(|b| b == "postgres")
+}
+
+/// The URL of a new, empty database on the test server.
+pub fn fresh_database() -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let server = std::env::var(SERVER_ENV).unwrap_or_else(|_| {
+        panic!("{SERVER_ENV} is not set: run these tests through scripts/with-postgres.sh")
+    });
+    let name = format!(
+        "t{}_{}_{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::SeqCst),
+        uuid::Uuid::new_v4().simple()
+    );
+    let url = server.clone();
+    let db = name.clone();
+    // The synchronous client runs its own runtime: not on an async task.
+    std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("the test PostgreSQL server ({url}): {e}"));
+        client
+            .batch_execute(&format!("CREATE DATABASE {db}"))
+            .expect("a test database");
+    })
+    .join()
+    .expect("creating a test database");
+    let (base, _) = server.rsplit_once('/').expect("a database URL");
+    format!("{base}/{name}")
+}
+
+/// Runs `sql` on the database at `url` (behind the hub's back).
+pub fn execute(url: &str, sql: &str, params: Vec<String>) -> u64 {
+    let url = url.to_string();
+    let sql = sql.to_string();
+    std::thread::spawn(move || {
+        let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("connects");
+        let refs: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+            .iter()
+            .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        client.execute(sql.as_str(), &refs).expect("runs")
+    })
+    .join()
+    .expect("raw SQL")
+}
