@@ -13,6 +13,15 @@ export type Slot =
 
 export const START_KEY = "start";
 
+/** A dropped page's slot: the same object for as long as the page lives (it holds nothing that changes). */
+const gaps = new WeakMap<Page, Slot>();
+
+function gapOf(page: Page): Slot {
+  let gap = gaps.get(page);
+  if (!gap) gaps.set(page, (gap = { kind: "gap", key: `gap:${page.key}`, page }));
+  return gap;
+}
+
 /**
  * The thread's slots, oldest first: the start marker when the first page starts
  * the thread, then each page's rows (a dropped page as one gap). A message
@@ -25,7 +34,7 @@ export function slotsOf(pages: readonly Page[], older: string | null): Slot[] {
   if (older === null && pages.some((p) => (p.messages?.length ?? p.count) > 0)) slots.push({ kind: "start", key: START_KEY });
   for (const page of pages) {
     if (page.messages === null) {
-      slots.push({ kind: "gap", key: `gap:${page.key}`, page });
+      slots.push(gapOf(page));
       index += page.count;
       continue;
     }
@@ -41,23 +50,39 @@ export function slotsOf(pages: readonly Page[], older: string | null): Slot[] {
 export interface Layout {
   slots: Slot[];
   /** offsets[i] is where slot i starts; offsets[slots.length] is the total height. */
-  offsets: number[];
-  /** Slot index by key. */
-  index: Map<string, number>;
+  offsets: Float64Array;
+  /** Slot index by key (the same map for every layout of the same slots). */
+  index: ReadonlyMap<string, number>;
   total: number;
 }
 
+/** The index of each list of slots: built once, not again each time a row is measured. */
+const indices = new WeakMap<readonly Slot[], Map<string, number>>();
+
+function indexOf(slots: readonly Slot[]): Map<string, number> {
+  let index = indices.get(slots);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < slots.length; i++) index.set(slots[i]!.key, i);
+    indices.set(slots, index);
+  }
+  return index;
+}
+
+/**
+ * Where each slot starts, as tall as `heightOf` says. The slots change when
+ * pages come and go; their heights with every row measured (each scroll
+ * step's new rows): that relayout is one array of numbers.
+ */
 export function layoutOf(slots: Slot[], heightOf: (slot: Slot) => number): Layout {
-  const offsets = new Array<number>(slots.length + 1);
-  const index = new Map<string, number>();
+  const offsets = new Float64Array(slots.length + 1);
   let y = 0;
   for (let i = 0; i < slots.length; i++) {
     offsets[i] = y;
-    index.set(slots[i]!.key, i);
     y += heightOf(slots[i]!);
   }
   offsets[slots.length] = y;
-  return { slots, offsets, index, total: y };
+  return { slots, offsets, index: indexOf(slots), total: y };
 }
 
 /** The slot at height `y` (the first or last when `y` is beyond the ends); -1 when there is none. */

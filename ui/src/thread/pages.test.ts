@@ -203,6 +203,26 @@ describe("the log's layout", () => {
     expect(slots[2]!.kind === "row" && slots[2]!.index).toBe(40);
   });
 
+  it("relays out measured rows without building the slots or their index again", async () => {
+    const { pages } = useThread(150);
+    await pages.start();
+    await pages.loadOlder();
+    await pages.loadOlder();
+    pages.drop(pages.pages[0]!, 2000);
+    const slots = slotsOf(pages.pages, pages.older);
+    const a = layoutOf(slots, () => 60);
+    const b = layoutOf(slots, () => 61);
+    expect(b.index).toBe(a.index);
+    expect(b.offsets).toBeInstanceOf(Float64Array);
+    // A gap and 100 rows (the start not reached yet: a full first page may have more before it).
+    expect(b.total).toBe(101 * 61);
+    // A dropped page is the same gap in each list of slots, however often the pages change.
+    pages.drop(pages.pages[1]!, 3000);
+    const again = slotsOf(pages.pages, pages.older);
+    expect(again[0]).toBe(slots[0]);
+    expect(again.map((s) => s.kind)).toEqual(["gap", "gap", ...Array<string>(50).fill("row")]);
+  });
+
   it("renders every slot when there is no layout (a viewport of 0)", () => {
     const layout = layoutOf([{ kind: "start", key: "start" }], () => 0);
     expect(windowOf(layout, 0, 0, 600)).toEqual({ first: 0, end: 1, padTop: 0, padBottom: 0 });
