@@ -20,7 +20,7 @@ export interface ThreadContext {
   /** The loaded message WhatsApp knows as `wamid`, if it is held. */
   byWamid(wamid: string): Message | undefined;
   /** The reactions standing on the message WhatsApp knows as `wamid` (from the loaded reactions). */
-  reactionsOn(wamid: string): Reaction[];
+  reactionsOn(wamid: string): readonly Reaction[];
   /** Fetches the loaded pages again. */
   reload(): void;
 }
@@ -36,6 +36,9 @@ export function getThreadContext(): ThreadContext | null {
   return getContext<ThreadContext | undefined>(KEY) ?? null;
 }
 
+/** What most messages have on them: one empty list for all of them. */
+export const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
+
 /** Whose reaction it is: each sender has one reaction per message at a time (a new one replaces it). */
 function senderOf(m: Message): string {
   return m.direction === "inbound" ? "customer" : `agent:${m.agent_id ?? ""}`;
@@ -50,11 +53,15 @@ export class ThreadIndex implements ThreadContext {
   readonly #messages: () => readonly Message[];
   readonly #reload: () => void;
 
+  /**
+   * Built again whenever the held pages change (each page the scroll loads or
+   * drops): the reactions, which every row with a wamid asks for; the map by
+   * wamid only once a row asks for it (a reply or a reaction: most rows never do).
+   */
   #index = $derived.by(() => {
-    const byWamid = new Map<string, Message>();
+    const messages = this.#messages();
     const reactions = new Map<string, Map<string, Reaction | null>>();
-    for (const m of this.#messages()) {
-      if (m.wamid) byWamid.set(m.wamid, m);
+    for (const m of messages) {
       if (m.kind !== "reaction" || !m.reply_to) continue;
       let on = reactions.get(m.reply_to);
       if (!on) reactions.set(m.reply_to, (on = new Map()));
@@ -63,7 +70,7 @@ export class ThreadIndex implements ThreadContext {
       on.delete(senderOf(m));
       on.set(senderOf(m), emoji ? { id: m.id, emoji, direction: m.direction } : null);
     }
-    return { byWamid, reactions };
+    return { messages, reactions, byWamid: null as Map<string, Message> | null };
   });
 
   constructor(messages: () => readonly Message[], reload: () => void) {
@@ -72,12 +79,17 @@ export class ThreadIndex implements ThreadContext {
   }
 
   byWamid(wamid: string): Message | undefined {
-    return this.#index.byWamid.get(wamid);
+    const index = this.#index;
+    if (!index.byWamid) {
+      index.byWamid = new Map();
+      for (const m of index.messages) if (m.wamid) index.byWamid.set(m.wamid, m);
+    }
+    return index.byWamid.get(wamid);
   }
 
-  reactionsOn(wamid: string): Reaction[] {
+  reactionsOn(wamid: string): readonly Reaction[] {
     const on = this.#index.reactions.get(wamid);
-    return on ? [...on.values()].filter((r): r is Reaction => r !== null) : [];
+    return on ? [...on.values()].filter((r): r is Reaction => r !== null) : NO_REACTIONS;
   }
 
   reload(): void {
