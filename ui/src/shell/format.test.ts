@@ -211,3 +211,24 @@ describe("formatNumber and pluralCategory", () => {
     expect([0, 1, 2].map((n) => pluralCategory(n, "id"))).toEqual(["other", "other", "other"]);
   });
 });
+
+describe("the formatters", () => {
+  it("are built once per locale and options, however many instants they format", () => {
+    const Real = Intl.DateTimeFormat;
+    let built = 0;
+    Intl.DateTimeFormat = class extends Real {
+      constructor(...args: ConstructorParameters<typeof Real>) {
+        super(...args);
+        built++;
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      const times = Array.from({ length: 100 }, (_, i) => [messageTime(at(-120 - i), "pt-BR", NOW), fullDateTime(at(-i * 60), "pt-BR")]);
+      expect(new Set(times.map(([, full]) => full)).size).toBeGreaterThan(1);
+      // The day's time and the full date: two formats, each built once (or never, if a test before built it).
+      expect(built).toBeLessThanOrEqual(2);
+    } finally {
+      Intl.DateTimeFormat = Real;
+    }
+  });
+});

@@ -8,20 +8,37 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 
 // Building an Intl formatter is costly next to using one; a thread formats
-// hundreds of instants on every tick, so each is built once per locale and options.
-const cache = new Map<string, unknown>();
-function cached<T>(kind: string, locale: string, options: object, build: () => T): T {
-  const key = `${kind}|${locale}|${JSON.stringify(options)}`;
-  let formatter = cache.get(key) as T | undefined;
+// hundreds of instants on every tick, so each is built once per locale and
+// options. Looked up by locale, then by a constant name for the options: the
+// rows the scroll renders format two instants each, and a lookup builds no
+// key string.
+const cache = new Map<string, Map<string, unknown>>();
+function cached<T>(locale: string, name: string, build: () => T): T {
+  let byName = cache.get(locale);
+  if (byName === undefined) cache.set(locale, (byName = new Map()));
+  let formatter = byName.get(name) as T | undefined;
   if (formatter === undefined) {
     formatter = build();
-    cache.set(key, formatter);
+    byName.set(name, formatter);
   }
   return formatter;
 }
 
-function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return cached("date", locale, options, () => new Intl.DateTimeFormat(locale, options));
+const TIME = { timeStyle: "short" } as const;
+const DAY_TIME = { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
+const YEAR_DAY_TIME = { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit" } as const;
+const FULL = { dateStyle: "full", timeStyle: "short" } as const;
+
+/** The date format of `options` (one of the constants above, named `name`): no closure built per call. */
+function dateFormat(locale: string, name: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byName = cache.get(locale);
+  let format = byName?.get(name) as Intl.DateTimeFormat | undefined;
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat(locale, options);
+    if (byName === undefined) cache.set(locale, (byName = new Map()));
+    byName.set(name, format);
+  }
+  return format;
 }
 
 function parse(instant: string): Date | null {
@@ -36,7 +53,7 @@ function sameDay(a: Date, b: Date): boolean {
 /** The time of day of an RFC 3339 instant, short, in the locale's hour cycle (an unreadable instant as is). */
 export function clockTime(instant: string, locale: string): string {
   const date = parse(instant);
-  return date ? dateFormat(locale, { timeStyle: "short" }).format(date) : instant;
+  return date ? dateFormat(locale, "time", TIME).format(date) : instant;
 }
 
 /**
@@ -48,17 +65,14 @@ export function dateTime(instant: string, locale: string, now: number = Date.now
   if (!date) return instant;
   const today = new Date(now);
   if (sameDay(date, today)) return clockTime(instant, locale);
-  const time = { hour: "numeric", minute: "2-digit" } as const;
-  if (date.getFullYear() === today.getFullYear()) {
-    return dateFormat(locale, { month: "short", day: "numeric", ...time }).format(date);
-  }
-  return dateFormat(locale, { year: "numeric", month: "short", day: "numeric", ...time }).format(date);
+  if (date.getFullYear() === today.getFullYear()) return dateFormat(locale, "day-time", DAY_TIME).format(date);
+  return dateFormat(locale, "year-day-time", YEAR_DAY_TIME).format(date);
 }
 
 /** The full date and time of an RFC 3339 instant (weekday, day, month, year, time), for a tooltip. */
 export function fullDateTime(instant: string, locale: string): string {
   const date = parse(instant);
-  return date ? dateFormat(locale, { dateStyle: "full", timeStyle: "short" }).format(date) : instant;
+  return date ? dateFormat(locale, "full", FULL).format(date) : instant;
 }
 
 /**
@@ -68,12 +82,7 @@ export function fullDateTime(instant: string, locale: string): string {
 export function relativeTime(instant: string, locale: string, now: number): string {
   const date = parse(instant);
   if (!date) return instant;
-  const format = cached(
-    "relative",
-    locale,
-    {},
-    () => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }),
-  );
+  const format = cached(locale, "relative", () => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }));
   const ms = date.getTime() - now;
   const away = Math.abs(ms);
   const whole = (unit: number) => Math.trunc(ms / unit) || 0;
@@ -111,15 +120,11 @@ export function messageTime(instant: string, locale: string, now: number): strin
 export function duration(totalMinutes: number, locale: string): string {
   const minutes = Math.max(0, Math.floor(totalMinutes));
   const unit = (name: "hour" | "minute", value: number) =>
-    cached(
-      "unit",
-      locale,
-      { name },
-      () => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }),
-    ).format(value);
+    cached(locale, `unit:${name}`, () => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }))
+      .format(value);
   if (minutes < 60) return unit("minute", minutes);
   if (minutes % 60 === 0) return unit("hour", minutes / 60);
-  const list = cached("list", locale, {}, () => new Intl.ListFormat(locale, { type: "unit", style: "short" }));
+  const list = cached(locale, "list", () => new Intl.ListFormat(locale, { type: "unit", style: "short" }));
   return list.format([unit("hour", Math.floor(minutes / 60)), unit("minute", minutes % 60)]);
 }
 
@@ -130,14 +135,10 @@ export function duration(totalMinutes: number, locale: string): string {
 export function callLength(totalSeconds: number, locale: string): string {
   const seconds = Math.max(0, Math.floor(totalSeconds));
   const unit = (name: "hour" | "minute" | "second", value: number) =>
-    cached(
-      "unit",
-      locale,
-      { name },
-      () => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }),
-    ).format(value);
+    cached(locale, `unit:${name}`, () => new Intl.NumberFormat(locale, { style: "unit", unit: name, unitDisplay: "short" }))
+      .format(value);
   if (seconds < 60) return unit("second", seconds);
-  const list = cached("list", locale, {}, () => new Intl.ListFormat(locale, { type: "unit", style: "short" }));
+  const list = cached(locale, "list", () => new Intl.ListFormat(locale, { type: "unit", style: "short" }));
   if (seconds < 3600) {
     const parts = [unit("minute", Math.floor(seconds / 60))];
     if (seconds % 60) parts.push(unit("second", seconds % 60));
@@ -149,10 +150,10 @@ export function callLength(totalSeconds: number, locale: string): string {
 
 /** A count, with the locale's digits and grouping ("2,400", "2.400", "2 400"). */
 export function formatNumber(value: number, locale: string): string {
-  return cached("number", locale, {}, () => new Intl.NumberFormat(locale)).format(value);
+  return cached(locale, "number", () => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** The plural category of `count` in the locale (CLDR: zero, one, two, few, many, other). */
 export function pluralCategory(count: number, locale: string): Intl.LDMLPluralRule {
-  return cached("plural", locale, {}, () => new Intl.PluralRules(locale)).select(count);
+  return cached(locale, "plural", () => new Intl.PluralRules(locale)).select(count);
 }
