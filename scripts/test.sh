@@ -31,7 +31,12 @@ step "cargo clippy --workspace --all-targets -- -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test --workspace (unit, integration and the E2E suite against the real window)"
-cargo test --workspace --locked -- --color never
+# The hub's storage conformance suite runs on SQLite and on a private PostgreSQL server.
+scripts/with-postgres.sh cargo test --workspace --locked -- --color never
+
+step "the hub's integration tests again, their hubs on PostgreSQL"
+SWITCHBOARD_TEST_BACKEND=postgres scripts/with-postgres.sh \
+  cargo test -p switchboard-hub --locked --tests -- --color never
 
 step "the OpenAPI document validates and generates a client"
 scripts/check-openapi.sh

@@ -40,6 +40,9 @@ fn backup(db: &std::path::Path, to: &std::path::Path) -> std::process::Output {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_backup_while_customers_write_is_one_consistent_instant_and_serves() {
+    if common::postgres::sqlite_only("the SQLite backup command") {
+        return;
+    }
     let env = TestEnv::new().await;
     let db = env.dir.path().join("hub.db");
     for i in 0..20 {

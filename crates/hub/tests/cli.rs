@@ -107,23 +107,42 @@ async fn admin_commands_and_the_printed_token() {
 }
 
 #[test]
-fn a_database_url_other_than_sqlite_is_refused_with_a_clear_message() {
+fn a_database_url_of_another_kind_is_refused_with_a_clear_message() {
     let dir = tempfile::tempdir().unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
         .current_dir(dir.path())
-        .env("SWITCHBOARD_DB", "postgres://hub@localhost/hub")
+        .env("SWITCHBOARD_DB", "mysql://hub@localhost/hub")
         .env("RUST_LOG", "warn")
         .args(["queues", "add", "--name", "support"])
         .output()
         .expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("sqlite://"), "{err}");
+    assert!(
+        err.contains("sqlite://") && err.contains("postgres://"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_dir(dir.path()).unwrap().count(),
         0,
         "no stray database file"
     );
+}
+
+#[test]
+fn an_unreachable_postgres_database_stops_the_hub_with_a_message_and_no_password() {
+    // Nothing listens on port 9: the hub says which database it could not
+    // reach (never its password) and exits.
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
+        .env("SWITCHBOARD_DB", "postgres://hub:s3cret@127.0.0.1:9/team")
+        .env("RUST_LOG", "warn")
+        .args(["queues", "add", "--name", "support"])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("postgres://hub@127.0.0.1:9/team"), "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
 }
 
 /// Runs the binary with `env` and `stdin`; its (success, stdout, stderr).
@@ -275,7 +294,7 @@ async fn a_token_given_on_standard_input_sends_and_the_key_is_needed_to_serve() 
     let cfg = sandbox.state.config.clone();
     let dir = tempfile::tempdir().unwrap();
     let db_path = dir.path().join("hub.db");
-    let db = format!("sqlite://{}", db_path.display());
+    let db = common::db_url(&db_path);
     let key = switchboard_hub::secrets::SecretKey::generate().to_hex();
     let with_key = [("SWITCHBOARD_SECRET_KEY", key.as_str())];
     let (ok, _, err) = hub_with(

@@ -167,14 +167,8 @@ async fn a_token_revoked_by_another_process_ends_the_stream_within_a_heartbeat()
     let mut sse = Sse::connect(env.hub_url(), &env.agent, None).await;
     // The CLI run against the hub's database: its writes do not come
     // through the running hub's feed.
-    let other: Arc<dyn Storage> = Arc::new(
-        switchboard_hub::storage::sqlite::SqliteStorage::open(
-            &env.dir.path().join("hub.db"),
-            Arc::new(|_: &[switchboard_hub::storage::FeedRecord]| {}),
-            env.clock.clone(),
-        )
-        .unwrap(),
-    );
+    let other: Arc<dyn Storage> =
+        common::other_process_storage(&env.dir.path().join("hub.db"), env.clock.clone());
     switchboard_hub::usecase::admin::revoke_agent_token(&other, id)
         .await
         .unwrap();

@@ -251,6 +251,7 @@ macro_rules! storage_conformance {
             storage_read_sees_every_committed_write,
             storage_read_returns_the_use_case_error_unchanged,
             storage_read_boxed_serves_concurrent_readers,
+            storage_leads_background_jobs_when_alone,
             // cases:end
         );
     };
@@ -2843,6 +2844,19 @@ pub async fn storage_read_boxed_serves_concurrent_readers(h: &Harness) {
     for handle in handles {
         let out = handle.await.unwrap().unwrap();
         assert_eq!(out.downcast::<usize>().map(|b| *b).ok(), Some(5));
+    }
+}
+
+pub async fn storage_leads_background_jobs_when_alone(h: &Harness) {
+    // A backend shared by several processes elects one in the background:
+    // alone on its database, this one is elected, within a bound.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !h.store.leads_background_jobs() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "alone on its database, the store never led the background jobs"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 

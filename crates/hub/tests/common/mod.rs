@@ -62,6 +62,41 @@ pub fn init_tracing() {
         .try_init();
 }
 
+/// The database a test hub stores in for the SQLite file `db`: that file,
+/// or, when the tests run on PostgreSQL (`scripts/test.sh` runs them again
+/// with SWITCHBOARD_TEST_BACKEND=postgres), the test database standing for it.
+pub fn db_url(db: &std::path::Path) -> String {
+    if postgres::hubs_on_postgres() {
+        postgres::database_for(db)
+    } else {
+        format!("sqlite://{}", db.display())
+    }
+}
+
+/// A second storage on the test hub's database, as another process (the
+/// CLI, another hub instance) opens it: its writes do not come through the
+/// running hub's own writer.
+pub fn other_process_storage(
+    db: &std::path::Path,
+    clock: Arc<dyn Clock>,
+) -> Arc<dyn switchboard_hub::storage::Storage> {
+    let quiet: switchboard_hub::storage::CommitListener =
+        Arc::new(|_: &[switchboard_hub::storage::FeedRecord]| {});
+    if postgres::hubs_on_postgres() {
+        Arc::new(
+            switchboard_hub::storage::postgres::PgStorage::open(
+                &postgres::database_for(db),
+                quiet,
+                clock,
+                switchboard_hub::secrets::Secrets::none(),
+            )
+            .unwrap(),
+        )
+    } else {
+        Arc::new(switchboard_hub::storage::sqlite::SqliteStorage::open(db, quiet, clock).unwrap())
+    }
+}
+
 pub async fn start_hub(db: &std::path::Path, graph_url: &str, clock: Arc<dyn Clock>) -> Running {
     start_hub_with_key(db, graph_url, clock, None).await
 }
@@ -75,7 +110,9 @@ pub async fn start_hub_with_key(
 ) -> Running {
     let config = Config {
         secret_key,
-        db_url: format!("sqlite://{}", db.display()),
+        // The same tests run on both backends (`scripts/test.sh` runs them
+        // again with SWITCHBOARD_TEST_BACKEND=postgres).
+        db_url: db_url(db),
         graph_url: graph_url.to_owned(),
         api_version: "v23.0".into(),
         app_secret: Some(APP_SECRET.into()),
@@ -512,7 +549,7 @@ pub async fn serve_binary_with_env(
         .port();
     let child = tokio::process::Command::new(env!("CARGO_BIN_EXE_switchboard-hub"))
         .args(["serve", "--template-sync-secs", "0"])
-        .env("SWITCHBOARD_DB", format!("sqlite://{}", db.display()))
+        .env("SWITCHBOARD_DB", db_url(db))
         .env("SWITCHBOARD_LISTEN", format!("127.0.0.1:{port}"))
         .env("WHATSAPP_GRAPH_URL", graph_url)
         .env("WHATSAPP_APP_SECRET", APP_SECRET)

@@ -14,6 +14,17 @@ pub fn hubs_on_postgres() -> bool {
     std::env::var(BACKEND_ENV).is_ok_and(|b| b == "postgres")
 }
 
+/// A test about SQLite's own files (their modes, their raw rows, the
+/// `backup` copy) stands aside in the PostgreSQL pass, saying so; it runs
+/// in the SQLite pass.
+pub fn sqlite_only(what: &str) -> bool {
+    let skip = hubs_on_postgres();
+    if skip {
+        eprintln!("SQLite's files only ({what}): checked in the SQLite pass");
+    }
+    skip
+}
+
 /// The URL of a new, empty database on the test server.
 pub fn fresh_database() -> String {
     static N: AtomicU32 = AtomicU32::new(0);
@@ -40,6 +51,22 @@ pub fn fresh_database() -> String {
     .expect("creating a test database");
     let (base, _) = server.rsplit_once('/').expect("a database URL");
     format!("{base}/{name}")
+}
+
+/// The test database standing for the SQLite file `path`: a fresh one the
+/// first time, the same one after (a hub restarted on it finds its record).
+pub fn database_for(path: &std::path::Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static DATABASES: OnceLock<Mutex<HashMap<std::path::PathBuf, String>>> = OnceLock::new();
+    let mut known = DATABASES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    known
+        .entry(path.to_path_buf())
+        .or_insert_with(fresh_database)
+        .clone()
 }
 
 /// Runs `sql` on the database at `url` (behind the hub's back).
