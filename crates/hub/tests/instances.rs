@@ -1,0 +1,199 @@
+//! Two hub instances on one PostgreSQL database serve one team (runs in
+//! the PostgreSQL pass of `make test`): webhooks delivered to either (each
+//! twice, shuffled), an agent's sends through both with the same
+//! `client_id`, SSE clients on both. Every client's stream equals the paged
+//! feed, without gap or duplicate, and each wamid and `client_id` is one
+//! message.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use futures::StreamExt;
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use serde_json::{Value, json};
+
+use common::{APP_SECRET, Sse, TestEnv, start_hub};
+
+const WEBHOOKS: usize = 2_000;
+const CUSTOMERS: usize = 200;
+const SENDS: usize = 20;
+
+/// A `messages` webhook carrying message `i`, from customer `i % CUSTOMERS`,
+/// written at `ts` (unix seconds).
+fn webhook(pnid: &str, i: usize, ts: i64) -> Vec<u8> {
+    let from = format!("4918{:08}", i % CUSTOMERS);
+    serde_json::to_vec(&json!({
+        "object": "whatsapp_business_account",
+        "entry": [{ "id": "waba", "changes": [{ "field": "messages", "value": {
+            "messaging_product": "whatsapp",
+            "metadata": { "display_phone_number": "15550001", "phone_number_id": pnid },
+            "contacts": [{ "profile": { "name": format!("Customer {}", i % CUSTOMERS) }, "wa_id": from }],
+            "messages": [{ "from": from, "id": format!("wamid.two.{i}"),
+                "timestamp": ts.to_string(), "type": "text", "text": { "body": format!("message {i}") } }],
+        }}]}]
+    }))
+    .unwrap()
+}
+
+async fn post_webhook(http: &reqwest::Client, hub: &str, body: Vec<u8>) -> u16 {
+    let sig = switchboard_cloudapi::sign(APP_SECRET.as_bytes(), &body);
+    http.post(format!("{hub}/webhooks/whatsapp"))
+        .header("content-type", "application/json")
+        .header("X-Hub-Signature-256", sig)
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+/// The agent's paged feed after `after`: (seq, change) in order.
+async fn paged(env: &TestEnv, hub: &str, after: i64) -> Vec<(i64, Value)> {
+    let mut out = Vec::new();
+    let mut cursor = after;
+    loop {
+        let page: Value = env
+            .http
+            .get(format!("{hub}/api/v1/changes?after={cursor}&limit=5000"))
+            .bearer_auth(&env.agent)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        for c in page["changes"].as_array().unwrap() {
+            out.push((c["seq"].as_i64().unwrap(), c.clone()));
+        }
+        cursor = page["next"].as_i64().unwrap();
+        if !page["more"].as_bool().unwrap() {
+            return out;
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_instances_serve_one_feed_without_gap_or_duplicate() {
+    if !common::postgres::hubs_on_postgres() {
+        eprintln!("two hub instances need PostgreSQL: checked in the PostgreSQL pass");
+        return;
+    }
+    let env = TestEnv::new().await;
+    let b = start_hub(
+        &env.dir.path().join("hub.db"),
+        &env.sandbox.base_url,
+        env.clock.clone(),
+    )
+    .await;
+    let hubs = [env.hub_url().to_string(), b.url.clone()];
+    let head = paged(&env, &hubs[0], 0).await.last().map_or(0, |c| c.0);
+    let mut streams = [
+        Sse::connect(&hubs[0], &env.agent, Some(head)).await,
+        Sse::connect(&hubs[1], &env.agent, Some(head)).await,
+    ];
+
+    // Every webhook twice, once to each instance, in a shuffled order.
+    let pnid = env.sandbox.state.config.phone_number_id.clone();
+    let ts = switchboard_domain::clock::Clock::now(&*env.clock).timestamp() - 60;
+    let mut deliveries: Vec<(usize, usize)> =
+        (0..WEBHOOKS).flat_map(|i| [(0, i), (1, i)]).collect();
+    deliveries.shuffle(&mut rand::rngs::StdRng::seed_from_u64(7));
+    let statuses: Vec<u16> = futures::stream::iter(deliveries)
+        .map(|(hub, i)| {
+            let (http, url, body) = (env.http.clone(), hubs[hub].clone(), webhook(&pnid, i, ts));
+            async move { post_webhook(&http, &url, body).await }
+        })
+        .buffer_unordered(16)
+        .collect()
+        .await;
+    assert!(statuses.iter().all(|s| *s == 200), "every delivery acked");
+
+    // The agent sends through both instances with the same client_id
+    // (a retry that reached the other instance): one message each.
+    for k in 0..SENDS {
+        let conv = env.conversation_of(&format!("4918{k:08}")).await;
+        let id = conv["id"].as_str().unwrap().to_string();
+        let send = |hub: String| {
+            let (http, agent, id) = (env.http.clone(), env.agent.clone(), id.clone());
+            async move {
+                let r = http
+                    .post(format!("{hub}/api/v1/conversations/{id}/messages"))
+                    .bearer_auth(agent)
+                    .json(
+                        &json!({ "client_id": format!("c-{k}"), "kind": "text", "text": "On it" }),
+                    )
+                    .send()
+                    .await
+                    .unwrap();
+                assert!(r.status().is_success(), "{}", r.status());
+                r.json::<Value>().await.unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            }
+        };
+        let (one, other) = tokio::join!(send(hubs[0].clone()), send(hubs[1].clone()));
+        assert_eq!(one, other, "a retried client_id is one message");
+    }
+
+    // The feed, as paged from either instance, and each instance's stream.
+    // (Meta's answers to the sends still arrive: compared up to one point.)
+    let feed = paged(&env, &hubs[1], head).await;
+    let last = feed.last().unwrap().0;
+    let mut from_a = paged(&env, &hubs[0], head).await;
+    from_a.retain(|(seq, _)| *seq <= last);
+    assert!(
+        from_a == feed,
+        "one feed: {} changes from one instance, {} from the other",
+        from_a.len(),
+        feed.len()
+    );
+    for (n, sse) in streams.iter_mut().enumerate() {
+        let mut got = Vec::new();
+        while got.last().is_none_or(|(seq, _)| *seq < last) {
+            got.push(sse.next().await);
+        }
+        let seqs: Vec<i64> = got.iter().map(|(s, _)| *s).collect();
+        let want: Vec<i64> = feed.iter().map(|(s, _)| *s).collect();
+        assert!(seqs == want, "instance {n}'s stream is not the paged feed");
+        let events: Vec<&Value> = got.iter().map(|(_, c)| c).collect();
+        let changes: Vec<&Value> = feed.iter().map(|(_, c)| c).collect();
+        assert!(events == changes, "instance {n} streamed other contents");
+    }
+    let seqs: BTreeSet<i64> = feed.iter().map(|(s, _)| *s).collect();
+    assert_eq!(seqs.len(), feed.len(), "no change twice");
+
+    // Exactly one message per wamid and per client_id.
+    let mut per_wamid: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut per_client: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (_, c) in &feed {
+        if c["kind"] != "message" {
+            continue;
+        }
+        let m = &c["data"];
+        let id = m["id"].as_str().unwrap().to_string();
+        if let Some(w) = m["wamid"].as_str().filter(|w| w.starts_with("wamid.two.")) {
+            per_wamid
+                .entry(w.to_string())
+                .or_default()
+                .insert(id.clone());
+        }
+        if let Some(cid) = m["client_id"].as_str() {
+            per_client.entry(cid.to_string()).or_default().insert(id);
+        }
+    }
+    assert_eq!(per_wamid.len(), WEBHOOKS, "every webhook's message");
+    assert!(
+        per_wamid.values().all(|ids| ids.len() == 1),
+        "one per wamid"
+    );
+    assert_eq!(per_client.len(), SENDS);
+    assert!(
+        per_client.values().all(|ids| ids.len() == 1),
+        "one per client_id"
+    );
+    b.stop().await;
+}
