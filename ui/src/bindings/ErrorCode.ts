@@ -4,4 +4,4 @@
  * The closed set of error codes the API answers with; clients branch on
  * these, never on the message text.
  */
-export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "invalid_request" | "conflict" | "limit_reached" | "window_closed" | "channel_disabled" | "payload_too_large" | "upstream" | "internal";
+export type ErrorCode = "unauthorized" | "forbidden" | "not_found" | "invalid_request" | "conflict" | "limit_reached" | "window_closed" | "channel_disabled" | "payload_too_large" | "upstream" | "unavailable" | "internal";
