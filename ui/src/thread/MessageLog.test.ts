@@ -1,7 +1,7 @@
 // The thread virtualised: a 10,000-message thread keeps a window of rows in
 // the DOM and a few pages in memory however far the agent scrolls.
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { at, item, message } from "../test/fixtures";
 import { threadOf, useLayout } from "../test/layout";
 import { useFixedNow, useMockPlatform } from "../test/platform";
@@ -210,4 +210,82 @@ describe("the thread's log", () => {
     await waitFor(() => expect(rowIds()).toContain("m00999"));
     expect(shell.argsOf("thread").at(-1)).toEqual({ conversation_id: "conv-1", before: null, limit: 50 });
   });
+
+  it("measures nothing again while a scroll stays within the same rows", async () => {
+    const shell = useMockPlatform();
+    useFixedNow();
+    const measured: string[] = [];
+    useLayout({ row: (id) => (measured.push(id), ROW), viewport: VIEWPORT });
+    const thread = threadOf(50, (i, id) => message({ id, text: `message ${i}`, sent_at: at(-100 + i) }));
+    shell.answer("conversation", item({ conversation: { id: "conv-1" } }));
+    shell.handle("thread", ({ before, limit }) => thread.page(before, limit));
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(rowIds()).toContain("m00049"));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Up from the bottom (where the log would follow new messages).
+    await scrollTo(log().scrollTop - 100);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const rows = rowIds();
+    measured.length = 0;
+    // A few pixels more: the same rows stay in the window.
+    await scrollTo(log().scrollTop - 7);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(rowIds()).toEqual(rows);
+    expect(measured).toEqual([]);
+  });
+
+  it("with a ResizeObserver, measures a row when it comes and again when it tells of a new size", async () => {
+    let observer: { callback: ResizeObserverCallback; observed: Set<Element> } | null = null;
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        observed = new Set<Element>();
+        constructor(readonly callback: ResizeObserverCallback) {
+          observer = this;
+        }
+        observe(element: Element) {
+          this.observed.add(element);
+        }
+        unobserve(element: Element) {
+          this.observed.delete(element);
+        }
+        disconnect() {
+          this.observed.clear();
+        }
+      },
+    );
+    onTestFinished(() => void vi.unstubAllGlobals());
+    const shell = useMockPlatform();
+    useFixedNow();
+    const measured: string[] = [];
+    let tall = "";
+    useLayout({ row: (id) => (measured.push(id), id === tall ? 3 * ROW : ROW), viewport: VIEWPORT });
+    const thread = threadOf(50, (i, id) => message({ id, text: `message ${i}`, sent_at: at(-100 + i) }));
+    shell.answer("conversation", item({ conversation: { id: "conv-1" } }));
+    shell.handle("thread", ({ before, limit }) => thread.page(before, limit));
+    render(Thread, { conversationId: "conv-1" });
+    await waitFor(() => expect(rowIds()).toContain("m00049"));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const before = rowIds();
+    measured.length = 0;
+    // Ten rows up: the rows that came are measured, the ones still shown are not measured again.
+    await scrollTo(log().scrollTop - 10 * ROW);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const came = rowIds().filter((id) => !before.includes(id));
+    expect(came.length).toBeGreaterThan(0);
+    expect([...new Set(measured)].sort()).toEqual(came.sort());
+    // A row shown grows (an image came): the observer tells, and that row alone is measured again.
+    measured.length = 0;
+    const grown = rowIds()[5]!;
+    tall = grown;
+    const top = log().scrollTop;
+    const element = log().querySelector(`[data-slot="${grown}"]`)!;
+    expect(observer!.observed.has(element)).toBe(true);
+    observer!.callback([{ target: element } as ResizeObserverEntry], observer as unknown as ResizeObserver);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(measured).toEqual([grown]);
+    // It is above the view: the view moved down as it grew (and the rows not measured yet are estimated taller), so what is read stays put.
+    expect(log().scrollTop).toBeGreaterThanOrEqual(top + 2 * ROW);
+  });
 });
+
