@@ -168,10 +168,10 @@ export class ThreadPages {
     return this.#run(async () => {
       this.#fillQueued.delete(page.key);
       if (page.messages === null && this.pages.includes(page)) {
-        const before = new Set(this.pages);
-        await this.#fill(page);
+        const head = await this.#fill(page);
+        if (!this.#watcher || page.messages === null) return;
         // The page may have come back split in two (#settle): both halves came now.
-        this.#watcher?.loaded(this.pages.filter((p) => p === page || !before.has(p)).flatMap((p) => p.messages ?? []));
+        this.#watcher.loaded(head?.messages ? [...head.messages, ...page.messages] : page.messages);
       }
     });
   }
@@ -225,14 +225,14 @@ export class ThreadPages {
    * Only the newest page asks for a page more than it had: an earlier one
    * asks for a few more (LATE), not twice its messages for the ones dropped.
    */
-  async #fill(page: Page): Promise<void> {
+  async #fill(page: Page): Promise<Page | null> {
     const index = this.pages.indexOf(page);
     const first = index > 0 ? this.pages[index - 1]!.cursor : this.older;
     const room = page.cursor === null ? PAGE : LATE;
     let limit = Math.min(MAX_LIMIT, Math.max(PAGE, page.count + room));
     for (;;) {
       const answer = await this.#fetch(page.cursor, limit);
-      if (this.#closed || !this.pages.includes(page)) return;
+      if (this.#closed || !this.pages.includes(page)) return null;
       let messages = answer.messages;
       if (first === null) {
         // The first page of the thread: all of it (and more before, if the start moved).
@@ -248,18 +248,20 @@ export class ThreadPages {
         }
         messages = messages.slice(at);
       }
-      this.#settle(page, messages);
-      return;
+      return this.#settle(page, messages);
     }
   }
 
-  /** Puts `messages` in `page`, splitting a page grown past two pages (so dropping stays fine-grained). */
-  #settle(page: Page, messages: Message[]): void {
+  /**
+   * Puts `messages` in `page`, splitting a page grown past two pages (so
+   * dropping stays fine-grained); the new page before it when it split.
+   */
+  #settle(page: Page, messages: Message[]): Page | null {
     if (messages.length <= 2 * PAGE) {
       page.messages = messages;
       page.count = messages.length;
       this.#changed();
-      return;
+      return null;
     }
     const newer = messages.slice(-PAGE);
     const head = new Page(newer[0]!.id, messages.slice(0, -PAGE));
@@ -267,5 +269,6 @@ export class ThreadPages {
     page.count = newer.length;
     const index = this.pages.indexOf(page);
     this.pages = [...this.pages.slice(0, index), head, ...this.pages.slice(index)];
+    return head;
   }
 }

@@ -261,4 +261,20 @@ describe("ThreadPages' watcher", () => {
       "refreshed m00100..m00200",
     ]);
   });
+
+  it("is told both halves of a dropped page that came back split", async () => {
+    const told: string[][] = [];
+    const { thread, pages } = useThread(200, { loaded: (messages) => told.push(messages.map((m) => m.id)), refreshed: () => {} });
+    await pages.start();
+    await pages.loadOlder();
+    const older = pages.pages[0]!;
+    pages.drop(older, 3000);
+    const late = Array.from({ length: 60 }, (_, i) => message({ id: `late${String(i).padStart(2, "0")}`, sent_at: thread.messages[120]!.sent_at }));
+    thread.messages.splice(121, 0, ...late);
+    await pages.loadPage(older);
+    // 110 messages: a page of 60 before it, and the page itself with the newest 50.
+    expect(pages.pages.map((p) => p.count)).toEqual([60, 50, 50]);
+    expect(told.at(-1)).toEqual([...range(100, 121), ...late.map((m) => m.id), ...range(121, 150)]);
+  });
 });
+
