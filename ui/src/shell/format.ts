@@ -62,9 +62,12 @@ export function clockTime(instant: string, locale: string): string {
  */
 export function dateTime(instant: string, locale: string, now: number = Date.now()): string {
   const date = parse(instant);
-  if (!date) return instant;
+  return date ? dateTimeOf(date, locale, now) : instant;
+}
+
+function dateTimeOf(date: Date, locale: string, now: number): string {
   const today = new Date(now);
-  if (sameDay(date, today)) return clockTime(instant, locale);
+  if (sameDay(date, today)) return dateFormat(locale, "time", TIME).format(date);
   if (date.getFullYear() === today.getFullYear()) return dateFormat(locale, "day-time", DAY_TIME).format(date);
   return dateFormat(locale, "year-day-time", YEAR_DAY_TIME).format(date);
 }
@@ -81,7 +84,10 @@ export function fullDateTime(instant: string, locale: string): string {
  */
 export function relativeTime(instant: string, locale: string, now: number): string {
   const date = parse(instant);
-  if (!date) return instant;
+  return date ? relativeTimeOf(date, locale, now) : instant;
+}
+
+function relativeTimeOf(date: Date, locale: string, now: number): string {
   const format = cached(locale, "relative", () => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }));
   const ms = date.getTime() - now;
   const away = Math.abs(ms);
@@ -101,15 +107,16 @@ function calendarDays(to: Date, from: Date): number {
 
 /**
  * When a message was sent, for the thread: how long ago within the last hour
- * ("5 min. ago"), else its date and time (see {@link dateTime}).
+ * ("5 min. ago"), else its date and time (see {@link dateTime}). The instant
+ * is read once (every row the thread renders formats one).
  */
 export function messageTime(instant: string, locale: string, now: number): string {
   const date = parse(instant);
   if (!date) return instant;
   const ago = now - date.getTime();
   // A little in the future is the two clocks disagreeing: it was just sent.
-  if (ago > -MINUTE_MS && ago < HOUR_MS) return relativeTime(instant, locale, Math.max(now, date.getTime()));
-  return dateTime(instant, locale, now);
+  if (ago > -MINUTE_MS && ago < HOUR_MS) return relativeTimeOf(date, locale, Math.max(now, date.getTime()));
+  return dateTimeOf(date, locale, now);
 }
 
 /**
