@@ -32,7 +32,7 @@ use crate::usecase::admin;
     about = "The Switchboard team server"
 )]
 pub struct Cli {
-    /// The database, `sqlite://path`.
+    /// The database, `sqlite://path` or `postgres://user:password@host/db`.
     #[arg(
         long,
         env = "SWITCHBOARD_DB",
@@ -75,6 +75,18 @@ pub enum Command {
         /// The file to write.
         #[arg(long)]
         to: PathBuf,
+    },
+    /// Copy a SQLite hub's whole record, change feed included, into an
+    /// empty PostgreSQL database (agents' devices keep syncing from where
+    /// they were); counts every table on both sides. Stop the hub first:
+    /// what it writes after the copy began stays behind.
+    Migrate {
+        /// The SQLite database, `sqlite://path`.
+        #[arg(long)]
+        from: String,
+        /// The PostgreSQL database, `postgres://user:password@host/db`.
+        #[arg(long)]
+        to: String,
     },
 }
 
@@ -227,6 +239,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     if let Command::Backup { to } = &cli.command {
         return backup(&cli.db, to);
     }
+    if let Command::Migrate { from, to } = &cli.command {
+        return migrate(from, to);
+    }
     let mut config = Config {
         db_url: cli.db.clone(),
         secret_key: secret_key(cli.secret_key_file.as_deref())?,
@@ -371,7 +386,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .map_err(err)?;
             println!("agent {} ({}): token revoked", a.id, a.name);
         }
-        Command::Openapi | Command::Backup { .. } => {
+        Command::Openapi | Command::Backup { .. } | Command::Migrate { .. } => {
             unreachable!("done before opening the database")
         }
     }
@@ -386,7 +401,8 @@ const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 fn backup(db_url: &str, to: &Path) -> anyhow::Result<()> {
     let Some(path) = db_url.strip_prefix("sqlite://") else {
         anyhow::bail!(
-            "backup copies a SQLite hub (sqlite://path); for {db_url}: use the database's own tools"
+            "backup copies a SQLite hub (sqlite://path); for {}: use the database's own tools (see the README)",
+            crate::storage::postgres::shown_url(db_url)
         );
     };
     let started = std::time::Instant::now();
@@ -404,6 +420,45 @@ fn backup(db_url: &str, to: &Path) -> anyhow::Result<()> {
         r.templates,
         r.last_seq,
         r.schema
+    );
+    Ok(())
+}
+
+/// `migrate --from sqlite://… --to postgres://…`: the copy, then what it
+/// holds, printed.
+fn migrate(from: &str, to: &str) -> anyhow::Result<()> {
+    let Some(path) = from.strip_prefix("sqlite://") else {
+        anyhow::bail!("--from names the SQLite hub to copy: sqlite://path");
+    };
+    if !crate::storage::postgres::PgStorage::is_url(to) {
+        anyhow::bail!(
+            "--to names the PostgreSQL database to fill: postgres://user:password@host/db"
+        );
+    }
+    if !Path::new(path).is_file() {
+        anyhow::bail!("{path}: no such database");
+    }
+    let started = std::time::Instant::now();
+    let (from_path, to_url) = (PathBuf::from(path), to.to_string());
+    // The synchronous PostgreSQL client runs its own runtime: not on a task.
+    let done = std::thread::spawn(move || {
+        let now = switchboard_domain::clock::Clock::now(&SystemClock);
+        crate::storage::postgres::import_sqlite(&from_path, &to_url, now)
+    })
+    .join()
+    .map_err(|_| anyhow::anyhow!("the copy stopped unexpectedly"))?
+    .map_err(|e| anyhow::anyhow!("migrate: {e}"))?;
+    let counts: Vec<String> = done
+        .tables
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    println!(
+        "copied {path} to {} in {:.1} s: {}; change feed up to {} (counts checked on both sides)",
+        crate::storage::postgres::shown_url(to),
+        started.elapsed().as_secs_f64(),
+        counts.join(", "),
+        done.last_seq
     );
     Ok(())
 }

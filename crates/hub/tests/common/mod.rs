@@ -108,11 +108,21 @@ pub async fn start_hub_with_key(
     clock: Arc<dyn Clock>,
     secret_key: Option<switchboard_hub::secrets::SecretKey>,
 ) -> Running {
+    start_hub_at(&db_url(db), graph_url, clock, secret_key).await
+}
+
+/// A hub serving on loopback, storing in the database `db_url` names.
+pub async fn start_hub_at(
+    db_url: &str,
+    graph_url: &str,
+    clock: Arc<dyn Clock>,
+    secret_key: Option<switchboard_hub::secrets::SecretKey>,
+) -> Running {
     let config = Config {
         secret_key,
         // The same tests run on both backends (`scripts/test.sh` runs them
         // again with SWITCHBOARD_TEST_BACKEND=postgres).
-        db_url: db_url(db),
+        db_url: db_url.to_owned(),
         graph_url: graph_url.to_owned(),
         api_version: "v23.0".into(),
         app_secret: Some(APP_SECRET.into()),

@@ -147,7 +147,7 @@ impl r2d2::ManageConnection for Manager {
 }
 
 /// The URL without its password, for messages.
-pub(super) fn shown(url: &str) -> String {
+pub fn shown(url: &str) -> String {
     match url.split_once("://") {
         Some((scheme, rest)) => match rest.split_once('@') {
             Some((user, host)) => {

@@ -44,11 +44,14 @@ mod conn;
 mod conversations;
 mod events;
 mod feed;
+mod import;
 mod messages;
 mod migrations;
 mod templates;
 
+pub use conn::shown as shown_url;
 use conn::{Conn, Manager, shown};
+pub use import::{Imported, import_sqlite};
 pub use migrations::MIGRATIONS;
 
 /// Most writes grouped into one transaction.
