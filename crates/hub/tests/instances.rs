@@ -197,3 +197,104 @@ async fn two_instances_serve_one_feed_without_gap_or_duplicate() {
     );
     b.stop().await;
 }
+
+/// `post_webhook`, or `None` when the instance did not answer (killed).
+async fn try_webhook(http: &reqwest::Client, hub: &str, body: Vec<u8>) -> Option<u16> {
+    let sig = switchboard_cloudapi::sign(APP_SECRET.as_bytes(), &body);
+    http.post(format!("{hub}/webhooks/whatsapp"))
+        .header("content-type", "application/json")
+        .header("X-Hub-Signature-256", sig)
+        .body(body)
+        .send()
+        .await
+        .ok()
+        .map(|r| r.status().as_u16())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn an_instance_killed_mid_load_loses_no_acknowledged_webhook_and_its_clients_resume() {
+    if !common::postgres::hubs_on_postgres() {
+        eprintln!("two hub instances need PostgreSQL: checked in the PostgreSQL pass");
+        return;
+    }
+    const LOAD: usize = 1_000;
+    const KILL_AFTER: usize = 300;
+    let env = TestEnv::new().await;
+    // Instance A: the real binary, killed with SIGKILL mid-load.
+    let mut a = common::serve_binary(&env.dir.path().join("hub.db"), &env.sandbox.base_url).await;
+    let head = paged(&env, env.hub_url(), 0)
+        .await
+        .last()
+        .map_or(0, |c| c.0);
+    let mut on_a = Sse::connect(&a.url, &env.agent, Some(head)).await;
+    let streamed_by_a =
+        tokio::spawn(async move { on_a.until_end(std::time::Duration::from_secs(60)).await });
+
+    let pnid = env.sandbox.state.config.phone_number_id.clone();
+    let ts = switchboard_domain::clock::Clock::now(&*env.clock).timestamp() - 60;
+    let mut answers = futures::stream::iter(0..LOAD)
+        .map(|i| {
+            let (http, url, body) = (env.http.clone(), a.url.clone(), webhook(&pnid, i, ts));
+            async move { (i, try_webhook(&http, &url, body).await) }
+        })
+        .buffer_unordered(16);
+    let mut acked = BTreeSet::new();
+    while let Some((i, status)) = answers.next().await {
+        if status == Some(200) {
+            acked.insert(i);
+            if acked.len() == KILL_AFTER {
+                a.child.start_kill().expect("kill -9");
+            }
+        }
+    }
+    drop(answers);
+    a.child.wait().await.expect("the killed instance is reaped");
+    assert!(
+        acked.len() >= KILL_AFTER && acked.len() < LOAD,
+        "killed mid-load: {} acked",
+        acked.len()
+    );
+
+    // Meta sends what A did not acknowledge again; B takes it.
+    for i in (0..LOAD).filter(|i| !acked.contains(i)) {
+        assert_eq!(
+            try_webhook(&env.http, env.hub_url(), webhook(&pnid, i, ts)).await,
+            Some(200)
+        );
+    }
+
+    // Nothing acknowledged is lost, nothing is twice.
+    let feed = paged(&env, env.hub_url(), head).await;
+    let wamids: Vec<&str> = feed
+        .iter()
+        .filter(|(_, c)| c["kind"] == "message")
+        .filter_map(|(_, c)| c["data"]["wamid"].as_str())
+        .collect();
+    let distinct: BTreeSet<&str> = wamids.iter().copied().collect();
+    assert_eq!(wamids.len(), distinct.len(), "one message per wamid");
+    for i in &acked {
+        assert!(
+            distinct.contains(format!("wamid.two.{i}").as_str()),
+            "acked webhook {i} lost"
+        );
+    }
+    assert_eq!(distinct.len(), LOAD);
+
+    // A's stream ended with it; the client resumes on B from the last
+    // event it had and misses nothing.
+    let from_a = streamed_by_a.await.unwrap();
+    let resume = from_a.last().map_or(head, |e| e.0);
+    let mut on_b = Sse::connect(env.hub_url(), &env.agent, Some(resume)).await;
+    let last = feed.last().unwrap().0;
+    let mut seqs: Vec<i64> = from_a.iter().map(|e| e.0).collect();
+    while seqs.last().is_none_or(|s| *s < last) {
+        seqs.push(on_b.next().await.0);
+    }
+    let want: Vec<i64> = feed.iter().map(|(s, _)| *s).collect();
+    assert!(
+        seqs == want,
+        "the client's changes are the feed ({} of {})",
+        seqs.len(),
+        want.len()
+    );
+}
