@@ -166,9 +166,22 @@ impl TestEnv {
         Self::build(chrono::Utc::now(), Some(key)).await
     }
 
+    /// A hub storing in the database `db_url` names (e.g. through a proxy).
+    pub async fn on_database(db_url: &str) -> Self {
+        Self::build_on(chrono::Utc::now(), None, Some(db_url.to_owned())).await
+    }
+
     async fn build(
         at: chrono::DateTime<chrono::Utc>,
         secret_key: Option<switchboard_hub::secrets::SecretKey>,
+    ) -> Self {
+        Self::build_on(at, secret_key, None).await
+    }
+
+    async fn build_on(
+        at: chrono::DateTime<chrono::Utc>,
+        secret_key: Option<switchboard_hub::secrets::SecretKey>,
+        database: Option<String>,
     ) -> Self {
         init_tracing();
         let sandbox = switchboard_sandbox::spawn(switchboard_sandbox::Config::for_tests(None))
@@ -176,13 +189,8 @@ impl TestEnv {
             .expect("sandbox starts");
         let dir = tempfile::tempdir().unwrap();
         let clock = Arc::new(ManualClock::new(at));
-        let running = start_hub_with_key(
-            &dir.path().join("hub.db"),
-            &sandbox.base_url,
-            clock.clone(),
-            secret_key,
-        )
-        .await;
+        let database = database.unwrap_or_else(|| db_url(&dir.path().join("hub.db")));
+        let running = start_hub_at(&database, &sandbox.base_url, clock.clone(), secret_key).await;
         let http = reqwest::Client::new();
         http.put(format!("{}/_sandbox/webhook-config", sandbox.base_url))
             .json(&json!({ "url": format!("{}/webhooks/whatsapp", running.url) }))
