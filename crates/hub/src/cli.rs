@@ -269,6 +269,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             crate::usecase::templates::spawn_periodic(hub.clone());
             crate::usecase::delivery::spawn_stash_expiry(hub.clone());
+            if hub.store.shared_with_other_instances() {
+                crate::usecase::send::spawn_interrupted_sends(hub.clone());
+            }
             let listener = tokio::net::TcpListener::bind(&a.listen).await?;
             tracing::info!(listen = %a.listen, "switchboard-hub serving");
             // On Ctrl-C or SIGTERM: stop accepting, end the SSE streams, let

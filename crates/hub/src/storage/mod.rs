@@ -448,6 +448,11 @@ pub trait Storage: Send + Sync + 'static {
     fn leads_background_jobs(&self) -> bool {
         true
     }
+    /// Whether other hub processes may write to the same database (a send
+    /// recorded as pending may be one of theirs, in flight).
+    fn shared_with_other_instances(&self) -> bool {
+        false
+    }
 }
 
 /// What a closure's error must offer to cross a transaction: a

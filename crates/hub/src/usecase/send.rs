@@ -278,18 +278,55 @@ pub async fn record_result(
         .await
 }
 
+/// With several hub instances on one database: the leading one confirms,
+/// every minute, the sends an instance that died left pending.
+pub fn spawn_interrupted_sends(hub: AppState) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+            if !hub.store.leads_background_jobs() {
+                continue;
+            }
+            match confirm_interrupted_sends(&hub).await {
+                Ok(0) => {}
+                Ok(n) => tracing::warn!(
+                    n,
+                    "sends left pending by a stopped instance wait for WhatsApp to confirm them"
+                ),
+                Err(e) => tracing::warn!(error = %e.message, "confirming interrupted sends failed"),
+            }
+        }
+    })
+}
+
+/// How long a send may be in flight on another hub instance sharing the
+/// database (Graph's timeout and the sender's retries, with room to spare)
+/// before it counts as interrupted.
+pub const IN_FLIGHT_ELSEWHERE: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
+
 /// At `serve` start, before any send: messages a previous run recorded but
 /// never finished sending (it stopped between the record and Meta's answer)
 /// become `unconfirmed` with an event-log entry, instead of staying pending
 /// forever (a retry with their `client_id` answers the record, never
 /// sending) or being guessed as failed: WhatsApp may have them, and its
 /// delivery reports (matched by the callback data each send carries) settle
-/// them.
+/// them. On a database shared with other hub instances a pending message may
+/// be another instance's send in flight: only those older than
+/// [`IN_FLIGHT_ELSEWHERE`] count (and the leading instance looks again
+/// periodically, for an instance that died mid-send).
 pub async fn confirm_interrupted_sends(hub: &AppState) -> ApiResult<usize> {
     let now = hub.now();
+    let cutoff = hub
+        .store
+        .shared_with_other_instances()
+        .then(|| now - IN_FLIGHT_ELSEWHERE);
     hub.store
         .write(move |tx| {
-            let unsent = tx.unsent_messages()?;
+            let unsent: Vec<_> = tx
+                .unsent_messages()?
+                .into_iter()
+                .filter(|m| cutoff.is_none_or(|c| m.updated_at < c))
+                .collect();
             let n = unsent.len();
             for mut m in unsent {
                 let Some(conv) = tx.conversation(&m.conversation_id)? else {

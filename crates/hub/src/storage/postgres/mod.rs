@@ -450,6 +450,10 @@ impl Storage for PgStorage {
     fn leads_background_jobs(&self) -> bool {
         self.leads.load(Ordering::SeqCst)
     }
+
+    fn shared_with_other_instances(&self) -> bool {
+        true
+    }
 }
 
 /// One transaction (a write's savepoint or a read's snapshot): every part
