@@ -8,6 +8,7 @@
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use futures::StreamExt;
 use rand::SeedableRng;
@@ -297,4 +298,45 @@ async fn an_instance_killed_mid_load_loses_no_acknowledged_webhook_and_its_clien
         seqs.len(),
         want.len()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_instance_at_a_time_runs_the_background_jobs() {
+    use switchboard_hub::storage::Storage;
+    use switchboard_hub::storage::postgres::PgStorage;
+    if !common::postgres::hubs_on_postgres() {
+        eprintln!("two hub instances need PostgreSQL: checked in the PostgreSQL pass");
+        return;
+    }
+    let db = common::postgres::fresh_database();
+    let open = || {
+        let quiet: switchboard_hub::storage::CommitListener =
+            Arc::new(|_: &[switchboard_hub::storage::FeedRecord]| {});
+        let clock = Arc::new(switchboard_domain::clock::SystemClock);
+        PgStorage::open(&db, quiet, clock, switchboard_hub::secrets::Secrets::none()).unwrap()
+    };
+    let (first, second) = (open(), open());
+    let leaders = |a: &PgStorage, b: &PgStorage| {
+        usize::from(a.leads_background_jobs()) + usize::from(b.leads_background_jobs())
+    };
+    common::wait_for("a leader", || async {
+        (leaders(&first, &second) == 1).then_some(())
+    })
+    .await;
+    // Never two, while both live.
+    for _ in 0..20 {
+        assert!(leaders(&first, &second) <= 1, "two instances lead");
+        tokio::task::yield_now().await;
+    }
+    // The leader stops: the other takes over.
+    let (leader, other) = if first.leads_background_jobs() {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    drop(leader);
+    common::wait_for("the other instance leading", || async {
+        other.leads_background_jobs().then_some(())
+    })
+    .await;
 }
