@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 echo "==> hub: signed webhook ingest against a bare receiver, change fan-out to 100 SSE clients, sends at 20 and 200,000 conversations, acks during a 10,000-item batch"
 cargo run --release --locked -p switchboard-hub --bin switchboard-hub-bench
 
+echo "==> hub on PostgreSQL (a private server): webhook ingest on one and two instances beside SQLite, change-feed delay from instance B to an SSE client on instance A (target p99 < 50 ms)"
+scripts/with-postgres.sh cargo run --release --locked -p switchboard-hub --bin switchboard-hub-pg-bench
+
 echo "==> desktop store: 100,000 conversations and 1,000,000 messages from a hub into the store through the sync engine, apply rate beside raw rusqlite, thread pages, full-text search in ja/de/fr/en"
 cargo run --release --locked -p switchboard-desktop-bench --bin switchboard-desktop-bench
 
