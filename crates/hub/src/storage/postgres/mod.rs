@@ -202,6 +202,9 @@ impl PgStorage {
         let pool = r2d2::Pool::builder()
             .max_size(Manager::MAX)
             .min_idle(Some(0))
+            // A lost session is seen by `has_broken`; checking every
+            // checkout with a query would cost each read a round trip.
+            .test_on_check_out(false)
             .connection_timeout(Duration::from_secs(5))
             .build_unchecked(Manager { config });
         Ok(Self {
@@ -267,14 +270,14 @@ fn run_batch(conn: &mut Conn, batch: Vec<(TxFn, Reply)>, now: DateTime<Utc>, sec
             }));
         }
     };
+    // One round trip each to open (with the lock) and to close (with the
+    // notification): a write's cost is mostly round trips.
     let begin = conn
         .client
-        .batch_execute("BEGIN")
-        .map_err(StoreError::from)
-        .and_then(|()| {
-            conn.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
-                .map(drop)
-        });
+        .batch_execute(&format!(
+            "BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+        ))
+        .map_err(StoreError::from);
     if let Err(e) = begin {
         let _ = conn.client.batch_execute("ROLLBACK");
         fail_all(batch.into_iter().map(|(_, r)| r).collect(), e);
@@ -286,17 +289,12 @@ fn run_batch(conn: &mut Conn, batch: Vec<(TxFn, Reply)>, now: DateTime<Utc>, sec
         let outcome = run_one(conn, f, now, secrets, &mut appended);
         results.push((reply, outcome));
     }
-    let commit = if appended {
-        conn.execute("SELECT pg_notify($1, '')", &[&CHANNEL])
-            .map(drop)
+    let end = if appended {
+        format!("NOTIFY {CHANNEL}; COMMIT")
     } else {
-        Ok(())
-    }
-    .and_then(|()| {
-        conn.client
-            .batch_execute("COMMIT")
-            .map_err(StoreError::from)
-    });
+        "COMMIT".to_string()
+    };
+    let commit = conn.client.batch_execute(&end).map_err(StoreError::from);
     if let Err(e) = commit {
         tracing::error!(error = %e, "commit failed");
         let _ = conn.client.batch_execute("ROLLBACK");
