@@ -39,18 +39,25 @@ export function getThreadContext(): ThreadContext | null {
 /** What most messages have on them: one empty list for all of them. */
 export const NO_REACTIONS: readonly Reaction[] = Object.freeze([]);
 
+const NO_MESSAGES: readonly Message[] = Object.freeze([]);
+
 /** Whose reaction it is: each sender has one reaction per message at a time (a new one replaces it). */
 function senderOf(m: Message): string {
   return m.direction === "inbound" ? "customer" : `agent:${m.agent_id ?? ""}`;
 }
 
+/** A page of the thread as the index reads it: its messages, oldest first; null while dropped. */
+export interface HeldPage {
+  readonly messages: readonly Message[] | null;
+}
+
 /**
  * The thread's held messages by wamid and the reactions on each, kept up to
- * date from `messages` (oldest first). A sender's later reaction on a message
+ * date from the held pages (oldest first). A sender's later reaction on a message
  * replaces their earlier one; an empty one takes it away.
  */
 export class ThreadIndex implements ThreadContext {
-  readonly #messages: () => readonly Message[];
+  readonly #pages: () => readonly HeldPage[];
   readonly #reload: () => void;
 
   /**
@@ -59,22 +66,27 @@ export class ThreadIndex implements ThreadContext {
    * wamid only once a row asks for it (a reply or a reaction: most rows never do).
    */
   #index = $derived.by(() => {
-    const messages = this.#messages();
+    // The pages' own lists, read in place: not copied into one array at each change.
+    const pages = this.#pages();
     const reactions = new Map<string, Map<string, Reaction | null>>();
-    for (const m of messages) {
-      if (m.kind !== "reaction" || !m.reply_to) continue;
-      let on = reactions.get(m.reply_to);
-      if (!on) reactions.set(m.reply_to, (on = new Map()));
-      const emoji = m.text?.trim() ?? "";
-      // Deleted and set again, so the newest reaction comes last.
-      on.delete(senderOf(m));
-      on.set(senderOf(m), emoji ? { id: m.id, emoji, direction: m.direction } : null);
+    for (const page of pages) {
+      if (!page.messages) continue;
+      for (const m of page.messages) {
+        if (m.kind !== "reaction" || !m.reply_to) continue;
+        let on = reactions.get(m.reply_to);
+        if (!on) reactions.set(m.reply_to, (on = new Map()));
+        const emoji = m.text?.trim() ?? "";
+        // Deleted and set again, so the newest reaction comes last.
+        on.delete(senderOf(m));
+        on.set(senderOf(m), emoji ? { id: m.id, emoji, direction: m.direction } : null);
+      }
     }
-    return { messages, reactions, byWamid: null as Map<string, Message> | null };
+    return { pages, reactions, byWamid: null as Map<string, Message> | null };
   });
 
-  constructor(messages: () => readonly Message[], reload: () => void) {
-    this.#messages = messages;
+  /** `pages`: the held pages, oldest first. */
+  constructor(pages: () => readonly HeldPage[], reload: () => void) {
+    this.#pages = pages;
     this.#reload = reload;
   }
 
@@ -82,7 +94,7 @@ export class ThreadIndex implements ThreadContext {
     const index = this.#index;
     if (!index.byWamid) {
       index.byWamid = new Map();
-      for (const m of index.messages) if (m.wamid) index.byWamid.set(m.wamid, m);
+      for (const page of index.pages) for (const m of page.messages ?? NO_MESSAGES) if (m.wamid) index.byWamid.set(m.wamid, m);
     }
     return index.byWamid.get(wamid);
   }

@@ -11,7 +11,7 @@ describe("ThreadIndex", () => {
       message({ id: "r1", kind: "reaction", text: "👍", reply_to: "w-a" }),
       message({ id: "r2", kind: "reaction", text: "❤️", reply_to: "w-a" }),
     ];
-    const index = new ThreadIndex(() => messages, () => {});
+    const index = new ThreadIndex(() => [{ messages }], () => {});
     expect(index.byWamid("w-b")?.id).toBe("b");
     expect(index.byWamid("w-x")).toBeUndefined();
     expect(index.reactionsOn("w-a")).toEqual([{ id: "r2", emoji: "❤️", direction: "inbound" }]);
@@ -29,11 +29,23 @@ describe("ThreadIndex", () => {
       });
       return m;
     });
-    const index = new ThreadIndex(() => messages, () => {});
+    const index = new ThreadIndex(() => [{ messages }], () => {});
     // Every row with a wamid asks for its reactions: that reads no wamid of the held messages.
     for (let i = 0; i < 50; i++) expect(index.reactionsOn(`w${i}`)).toBe(NO_REACTIONS);
     expect(reads).toBe(0);
     expect(index.byWamid("w7")?.id).toBe("m7");
     expect(reads).toBeGreaterThan(0);
+  });
+
+  it("reads the held pages in place, across pages, and skips a dropped one", () => {
+    const pages = [
+      { messages: [message({ id: "a", wamid: "w-a" })] },
+      { messages: null },
+      { messages: [message({ id: "r1", kind: "reaction", text: "👍", reply_to: "w-a" }), message({ id: "c", wamid: "w-c" })] },
+    ];
+    const index = new ThreadIndex(() => pages, () => {});
+    expect(index.byWamid("w-a")?.id).toBe("a");
+    expect(index.byWamid("w-c")?.id).toBe("c");
+    expect(index.reactionsOn("w-a")).toEqual([{ id: "r1", emoji: "👍", direction: "inbound" }]);
   });
 });
