@@ -53,27 +53,11 @@ async fn post_webhook(http: &reqwest::Client, hub: &str, body: Vec<u8>) -> u16 {
 
 /// The agent's paged feed after `after`: (seq, change) in order.
 async fn paged(env: &TestEnv, hub: &str, after: i64) -> Vec<(i64, Value)> {
-    let mut out = Vec::new();
-    let mut cursor = after;
-    loop {
-        let page: Value = env
-            .http
-            .get(format!("{hub}/api/v1/changes?after={cursor}&limit=5000"))
-            .bearer_auth(&env.agent)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        for c in page["changes"].as_array().unwrap() {
-            out.push((c["seq"].as_i64().unwrap(), c.clone()));
-        }
-        cursor = page["next"].as_i64().unwrap();
-        if !page["more"].as_bool().unwrap() {
-            return out;
-        }
-    }
+    common::paged_feed(&env.http, hub, &env.agent, after)
+        .await
+        .into_iter()
+        .map(|c| (c["seq"].as_i64().unwrap(), c))
+        .collect()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

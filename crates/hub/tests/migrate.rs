@@ -27,25 +27,7 @@ fn migrate(from: &std::path::Path, to: &str) -> std::process::Output {
 
 /// Everything the admin's paged feed holds after `after`.
 async fn feed(env: &TestEnv, hub: &str, after: i64) -> Vec<Value> {
-    let mut out = Vec::new();
-    let mut cursor = after;
-    loop {
-        let page: Value = env
-            .http
-            .get(format!("{hub}/api/v1/changes?after={cursor}&limit=5000"))
-            .bearer_auth(&env.admin)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        out.extend(page["changes"].as_array().unwrap().iter().cloned());
-        cursor = page["next"].as_i64().unwrap();
-        if !page["more"].as_bool().unwrap() {
-            return out;
-        }
-    }
+    common::paged_feed(&env.http, hub, &env.admin, after).await
 }
 
 async fn get(env: &TestEnv, hub: &str, token: &str, path: &str) -> Value {

@@ -252,6 +252,7 @@ macro_rules! storage_conformance {
             storage_read_returns_the_use_case_error_unchanged,
             storage_read_boxed_serves_concurrent_readers,
             storage_leads_background_jobs_when_alone,
+            storage_shared_with_other_instances_or_else_leads_at_once,
             // cases:end
         );
     };
@@ -2858,6 +2859,21 @@ pub async fn storage_leads_background_jobs_when_alone(h: &Harness) {
         );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
+}
+
+pub async fn storage_shared_with_other_instances_or_else_leads_at_once(h: &Harness) {
+    // A database no other process writes to has no one else to elect: this
+    // process runs the jobs from the start (and a pending send is never
+    // another instance's).
+    if !h.store.shared_with_other_instances() {
+        assert!(h.store.leads_background_jobs());
+    }
+    // Either way, the answer does not change while the store is open.
+    let shared = h.store.shared_with_other_instances();
+    h.write(|tx| tx.insert_queue(&queue("q1", "n1")))
+        .await
+        .unwrap();
+    assert_eq!(h.store.shared_with_other_instances(), shared);
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub mod conformance;
 pub mod postgres;
 pub(crate) mod rows;
 pub mod sqlite;
+pub(crate) mod writer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

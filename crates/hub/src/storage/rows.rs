@@ -445,6 +445,40 @@ pub(crate) fn scan_visible(
     }
 }
 
+/// A change as its columns: its kind (one this build writes), its `data`
+/// JSON and its `obj` key in `scope`.
+pub(crate) fn change_columns(
+    change: &switchboard_protocol::ChangeData,
+    scope: Option<&str>,
+) -> StoreResult<(switchboard_protocol::ChangeKind, String, Option<String>)> {
+    let kind = change.kind().ok_or_else(|| {
+        StoreError::Backend(format!("a change of unknown kind {}", change.kind_str()))
+    })?;
+    let data = change
+        .data_json()
+        .map_err(|e| StoreError::Backend(e.to_string()))?;
+    Ok((kind, data, change_object(change, scope)))
+}
+
+/// An event-log entry as stored, with the id the backend gave it.
+pub(crate) fn event_entry(
+    id: i64,
+    conversation_id: &str,
+    kind: switchboard_protocol::EventKind,
+    message: &str,
+    message_id: Option<&str>,
+    at: DateTime<Utc>,
+) -> EventLogEntry {
+    EventLogEntry {
+        id,
+        conversation_id: conversation_id.to_string(),
+        kind,
+        message: message.to_string(),
+        message_id: message_id.map(str::to_string),
+        at: from_ms(ms(at)),
+    }
+}
+
 /// The `obj` column of a change: the object it carries the whole state of
 /// and for whom (see `changes_scan`'s compaction); `None` for a change never
 /// superseded.

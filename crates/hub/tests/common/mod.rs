@@ -407,6 +407,29 @@ impl TestEnv {
     }
 }
 
+/// The feed as `token`'s holder pages it from `hub` after `after`, to
+/// its end: every change, in order.
+pub async fn paged_feed(http: &reqwest::Client, hub: &str, token: &str, after: i64) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut cursor = after;
+    loop {
+        let page: Value = http
+            .get(format!("{hub}/api/v1/changes?after={cursor}&limit=5000"))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        out.extend(page["changes"].as_array().unwrap().iter().cloned());
+        cursor = page["next"].as_i64().unwrap();
+        if !page["more"].as_bool().unwrap() {
+            return out;
+        }
+    }
+}
+
 /// Polls `check` until it yields a value (bounded by [`WAIT`]).
 pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
 where

@@ -78,8 +78,24 @@ pub async fn start_hub(
     clock: Arc<dyn Clock>,
     addr: Option<SocketAddr>,
 ) -> Running {
+    start_hub_at(
+        &format!("sqlite://{}", db.display()),
+        graph_url,
+        clock,
+        addr,
+    )
+    .await
+}
+
+/// [`start_hub`] on the database `db_url` names (SQLite or PostgreSQL).
+pub async fn start_hub_at(
+    db_url: &str,
+    graph_url: &str,
+    clock: Arc<dyn Clock>,
+    addr: Option<SocketAddr>,
+) -> Running {
     let config = Config {
-        db_url: format!("sqlite://{}", db.display()),
+        db_url: db_url.to_owned(),
         graph_url: graph_url.to_owned(),
         api_version: "v23.0".into(),
         app_secret: Some(APP_SECRET.into()),
@@ -238,6 +254,21 @@ impl Env {
         self.running = Some(
             start_hub(
                 db,
+                &self.sandbox.base_url,
+                self.clock.clone(),
+                Some(self.addr),
+            )
+            .await,
+        );
+    }
+
+    /// Starts the hub again on the same address, on the database `db_url`
+    /// names (the record moved to PostgreSQL).
+    pub async fn start_hub_at(&mut self, db_url: &str) {
+        assert!(self.running.is_none(), "stop the hub first");
+        self.running = Some(
+            start_hub_at(
+                db_url,
                 &self.sandbox.base_url,
                 self.clock.clone(),
                 Some(self.addr),

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use switchboard_protocol::{EventKind, EventLogEntry};
 
 use super::PgTx;
-use crate::storage::rows::{Cols, EVENT_COLS, enum_str, event_row, from_ms, ms};
+use crate::storage::rows::{Cols, EVENT_COLS, enum_str, event_entry, event_row, ms};
 use crate::storage::{EventTx, StoreError, StoreResult};
 
 impl EventTx for PgTx<'_> {
@@ -23,14 +23,14 @@ impl EventTx for PgTx<'_> {
                 |r| r.int(0),
             )?
             .ok_or_else(|| StoreError::Backend("the event log entry has no id".into()))?;
-        Ok(EventLogEntry {
+        Ok(event_entry(
             id,
-            conversation_id: conversation_id.to_string(),
+            conversation_id,
             kind,
-            message: message.to_string(),
-            message_id: message_id.map(str::to_string),
-            at: from_ms(ms(at)),
-        })
+            message,
+            message_id,
+            at,
+        ))
     }
 
     fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>> {

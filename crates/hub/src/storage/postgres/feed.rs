@@ -5,18 +5,12 @@
 use switchboard_protocol::ChangeData;
 
 use super::PgTx;
-use crate::storage::rows::{Cols, change_object, feed_row, ms, scan_visible};
+use crate::storage::rows::{Cols, change_columns, feed_row, ms, scan_visible};
 use crate::storage::{ChangesScan, Compaction, FeedRecord, FeedTx, StoreError, StoreResult};
 
 impl FeedTx for PgTx<'_> {
     fn append_change(&mut self, scope: Option<&str>, change: &ChangeData) -> StoreResult<i64> {
-        let kind = change.kind().ok_or_else(|| {
-            StoreError::Backend(format!("a change of unknown kind {}", change.kind_str()))
-        })?;
-        let data = change
-            .data_json()
-            .map_err(|e| StoreError::Backend(e.to_string()))?;
-        let obj = change_object(change, scope);
+        let (kind, data, obj) = change_columns(change, scope)?;
         let seq = self
             .one(
                 "INSERT INTO changes (kind, queue_id, data, at, obj) VALUES ($1, $2, $3, $4, $5) RETURNING seq",

@@ -32,9 +32,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use postgres::fallible_iterator::FallibleIterator;
 use switchboard_domain::clock::Clock;
-use tokio::sync::oneshot;
 
 use super::rows::{Cols, feed_row};
+use super::writer::{Job, Queue, Reply, next_batch, queue_write, run_caught};
 use super::{CommitListener, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TxFn};
 use crate::secrets::Secrets;
 
@@ -64,8 +64,6 @@ const CHANNEL: &str = "switchboard_changes";
 const WRITE_LOCK: i64 = 0x5357_4244_0001;
 const JOBS_LOCK: i64 = 0x5357_4244_0002;
 pub(super) const MIGRATE_LOCK: i64 = 0x5357_4244_0003;
-
-type Reply = oneshot::Sender<StoreResult<Box<dyn Any + Send>>>;
 
 /// What the listener was handed last, shared by the writer and the follower.
 struct Delivery {
@@ -100,7 +98,7 @@ impl Delivery {
 }
 
 pub struct PgStorage {
-    writer: Mutex<mpsc::Sender<(TxFn, Reply)>>,
+    writer: Queue,
     /// Dropped on a thread of its own (see the module's note on runtimes).
     pool: Option<r2d2::Pool<Manager>>,
     clock: Arc<dyn Clock>,
@@ -167,7 +165,7 @@ impl PgStorage {
         });
         let leads = Arc::new(AtomicBool::new(false));
         let stopping = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = mpsc::channel::<(TxFn, Reply)>();
+        let (tx, rx) = mpsc::channel::<Job>();
         let spawn = |name: &str, f: Box<dyn FnOnce() + Send>| {
             std::thread::Builder::new()
                 .name(name.into())
@@ -227,19 +225,12 @@ impl PgStorage {
 fn writer_loop(
     mut conn: Conn,
     config: postgres::Config,
-    rx: mpsc::Receiver<(TxFn, Reply)>,
+    rx: mpsc::Receiver<Job>,
     delivery: Arc<Delivery>,
     clock: Arc<dyn Clock>,
     secrets: Secrets,
 ) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+    while let Some(batch) = next_batch(&rx, MAX_BATCH) {
         if conn.client.is_closed() {
             // The session was lost: a new one for this batch, or the
             // batch's writes are refused as unavailable (nothing written).
@@ -261,7 +252,7 @@ fn writer_loop(
     }
 }
 
-fn run_batch(conn: &mut Conn, batch: Vec<(TxFn, Reply)>, now: DateTime<Utc>, secrets: &Secrets) {
+fn run_batch(conn: &mut Conn, batch: Vec<Job>, now: DateTime<Utc>, secrets: &Secrets) {
     let fail_all = |batch: Vec<Reply>, e: StoreError| {
         for reply in batch {
             let _ = reply.send(Err(match &e {
@@ -321,12 +312,7 @@ fn run_one(
         now,
         secrets,
     };
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut tx)))
-        .map_err(|_| {
-            tracing::error!("a write panicked; rolled back");
-            StoreError::Backend("the write failed unexpectedly".into())
-        })
-        .and_then(|out| out);
+    let out = run_caught(f, &mut tx);
     let wrote = !tx.appended.is_empty();
     match out {
         Ok(out) => {
@@ -402,20 +388,7 @@ fn follow(
 
 impl Storage for PgStorage {
     fn write_boxed(&self, f: TxFn) -> StoreFuture<'_> {
-        let (reply, rx) = oneshot::channel();
-        let sent = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))
-            .and_then(|w| {
-                w.send((f, reply))
-                    .map_err(|_| StoreError::Backend("writer thread stopped".into()))
-            });
-        Box::pin(async move {
-            sent?;
-            rx.await
-                .map_err(|_| StoreError::Backend("writer dropped the reply".into()))?
-        })
+        queue_write(&self.writer, f)
     }
 
     fn read_boxed(&self, f: TxFn) -> StoreFuture<'_> {

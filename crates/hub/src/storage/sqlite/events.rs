@@ -5,7 +5,7 @@ use rusqlite::params;
 use switchboard_protocol::{EventKind, EventLogEntry};
 
 use super::SqliteTx;
-use super::codecs::{EVENT_COLS, enum_str, event_row, from_ms, ms};
+use super::codecs::{EVENT_COLS, enum_str, event_entry, event_row, ms};
 use crate::storage::{EventTx, StoreResult};
 
 impl EventTx for SqliteTx<'_> {
@@ -28,14 +28,14 @@ impl EventTx for SqliteTx<'_> {
                 message_id,
                 ms(at)
             ])?;
-        Ok(EventLogEntry {
-            id: self.conn.last_insert_rowid(),
-            conversation_id: conversation_id.to_string(),
+        Ok(event_entry(
+            self.conn.last_insert_rowid(),
+            conversation_id,
             kind,
-            message: message.to_string(),
-            message_id: message_id.map(str::to_string),
-            at: from_ms(ms(at)),
-        })
+            message,
+            message_id,
+            at,
+        ))
     }
 
     fn events(&mut self, conversation_id: &str) -> StoreResult<Vec<EventLogEntry>> {

@@ -21,8 +21,8 @@ use std::sync::{Arc, Mutex, mpsc};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row};
 use switchboard_domain::clock::Clock;
-use tokio::sync::oneshot;
 
+use super::writer::{Job, Queue, next_batch, queue_write, run_caught};
 use super::{CommitListener, FeedRecord, Storage, StoreError, StoreFuture, StoreResult, TxFn};
 use crate::secrets::Secrets;
 
@@ -48,10 +48,8 @@ const STATEMENT_CACHE: usize = 128;
 /// Most writes grouped into one transaction.
 const MAX_BATCH: usize = 512;
 
-type Reply = oneshot::Sender<StoreResult<Box<dyn Any + Send>>>;
-
 pub struct SqliteStorage {
-    writer: Mutex<mpsc::Sender<(TxFn, Reply)>>,
+    writer: Queue,
     readers: Arc<Mutex<Vec<Connection>>>,
     path: PathBuf,
     clock: Arc<dyn Clock>,
@@ -139,7 +137,7 @@ impl SqliteStorage {
         let mut conn = open(path)?;
         migrate(&mut conn, clock.now())?;
         config::secure_channel_tokens(&mut conn, &secrets)?;
-        let (tx, rx) = mpsc::channel::<(TxFn, Reply)>();
+        let (tx, rx) = mpsc::channel::<Job>();
         let writer_clock = clock.clone();
         let writer_secrets = secrets.clone();
         std::thread::Builder::new()
@@ -163,26 +161,19 @@ impl SqliteStorage {
 
 fn writer_loop(
     mut conn: Connection,
-    rx: mpsc::Receiver<(TxFn, Reply)>,
+    rx: mpsc::Receiver<Job>,
     listener: CommitListener,
     clock: Arc<dyn Clock>,
     secrets: Secrets,
 ) {
-    while let Ok(first) = rx.recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
-        }
+    while let Some(batch) = next_batch(&rx, MAX_BATCH) {
         run_batch(&mut conn, batch, &listener, clock.now(), &secrets);
     }
 }
 
 fn run_batch(
     conn: &mut Connection,
-    batch: Vec<(TxFn, Reply)>,
+    batch: Vec<Job>,
     listener: &CommitListener,
     now: DateTime<Utc>,
     secrets: &Secrets,
@@ -240,14 +231,8 @@ fn run_one(
         now,
         secrets,
     };
-    // A bug in one use case must not take the writer thread (and every later
-    // write) down with it: its savepoint rolls back and it answers an error.
-    let out = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&mut stx)))
-        .map_err(|_| {
-            tracing::error!("a write panicked; rolled back");
-            StoreError::Backend("the write failed unexpectedly".into())
-        })
-        .and_then(|out| out);
+    // A write that fails (or panics) rolls back its savepoint only.
+    let out = run_caught(f, &mut stx);
     match out {
         Ok(out) => {
             let appended = std::mem::take(&mut stx.appended);
@@ -265,20 +250,7 @@ fn run_one(
 
 impl Storage for SqliteStorage {
     fn write_boxed(&self, f: TxFn) -> StoreFuture<'_> {
-        let (reply, rx) = oneshot::channel();
-        let sent = self
-            .writer
-            .lock()
-            .map_err(|_| StoreError::Backend("writer lock poisoned".into()))
-            .and_then(|w| {
-                w.send((f, reply))
-                    .map_err(|_| StoreError::Backend("writer thread stopped".into()))
-            });
-        Box::pin(async move {
-            sent?;
-            rx.await
-                .map_err(|_| StoreError::Backend("writer dropped the reply".into()))?
-        })
+        queue_write(&self.writer, f)
     }
 
     fn read_boxed(&self, f: TxFn) -> StoreFuture<'_> {
