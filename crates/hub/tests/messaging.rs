@@ -627,8 +627,10 @@ async fn a_send_interrupted_by_a_stop_is_unconfirmed_at_the_next_start_and_settl
         client_id: Some("lost-1".into()),
         wamid: None,
         agent_id: me["id"].as_str().map(str::to_owned),
-        sent_at: chrono::Utc::now(),
-        updated_at: chrono::Utc::now(),
+        // Recorded before the stop, longer ago than a send can be in flight
+        // on another instance sharing the database (the PostgreSQL pass).
+        sent_at: chrono::Utc::now() - chrono::TimeDelta::minutes(10),
+        updated_at: chrono::Utc::now() - chrono::TimeDelta::minutes(10),
     };
     let hub = env.running.hub.clone();
     hub.store
