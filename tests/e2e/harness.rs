@@ -26,6 +26,9 @@ pub struct Desktop {
     display: String,
     bus: String,
     children: Vec<Child>,
+    /// tauri-driver (which starts WebKitWebDriver, which starts the app).
+    driver: Child,
+    driver_env: Vec<(String, String)>,
     pub notifications: NotificationServer,
     client: Option<Client>,
     port: u16,
@@ -118,42 +121,40 @@ impl Desktop {
         // The app keeps its data (language choice, later the local store) in a
         // fresh folder, so tests never see each other's state.
         let data = tempfile::tempdir().expect("temp dir");
-        let port = free_port();
         let tag = format!("{name}-{}", std::process::id());
-        let td = spawn(
-            Command::new("tauri-driver")
-                .args([
-                    "--port",
-                    &port.to_string(),
-                    "--native-port",
-                    &free_port().to_string(),
-                ])
-                .env("DISPLAY", &display)
-                .env("DBUS_SESSION_BUS_ADDRESS", &bus)
-                .env("XDG_DATA_HOME", data.path().join("data"))
-                .env("XDG_CONFIG_HOME", data.path().join("config"))
-                .env("XDG_CACHE_HOME", data.path().join("cache"))
-                .env("LANG", "en_US.UTF-8")
-                .env("SWITCHBOARD_DATA_DIR", data.path().join("app"))
-                .env("SWITCHBOARD_E2E_TAG", &tag)
-                // Closing the main window ends the app (no tray host here).
-                .env("SWITCHBOARD_CLOSE_QUITS", "1")
-                .env("RUST_LOG", "warn,switchboard_app=info,switchboard_lib=info")
-                // Composited frames never reach the X window under Xvfb, which
-                // would make failure screenshots blank.
-                .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
-                .envs(launch.env.iter().map(|(k, v)| (k, v)))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null()),
-            "tauri-driver",
-        );
-        children.push(td);
+        let mut driver_env: Vec<(String, String)> = vec![
+            ("DISPLAY".into(), display.clone()),
+            ("DBUS_SESSION_BUS_ADDRESS".into(), bus.clone()),
+            ("LANG".into(), "en_US.UTF-8".into()),
+            ("SWITCHBOARD_E2E_TAG".into(), tag.clone()),
+            // Closing the main window ends the app (no tray host here).
+            ("SWITCHBOARD_CLOSE_QUITS".into(), "1".into()),
+            (
+                "RUST_LOG".into(),
+                "warn,switchboard_app=info,switchboard_lib=info".into(),
+            ),
+            // Composited frames never reach the X window under Xvfb, which
+            // would make failure screenshots blank.
+            ("WEBKIT_DISABLE_COMPOSITING_MODE".into(), "1".into()),
+        ];
+        for (var, dir) in [
+            ("XDG_DATA_HOME", "data"),
+            ("XDG_CONFIG_HOME", "config"),
+            ("XDG_CACHE_HOME", "cache"),
+            ("SWITCHBOARD_DATA_DIR", "app"),
+        ] {
+            driver_env.push((var.into(), data.path().join(dir).display().to_string()));
+        }
+        driver_env.extend(launch.env);
+        let (driver, port) = spawn_driver(name, &driver_env);
 
         let mut desktop = Desktop {
             name: name.to_owned(),
             display,
             bus,
             children,
+            driver,
+            driver_env,
             notifications,
             client: None,
             port,
@@ -166,8 +167,30 @@ impl Desktop {
     }
 
     /// Opens a WebDriver session (which starts the app) and waits for its page.
+    /// A tauri-driver that exited or never answered (its port taken by
+    /// another test between our probe and its bind) is started again on new
+    /// ports; its log is in the artifacts folder.
     async fn start_app(&mut self) {
-        self.client = Some(connect(self.port, &self.args).await);
+        let mut attempts = 0;
+        let client = loop {
+            attempts += 1;
+            match connect(&mut self.driver, self.port, &self.args).await {
+                Ok(client) => break client,
+                Err(e) if attempts < 3 => {
+                    eprintln!(
+                        "e2e: tauri-driver on port {}: {e}; starting it again",
+                        self.port
+                    );
+                    kill_group(&mut self.driver);
+                    (self.driver, self.port) = spawn_driver(&self.name, &self.driver_env);
+                }
+                Err(e) => panic!(
+                    "WebDriver session: {e} (tauri-driver's log: {})",
+                    driver_log(&self.name).display()
+                ),
+            }
+        };
+        self.client = Some(client);
         self.wait_for(|| async { desktop_ready(self.client()).await })
             .await;
     }
@@ -545,18 +568,53 @@ impl Drop for Desktop {
                 Err(e) => eprintln!("e2e: no screenshot: {e}"),
             }
         }
+        kill_group(&mut self.driver);
         for child in self.children.iter_mut().rev() {
-            // Kill the whole group (the child and what it started), then reap.
-            let _ = Command::new("kill")
-                .args(["-KILL", "--", &format!("-{}", child.id())])
-                .status();
-            let _ = child.kill();
-            let _ = child.wait();
+            kill_group(child);
         }
     }
 }
 
-async fn connect(port: u16, args: &[String]) -> Client {
+/// Kills a child's whole process group (the child and what it started), then
+/// reaps it.
+fn kill_group(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn driver_log(name: &str) -> PathBuf {
+    artifacts_dir().join(format!("{name}-tauri-driver.log"))
+}
+
+/// Starts tauri-driver on free ports, its output in the artifacts folder.
+fn spawn_driver(name: &str, env: &[(String, String)]) -> (Child, u16) {
+    let port = free_port();
+    let log = std::fs::create_dir_all(artifacts_dir())
+        .and_then(|()| std::fs::File::create(driver_log(name)))
+        .map(Stdio::from)
+        .unwrap_or_else(|_| Stdio::null());
+    let child = spawn(
+        Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &free_port().to_string(),
+            ])
+            .envs(env.iter().map(|(k, v)| (k, v)))
+            .stdout(Stdio::null())
+            .stderr(log),
+        "tauri-driver",
+    );
+    (child, port)
+}
+
+/// Opens a WebDriver session; an error when tauri-driver exits or does not
+/// answer within 30 s.
+async fn connect(driver: &mut Child, port: u16, args: &[String]) -> Result<Client, String> {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "tauri:options".into(),
@@ -570,13 +628,17 @@ async fn connect(port: u16, args: &[String]) -> Client {
             .connect(&url)
             .await
         {
-            Ok(client) => return client,
-            // tauri-driver needs a moment before it listens.
-            Err(e) if start.elapsed() < Duration::from_secs(30) => {
-                let _ = e;
+            Ok(client) => return Ok(client),
+            Err(e) => {
+                if let Ok(Some(status)) = driver.try_wait() {
+                    return Err(format!("tauri-driver exited ({status}): {e}"));
+                }
+                if start.elapsed() > Duration::from_secs(30) {
+                    return Err(e.to_string());
+                }
+                // tauri-driver needs a moment before it listens.
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
-            Err(e) => panic!("WebDriver session: {e}"),
         }
     }
 }
