@@ -25,8 +25,10 @@ pub enum ApplyMode {
     Live,
     /// A bootstrap's pages (a million messages): the messages' search
     /// entries are left to [`Store::index_backlog`] (indexing is about half
-    /// of what writing a message costs) and the unread counts to
-    /// [`Store::recount_unread`], once, at its end.
+    /// of what writing a message costs), and the thread index and the
+    /// unread counts to [`Store::recount_unread`], once, at its end (a
+    /// sorted build instead of a million inserts all over the index); the
+    /// page cache is larger meanwhile.
     Bulk,
 }
 
@@ -52,6 +54,17 @@ pub struct KeptUnknown {
     pub seq: i64,
     pub kind: String,
     pub data: serde_json::Value,
+}
+
+/// The page cache of a bulk write (64 MiB; negative: KiB, as SQLite says),
+/// and SQLite's default, given back at its end (the app stays small).
+const BULK_CACHE_KIB: i64 = -65_536;
+const DEFAULT_CACHE_KIB: i64 = -2_000;
+
+fn unread_stale(conn: &Connection) -> StoreResult<bool> {
+    Ok(conn
+        .prepare_cached("SELECT unread_stale FROM sync_cursor WHERE id = 1")?
+        .query_row([], |r| r.get(0))?)
 }
 
 fn cursor(conn: &Connection) -> StoreResult<i64> {
@@ -136,6 +149,15 @@ impl Store {
         mode: ApplyMode,
     ) -> StoreResult<ApplyReport> {
         let tx = self.conn.transaction()?;
+        if mode == ApplyMode::Bulk && !unread_stale(&tx)? {
+            // A bulk write's first page: the thread index is built once at its
+            // end (`recount_unread`), by sorting, not kept up to date message
+            // by message (a million inserts all over it).
+            messages::drop_thread_index(&tx)?;
+        }
+        if mode == ApplyMode::Bulk {
+            tx.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
+        }
         let mut report = ApplyReport {
             cursor: cursor(&tx)?,
             ..ApplyReport::default()
@@ -163,20 +185,19 @@ impl Store {
         Ok(report)
     }
 
-    /// Whether a bulk write left the unread counts to count again.
+    /// Whether a bulk write left the unread counts to count again (and the
+    /// thread index to build).
     pub fn unread_stale(&self) -> StoreResult<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT unread_stale FROM sync_cursor WHERE id = 1")?
-            .query_row([], |r| r.get(0))?)
+        unread_stale(&self.conn)
     }
 
-    /// Counts every conversation's unread customer messages again from the
-    /// stored messages and the agent's read marks, in one transaction (a
-    /// bulk write leaves them: one pass over the messages costs less than
-    /// a count per message).
+    /// Ends a bulk write: builds the thread index and counts every
+    /// conversation's unread customer messages again from the stored
+    /// messages and the agent's read marks, in one transaction (one pass
+    /// over the messages costs less than a count per message).
     pub fn recount_unread(&mut self) -> StoreResult<()> {
         let tx = self.conn.transaction()?;
+        messages::create_thread_index(&tx)?;
         tx.execute_batch(
             "INSERT INTO conversation_reads (conversation_id)
                  SELECT DISTINCT conversation_id FROM messages WHERE direction = 'inbound'
@@ -191,6 +212,8 @@ impl Store {
              UPDATE sync_cursor SET unread_stale = 0 WHERE id = 1;",
         )?;
         tx.commit()?;
+        self.conn
+            .pragma_update(None, "cache_size", DEFAULT_CACHE_KIB)?;
         Ok(())
     }
 
@@ -228,6 +251,19 @@ mod tests {
 
     use super::*;
     use crate::fixtures::*;
+
+    impl Store {
+        fn has_index(&self, name: &str) -> bool {
+            self.conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                == 1
+        }
+    }
 
     #[test]
     fn the_cursor_starts_at_zero_and_follows_the_changes() {
@@ -304,8 +340,17 @@ mod tests {
             .unwrap();
         assert!(store.unread_stale().unwrap());
         assert_eq!(store.unread_counts().unwrap().total, 0, "not counted yet");
+        assert!(!store.has_index("messages_thread"), "built at the end");
+        let page = store.thread("c1", None, 10).unwrap();
+        let ids: Vec<&str> = page.messages.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["m0", "m1", "m2", "m3"],
+            "a thread reads right meanwhile"
+        );
         store.recount_unread().unwrap();
         assert!(!store.unread_stale().unwrap());
+        assert!(store.has_index("messages_thread"));
         let counts = store.unread_counts().unwrap();
         // c1: m2 and m3 came after what was read (m0 before it); c2: n1.
         assert_eq!(counts.by_conversation.get("c1"), Some(&2));

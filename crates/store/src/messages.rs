@@ -28,6 +28,23 @@ pub fn status_rank(s: MessageStatus) -> u8 {
     }
 }
 
+/// The thread's index (migration 0004's), which pages a conversation and
+/// counts its unread messages without reading the rows.
+const THREAD_INDEX: &str = "CREATE INDEX IF NOT EXISTS messages_thread ON messages(conversation_id, sent_at, id, direction)";
+
+/// Drops the thread index for a bulk write (a thread is read by scanning
+/// meanwhile; slow on a large store, still right).
+pub(crate) fn drop_thread_index(conn: &Connection) -> StoreResult<()> {
+    conn.execute_batch("DROP INDEX IF EXISTS messages_thread")?;
+    Ok(())
+}
+
+/// Builds the thread index if a bulk write dropped it.
+pub(crate) fn create_thread_index(conn: &Connection) -> StoreResult<()> {
+    conn.execute_batch(THREAD_INDEX)?;
+    Ok(())
+}
+
 /// What a stored message is indexed by: its search key and text.
 struct Indexed {
     key: Option<i64>,
@@ -457,6 +474,20 @@ mod tests {
             MessageStatus::Read
         );
         assert!(store.message("nope").unwrap().is_none());
+    }
+
+    #[test]
+    fn the_thread_index_built_after_a_bulk_write_is_the_migrations() {
+        let store = Store::in_memory().unwrap();
+        let migrated: String = store
+            .conn
+            .query_row(
+                "SELECT sql FROM sqlite_master WHERE name = 'messages_thread'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(migrated, THREAD_INDEX.replace("IF NOT EXISTS ", ""));
     }
 
     #[test]
