@@ -34,6 +34,10 @@ step "cargo test --workspace (unit, integration and the E2E suite against the re
 # The hub's storage conformance suite runs on SQLite and on a private PostgreSQL server.
 scripts/with-postgres.sh cargo test --workspace --locked -- --color never
 
+step "E2E measurement, alone: WebKit's memory over a 10,000-message thread"
+cargo test -p switchboard --test e2e --locked -- --ignored --exact \
+  agent_ui::scrolling_a_10k_message_thread_keeps_webkit_memory_flat --nocapture --color never
+
 step "the hub's integration tests again, their hubs on PostgreSQL"
 SWITCHBOARD_TEST_BACKEND=postgres scripts/with-postgres.sh \
   cargo test -p switchboard-hub --locked --tests -- --color never

@@ -213,39 +213,38 @@ async fn hostile_customer_text_renders_as_text_and_runs_nothing() {
     app.close().await;
 }
 
-/// The PSS of the app's WebKit web processes, in KiB.
-fn webkit_pss(app: &Desktop) -> u64 {
+/// The PSS of the app's WebKit web processes, in KiB (split: anonymous,
+/// file-backed, shared).
+fn webkit_pss(app: &Desktop) -> memory::Pss {
     app.app_pids()
         .into_iter()
         .flat_map(memory::tree)
         .filter(|p| p.comm.starts_with("WebKitWebProc"))
         .filter_map(|p| memory::pss(p.pid))
-        .map(|p| p.total)
-        .sum()
+        .fold(memory::Pss::default(), |a, b| a + b)
 }
 
 /// The thread is virtualised, so WebKit's memory must not grow with how
-/// far the agent scrolls. Measured over 10,000 messages, PSS every 50
-/// scroll steps: it rises once, early (the JIT, the GC heap sizing itself,
-/// style and font caches: 134 → 165-175 MiB), then swings 160-215 MiB with
-/// the GC, no trend, to the end (settled after: 157-166 MiB). So the bound
-/// is on the growth after a warm-up of ~4,900 messages (then the other
-/// ~5,100 up and all 10,000 back down): < 20 MiB (measured 0.0); the cold
-/// growth is printed and held under 35 MiB against regressions (measured
-/// 21.8-29.3). Everything is at the hub and the sync online first: no live
-/// updates during the scroll. Under `make test`'s parallel E2E the warm-up
-/// came later (94.2 MiB before, 98.5 after 100 steps, 120.4 after: 21.9
-/// MiB), so it is not gated yet: `scripts/e2e.sh scrolling --ignored
-/// --nocapture` (issue 11 stays open for it).
+/// far the agent scrolls: 10,000 messages scrolled to the top (each step
+/// loading an earlier page) and back down to the newest, everything at the
+/// hub and the sync online first (no live updates during the scroll). The
+/// growth is the PSS that stays: measured settled before and after, as the
+/// engine collects at its own pace (the heap swings 20-40 MiB while
+/// scrolling; a full collection and the allocator's scavenger come seconds
+/// after), from after a warm-up of ten pages up and back (the JIT and the
+/// heap sizing themselves: ~10 MiB, once; the growth from the thread just
+/// opened is printed too). Measured 11.3-13.3 MiB (22.8-23.8 with the
+/// warm-up); target < 20 MB (19.07 MiB). Run alone, after the parallel
+/// suite (`make test` does; `scripts/e2e.sh scrolling --ignored
+/// --nocapture`): the other tests' load shifts when the engine collects.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "the warm-up's end varies with load (21.9 MiB after it under make test; target < 20)"]
+#[ignore = "a measurement: run alone, after the parallel suite (scripts/test.sh)"]
 async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {
     const N: usize = 10_000;
+    const TARGET_MIB: f64 = 20.0 * 1_000_000.0 / 1_048_576.0;
     let team = TestTeam::start().await;
     team.says_many("4915112345678", "Jonas Weber", "Nachricht", N)
         .await;
-    // All at the hub before the app starts: what is measured is the
-    // scroll, not the live sync of 10,000 arriving messages.
     team.hub_has_messages(N, Duration::from_secs(240)).await;
     let app = Desktop::launch("thread_memory").await;
     app.sign_in(&team.hub_url(), team.token()).await;
@@ -266,22 +265,24 @@ async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {
     })
     .await;
     let newest = app.texts("[data-testid=message-text]").await;
-    let before = webkit_pss(&app);
-    assert!(before > 0, "the WebKit process is measured");
+    let last = newest.last().cloned().expect("the newest page");
+    let cold = settled_pss(&app).await;
+    assert!(cold.total > 0, "the WebKit process is measured");
+    // A warm-up: the first scroll of the app's life compiles the scrolling
+    // code and sizes the engine's heap, once, however long the thread.
+    for _ in 0..WARM_UP_STEPS {
+        scroll_up(&app).await;
+    }
+    back_to(&app, &last, &mut 0).await;
+    let before = settled_pss(&app).await;
     // To the top, page by page as the thread loads earlier ones…
-    let mut peak = before;
-    let mut warm = None;
+    let mut peak = before.total;
     let mut steps = 0;
     while app.all("[data-testid=thread-start]").await.is_empty() {
-        app.eval("document.querySelector('[data-testid=thread]').scrollTop = 0; return null;")
-            .await;
-        tokio::time::sleep(Duration::from_millis(30)).await;
+        scroll_up(&app).await;
         steps += 1;
         if steps % 50 == 0 {
-            peak = peak.max(webkit_pss(&app));
-        }
-        if steps == WARM_UP_STEPS {
-            warm = Some(settled_pss(&app, 3).await);
+            peak = peak.max(webkit_pss(&app).total);
         }
         assert!(steps < 20_000, "the start of the thread never came");
     }
@@ -295,11 +296,51 @@ async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {
     );
     // …and back down until the newest messages show again (the thread
     // loads the later pages it let go of as they come near).
-    let last = newest.last().cloned().expect("the newest page");
+    peak = peak.max(back_to(&app, &last, &mut steps).await);
+    let after = settled_pss(&app).await;
+    peak = peak.max(after.total);
+    let mib = |kib: u64| kib as f64 / 1024.0;
+    let growth = mib(after.total.saturating_sub(before.total));
+    let cold_growth = mib(after.total.saturating_sub(cold.total));
+    println!(
+        "thread memory: {N} messages scrolled to the top and back ({steps} steps); WebKit PSS \
+         settled: {:.1} MiB with the thread open, {:.1} MiB after a warm-up of \
+         {WARM_UP_STEPS} pages up and back (anonymous {:.1}, files {:.1}), peak {:.1} MiB \
+         while scrolling, {:.1} MiB after (anonymous {:.1}, files {:.1}): growth \
+         {growth:.1} MiB (target < 20 MB = {TARGET_MIB:.2} MiB); {cold_growth:.1} MiB \
+         with the warm-up",
+        mib(cold.total),
+        mib(before.total),
+        mib(before.anon),
+        mib(before.file),
+        mib(peak),
+        mib(after.total),
+        mib(after.anon),
+        mib(after.file),
+    );
+    assert!(growth < TARGET_MIB, "WebKit grew {growth:.1} MiB");
+    app.close().await;
+}
+
+/// Pages scrolled up and back before the measured scroll (~500 messages).
+const WARM_UP_STEPS: usize = 10;
+
+/// To the top of what is shown (the thread loads the page before).
+async fn scroll_up(app: &Desktop) {
+    app.eval("document.querySelector('[data-testid=thread]').scrollTop = 0; return null;")
+        .await;
+    tokio::time::sleep(Duration::from_millis(30)).await;
+}
+
+/// Down, three views a step, until the message `last` shows; the peak PSS
+/// sampled every 50 steps (counted in `steps`).
+async fn back_to(app: &Desktop, last: &str, steps: &mut usize) -> u64 {
+    let mut peak = 0;
+    let start = *steps;
     loop {
         let shown = app.texts("[data-testid=message-text]").await;
-        if shown.contains(&last) {
-            break;
+        if shown.iter().any(|t| t == last) {
+            return peak;
         }
         app.eval(
             "const l = document.querySelector('[data-testid=thread]');
@@ -307,47 +348,40 @@ async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {
              return null;",
         )
         .await;
-        steps += 1;
-        if steps % 50 == 0 {
-            peak = peak.max(webkit_pss(&app));
+        *steps += 1;
+        if *steps % 50 == 0 {
+            peak = peak.max(webkit_pss(app).total);
         }
         tokio::time::sleep(Duration::from_millis(15)).await;
-        assert!(steps < 40_000, "the newest messages never came back");
+        assert!(
+            *steps - start < 40_000,
+            "the newest messages never came back"
+        );
     }
-    // Memory that stays, once the engine had time to collect what the
-    // scroll let go of.
-    let after = settled_pss(&app, 6).await;
-    peak = peak.max(after);
-    let warm = warm.expect("the warm-up ended before the start of the thread");
-    let mib = |kib: u64| kib as f64 / 1024.0;
-    let cold_mib = mib(after.saturating_sub(before));
-    let growth_mib = mib(after.saturating_sub(warm));
-    println!(
-        "thread memory: {N} messages scrolled top to bottom; WebKit PSS {:.1} MiB before, \
-         {:.1} MiB after the warm-up ({WARM_UP_STEPS} steps up), peak {:.1} MiB while \
-         scrolling, {:.1} MiB after: growth {growth_mib:.1} MiB after the warm-up (< 20 MiB), \
-         {cold_mib:.1} MiB from cold (< 35 MiB)",
-        mib(before),
-        mib(warm),
-        mib(peak),
-        mib(after)
-    );
-    assert!(growth_mib < 20.0, "WebKit grew {growth_mib:.1} MiB");
-    assert!(cold_mib < 35.0, "WebKit grew {cold_mib:.1} MiB from cold");
-    app.close().await;
 }
 
-/// Scroll steps (to the top, each loading earlier pages) before the
-/// warm-up's measurement: ~4,900 messages.
-const WARM_UP_STEPS: usize = 100;
-
-/// The WebKit process's PSS once it settled: the lowest of one sample a
-/// second over `seconds` (a measurement window, not a wait for an event).
-async fn settled_pss(app: &Desktop, seconds: usize) -> u64 {
-    let mut low = u64::MAX;
-    for _ in 0..seconds {
+/// The WebKit processes' PSS once the engine settled: sampled each second,
+/// the lowest seen, once no sample lowered it by 256 KiB for 12 s (a full
+/// collection or the scavenger may come that late), at most 60 s. A
+/// measurement window, not a wait for an event.
+async fn settled_pss(app: &Desktop) -> memory::Pss {
+    const QUIET: usize = 12;
+    let mut low = webkit_pss(app);
+    let mut quiet = 0;
+    for _ in 0..60 {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        low = low.min(webkit_pss(app));
+        let now = webkit_pss(app);
+        if now.total + 256 < low.total {
+            quiet = 0;
+        } else {
+            quiet += 1;
+        }
+        if now.total < low.total {
+            low = now;
+        }
+        if quiet >= QUIET {
+            break;
+        }
     }
     low
 }
