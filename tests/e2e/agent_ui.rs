@@ -349,7 +349,7 @@ async fn back_to(app: &Desktop, last: &str, steps: &mut usize) -> u64 {
         )
         .await;
         *steps += 1;
-        if *steps % 50 == 0 {
+        if steps.is_multiple_of(50) {
             peak = peak.max(webkit_pss(app).total);
         }
         tokio::time::sleep(Duration::from_millis(15)).await;
