@@ -20,6 +20,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+use switchboard_hub::storage::postgres::create_database;
 
 use futures::StreamExt;
 use switchboard_domain::clock::SystemClock;
@@ -44,21 +45,6 @@ fn pct(sorted: &[Duration], p: f64) -> Duration {
         return Duration::ZERO;
     }
     sorted[(((sorted.len() - 1) as f64) * p).round() as usize]
-}
-
-/// A new database on the PostgreSQL server at `server`.
-fn create_database(server: &str, name: &str) -> anyhow::Result<String> {
-    let (server, name) = (server.to_string(), name.to_string());
-    std::thread::spawn(move || -> anyhow::Result<String> {
-        let mut client = postgres::Client::connect(&server, postgres::NoTls)?;
-        client.batch_execute(&format!("CREATE DATABASE {name}"))?;
-        let (base, _) = server
-            .rsplit_once('/')
-            .ok_or_else(|| anyhow::anyhow!("{server}: no database in the URL"))?;
-        Ok(format!("{base}/{name}"))
-    })
-    .join()
-    .map_err(|_| anyhow::anyhow!("creating a database"))?
 }
 
 struct Served {

@@ -37,20 +37,8 @@ pub fn fresh_database() -> String {
         N.fetch_add(1, Ordering::SeqCst),
         uuid::Uuid::new_v4().simple()
     );
-    let url = server.clone();
-    let db = name.clone();
-    // The synchronous client runs its own runtime: not on an async task.
-    std::thread::spawn(move || {
-        let mut client = postgres::Client::connect(&url, postgres::NoTls)
-            .unwrap_or_else(|e| panic!("the test PostgreSQL server ({url}): {e}"));
-        client
-            .batch_execute(&format!("CREATE DATABASE {db}"))
-            .expect("a test database");
-    })
-    .join()
-    .expect("creating a test database");
-    let (base, _) = server.rsplit_once('/').expect("a database URL");
-    format!("{base}/{name}")
+    switchboard_hub::storage::postgres::create_database(&server, &name)
+        .unwrap_or_else(|e| panic!("a test database: {e}"))
 }
 
 /// The test database standing for the SQLite file `path`: a fresh one the

@@ -20,17 +20,8 @@ fn fresh_postgres_database() -> String {
         std::process::id(),
         uuid::Uuid::new_v4().simple()
     );
-    let (url, db) = (server.clone(), name.clone());
-    std::thread::spawn(move || {
-        postgres::Client::connect(&url, postgres::NoTls)
-            .expect("the test PostgreSQL server")
-            .batch_execute(&format!("CREATE DATABASE {db}"))
-            .expect("a test database");
-    })
-    .join()
-    .expect("creating a test database");
-    let (base, _) = server.rsplit_once('/').expect("a database URL");
-    format!("{base}/{name}")
+    switchboard_hub::storage::postgres::create_database(&server, &name)
+        .unwrap_or_else(|e| panic!("a test database: {e}"))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -222,6 +222,38 @@ impl PgStorage {
     }
 }
 
+/// Creates the empty database `name` on the server of `server_url` (any
+/// database URL of it) and returns that database's URL: for the tests and
+/// the bench, which each start on a fresh one. `name` is a plain
+/// identifier (lower-case letters, digits, `_`).
+pub fn create_database(server_url: &str, name: &str) -> StoreResult<String> {
+    let plain = !name.is_empty()
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !plain {
+        return Err(StoreError::Backend(format!(
+            "{name:?}: not a plain database name"
+        )));
+    }
+    let (base, _) = server_url.rsplit_once('/').ok_or_else(|| {
+        StoreError::Backend(format!("{}: no database in the URL", shown(server_url)))
+    })?;
+    let config: postgres::Config = server_url
+        .parse()
+        .map_err(|e| StoreError::Backend(format!("{}: {e}", shown(server_url))))?;
+    off_runtime(|| -> StoreResult<()> {
+        let mut client = config
+            .connect(postgres::NoTls)
+            .map_err(|e| StoreError::Unavailable(format!("{}: {e}", shown(server_url))))?;
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .map_err(|e| StoreError::Backend(format!("CREATE DATABASE {name}: {e}")))
+    })?;
+    Ok(format!("{base}/{name}"))
+}
+
 fn writer_loop(
     mut conn: Conn,
     config: postgres::Config,
@@ -457,5 +489,22 @@ impl PgTx<'_> {
         read: impl FnMut(&postgres::Row) -> StoreResult<T>,
     ) -> StoreResult<Vec<T>> {
         self.conn.query(sql, params)?.iter().map(read).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_name_that_is_not_plain_is_refused_before_connecting() {
+        // Nothing listens on port 9: a name that passed would fail to connect.
+        let server = "postgres://u:secret@127.0.0.1:9/postgres";
+        for name in ["", "T1", "1t", "t-1", "t; DROP DATABASE postgres"] {
+            let e = create_database(server, name).unwrap_err().to_string();
+            assert!(e.contains("not a plain database name"), "{name:?}: {e}");
+        }
+        let e = create_database(server, "t_1").unwrap_err().to_string();
+        assert!(!e.contains("secret"), "{e}");
     }
 }
