@@ -27,6 +27,8 @@
 //! `BENCH_PROBES`, `BENCH_SENDS`, `BENCH_CONVERSATIONS`, `BENCH_BATCH`,
 //! `BENCH_ROUNDS`, `BENCH_ITEMS_PER_WRITE`.
 
+mod common;
+
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -118,36 +120,7 @@ fn orchestrate() -> anyhow::Result<()> {
             .map_err(err)?;
             channels.push(ch.id);
         }
-        let queue = admin::create_queue(
-            &hub.store,
-            NewQueue {
-                name: "bench".into(),
-                wait_strategy: None,
-            },
-        )
-        .await
-        .map_err(err)?;
-        admin::create_route(
-            &hub.store,
-            NewRoute {
-                position: None,
-                channel_id: None,
-                communication_type: None,
-                queue_id: "bench".into(),
-            },
-        )
-        .await
-        .map_err(err)?;
-        let agent = admin::create_agent(
-            &hub.store,
-            NewAgent {
-                name: "bench".into(),
-                queue_ids: vec!["bench".into()],
-                admin: false,
-            },
-        )
-        .await
-        .map_err(err)?;
+        let (queue, agent) = common::bench_team(&hub.store).await?;
         // The send channels' conversations, straight into the database.
         let large = env_or("BENCH_CONVERSATIONS", 200_000).max(SEND_TARGETS);
         let started = Instant::now();

@@ -17,14 +17,16 @@
 //! delivery was not acknowledged or a probe never arrived; the targets are
 //! printed PASS / MISS.
 
+mod common;
+
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use switchboard_hub::storage::postgres::create_database;
 
 use futures::StreamExt;
 use switchboard_domain::clock::SystemClock;
 use switchboard_hub::config::Config;
+use switchboard_hub::storage::postgres::create_database;
 
 const SECRET: &str = "bench-app-secret";
 const PNID: &str = "990000201";
@@ -67,7 +69,7 @@ async fn serve(db_url: &str, setup: bool) -> anyhow::Result<Served> {
     let mut token = None;
     if setup {
         use switchboard_hub::usecase::admin;
-        use switchboard_protocol::{NewAgent, NewChannel, NewQueue, NewRoute};
+        use switchboard_protocol::NewChannel;
         let err = |e: switchboard_hub::error::ApiErr| anyhow::anyhow!("{}", e.message);
         admin::create_channel(
             &hub.store,
@@ -81,36 +83,7 @@ async fn serve(db_url: &str, setup: bool) -> anyhow::Result<Served> {
         )
         .await
         .map_err(err)?;
-        admin::create_queue(
-            &hub.store,
-            NewQueue {
-                name: "bench".into(),
-                wait_strategy: None,
-            },
-        )
-        .await
-        .map_err(err)?;
-        admin::create_route(
-            &hub.store,
-            NewRoute {
-                position: None,
-                channel_id: None,
-                communication_type: None,
-                queue_id: "bench".into(),
-            },
-        )
-        .await
-        .map_err(err)?;
-        let agent = admin::create_agent(
-            &hub.store,
-            NewAgent {
-                name: "bench".into(),
-                queue_ids: vec!["bench".into()],
-                admin: false,
-            },
-        )
-        .await
-        .map_err(err)?;
+        let (_, agent) = common::bench_team(&hub.store).await?;
         token = Some(agent.token);
     }
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
