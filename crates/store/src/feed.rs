@@ -15,7 +15,7 @@ use serde::Serialize;
 use switchboard_protocol::{Change, ChangeData};
 
 use crate::codecs::from_json;
-use crate::{Store, StoreResult, calls, conversations, events, messages, team, templates};
+use crate::{Store, StoreResult, calls, conversations, events, messages, outbox, team, templates};
 
 /// How a batch of changes is written.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -82,6 +82,10 @@ fn apply_one(conn: &Connection, change: &Change, mode: ApplyMode) -> StoreResult
         }
         ChangeData::Message(m) | ChangeData::MessageStatus(m) => {
             messages::put_hub(conn, m, mode)?;
+            if let Some(client_id) = &m.client_id {
+                // The hub has it: the agent's queued send is done.
+                outbox::accepted(conn, &m.conversation_id, client_id, &m.id)?;
+            }
             Some(m.conversation_id.clone())
         }
         ChangeData::Call(c) => {

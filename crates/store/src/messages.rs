@@ -181,8 +181,8 @@ fn delete(conn: &Connection, id: &str) -> StoreResult<()> {
 
 /// Writes a message from the hub: new, or replacing the stored one unless
 /// the stored status ranks higher (or, at the same rank, is newer). The
-/// local pending copy with the same `client_id` goes, and its outbox entry
-/// is accepted. Returns whether anything changed.
+/// local pending copy with the same `client_id` goes (its outbox entry is
+/// the caller's to settle). Returns whether anything changed.
 pub(crate) fn put_hub(conn: &Connection, m: &Message, mode: ApplyMode) -> StoreResult<bool> {
     if let Some(client_id) = &m.client_id {
         let locals: Vec<String> = conn
@@ -195,7 +195,6 @@ pub(crate) fn put_hub(conn: &Connection, m: &Message, mode: ApplyMode) -> StoreR
         for id in locals {
             delete(conn, &id)?;
         }
-        crate::outbox::accepted(conn, &m.conversation_id, client_id, &m.id)?;
     }
     if insert(conn, m, false, mode)? {
         if m.direction == Direction::Inbound && mode == ApplyMode::Live {
