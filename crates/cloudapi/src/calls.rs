@@ -4,10 +4,10 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::envelope::{Contact, Metadata};
 use crate::errors::WebhookError;
 use crate::lenient::{ChangeWire, UnparsedItem};
 use crate::util::{string_enum, unix_int_opt, unix_str, unix_str_opt, whatsapp};
-use crate::webhook::{Contact, Metadata};
 
 string_enum! {
     /// `calls[].event`.

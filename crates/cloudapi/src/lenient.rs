@@ -7,8 +7,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::envelope::Metadata;
 use crate::util::whatsapp;
-use crate::webhook::Metadata;
 
 /// A list item of a webhook change that did not fit its type.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

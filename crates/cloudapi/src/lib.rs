@@ -12,6 +12,7 @@
 
 pub mod calls;
 pub mod client;
+pub mod envelope;
 pub mod errors;
 pub mod inbound;
 pub mod lenient;
