@@ -21,7 +21,7 @@ use switchboard_media::{
     ToneSource,
 };
 
-use crate::state::lock;
+use crate::lock::lock;
 
 /// The customer's voice when the control request names none.
 pub const DEFAULT_VOICE_HZ: f64 = 440.0;

@@ -11,8 +11,8 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use switchboard_domain::rfc3339;
 
+use crate::call_end::end_call;
 use crate::clock::unix_string;
-use crate::graph::calls::end_call;
 use crate::payloads;
 use crate::state::{
     Call, CallState, Customer, Direction, Grant, InboundMessage, Sandbox, bsuid_for_username, lock,

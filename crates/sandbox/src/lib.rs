@@ -18,6 +18,7 @@
 //! In-process use (tests): `let sb = switchboard_sandbox::spawn(Config::for_tests(Some(url))).await?;`
 //! then point a Graph client at `sb.base_url` and drive customers via `sb.base_url/_sandbox/...`.
 
+pub mod call_end;
 pub mod call_media;
 pub mod clock;
 pub mod config;
@@ -25,9 +26,11 @@ pub mod control;
 pub mod customers;
 pub mod graph;
 pub mod ids;
+pub mod lock;
 pub mod payloads;
 pub mod scenario;
 pub mod state;
+pub mod templates;
 pub mod validation;
 pub mod webhooks;
 

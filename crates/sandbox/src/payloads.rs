@@ -11,8 +11,8 @@ use switchboard_cloudapi::webhook::{
 use switchboard_cloudapi::{InboundMessage, MessageStatus, WebhookEnvelope, WebhookError};
 
 use crate::config::Config;
-use crate::graph::templates::Template;
 use crate::state::Customer;
+use crate::templates::Template;
 
 /// `contacts[]` for a customer, in the 2026 shape: `wa_id` (empty for a customer
 /// known only by username), `user_id` (the BSUID), `profile.username` when there is one.

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -13,13 +13,10 @@ use serde_json::Value;
 
 use crate::clock::VirtualClock;
 use crate::config::Config;
-use crate::graph::templates::{Template, seed_templates};
+use crate::templates::{Template, seed_templates};
 use crate::webhooks::Dispatcher;
 
-/// Locks a mutex, recovering from poisoning (a panicked handler must not wedge the sandbox).
-pub fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
+pub use crate::lock::lock;
 
 /// A customer's call permission as Meta tracks it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -10,16 +10,15 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use chrono::{DateTime, Utc};
+
 use serde_json::Value;
 
 use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
+use crate::call_end::end_call;
 use crate::payloads;
 use crate::state::{Call, CallState, Direction, Grant, Sandbox, lock};
-use switchboard_cloudapi::calls::{
-    CallActionResponse, CallDirection, CallOutcome, CallRef, Session,
-};
+use switchboard_cloudapi::calls::{CallActionResponse, CallDirection, CallRef, Session};
 
 pub async fn action(
     State(sb): State<Arc<Sandbox>>,
@@ -307,61 +306,4 @@ fn set_state(sb: &Sandbox, call_id: &str, state: CallState, f: impl FnOnce(&mut 
         c.state = state;
         f(c);
     }
-}
-
-/// Ends a call and sends the terminate webhook (COMPLETED with duration when it
-/// was connected; FAILED without duration when it never was).
-pub fn end_call(
-    sb: &Sandbox,
-    call_id: &str,
-    outcome: &str,
-    error: Option<(u32, &str)>,
-) -> Option<Call> {
-    let now = sb.now();
-    let call = {
-        let mut calls = lock(&sb.calls);
-        let c = calls.get_mut(call_id)?;
-        if c.state == CallState::Ended {
-            return None;
-        }
-        c.state = CallState::Ended;
-        c.ended_at = Some(now);
-        c.outcome = Some(outcome.to_string());
-        c.clone()
-    };
-    sb.call_media.end(call_id);
-    let customer = sb.customer_or_new(&call.user_id);
-    let (from, to) = match call.direction {
-        Direction::UserInitiated => (customer.wa_id.clone(), sb.config.display_number.clone()),
-        Direction::BusinessInitiated => (sb.config.display_number.clone(), customer.wa_id.clone()),
-    };
-    let mut event = payloads::call(
-        &call.id,
-        &from,
-        &to,
-        "terminate",
-        now,
-        call.direction.wire(),
-    );
-    match call.connected_at {
-        Some(start) => {
-            event.status = Some(CallOutcome::Completed);
-            event.start_time = Some(start);
-            event.end_time = Some(now);
-            event.duration = Some(duration_secs(start, now));
-        }
-        None => event.status = Some(CallOutcome::Failed),
-    }
-    event.biz_opaque_callback_data = call.biz_opaque_callback_data.clone();
-    let errors = error
-        .map(|(code, details)| vec![GraphError::webhook_error(code, details)])
-        .unwrap_or_default();
-    let env = payloads::call_event(&sb.config, &customer, event, errors);
-    sb.webhooks.send("calls/terminate", &env, now);
-    tracing::info!(call_id = %call.id, %outcome, "call ended");
-    Some(call)
-}
-
-fn duration_secs(start: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
-    (end - start).num_seconds().max(0)
 }
