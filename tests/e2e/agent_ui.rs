@@ -233,16 +233,15 @@ fn webkit_pss(app: &Desktop) -> memory::Pss {
 /// scrolling; a full collection and the allocator's scavenger come seconds
 /// after), from after a warm-up of ten pages up and back (the JIT and the
 /// heap sizing themselves: ~10 MiB, once; the growth from the thread just
-/// opened is printed too). Measured 10.9-13.3 MiB (21.6-23.8 with the
+/// opened is printed too). Measured 10.9-13.8 MiB (21.6-25.4 with the
 /// warm-up); target < 20 MB (19.07 MiB). With `JSC_logGC=1` in the app's
 /// environment the engine logs each collection: the JS heap live after a
 /// full collection stays 5.4-5.9 MB from the first page to the last, while
 /// the heap grows to 20-25 MB between full collections (the engine sizes
 /// its heap by how fast the page allocates, not by what stays live): the
-/// cold growth.
-/// Run alone, after the parallel
-/// suite (`make test` does; `scripts/e2e.sh scrolling --ignored
-/// --nocapture`): the other tests' load shifts when the engine collects.
+/// cold growth. Run alone, after the parallel suite (`make test` does;
+/// `scripts/e2e.sh scrolling --ignored --nocapture`): the other tests' load
+/// shifts when the engine collects.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "a measurement: run alone, after the parallel suite (scripts/test.sh)"]
 async fn scrolling_a_10k_message_thread_keeps_webkit_memory_flat() {

@@ -153,13 +153,13 @@ impl Store {
         mode: ApplyMode,
     ) -> StoreResult<ApplyReport> {
         let tx = self.conn.transaction()?;
-        if mode == ApplyMode::Bulk && !unread_stale(&tx)? {
-            // A bulk write's first page: the thread index is built once at its
-            // end (`recount_unread`), by sorting, not kept up to date message
-            // by message (a million inserts all over it).
-            messages::drop_thread_index(&tx)?;
-        }
         if mode == ApplyMode::Bulk {
+            if !unread_stale(&tx)? {
+                // A bulk write's first page: the thread index is built once at
+                // its end (`recount_unread`), by sorting, not kept up to date
+                // message by message (a million inserts all over it).
+                messages::drop_thread_index(&tx)?;
+            }
             tx.pragma_update(None, "cache_size", BULK_CACHE_KIB)?;
         }
         let mut report = ApplyReport {

@@ -10,7 +10,6 @@ use std::sync::Arc;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-
 use serde_json::Value;
 
 use super::auth::Authorized;

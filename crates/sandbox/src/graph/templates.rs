@@ -1,5 +1,6 @@
-//! Message templates: the seed set, `GET /{version}/{waba_id}/message_templates`,
+//! Message templates at the Graph API: `GET /{version}/{waba_id}/message_templates`
 //! and the checks Meta applies when a template is sent (132001 / 132000 / 132012).
+//! The templates themselves and their seed are `crate::templates`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -7,14 +8,13 @@ use std::sync::Arc;
 use axum::Json;
 use axum::extract::{Query, State};
 use base64::Engine as _;
-
 use serde_json::{Value, json};
 
 use super::auth::Authorized;
 use super::error::{GraphError, GraphPath};
 use crate::state::Sandbox;
 
-pub use crate::templates::{Template, placeholders, seed_templates};
+use crate::templates::{Template, placeholders};
 
 /// `GET /{version}/{waba_id}/message_templates?limit=&after=&status=&name=&language=&category=`.
 pub async fn list(

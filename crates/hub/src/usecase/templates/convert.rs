@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_sandbox_seed_templates_convert_as_the_json_round_trip_did() {
-        let seeds = switchboard_sandbox::graph::templates::seed_templates();
+        let seeds = switchboard_sandbox::templates::seed_templates();
         assert!(seeds.len() > 10);
         for seed in seeds {
             let t = meta(serde_json::to_value(&seed).unwrap());
