@@ -4,21 +4,19 @@
 //! switch; queues (with the configuration warnings, e.g. a queue without a
 //! wait strategy), routes, agents and their queues; webhook items the hub
 //! could not read.
+//!
+//! Here: what the commands carry and their pure checks; the commands
+//! themselves are in [`crate::core`]'s `admin` module.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
-use reqwest::Method;
 use serde::{Deserialize, Serialize};
 use switchboard_domain::channel::{check_icon, sniff_image};
 use switchboard_domain::limits::Limits;
-use switchboard_protocol::{
-    AdminConfig, Agent, Channel, CreatedAgent, NewAgent, NewQueue, NewRoute, PatchAgent,
-    PatchChannel, Queue, Route, WaitStrategy, WebhookRejectList,
-};
+use switchboard_protocol::{PatchAgent, PatchChannel, WaitStrategy};
 use ts_rs::TS;
 
-use crate::contract::{CommandError, ErrorCode};
-use crate::core::Core;
+use crate::error::CommandError;
 
 /// A change to a channel: only the fields given change.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -82,9 +80,9 @@ pub struct RejectsPage {
 pub fn check_channel_icon(icon: &ChannelIcon) -> Result<(&'static str, Vec<u8>), CommandError> {
     let bytes = BASE64
         .decode(icon.data_base64.as_bytes())
-        .map_err(|e| invalid(format!("the icon's bytes are not base64: {e}")))?;
+        .map_err(|e| CommandError::invalid(format!("the icon's bytes are not base64: {e}")))?;
     check_icon(&bytes, &icon.filename, &Limits::default().channel)
-        .map_err(|e| invalid(format!("{}: {e}", icon.filename)))?;
+        .map_err(|e| CommandError::invalid(format!("{}: {e}", icon.filename)))?;
     let mime = match sniff_image(&bytes) {
         Some(switchboard_domain::channel::IconFormat::Png) => "image/png",
         _ => "image/jpeg",
@@ -92,137 +90,10 @@ pub fn check_channel_icon(icon: &ChannelIcon) -> Result<(&'static str, Vec<u8>),
     Ok((mime, bytes))
 }
 
-fn invalid(message: impl Into<String>) -> CommandError {
-    CommandError::new(ErrorCode::InvalidInput, message)
-}
-
-impl Core {
-    pub(crate) async fn admin_view(&self) -> Result<AdminConfig, CommandError> {
-        self.hub().await?.get(&["admin", "config"]).await
-    }
-
-    pub(crate) async fn admin_rejects(
-        &self,
-        args: RejectsPage,
-    ) -> Result<WebhookRejectList, CommandError> {
-        let hub = self.hub().await?;
-        match args.before {
-            None => hub.get(&["admin", "webhook-rejects"]).await,
-            Some(before) => {
-                hub.get_query(
-                    &["admin", "webhook-rejects"],
-                    &[("before", &before.to_string())],
-                )
-                .await
-            }
-        }
-    }
-
-    pub(crate) async fn admin_edit_channel(
-        &self,
-        args: ChannelEdit,
-    ) -> Result<Channel, CommandError> {
-        self.hub()
-            .await?
-            .send(
-                Method::PATCH,
-                &["admin", "channels", &args.channel_id],
-                &args.patch,
-            )
-            .await
-    }
-
-    pub(crate) async fn admin_channel_icon(
-        &self,
-        args: ChannelIcon,
-    ) -> Result<Channel, CommandError> {
-        let (mime, bytes) = check_channel_icon(&args)?;
-        self.hub()
-            .await?
-            .upload(
-                Method::PUT,
-                &["admin", "channels", &args.channel_id, "icon"],
-                &[("filename", &args.filename)],
-                mime,
-                bytes,
-            )
-            .await
-    }
-
-    pub(crate) async fn admin_add_queue(&self, args: NewQueue) -> Result<Queue, CommandError> {
-        self.hub()
-            .await?
-            .send(Method::POST, &["admin", "queues"], &args)
-            .await
-    }
-
-    pub(crate) async fn admin_edit_queue(&self, args: QueueEdit) -> Result<Queue, CommandError> {
-        let patch = serde_json::json!({ "wait_strategy": args.wait_strategy });
-        self.hub()
-            .await?
-            .send(Method::PATCH, &["admin", "queues", &args.queue_id], &patch)
-            .await
-    }
-
-    pub(crate) async fn admin_add_route(&self, args: NewRoute) -> Result<Route, CommandError> {
-        self.hub()
-            .await?
-            .send(Method::POST, &["admin", "routes"], &args)
-            .await
-    }
-
-    pub(crate) async fn admin_remove_route(&self, args: RouteRef) -> Result<(), CommandError> {
-        self.hub()
-            .await?
-            .call(Method::DELETE, &["admin", "routes", &args.route_id])
-            .await
-    }
-
-    pub(crate) async fn admin_add_agent(
-        &self,
-        args: NewAgent,
-    ) -> Result<CreatedAgent, CommandError> {
-        self.hub()
-            .await?
-            .send(Method::POST, &["admin", "agents"], &args)
-            .await
-    }
-
-    pub(crate) async fn admin_edit_agent(&self, args: AgentEdit) -> Result<Agent, CommandError> {
-        self.hub()
-            .await?
-            .send(
-                Method::PATCH,
-                &["admin", "agents", &args.agent_id],
-                &args.patch,
-            )
-            .await
-    }
-
-    pub(crate) async fn admin_rotate_token(
-        &self,
-        args: AgentRef,
-    ) -> Result<CreatedAgent, CommandError> {
-        self.hub()
-            .await?
-            .post(&["admin", "agents", &args.agent_id, "token"])
-            .await
-    }
-
-    pub(crate) async fn admin_revoke_token(&self, args: AgentRef) -> Result<(), CommandError> {
-        self.hub()
-            .await?
-            .call(
-                Method::DELETE,
-                &["admin", "agents", &args.agent_id, "token"],
-            )
-            .await
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     const PNG: &[u8] = &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0];
 

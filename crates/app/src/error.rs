@@ -58,4 +58,9 @@ impl CommandError {
             message: message.into(),
         }
     }
+
+    /// The arguments are malformed or out of range: says which and why.
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidInput, message)
+    }
 }

@@ -15,17 +15,16 @@ use crate::error::{CommandError, ErrorCode};
 
 /// An http(s) base URL without a trailing slash, or why not.
 pub fn normalize_url(input: &str) -> Result<String, CommandError> {
-    let invalid = |m: String| CommandError::new(ErrorCode::InvalidInput, m);
     let trimmed = input.trim().trim_end_matches('/');
     let url = reqwest::Url::parse(trimmed)
-        .map_err(|e| invalid(format!("{trimmed:?} is not a web address: {e}")))?;
+        .map_err(|e| CommandError::invalid(format!("{trimmed:?} is not a web address: {e}")))?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err(invalid(format!(
+        return Err(CommandError::invalid(format!(
             "{trimmed:?} is not an http or https address"
         )));
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(invalid(format!(
+        return Err(CommandError::invalid(format!(
             "{trimmed:?}: give the hub's address without a query"
         )));
     }

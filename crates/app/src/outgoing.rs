@@ -2,18 +2,19 @@
 //! the Cloud API's types and sizes before the upload), the call-button
 //! message; the media of a message, fetched from the hub; and a failed
 //! message retried or discarded.
+//!
+//! Here: what the commands carry and their pure checks; the commands
+//! themselves are in [`crate::core`]'s `outgoing` module.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use serde::{Deserialize, Serialize};
-use switchboard_domain::composer::{validate_call_button, validate_caption};
+use switchboard_domain::composer::validate_caption;
 use switchboard_domain::limits::{Limits, media_type_supported};
-use switchboard_protocol::{MediaKind, MediaUpload, Message, MessageKind, MessageStatus, SendBody};
+use switchboard_protocol::MediaKind;
 use ts_rs::TS;
 
-use crate::composer::ComposerView;
-use crate::contract::{CommandError, ErrorCode};
-use crate::core::Core;
+use crate::error::CommandError;
 
 /// A call-button message: the text and, when given, the button's label
 /// (the hub's default otherwise).
@@ -54,12 +55,8 @@ pub struct MediaFile {
     pub data_base64: String,
 }
 
-fn invalid(message: impl Into<String>) -> CommandError {
-    CommandError::new(ErrorCode::InvalidInput, message)
-}
-
 /// The MIME type without parameters, lowercase.
-fn bare_mime(mime: &str) -> String {
+pub(crate) fn bare_mime(mime: &str) -> String {
     mime.split(';')
         .next()
         .unwrap_or("")
@@ -87,174 +84,41 @@ pub fn check_attachment(
 ) -> Result<(MediaKind, Vec<u8>), CommandError> {
     let mime = bare_mime(&a.mime_type);
     if !media_type_supported(&mime) {
-        return Err(invalid(format!(
+        return Err(CommandError::invalid(format!(
             "WhatsApp does not take {} files ({mime:?})",
             a.filename
         )));
     }
     let bytes = BASE64
         .decode(a.data_base64.as_bytes())
-        .map_err(|e| invalid(format!("the file's bytes are not base64: {e}")))?;
+        .map_err(|e| CommandError::invalid(format!("the file's bytes are not base64: {e}")))?;
     if bytes.is_empty() {
-        return Err(invalid(format!("{} is empty", a.filename)));
+        return Err(CommandError::invalid(format!("{} is empty", a.filename)));
     }
     let max = limits.message.media_max_bytes(&mime);
     if bytes.len() > max {
-        return Err(invalid(format!(
+        return Err(CommandError::invalid(format!(
             "{} is {} bytes; WhatsApp takes {mime} files of at most {max} bytes",
             a.filename,
             bytes.len()
         )));
     }
     if let Some(caption) = &a.caption {
-        validate_caption(caption, &limits.message).map_err(|e| invalid(e.to_string()))?;
+        validate_caption(caption, &limits.message)
+            .map_err(|e| CommandError::invalid(e.to_string()))?;
     }
     Ok((media_kind(&mime), bytes))
 }
 
 /// The `client_id` of a local (outbox) message id.
-fn outbox_client_id(message_id: &str) -> Option<&str> {
+pub(crate) fn outbox_client_id(message_id: &str) -> Option<&str> {
     message_id.strip_prefix("local:")
-}
-
-impl Core {
-    /// Refused unless the composer's rule for this kind allows it now.
-    async fn allowed(
-        &self,
-        conversation_id: &str,
-        rule: fn(&ComposerView) -> &crate::composer::KindRule,
-    ) -> Result<(), CommandError> {
-        let view = self.composer_now(conversation_id).await?;
-        match rule(&view).reason {
-            None => Ok(()),
-            Some(reason) => Err(invalid(format!("not allowed here now: {reason:?}"))),
-        }
-    }
-
-    pub(crate) async fn send_call_button_message(
-        &self,
-        args: CallButtonReply,
-    ) -> Result<Message, CommandError> {
-        let limits = Limits::default();
-        let text = args.text.trim().to_owned();
-        let label = args
-            .button_label
-            .map(|l| l.trim().to_owned())
-            .filter(|l| !l.is_empty());
-        // The hub's default label is short; check the agent's.
-        validate_call_button(&text, label.as_deref().unwrap_or("Call"), &limits.message)
-            .map_err(|e| invalid(e.to_string()))?;
-        self.allowed(&args.conversation_id, |v| &v.call_button)
-            .await?;
-        let body = SendBody::CallButton {
-            text,
-            button_label: label,
-            ttl_minutes: None,
-            payload: None,
-        };
-        self.queue(&args.conversation_id, body).await
-    }
-
-    /// Checks the file, uploads it through the hub (online only), then
-    /// queues the message like a reply.
-    pub(crate) async fn send_file(&self, args: Attachment) -> Result<Message, CommandError> {
-        let (kind, bytes) = check_attachment(&args, &Limits::default())?;
-        self.allowed(&args.conversation_id, |v| &v.media).await?;
-        let uploaded: MediaUpload = self
-            .hub()
-            .await?
-            .upload(
-                reqwest::Method::POST,
-                &["conversations", &args.conversation_id, "media"],
-                &[("filename", &args.filename)],
-                &bare_mime(&args.mime_type),
-                bytes,
-            )
-            .await?;
-        let body = SendBody::Media {
-            media_kind: kind,
-            media_id: Some(uploaded.media_id),
-            link: None,
-            caption: args.caption.filter(|c| !c.trim().is_empty()),
-            filename: Some(args.filename),
-        };
-        self.queue(&args.conversation_id, body).await
-    }
-
-    /// The media of a message the hub has, fetched through it.
-    pub(crate) async fn media_of(&self, args: MessageRef) -> Result<MediaFile, CommandError> {
-        if outbox_client_id(&args.message_id).is_some() {
-            return Err(CommandError::new(
-                ErrorCode::NotFound,
-                "the file is shown once the message is sent",
-            ));
-        }
-        let (mime_type, bytes) = self
-            .hub()
-            .await?
-            .download(&["messages", &args.message_id, "media"])
-            .await?;
-        Ok(MediaFile {
-            mime_type,
-            data_base64: BASE64.encode(bytes),
-        })
-    }
-
-    /// A failed message sent again: a local one under its own `client_id`;
-    /// one the hub recorded as failed (WhatsApp refused it) as a new
-    /// message with the same content.
-    pub(crate) async fn send_again(&self, args: MessageRef) -> Result<Message, CommandError> {
-        if let Some(client_id) = outbox_client_id(&args.message_id) {
-            self.outbox_retry(client_id).await?;
-            let id = args.message_id.clone();
-            return self
-                .read(move |s| s.message(&id))
-                .await?
-                .ok_or_else(|| CommandError::new(ErrorCode::Internal, "the message vanished"));
-        }
-        let id = args.message_id.clone();
-        let (message, entry) = self
-            .read(move |s| {
-                let m = s.message(&id)?;
-                let entry = match m.as_ref().and_then(|m| m.client_id.clone()) {
-                    Some(c) => s.outbox_entry(&c)?,
-                    None => None,
-                };
-                Ok((m, entry))
-            })
-            .await?;
-        let message = message.ok_or_else(|| {
-            CommandError::new(
-                ErrorCode::NotFound,
-                format!("no message {}", args.message_id),
-            )
-        })?;
-        if message.status != MessageStatus::Failed {
-            return Err(invalid("only a failed message can be sent again"));
-        }
-        let body = match (entry, message.kind, message.text) {
-            (Some(e), _, _) => e.body,
-            (None, MessageKind::Text, Some(text)) => SendBody::Text { text },
-            _ => {
-                return Err(invalid(
-                    "this message was sent from another device: send it again from the composer",
-                ));
-            }
-        };
-        self.queue(&message.conversation_id, body).await
-    }
-
-    /// A failed local message given up: it leaves the thread.
-    pub(crate) async fn give_up(&self, args: MessageRef) -> Result<(), CommandError> {
-        let client_id = outbox_client_id(&args.message_id)
-            .ok_or_else(|| invalid("only a message that never reached the hub can be discarded"))?;
-        self.outbox_discard(client_id).await
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     fn file(name: &str, mime: &str, bytes: &[u8]) -> Attachment {
         Attachment {

@@ -8,7 +8,7 @@ use switchboard_desktop::{Settings, WarningScope};
 use switchboard_domain::WindowLimits;
 use ts_rs::TS;
 
-use crate::error::{CommandError, ErrorCode};
+use crate::error::CommandError;
 
 /// The store's settings key.
 pub(crate) const KEY: &str = "app_settings";
@@ -78,9 +78,8 @@ impl AppSettings {
     /// system's), thresholds
     /// within the 24-hour window (at most 5, each once).
     pub fn validated(mut self) -> Result<AppSettings, CommandError> {
-        let invalid = |m: String| CommandError::new(ErrorCode::InvalidInput, m);
         if !self.language.is_empty() && !LANGUAGES.contains(&self.language.as_str()) {
-            return Err(invalid(format!(
+            return Err(CommandError::invalid(format!(
                 "language {:?} is not one of {}",
                 self.language,
                 LANGUAGES.join(", ")
@@ -89,14 +88,14 @@ impl AppSettings {
         self.warn_before_minutes.sort_unstable_by(|a, b| b.cmp(a));
         self.warn_before_minutes.dedup();
         if self.warn_before_minutes.len() > 5 {
-            return Err(invalid("at most 5 warning thresholds".into()));
+            return Err(CommandError::invalid("at most 5 warning thresholds"));
         }
         if let Some(m) = self
             .warn_before_minutes
             .iter()
             .find(|m| **m == 0 || **m >= 24 * 60)
         {
-            return Err(invalid(format!(
+            return Err(CommandError::invalid(format!(
                 "a warning {m} minutes before closing is outside the 24-hour window"
             )));
         }
@@ -141,6 +140,7 @@ impl AppSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
 
     #[test]
     fn defaults_match_the_notifier_defaults() {

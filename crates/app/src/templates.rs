@@ -8,21 +8,21 @@
 //! shows the header (text, or the kind of media the customer sees), body,
 //! footer and buttons; a template that needs values the agent's API cannot
 //! carry (a header's or a URL button's) says so as a problem of that part.
+//!
+//! Here: what the commands carry and their pure checks; the commands
+//! themselves are in [`crate::core`]'s `templates` module.
 
 use serde::{Deserialize, Serialize};
-use switchboard_domain::limits::{Limits, MessageLimits};
+use switchboard_domain::limits::MessageLimits;
 use switchboard_domain::templates::{
     self as rules, Component, HeaderFormat, ParamErrorReason, ParamKey, ParamSlot, Params,
     PreviewHeader, TemplateParams,
 };
 use switchboard_protocol::{
-    Template, TemplateButton, TemplateButtonKind, TemplateCategory, TemplateMedia, TemplateSend,
-    TemplateStatus,
+    Template, TemplateButton, TemplateButtonKind, TemplateCategory, TemplateMedia, TemplateStatus,
 };
 use switchboard_store::{Store, StoreError, TemplateFilter};
 use ts_rs::TS;
-
-use crate::contract::{CommandError, ErrorCode};
 
 /// What the agent looks for.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -305,42 +305,6 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
             })
             .collect(),
         problems,
-    }
-}
-
-impl crate::core::Core {
-    /// The template as it is sent with these values, and the template,
-    /// when its values are complete and valid (the preview's problems say
-    /// why not).
-    pub(crate) async fn template_to_send(
-        &self,
-        template_id: &str,
-        params: Vec<String>,
-    ) -> Result<(TemplateSend, Template), CommandError> {
-        let id = template_id.to_owned();
-        let template = self.read(move |s| template(s, &id)).await?.ok_or_else(|| {
-            CommandError::new(ErrorCode::NotFound, format!("no template {template_id}"))
-        })?;
-        let preview = preview(&template, &params, &Limits::default().message);
-        if let Some(problem) = preview.problems.first() {
-            return Err(CommandError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "the template's values cannot be sent: {:?}{}",
-                    problem.reason,
-                    problem
-                        .position
-                        .map(|p| format!(" (parameter {p})"))
-                        .unwrap_or_default()
-                ),
-            ));
-        }
-        let send = TemplateSend {
-            name: template.name.clone(),
-            language: template.language.clone(),
-            params,
-        };
-        Ok((send, template))
     }
 }
 

@@ -9,14 +9,22 @@
 //!   another hub or as another agent never mixes their data.
 //!
 //! The token is in the OS keyring ([`crate::vault`]), nowhere else.
+//!
+//! A feature's commands are in a child module (`admin`, `editing`,
+//! `outgoing`, `starting`, `templates`); what they carry to and from the
+//! UI, and their pure checks, are in the crate's feature module of the same
+//! name, which the contract names without reaching the core.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use reqwest::Method;
 use switchboard_domain::clock::Clock;
 use switchboard_domain::limits::Limits;
 use switchboard_protocol::{
-    CallPermissionRequestResult, Me, Message, MessagePage, SendBody, Template,
+    AdminConfig, Agent, CallPermissionRequestResult, Channel, Conversation, CreatedAgent,
+    EventLogEntry, Me, Message, MessagePage, NewAgent, NewQueue, NewRoute, Queue, Route, SendBody,
+    Template, WebhookRejectList,
 };
 use switchboard_store::{
     ConversationFilter, ConversationItem, ConversationSort, Store, StoreError, UnreadCounts,
@@ -25,12 +33,6 @@ use switchboard_store::{
 use switchboard_sync::{StoreHandle, SyncConfig, SyncEngine, SyncError, SyncState};
 
 use crate::calls::call_view;
-use reqwest::Method;
-use switchboard_protocol::{
-    AdminConfig, Agent, Channel, Conversation, CreatedAgent, EventLogEntry, NewAgent, NewQueue,
-    NewRoute, Queue, Route, WebhookRejectList,
-};
-
 use crate::contract::{
     AgentEdit, AgentRef, AppEvent, Attachment, AudioDeviceList, CallButtonReply, CallMute, CallRef,
     CallView, ChannelEdit, ChannelIcon, CommandError, Commands, ComposerView, ConversationEdit,
@@ -46,6 +48,12 @@ use crate::notices::{self, Input};
 use crate::settings::{self, AppSettings};
 use crate::shell::{NoticeReplies, Shell};
 use crate::vault::TokenVault;
+
+mod admin;
+mod editing;
+mod outgoing;
+mod starting;
+mod templates;
 
 /// The store setting of the signed-in agent (`/api/v1/me`, as last read).
 const ME_KEY: &str = "me";
