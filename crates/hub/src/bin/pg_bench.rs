@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use futures::StreamExt;
 use switchboard_domain::clock::SystemClock;
 use switchboard_hub::config::Config;
-use switchboard_hub::storage::postgres::create_database;
+use switchboard_hub::storage::postgres::create_scratch_database;
 
 const SECRET: &str = "bench-app-secret";
 const PNID: &str = "990000201";
@@ -220,11 +220,6 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let server = std::env::var("SWITCHBOARD_TEST_POSTGRES").map_err(|_| {
-        anyhow::anyhow!(
-            "SWITCHBOARD_TEST_POSTGRES is not set: run through scripts/with-postgres.sh"
-        )
-    })?;
     let n = env_or("BENCH_WEBHOOKS", 10_000);
     let concurrency = env_or("BENCH_CONCURRENCY", 16);
     let probes = env_or("BENCH_PROBES", 200);
@@ -233,10 +228,9 @@ fn run() -> anyhow::Result<()> {
         .enable_all()
         .build()?;
     let dir = tempfile::tempdir()?;
-    let tag = std::process::id();
-    let one_pg = create_database(&server, &format!("bench_one_{tag}"))?;
-    let two_pg = create_database(&server, &format!("bench_two_{tag}"))?;
-    let feed_pg = create_database(&server, &format!("bench_feed_{tag}"))?;
+    let one_pg = create_scratch_database("bench_one")?;
+    let two_pg = create_scratch_database("bench_two")?;
+    let feed_pg = create_scratch_database("bench_feed")?;
     rt.block_on(async {
         let http = reqwest::Client::new();
         let sqlite = serve(&format!("sqlite://{}", dir.path().join("hub.db").display()), true).await?;

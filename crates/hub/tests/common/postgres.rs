@@ -2,10 +2,6 @@
 //! tests (its URL in `SWITCHBOARD_TEST_POSTGRES`): each caller gets a
 //! fresh, empty database of its own in it.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
-/// Set by `scripts/with-postgres.sh`.
-pub const SERVER_ENV: &str = "SWITCHBOARD_TEST_POSTGRES";
 /// `postgres`: the hub integration tests run their hubs on PostgreSQL.
 pub const BACKEND_ENV: &str = "SWITCHBOARD_TEST_BACKEND";
 
@@ -27,17 +23,7 @@ pub fn sqlite_only(what: &str) -> bool {
 
 /// The URL of a new, empty database on the test server.
 pub fn fresh_database() -> String {
-    static N: AtomicU32 = AtomicU32::new(0);
-    let server = std::env::var(SERVER_ENV).unwrap_or_else(|_| {
-        panic!("{SERVER_ENV} is not set: run these tests through scripts/with-postgres.sh")
-    });
-    let name = format!(
-        "t{}_{}_{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst),
-        uuid::Uuid::new_v4().simple()
-    );
-    switchboard_hub::storage::postgres::create_database(&server, &name)
+    switchboard_hub::storage::postgres::create_scratch_database("t")
         .unwrap_or_else(|e| panic!("a test database: {e}"))
 }
 

@@ -10,17 +10,7 @@ use crate::common::*;
 
 /// A new database on the test server.
 fn fresh_postgres_database() -> String {
-    let server = std::env::var("SWITCHBOARD_TEST_POSTGRES").unwrap_or_else(|_| {
-        panic!(
-            "SWITCHBOARD_TEST_POSTGRES is not set: run these tests through scripts/with-postgres.sh"
-        )
-    });
-    let name = format!(
-        "moved_{}_{}",
-        std::process::id(),
-        uuid::Uuid::new_v4().simple()
-    );
-    switchboard_hub::storage::postgres::create_database(&server, &name)
+    switchboard_hub::storage::postgres::create_scratch_database("moved")
         .unwrap_or_else(|e| panic!("a test database: {e}"))
 }
 

@@ -254,6 +254,27 @@ pub fn create_database(server_url: &str, name: &str) -> StoreResult<String> {
     Ok(format!("{base}/{name}"))
 }
 
+/// Where `scripts/with-postgres.sh` puts the URL of the private server it
+/// starts for the tests and the bench.
+pub const SCRATCH_SERVER_ENV: &str = "SWITCHBOARD_TEST_POSTGRES";
+
+/// A new, empty database on the server of [`SCRATCH_SERVER_ENV`], named
+/// `<prefix>_<process>_<random>` so that runs and callers never share one;
+/// its URL. `prefix` is a plain identifier.
+pub fn create_scratch_database(prefix: &str) -> StoreResult<String> {
+    let server = std::env::var(SCRATCH_SERVER_ENV).map_err(|_| {
+        StoreError::Unavailable(format!(
+            "{SCRATCH_SERVER_ENV} is not set: run through scripts/with-postgres.sh"
+        ))
+    })?;
+    let name = format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        uuid::Uuid::new_v4().simple()
+    );
+    create_database(&server, &name)
+}
+
 fn writer_loop(
     mut conn: Conn,
     config: postgres::Config,
