@@ -80,6 +80,8 @@ async fn screenshots_of_the_main_screens() {
     }
     app.to_window("call=").await;
     app.find("[data-testid=call-popup]").await;
+    // The call's view loaded, not the popup's first "Loading the call…".
+    app.find("[data-testid=call-customer-name]").await;
     shoot(&app, "call-popup-light");
     app.close().await;
 

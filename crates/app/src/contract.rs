@@ -248,6 +248,9 @@ pub enum AppEvent {
     ConversationsChanged { ids: Vec<String>, all: bool },
     /// The unread counts changed.
     Unread { counts: UnreadCounts },
+    /// The team's queues, agents or channels changed (or everything was
+    /// reloaded): a view naming them asks for `team` again.
+    TeamChanged,
     /// A call changed (a popup follows its call).
     CallChanged { call: Box<CallView> },
     /// The number was put on the clipboard.

@@ -1,6 +1,6 @@
 //! From the sync engine to the agent: every update goes to the notifier at
 //! once (a ringing call must not wait); the UI hears which conversations
-//! changed and the unread counts, gathered while changes pour in (a
+//! changed, the unread counts and that the team changed, gathered while changes pour in (a
 //! bootstrap, a burst of webhooks): each event is a script the webview
 //! runs, and the webview's memory grows with their number, so a burst
 //! costs at most one event of each kind per [`UI_EVERY`]. A lone change
@@ -9,6 +9,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use switchboard_protocol::ChangeData;
 use switchboard_sync::{StoreHandle, Update};
 use tokio::sync::broadcast::error::RecvError;
 use tokio::time::{Duration, Instant};
@@ -26,12 +27,29 @@ struct Gathered {
     ids: BTreeSet<String>,
     all: bool,
     unread: bool,
+    team: bool,
 }
 
 impl Gathered {
     fn is_empty(&self) -> bool {
-        self.ids.is_empty() && !self.all && !self.unread
+        self.ids.is_empty() && !self.all && !self.unread && !self.team
     }
+
+    /// Everything to be reloaded (a resync, missed updates).
+    fn everything(&mut self) {
+        self.all = true;
+        self.unread = true;
+        self.team = true;
+    }
+}
+
+/// Whether a change renames or adds what the views name: a queue, an agent
+/// or a channel.
+fn changes_team(change: &ChangeData) -> bool {
+    matches!(
+        change,
+        ChangeData::Queue(_) | ChangeData::Agent(_) | ChangeData::Channel(_)
+    )
 }
 
 /// The agent's queues as the session knows them.
@@ -101,8 +119,7 @@ pub(crate) async fn forward(
             Ok(u) => u,
             Err(RecvError::Lagged(_)) => {
                 let _ = notifier.send(Input::Lagged);
-                to_ui.gathered.all = true;
-                to_ui.gathered.unread = true;
+                to_ui.gathered.everything();
                 to_ui.flush_if_quiet().await;
                 continue;
             }
@@ -118,9 +135,10 @@ pub(crate) async fn forward(
             Update::Changes(applied) => {
                 membership.follow(&applied.changes);
                 for change in applied.changes.iter() {
-                    if let switchboard_protocol::ChangeData::Call(call) = &change.change {
+                    if let ChangeData::Call(call) = &change.change {
                         talking.follow(call);
                     }
+                    to_ui.gathered.team |= changes_team(&change.change);
                 }
                 to_ui
                     .gathered
@@ -128,10 +146,7 @@ pub(crate) async fn forward(
                     .extend(applied.conversations.iter().cloned());
                 to_ui.gathered.unread = true;
             }
-            Update::Resynced => {
-                to_ui.gathered.all = true;
-                to_ui.gathered.unread = true;
-            }
+            Update::Resynced => to_ui.gathered.everything(),
             Update::Outbox(entry) => {
                 to_ui.gathered.ids.insert(entry.conversation_id.clone());
             }
@@ -191,6 +206,9 @@ impl UiEvents {
                 },
                 all: g.all,
             });
+        }
+        if g.team {
+            self.shell.emit(AppEvent::TeamChanged);
         }
         if g.unread
             && let Ok(counts) = self.store.run(|s| s.unread_counts()).await

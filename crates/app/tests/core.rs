@@ -237,6 +237,12 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
     let dir = tempfile::tempdir().unwrap();
     let (team, shell, core) = signed_in(dir.path()).await;
     // A VIP queue Ana is not in, and a conversation moved there.
+    let team_changes = |d: &[Did]| {
+        d.iter()
+            .filter(|d| matches!(d, Did::Emit(AppEvent::TeamChanged)))
+            .count()
+    };
+    let before = team_changes(&shell.did.borrow());
     let vip = admin(
         &team,
         reqwest::Method::POST,
@@ -245,6 +251,12 @@ async fn joining_a_queue_brings_its_earlier_conversations() {
     )
     .await;
     let vip_id = vip["id"].as_str().expect("queue id").to_owned();
+    // The views naming queues hear of the new one.
+    shell
+        .until("the team's change", |d| {
+            (team_changes(d) > before).then_some(())
+        })
+        .await;
     team.customer_says("33612345678", "Camille Martin", "Bonjour", None)
         .await
         .unwrap();

@@ -6,7 +6,7 @@ import type { PatchConversation } from "../bindings/PatchConversation";
 import { i18n } from "../i18n/i18n.svelte";
 import { conversation } from "../test/fixtures";
 import { useFixedNow, useMockPlatform } from "../test/platform";
-import { team } from "../test/team";
+import { queue, team } from "../test/team";
 import ConversationPanel from "./ConversationPanel.svelte";
 
 /** The hub: applies each patch to the conversation it keeps and answers with it. */
@@ -150,6 +150,16 @@ describe("ConversationPanel", { timeout: 20_000 }, () => {
     const { rerender } = render(ConversationPanel, { conversation: conversation({ id: "conv-2" }) });
     await rerender({ conversation: conversation({ id: "conv-2", status: "solved" }) });
     await waitFor(() => expect(screen.getAllByTestId("details-summary-status").map((s) => s.textContent)).toEqual(["Open", "Solved"]));
+  });
+
+  it("names a queue that synced after the panel opened once the team changes", async () => {
+    const shell = usePanel({ queue_id: "q-vip" });
+    await waitFor(() => expect(shell.argsOf("team")).toHaveLength(1));
+    await waitFor(() => expect(summary("queue")).toBe("Unknown queue"));
+    shell.answer("team", team({ queues: [queue(), queue({ id: "q-vip", name: "VIP" })] }));
+    shell.emit({ event: "team_changed" });
+    await waitFor(() => expect(summary("queue")).toBe("VIP"));
+    expect(shell.argsOf("team")).toHaveLength(2);
   });
 
   it("shows tags and names as text, and speaks the UI's language", async () => {
