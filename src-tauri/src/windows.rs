@@ -38,17 +38,7 @@ pub fn show_call_popup(app: &AppHandle, call_id: &str) {
         let _ = w.set_focus();
         return;
     }
-    let query: String = call_id
-        .bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect();
-    let url = WebviewUrl::App(format!("index.html?{CALL_QUERY}={query}").into());
+    let url = WebviewUrl::App(popup_path(call_id).into());
     let built = WebviewWindowBuilder::new(app, &label, url)
         .title("Switchboard — call")
         .inner_size(360.0, 440.0)
@@ -59,6 +49,14 @@ pub fn show_call_popup(app: &AppHandle, call_id: &str) {
     if let Err(e) = built {
         tracing::error!(error = %e, "cannot open the call popup");
     }
+}
+
+/// The popup's page, its call in the query (`?call=<id>`, form-encoded).
+fn popup_path(call_id: &str) -> String {
+    let query = url::form_urlencoded::Serializer::new(String::new())
+        .append_pair(CALL_QUERY, call_id)
+        .finish();
+    format!("index.html?{query}")
 }
 
 /// Closes the call's popup, if open.
@@ -76,5 +74,14 @@ mod tests {
     fn popup_labels_keep_only_what_labels_allow() {
         assert_eq!(popup_label("ab-12_x"), "call-ab-12_x");
         assert_eq!(popup_label("a/b c"), "call-a_b_c");
+    }
+
+    #[test]
+    fn the_popups_query_carries_any_call_id() {
+        assert_eq!(popup_path("wacid.AbC-1_2"), "index.html?call=wacid.AbC-1_2");
+        assert_eq!(
+            popup_path("a b&c=d/é"),
+            "index.html?call=a+b%26c%3Dd%2F%C3%A9"
+        );
     }
 }
