@@ -8,6 +8,7 @@ import CallPopup from "./calls/CallPopup.svelte";
 import ConversationList from "./conversations/ConversationList.svelte";
 import { i18n } from "./i18n/i18n.svelte";
 import { at, callView, customer, item, message } from "./test/fixtures";
+import { iconsIn, strangeSvgs } from "./test/icons";
 import { useFixedNow, useMockPlatform } from "./test/platform";
 import Thread from "./thread/Thread.svelte";
 
@@ -29,9 +30,10 @@ const HOSTILE = [
   `${PDI}${PDI}${RLO} an unmatched pop, then an override`,
 ] as const;
 
-/** No element, attribute or link came out of customer text. */
+/** No element, attribute or link came out of customer text (the UI's own icons are the only svg). */
 function expectNoInjectedMarkup(root: ParentNode = document) {
-  expect(root.querySelector("img, script, iframe, object, embed, svg, b, a")).toBeNull();
+  expect(root.querySelector("img, script, iframe, object, embed, b, a")).toBeNull();
+  expect(strangeSvgs(root)).toEqual([]);
   expect(root.querySelector('[href^="javascript" i], [src^="javascript" i], [src="x"]')).toBeNull();
   const handlers = [...root.querySelectorAll("*")].flatMap((el) =>
     [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.tagName} ${a.name}`),
@@ -106,6 +108,8 @@ describe("customer text", () => {
     await waitFor(() => expect(screen.getAllByTestId("message")).toHaveLength(HOSTILE.length + 1));
     await screen.findByTestId("thread-title");
     expectNoInjectedMarkup();
+    // The photo's card has the UI's icon: an svg, but not one the caption made.
+    expect(iconsIn(screen.getByTestId("media-card"))).toEqual(["image"]);
     expect(screen.getByTestId("thread-title").textContent).toBe(HOSTILE[0]);
     expect(screen.getAllByTestId("message-text").map((m) => m.textContent)).toEqual([...HOSTILE, HOSTILE[3]]);
     for (const text of HOSTILE) expectIsolated(text, screen.getByTestId("thread"));
@@ -133,6 +137,9 @@ describe("customer text", () => {
     const root = document.createElement("div");
     root.innerHTML = '<p>Hello <img src="x"></p><span>You: <b>x</b></span>';
     expect(() => expectNoInjectedMarkup(root)).toThrow();
+    const drawing = document.createElement("div");
+    drawing.innerHTML = '<p>Hi <svg data-icon="image" aria-hidden="true" focusable="false"><path d="M0 0h24"/></svg></p>';
+    expect(() => expectNoInjectedMarkup(drawing)).toThrow();
     const plain = document.createElement("div");
     plain.innerHTML = `<p>Dear ${RLO}customer</p>`;
     expect(() => expectIsolated(`${RLO}customer`, plain)).toThrow();

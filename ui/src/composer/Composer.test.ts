@@ -5,6 +5,7 @@ import type { ComposerView } from "../bindings/ComposerView";
 import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
 import { at, composerClosed, composerOpen, message, rule } from "../test/fixtures";
+import { iconsIn } from "../test/icons";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import Composer from "./Composer.svelte";
 import { delayUntil } from "./rules.svelte";
@@ -180,6 +181,12 @@ describe("Composer: files and call-button messages", () => {
     expect(describedBy(attach)).toBe("This channel is disabled: nothing can be sent on it.");
     expect(call.disabled).toBe(true);
     expect(describedBy(call)).toBe("This business number cannot place calls.");
+    // Their icons are drawings in the text's colour, not emoji (a box without an
+    // emoji font), hidden from screen readers: the words alone name the buttons.
+    expect(iconsIn(attach)).toEqual(["paperclip"]);
+    expect(iconsIn(call)).toEqual(["phone"]);
+    expect(attach.textContent?.trim()).toBe("Attach file");
+    expect(call.textContent?.trim()).toBe("Call button");
     // A dropped file is not taken either.
     await fireEvent.drop(screen.getByTestId("reply-area"), { dataTransfer: { files: [pdf()], types: ["Files"] } });
     expect(screen.queryByTestId("attachment-draft")).toBeNull();
@@ -213,6 +220,7 @@ describe("Composer: files and call-button messages", () => {
     const draft = screen.getByRole("form", { name: "File to send" });
     expect(screen.getByTestId("attachment-name").textContent).toBe("invoice.pdf");
     expect(screen.getByTestId("attachment-size").textContent).toBe("2 kB");
+    expect(iconsIn(draft)).toEqual(["paperclip"]);
     const caption = screen.getByRole<HTMLInputElement>("textbox", { name: "Caption (optional)" });
     expect(document.activeElement).toBe(caption);
     await fireEvent.input(caption, { target: { value: "  Your March invoice " } });
@@ -309,6 +317,7 @@ describe("Composer: files and call-button messages", () => {
     expect(counter.textContent).toBe("0/20");
     expect(label.getAttribute("aria-describedby")).toBe(counter.id);
     expect(screen.getByTestId("call-button-preview-label").textContent).toBe("Default label");
+    expect(iconsIn(screen.getByTestId("call-button-preview"))).toEqual(["phone"]);
     expect(screen.getByTestId<HTMLButtonElement>("call-button-send").disabled).toBe(true);
 
     await fireEvent.input(text, { target: { value: "Tap below to talk to our team." } });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TemplateButton } from "../bindings/TemplateButton";
 import type { TemplatePreview } from "../bindings/TemplatePreview";
 import { i18n } from "../i18n/i18n.svelte";
+import { iconsIn } from "../test/icons";
 import TemplatePreviewCard from "./TemplatePreviewCard.svelte";
 
 function button(b: Partial<TemplateButton> & Pick<TemplateButton, "kind" | "text">): TemplateButton {
@@ -30,21 +31,26 @@ describe("TemplatePreviewCard", () => {
     const media = screen.getByTestId("template-preview-media");
     expect(media.getAttribute("data-kind")).toBe("video");
     expect(media.textContent?.trim()).toContain("Video");
+    expect(iconsIn(media)).toEqual(["video"]);
     const card = screen.getByTestId("template-preview-card");
     const order = [...card.querySelectorAll("[data-testid]")].map((el) => el.getAttribute("data-testid"));
     expect(order).toEqual(["template-preview-media", "template-preview-header", "template-preview-body", "template-preview-footer"]);
   });
 
-  it("names each kind of media, in the UI's language", async () => {
+  it("names each kind of media, in the UI's language, with an icon for it", async () => {
     const kinds = ["image", "video", "document", "location", "other"] as const;
     const label = () => screen.getByTestId("template-preview-media").textContent?.trim();
     const { rerender } = render(TemplatePreviewCard, { preview: shown({ header_media: "image" }) });
     const said: string[] = [];
+    const drawn: unknown[] = [];
     for (const kind of kinds) {
       await rerender({ preview: shown({ header_media: kind }) });
       said.push(label() ?? "");
+      drawn.push(...iconsIn(screen.getByTestId("template-preview-media")));
     }
-    expect(said.map((s) => s.replace(/^\S+\s*/u, ""))).toEqual(["Image", "Video", "Document", "Location", "Media"]);
+    // The icon is a drawing, not a character: the placeholder's text is its name alone.
+    expect(said).toEqual(["Image", "Video", "Document", "Location", "Media"]);
+    expect(drawn).toEqual(["image", "video", "document", "location", "paperclip"]);
     i18n.locale = "de";
     await rerender({ preview: shown({ header_media: "document" }) });
     expect(label()).toContain("Dokument");
@@ -72,7 +78,8 @@ describe("TemplatePreviewCard", () => {
     expect(items()[1]!.textContent).toContain("Link button");
     expect(items()[2]!.textContent).toContain("Call button");
     expect(items()[0]!.querySelector('[aria-hidden="true"]')).toBeNull();
-    expect(items()[1]!.querySelector('[aria-hidden="true"]')?.textContent).toBe("↗");
+    expect(items().map((b) => iconsIn(b))).toEqual([[], ["external-link"], ["phone"], ["copy"], []]);
+    expect(items()[1]!.querySelector('[aria-hidden="true"]')?.textContent).toBe("");
   });
 
   it("shows a URL button's address as text, never as a link", () => {

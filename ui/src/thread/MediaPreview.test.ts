@@ -5,6 +5,7 @@ import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
 import type { MockPlatform } from "../platform/mock";
 import { message, NOW } from "../test/fixtures";
+import { iconsIn } from "../test/icons";
 import { useMockPlatform } from "../test/platform";
 import { cachedMediaIds, clearMediaCache, MEDIA_CACHE_SIZE } from "./mediaCache";
 import MessageBubble from "./MessageBubble.svelte";
@@ -140,7 +141,8 @@ describe("a message's file", () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(mediaCalls(shell)).toEqual([]);
     await fireEvent.click(screen.getByRole("button", { name: "Get the file" }));
-    const link = await screen.findByRole("link", { name: /Save/ });
+    const link = await screen.findByRole("link", { name: "Save" });
+    expect(iconsIn(link)).toEqual(["download"]);
     expect(link.getAttribute("download")).toBe("invoice-0042.pdf");
     expect(await blobs.get(link.getAttribute("href")!)!.text()).toBe("%PDF-1.7");
     expect(screen.queryByRole("button", { name: "Get the file" })).toBeNull();

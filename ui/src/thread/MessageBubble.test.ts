@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Message } from "../bindings/Message";
 import { i18n } from "../i18n/i18n.svelte";
 import { message, NOW } from "../test/fixtures";
+import { iconsIn, strangeSvgs } from "../test/icons";
 import MessageBubble from "./MessageBubble.svelte";
 
 function show(m: Partial<Message>) {
@@ -14,9 +15,10 @@ const text = (testid: string) => screen.getByTestId(testid).textContent?.trim();
 const media = (kind: Message["kind"], m: Partial<NonNullable<Message["media"]>> = {}, extra: Partial<Message> = {}) =>
   show({ kind, text: null, media: { id: "media-1", link: null, mime_type: null, caption: null, filename: null, ...m }, ...extra });
 
-/** No element or handler came out of customer text. */
+/** No element or handler came out of customer text (the UI's own icons are the only svg). */
 function expectNoMarkup(root: HTMLElement) {
-  expect(root.querySelector("img, script, iframe, svg, b, a")).toBeNull();
+  expect(root.querySelector("img, script, iframe, b, a")).toBeNull();
+  expect(strangeSvgs(root)).toEqual([]);
   const handlers = [...root.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")));
   expect(handlers).toEqual([]);
 }
@@ -35,6 +37,7 @@ describe("MessageBubble's kinds", () => {
     media("image", { mime_type: "image/jpeg", caption: "The parcel, damaged", filename: "IMG_2041.jpg" }, { text: "The parcel, damaged" });
     const card = screen.getByTestId("media-card");
     expect(card.getAttribute("data-kind")).toBe("image");
+    expect(iconsIn(card)).toEqual(["image"]);
     expect(text("media-label")).toBe("Photo");
     expect(text("media-filename")).toBe("IMG_2041.jpg");
     expect(text("media-mime")).toBe("image/jpeg");
@@ -55,6 +58,7 @@ describe("MessageBubble's kinds", () => {
         now: NOW,
       });
       expect(text("media-label"), kind).toBe(label);
+      expect(iconsIn(screen.getByTestId("media-card")), kind).toEqual([kind]);
       expect(screen.queryByTestId("media-filename")).toBeNull();
       expect(screen.queryByTestId("message-text")).toBeNull();
       unmount();
@@ -71,6 +75,7 @@ describe("MessageBubble's kinds", () => {
   it("shows a location as a card: a place's name and address, or coordinates left to right", () => {
     const { unmount } = render(MessageBubble, { message: message({ kind: "location", text: "Central Station, 1 Main St" }), now: NOW });
     expect(within(screen.getByTestId("location-card")).getByText("Location")).toBeTruthy();
+    expect(iconsIn(screen.getByTestId("location-card"))).toEqual(["location"]);
     expect(text("message-text")).toBe("Central Station, 1 Main St");
     expect(screen.getByTestId("message-text").getAttribute("dir")).toBe("auto");
     unmount();
@@ -112,7 +117,9 @@ describe("MessageBubble's kinds", () => {
   it("shows a call button's words with the button the customer sees, not one to press here", () => {
     const bubble = show({ kind: "call_button", direction: "outbound", status: "delivered", text: "Tap to call us" });
     expect(text("message-text")).toBe("Tap to call us");
-    expect(text("call-button-chip")).toBe("📞 Call");
+    expect(text("call-button-chip")).toBe("Call");
+    // A phone drawn as an icon (no emoji font needed), hidden from screen readers.
+    expect(iconsIn(screen.getByTestId("call-button-chip"))).toEqual(["phone"]);
     expect(within(bubble).queryByRole("button")).toBeNull();
   });
 
