@@ -70,11 +70,12 @@ async fn screenshots_of_the_main_screens() {
             n.summary == "Incoming WhatsApp call"
         })
         .await;
-    // Pressed again until the app follows it (its listener may be a moment
-    // behind the notification).
+    // The notice clicked (its default action): the popup rings, with Answer
+    // and Decline. Clicked again until the app follows it (its listener may
+    // be a moment behind the notification).
     let start = std::time::Instant::now();
     while app.window_count().await < 2 {
-        app.notifications.invoke_action(call.id, "answer");
+        app.notifications.invoke_action(call.id, "default");
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert!(start.elapsed() < Duration::from_secs(15), "no call popup");
     }
@@ -82,6 +83,7 @@ async fn screenshots_of_the_main_screens() {
     app.find("[data-testid=call-popup]").await;
     // The call's view loaded, not the popup's first "Loading the call…".
     app.find("[data-testid=call-customer-name]").await;
+    app.find("[data-testid=call-answer]").await;
     shoot(&app, "call-popup-light");
     app.close().await;
 
