@@ -114,6 +114,29 @@ describe("TemplatePicker", () => {
     expect(send.disabled).toBe(false);
   });
 
+  it("says a field's problem once the agent typed in it or left it, not when the template opens", async () => {
+    const shell = usePicker();
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    // Both values are empty: the core says so, the fields stay quiet for now.
+    await waitFor(() => expect(shell.argsOf("preview_template")).toHaveLength(1));
+    await screen.findByTestId("template-preview-body");
+    expect(screen.queryByTestId("template-param-problem")).toBeNull();
+    expect(params()[0]!.getAttribute("aria-invalid")).toBe("false");
+    expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+    // Left empty: said.
+    await fireEvent.blur(params()[0]!);
+    const left = await screen.findByTestId("template-param-problem");
+    expect([left.getAttribute("data-position"), left.textContent?.trim()]).toEqual(["1", "The value is empty."]);
+    // Typed, then cleared: said too; the field not yet visited stays quiet.
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await waitFor(() => expect(screen.queryByTestId("template-param-problem")).toBeNull());
+    await fireEvent.input(params()[0]!, { target: { value: "" } });
+    await waitFor(() =>
+      expect(screen.getAllByTestId("template-param-problem").map((p) => p.getAttribute("data-position"))).toEqual(["1"]),
+    );
+  });
+
   it("says a problem of the whole template apart from the fields", async () => {
     const shell = usePicker();
     shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [{ part: null, position: null, reason: "not_approved" }] }));
