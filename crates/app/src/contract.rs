@@ -27,7 +27,7 @@ pub use crate::outgoing::{Attachment, CallButtonReply, MediaFile, MessageRef};
 pub use crate::search::{SearchQuery, SearchResults};
 use crate::settings::AppSettings;
 pub use crate::starting::{CustomerCheck, CustomerCheckView, NewConversation, StartOutcome};
-pub use crate::templates::{TemplateFill, TemplatePreview, TemplateQuery};
+pub use crate::templates::{TemplateFill, TemplatePreview, TemplateQuery, TemplateValues};
 
 /// The windows of the app, by what they are for. A command names the
 /// windows allowed to call it; any other caller is refused.
@@ -135,8 +135,8 @@ pub struct Reply {
 pub struct TemplateReply {
     pub conversation_id: String,
     pub template_id: String,
-    #[serde(default)]
-    pub params: Vec<String>,
+    #[serde(flatten)]
+    pub values: TemplateValues,
 }
 
 /// A call-permission request in a conversation, with the agent's words

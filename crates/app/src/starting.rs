@@ -14,6 +14,8 @@ use switchboard_protocol::{
 use switchboard_store::ConversationItem;
 use ts_rs::TS;
 
+use crate::templates::TemplateValues;
+
 /// Who the agent wants to reach, from which number.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
@@ -68,8 +70,8 @@ pub struct NewConversation {
     pub customer_name: Option<String>,
     pub communication_type: CommunicationType,
     pub template_id: String,
-    #[serde(default)]
-    pub params: Vec<String>,
+    #[serde(flatten)]
+    pub values: TemplateValues,
     #[serde(default)]
     pub queue_id: Option<String>,
     #[serde(default)]

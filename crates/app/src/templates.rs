@@ -19,7 +19,8 @@ use switchboard_domain::templates::{
     PreviewHeader, TemplateParams,
 };
 use switchboard_protocol::{
-    Template, TemplateButton, TemplateButtonKind, TemplateCategory, TemplateMedia, TemplateStatus,
+    ButtonValue, Template, TemplateButton, TemplateButtonKind, TemplateCategory, TemplateMedia,
+    TemplateSend, TemplateStatus,
 };
 use switchboard_store::{Store, StoreError, TemplateFilter};
 use ts_rs::TS;
@@ -36,13 +37,61 @@ pub struct TemplateQuery {
     pub category: Option<TemplateCategory>,
 }
 
-/// A template and the values for its body's parameters, in order.
+/// The values a template is filled with: the body's in order, a text
+/// header's in order, and the end of each URL button's web address by the
+/// button's index.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TemplateValues {
+    #[serde(default)]
+    pub params: Vec<String>,
+    #[serde(default)]
+    pub header_params: Vec<String>,
+    #[serde(default)]
+    pub button_params: Vec<ButtonValue>,
+}
+
+impl TemplateValues {
+    /// Body values only.
+    pub fn body(params: Vec<String>) -> Self {
+        Self {
+            params,
+            ..Self::default()
+        }
+    }
+
+    /// As the domain's rules take them.
+    fn rule_params(&self) -> TemplateParams {
+        TemplateParams {
+            header: Params::Positional(self.header_params.clone()),
+            body: Params::Positional(self.params.clone()),
+            buttons: self
+                .button_params
+                .iter()
+                .map(|b| (b.index as usize, b.value.clone()))
+                .collect(),
+        }
+    }
+
+    /// The send of `template` with these values.
+    pub fn into_send(self, template: &Template) -> TemplateSend {
+        TemplateSend {
+            name: template.name.clone(),
+            language: template.language.clone(),
+            params: self.params,
+            header_params: self.header_params,
+            button_params: self.button_params,
+        }
+    }
+}
+
+/// A template and its values.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TemplateFill {
     pub template_id: String,
-    #[serde(default)]
-    pub params: Vec<String>,
+    #[serde(flatten)]
+    pub values: TemplateValues,
 }
 
 /// Why a value cannot be sent (the domain's reasons).
@@ -72,11 +121,13 @@ pub enum ParamPart {
 }
 
 /// A problem with the values: which part (none: the template as a whole),
-/// which parameter of it (1-based), and why.
+/// which button of it (a button's: its index), which parameter of it
+/// (1-based), and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ParamProblem {
     pub part: Option<ParamPart>,
+    pub button: Option<u32>,
     pub position: Option<u32>,
     pub reason: ParamProblemReason,
 }
@@ -95,6 +146,11 @@ pub struct TemplatePreview {
     /// The buttons, URL suffixes filled.
     pub buttons: Vec<TemplateButton>,
     pub problems: Vec<ParamProblem>,
+    /// How many values the text header takes (`header_params`).
+    pub header_values: u32,
+    /// The buttons (by index) whose web address ends in a value
+    /// (`button_params`).
+    pub button_values: Vec<u32>,
 }
 
 /// The hub's template as the domain's rules read it: header (text or
@@ -254,13 +310,27 @@ pub fn template(store: &Store, id: &str) -> Result<Option<Template>, StoreError>
         .find(|t| t.id == id))
 }
 
-/// The preview of `template` filled with `params`, and the problems.
-pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -> TemplatePreview {
+/// The preview of `template` filled with `values`, the problems, and the
+/// values it takes beyond the body's.
+pub fn preview(
+    template: &Template,
+    values: &TemplateValues,
+    limits: &MessageLimits,
+) -> TemplatePreview {
     let rule = rule_of(template);
-    let values = TemplateParams {
-        body: Params::Positional(params.to_vec()),
-        ..TemplateParams::default()
-    };
+    let values = values.rule_params();
+    let placeholders = rule.placeholders();
+    let header_values = placeholders
+        .iter()
+        .filter(|p| p.slot == ParamSlot::Header)
+        .count() as u32;
+    let button_values = placeholders
+        .iter()
+        .filter_map(|p| match p.slot {
+            ParamSlot::Button(i) => Some(i as u32),
+            _ => None,
+        })
+        .collect();
     let problems = match rules::validate_params(&rule, &values, limits) {
         Ok(()) => Vec::new(),
         Err(errors) => errors
@@ -271,6 +341,10 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
                     ParamSlot::Body => ParamPart::Body,
                     ParamSlot::Button(_) => ParamPart::Button,
                 }),
+                button: match e.slot {
+                    Some(ParamSlot::Button(i)) => Some(i as u32),
+                    _ => None,
+                },
                 position: match e.key {
                     Some(ParamKey::Positional(n)) => Some(n),
                     _ => None,
@@ -305,6 +379,8 @@ pub fn preview(template: &Template, params: &[String], limits: &MessageLimits) -
             })
             .collect(),
         problems,
+        header_values,
+        button_values,
     }
 }
 
@@ -391,27 +467,36 @@ mod tests {
         let store = store();
         let t = template_of(&store, "t1");
         let limits = MessageLimits::default();
-        let missing = preview(&t, &["A-1043".into()], &limits);
+        let missing = preview(&t, &TemplateValues::body(vec!["A-1043".into()]), &limits);
         assert_eq!(missing.body, "Ihre Bestellung A-1043 kommt am {{2}}.");
         assert_eq!(
             missing.problems,
             [ParamProblem {
                 part: Some(ParamPart::Body),
+                button: None,
                 position: Some(2),
                 reason: ParamProblemReason::Missing
             }]
         );
-        let full = preview(&t, &["A-1043".into(), "Montag".into()], &limits);
+        let full = preview(
+            &t,
+            &TemplateValues::body(vec!["A-1043".into(), "Montag".into()]),
+            &limits,
+        );
         assert!(full.problems.is_empty());
         assert_eq!(full.body, "Ihre Bestellung A-1043 kommt am Montag.");
         assert_eq!(full.header.as_deref(), Some("Switchboard Store"));
         assert_eq!(full.footer.as_deref(), Some("Danke!"));
-        let bad = preview(&t, &["A-1043".into(), "Mon\ttag".into()], &limits);
+        let bad = preview(
+            &t,
+            &TemplateValues::body(vec!["A-1043".into(), "Mon\ttag".into()]),
+            &limits,
+        );
         assert_eq!(bad.problems[0].reason, ParamProblemReason::NewlineOrTab);
         // Named parameters: refused as the hub refuses them (values in order).
         let named = template_of(&store, "t3");
         assert!(
-            !preview(&named, &["Yuki".into()], &limits)
+            !preview(&named, &TemplateValues::body(vec!["Yuki".into()]), &limits)
                 .problems
                 .is_empty()
         );
@@ -432,7 +517,7 @@ mod tests {
         }))
         .unwrap();
         let limits = MessageLimits::default();
-        let shown = preview(&t, &["A-7".into()], &limits);
+        let shown = preview(&t, &TemplateValues::body(vec!["A-7".into()]), &limits);
         assert!(shown.problems.is_empty(), "{:?}", shown.problems);
         assert_eq!(shown.header, None);
         assert_eq!(shown.header_media, Some(TemplateMedia::Image));
@@ -467,17 +552,72 @@ mod tests {
                 ),
             ]
         );
-        // A URL that ends in a value: the agent's API carries body values
-        // only, so the preview says the button's value is missing.
+        assert_eq!((shown.header_values, shown.button_values), (0, vec![]));
+        // A URL that ends in a value: the preview says the button takes
+        // one, and that it is missing until given.
         t.buttons[2].url = Some("https://example.com/track/{{1}}".into());
-        let shown = preview(&t, &["A-7".into()], &limits);
+        let shown = preview(&t, &TemplateValues::body(vec!["A-7".into()]), &limits);
+        assert_eq!(
+            (shown.header_values, shown.button_values.as_slice()),
+            (0, &[2][..])
+        );
         assert_eq!(
             shown.problems,
             [ParamProblem {
                 part: Some(ParamPart::Button),
+                button: Some(2),
                 position: Some(1),
                 reason: ParamProblemReason::Missing
             }]
+        );
+        let given = |value: &str| TemplateValues {
+            button_params: vec![ButtonValue {
+                index: 2,
+                value: value.into(),
+            }],
+            ..TemplateValues::body(vec!["A-7".into()])
+        };
+        let shown = preview(&t, &given("A-7"), &limits);
+        assert_eq!(shown.problems, []);
+        assert_eq!(
+            shown.buttons[2].url.as_deref(),
+            Some("https://example.com/track/A-7")
+        );
+        assert_eq!(
+            preview(&t, &given("a b"), &limits).problems[0].reason,
+            ParamProblemReason::InvalidUrlSuffix
+        );
+    }
+
+    #[test]
+    fn a_text_headers_values_are_counted_checked_and_filled() {
+        let mut t = template_of(&store(), "t1");
+        t.header = Some("Appointment {{1}}".into());
+        let limits = MessageLimits::default();
+        let body = vec!["A-1043".to_owned(), "Montag".to_owned()];
+        let missing = preview(&t, &TemplateValues::body(body.clone()), &limits);
+        assert_eq!(missing.header_values, 1);
+        assert_eq!(
+            missing.problems,
+            [ParamProblem {
+                part: Some(ParamPart::Header),
+                button: None,
+                position: Some(1),
+                reason: ParamProblemReason::Missing
+            }]
+        );
+        let values = TemplateValues {
+            header_params: vec!["Mo 9:00".into()],
+            ..TemplateValues::body(body)
+        };
+        let shown = preview(&t, &values, &limits);
+        assert_eq!(shown.problems, []);
+        assert_eq!(shown.header.as_deref(), Some("Appointment Mo 9:00"));
+        let send = values.into_send(&t);
+        assert_eq!(send.header_params, ["Mo 9:00"]);
+        assert_eq!(
+            (send.name.as_str(), send.language.as_str()),
+            ("order_update", "de")
         );
     }
 

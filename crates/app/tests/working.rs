@@ -14,7 +14,7 @@ use common::*;
 use switchboard_app::contract::{
     AgentEdit, AgentRef, Attachment, CallButtonReply, ChannelEdit, ChannelIcon, ConversationEdit,
     ConversationRef, CustomerCheck, MessageRef, NewConversation, QueueEdit, RejectsPage, Reply,
-    RouteRef, SignIn, StartOutcome, TemplateQuery, ThreadPage,
+    RouteRef, SignIn, StartOutcome, TemplateQuery, TemplateValues, ThreadPage,
 };
 use switchboard_app::starting::PhoneProblem;
 use switchboard_app::{Commands, Core, ErrorCode, MemoryVault};
@@ -302,7 +302,7 @@ async fn a_new_conversation_is_checked_started_and_linked_when_the_customer_has_
         customer_name: Some("Lena Fischer".into()),
         communication_type: kind,
         template_id: template.id.clone(),
-        params: vec!["Lena".into(), "A-1042".into()],
+        values: TemplateValues::body(vec!["Lena".into(), "A-1042".into()]),
         queue_id: None,
         tags: vec!["rückruf".into()],
         priority: Some(Priority::High),

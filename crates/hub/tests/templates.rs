@@ -392,3 +392,75 @@ async fn a_channel_whose_sync_fails_does_not_stop_the_others() {
     assert!(!synced.is_empty(), "the working channel was synced");
     running.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_template_with_header_and_url_button_values_is_sent_with_them() {
+    let env = TestEnv::new().await;
+    env.post(&env.admin, "/templates/sync", json!({})).await;
+    // appointment_reminder: "Appointment {{1}}" above three body values, and
+    // a URL button ending in {{1}}.
+    let start = |client_id: &str, phone: &str, header: Value, buttons: Value| {
+        json!({
+            "client_id": client_id,
+            "channel_id": env.channel_id,
+            "phone": phone,
+            "communication_type": "message",
+            "template": {
+                "name": "appointment_reminder", "language": "en_US",
+                "params": ["Ana", "Monday", "9:00"],
+                "header_params": header, "button_params": buttons,
+            },
+        })
+    };
+    // Without the header's and the button's values: refused before Meta.
+    let (s, e) = env
+        .post(
+            &env.agent,
+            "/conversations",
+            start("appt-0", "+4915123330100", json!([]), json!([])),
+        )
+        .await;
+    assert_eq!(s, 400, "{e}");
+    assert!(
+        env.sb_get("/_sandbox/sent?to=4915123330100").await["messages"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    let (s, v) = env
+        .post(
+            &env.agent,
+            "/conversations",
+            start(
+                "appt-1",
+                "+4915123330101",
+                json!(["Mon 9:00"]),
+                json!([{ "index": 0, "value": "A-77" }]),
+            ),
+        )
+        .await;
+    assert_eq!(s, 201, "{v}");
+    let sent = env.sb_get("/_sandbox/sent?to=4915123330101").await;
+    let sent = sent["messages"].as_array().unwrap();
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    let components = sent[0]["body"]["template"]["components"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let of = |kind: &str| {
+        components
+            .iter()
+            .find(|c| c["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} in {components:?}"))
+            .clone()
+    };
+    assert_eq!(of("header")["parameters"][0]["text"], "Mon 9:00");
+    assert_eq!(of("body")["parameters"][2]["text"], "9:00");
+    let button = of("button");
+    assert_eq!(
+        (&button["sub_type"], &button["index"]),
+        (&json!("url"), &json!(0)),
+        "{button}"
+    );
+    assert_eq!(button["parameters"][0]["text"], "A-77");
+}

@@ -120,7 +120,9 @@ pub struct TemplateList {
     pub templates: Vec<Template>,
 }
 
-/// A template chosen for sending, with its body parameters in order.
+/// A template chosen for sending, with its values: the body's in order,
+/// a text header's in order, and the end of each URL button's web address
+/// by the button's index (a template without them leaves them empty).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[ts(export)]
@@ -129,4 +131,31 @@ pub struct TemplateSend {
     pub language: String,
     #[serde(default)]
     pub params: Vec<String>,
+    #[serde(default)]
+    pub header_params: Vec<String>,
+    #[serde(default)]
+    pub button_params: Vec<ButtonValue>,
+}
+
+impl TemplateSend {
+    /// A template with body values only.
+    pub fn new(name: impl Into<String>, language: impl Into<String>, params: Vec<String>) -> Self {
+        Self {
+            name: name.into(),
+            language: language.into(),
+            params,
+            header_params: Vec::new(),
+            button_params: Vec::new(),
+        }
+    }
+}
+
+/// The end of a URL button's web address (its `{{1}}`), by the button's
+/// index among the template's buttons (from 0).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[ts(export)]
+pub struct ButtonValue {
+    pub index: u32,
+    pub value: String,
 }

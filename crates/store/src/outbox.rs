@@ -511,11 +511,7 @@ mod tests {
         let mut store = Store::in_memory().unwrap();
         let bodies = [
             SendBody::Template {
-                template: TemplateSend {
-                    name: "order_shipped".into(),
-                    language: "de".into(),
-                    params: vec!["Jonas".into()],
-                },
+                template: TemplateSend::new("order_shipped", "de", vec!["Jonas".into()]),
             },
             SendBody::Media {
                 media_kind: MediaKind::Document,

@@ -105,11 +105,7 @@ mod tests {
                 "c1",
                 "k-2",
                 &SendBody::Template {
-                    template: TemplateSend {
-                        name: "order_shipped".into(),
-                        language: "de".into(),
-                        params: vec![],
-                    },
+                    template: TemplateSend::new("order_shipped", "de", vec![]),
                 },
                 t(7),
             )

@@ -4,6 +4,7 @@ import type { ParamProblemReason } from "./ParamProblemReason";
 
 /**
  * A problem with the values: which part (none: the template as a whole),
- * which parameter of it (1-based), and why.
+ * which button of it (a button's: its index), which parameter of it
+ * (1-based), and why.
  */
-export type ParamProblem = { part: ParamPart | null, position: number | null, reason: ParamProblemReason, };
+export type ParamProblem = { part: ParamPart | null, button: number | null, position: number | null, reason: ParamProblemReason, };

@@ -19,4 +19,13 @@ header_media: TemplateMedia | null, body: string, footer: string | null,
 /**
  * The buttons, URL suffixes filled.
  */
-buttons: Array<TemplateButton>, problems: Array<ParamProblem>, };
+buttons: Array<TemplateButton>, problems: Array<ParamProblem>, 
+/**
+ * How many values the text header takes (`header_params`).
+ */
+header_values: number, 
+/**
+ * The buttons (by index) whose web address ends in a value
+ * (`button_params`).
+ */
+button_values: Array<number>, };

@@ -814,7 +814,7 @@ impl Commands for Core {
             })?;
         Ok(crate::templates::preview(
             &template,
-            &args.params,
+            &args.values,
             &Limits::default().message,
         ))
     }
@@ -829,7 +829,7 @@ impl Commands for Core {
             ));
         }
         let (template, _) = self
-            .template_to_send(&args.template_id, args.params)
+            .template_to_send(&args.template_id, args.values)
             .await?;
         let body = SendBody::Template { template };
         self.queue(&args.conversation_id, body).await

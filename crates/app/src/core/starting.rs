@@ -46,7 +46,7 @@ impl Core {
         let phone = normalize_e164(&args.phone, None)
             .map_err(|e| CommandError::invalid(format!("{}: {e}", args.phone)))?;
         let (template, chosen) = self
-            .template_to_send(&args.template_id, args.params)
+            .template_to_send(&args.template_id, args.values)
             .await?;
         if args.communication_type == CommunicationType::Call && !chosen.call_permission_request {
             return Err(CommandError::invalid(format!(

@@ -6,7 +6,7 @@ use switchboard_protocol::{Template, TemplateSend};
 
 use crate::core::Core;
 use crate::error::{CommandError, ErrorCode};
-use crate::templates::{preview, template};
+use crate::templates::{TemplateValues, preview, template};
 
 impl Core {
     /// The template as it is sent with these values, and the template,
@@ -15,19 +15,27 @@ impl Core {
     pub(crate) async fn template_to_send(
         &self,
         template_id: &str,
-        params: Vec<String>,
+        values: TemplateValues,
     ) -> Result<(TemplateSend, Template), CommandError> {
         let id = template_id.to_owned();
         let template = self.read(move |s| template(s, &id)).await?.ok_or_else(|| {
             CommandError::new(ErrorCode::NotFound, format!("no template {template_id}"))
         })?;
-        let preview = preview(&template, &params, &Limits::default().message);
+        let preview = preview(&template, &values, &Limits::default().message);
         if let Some(problem) = preview.problems.first() {
             return Err(CommandError::new(
                 ErrorCode::InvalidInput,
                 format!(
-                    "the template's values cannot be sent: {:?}{}",
+                    "the template's values cannot be sent: {:?}{}{}{}",
                     problem.reason,
+                    problem
+                        .part
+                        .map(|p| format!(" in the {p:?}").to_lowercase())
+                        .unwrap_or_default(),
+                    problem
+                        .button
+                        .map(|b| format!(" {}", b + 1))
+                        .unwrap_or_default(),
                     problem
                         .position
                         .map(|p| format!(" (parameter {p})"))
@@ -35,11 +43,6 @@ impl Core {
                 ),
             ));
         }
-        let send = TemplateSend {
-            name: template.name.clone(),
-            language: template.language.clone(),
-            params,
-        };
-        Ok((send, template))
+        Ok((values.into_send(&template), template))
     }
 }

@@ -262,6 +262,19 @@ pub async fn sync_now(hub: &AppState) -> ApiResult<TemplateList> {
     })
 }
 
+/// The values of a send as the domain's rules take them.
+pub fn template_params(send: &TemplateSend) -> TemplateParams {
+    TemplateParams {
+        header: Params::Positional(send.header_params.clone()),
+        body: Params::Positional(send.params.clone()),
+        buttons: send
+            .button_params
+            .iter()
+            .map(|b| (b.index as usize, b.value.clone()))
+            .collect(),
+    }
+}
+
 /// The chosen template as an outgoing message: validated against the
 /// stored (synced) template, with the preview as the recorded text.
 pub async fn outgoing(
@@ -276,21 +289,29 @@ pub async fn outgoing(
         .await?
         .ok_or_else(|| ApiErr::invalid(format!("no template {} in {}", send.name, send.language)))?
         .rule;
-    let params = TemplateParams {
-        body: Params::Positional(send.params.clone()),
-        ..TemplateParams::default()
-    };
+    let params = template_params(send);
     if let Err(errors) = rules::validate_params(&template, &params, &hub.limits.message) {
         return Err(ApiErr::invalid(format!("template parameters: {errors:?}")));
     }
     let preview = rules::render_preview(&template, &params);
+    let texts = |values: &[String]| {
+        values
+            .iter()
+            .map(|v| TemplateParameter::text(v.clone()))
+            .collect()
+    };
     let mut wire = WireTemplateSend::new(&send.name, &send.language);
+    if !send.header_params.is_empty() {
+        wire = wire.with_component(TemplateComponent::header(texts(&send.header_params)));
+    }
     if !send.params.is_empty() {
-        wire = wire.with_component(TemplateComponent::body(
-            send.params
-                .iter()
-                .map(|p| TemplateParameter::text(p.clone()))
-                .collect(),
+        wire = wire.with_component(TemplateComponent::body(texts(&send.params)));
+    }
+    for b in &send.button_params {
+        wire = wire.with_component(TemplateComponent::button(
+            "url",
+            i64::from(b.index),
+            texts(std::slice::from_ref(&b.value)),
         ));
     }
     Ok((
