@@ -468,7 +468,8 @@ async fn searching_the_demo_finds_japanese_german_and_french_words() {
 
 /// A customer's window closes seconds after the conversation is opened:
 /// the reply box gives way to the template picker without a reload, and a
-/// template with two values goes out and is delivered.
+/// template with two values goes out and is delivered; then one whose header
+/// and URL button take values too.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn when_the_window_closes_the_composer_offers_templates_and_one_is_delivered() {
     let team = TestTeam::start().await;
@@ -548,5 +549,61 @@ async fn when_the_window_closes_the_composer_offers_templates_and_one_is_deliver
         );
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
+
+    // A template whose header and URL button take a value: the picker asks
+    // for them too, and they go out with it.
+    app.fill("[data-testid=template-search]", "appointment_reminder")
+        .await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        let items = app.texts("[data-testid=template-item]").await;
+        !items.is_empty() && items.iter().all(|t| t.contains("appointment_reminder"))
+    })
+    .await;
+    app.click("[data-testid=template-item]").await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        app.all("[data-testid=template-header-param]").await.len() == 1
+            && app.all("[data-testid=template-button-param]").await.len() == 1
+    })
+    .await;
+    for (i, value) in ["Jonas", "Montag", "9:00"].into_iter().enumerate() {
+        app.fill_nth("[data-testid=template-param]", i, value).await;
+    }
+    app.fill("[data-testid=template-header-param]", "Mo 9:00")
+        .await;
+    app.fill("[data-testid=template-button-param]", "A-77")
+        .await;
+    app.wait_up_to(Duration::from_secs(10), || async {
+        let send = app
+            .eval(
+                "return document.querySelector('[data-testid=template-send]')?.disabled === false;",
+            )
+            .await;
+        send.as_bool() == Some(true)
+    })
+    .await;
+    app.click("[data-testid=template-send]").await;
+    let start = Instant::now();
+    let sent = loop {
+        let sent = team.templates_sent_to(wa).await;
+        if let Some(t) = sent.iter().find(|t| t["name"] == "appointment_reminder") {
+            break t.clone();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "appointment_reminder never went out: {sent:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    let components = sent["components"].as_array().expect("components");
+    let value_of = |kind: &str| {
+        components
+            .iter()
+            .find(|c| c["type"] == kind)
+            .and_then(|c| c["parameters"][0]["text"].as_str())
+            .map(str::to_owned)
+    };
+    assert_eq!(value_of("header").as_deref(), Some("Mo 9:00"), "{sent}");
+    assert_eq!(value_of("body").as_deref(), Some("Jonas"), "{sent}");
+    assert_eq!(value_of("button").as_deref(), Some("A-77"), "{sent}");
     app.close().await;
 }

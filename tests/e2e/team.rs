@@ -164,9 +164,9 @@ impl TestTeam {
         assert!(r.status().is_success(), "assign: {}", r.status());
     }
 
-    /// The texts the business sent to `wa_id`, as the sandbox (WhatsApp)
-    /// received them.
-    pub async fn sent_to(&self, wa_id: &str) -> Vec<String> {
+    /// The requests the business sent to `wa_id` (the Cloud API's bodies),
+    /// as the sandbox (WhatsApp) received them.
+    async fn sent(&self, wa_id: &str) -> Vec<Value> {
         let v: Value = self
             .http
             .get(format!(
@@ -181,12 +181,27 @@ impl TestTeam {
             .expect("json");
         v["messages"]
             .as_array()
-            .map(|all| {
-                all.iter()
-                    .filter_map(|m| m["body"]["text"]["body"].as_str().map(str::to_owned))
-                    .collect()
-            })
+            .map(|all| all.iter().map(|m| m["body"].clone()).collect())
             .unwrap_or_default()
+    }
+
+    /// The texts the business sent to `wa_id`.
+    pub async fn sent_to(&self, wa_id: &str) -> Vec<String> {
+        self.sent(wa_id)
+            .await
+            .iter()
+            .filter_map(|b| b["text"]["body"].as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The templates the business sent to `wa_id` (the Cloud API's
+    /// `template` objects: name, language, components).
+    pub async fn templates_sent_to(&self, wa_id: &str) -> Vec<Value> {
+        self.sent(wa_id)
+            .await
+            .iter()
+            .filter_map(|b| b.get("template").cloned())
+            .collect()
     }
 
     /// Every conversation the agent sees and every message of each, as the

@@ -129,7 +129,7 @@ pub struct Reply {
     pub text: String,
 }
 
-/// A template to send in a conversation, with its body's values in order.
+/// A template to send in a conversation, with its values.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct TemplateReply {

@@ -3,11 +3,12 @@
 //! checked and a preview rendered by the domain's rules
 //! (`switchboard_domain::templates`), never in the UI.
 //!
-//! The values are the body's, in order, as the hub's agent API takes them
-//! (`TemplateSend.params`), checked as the hub checks them. The preview
-//! shows the header (text, or the kind of media the customer sees), body,
-//! footer and buttons; a template that needs values the agent's API cannot
-//! carry (a header's or a URL button's) says so as a problem of that part.
+//! The values ([`TemplateValues`]) are the body's and a text header's, in
+//! order, and the end of each URL button's web address, as the hub's agent
+//! API takes them (`TemplateSend`), checked as the hub checks them. The
+//! preview shows the header (text, or the kind of media the customer sees),
+//! body, footer and buttons, says how many values the header takes and which
+//! buttons take one, and each problem with its part (and button).
 //!
 //! Here: what the commands carry and their pure checks; the commands
 //! themselves are in [`crate::core`]'s `templates` module.
