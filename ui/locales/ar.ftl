@@ -297,6 +297,10 @@ template-back = العودة إلى القائمة
 template-params = القيم
 template-params-none = لا يتطلب هذا القالب أي قيم.
 template-param = القيمة { $position }
+template-header-params = الترويسة
+template-header-param = قيمة الترويسة { $position }
+template-button-params = عناوين الويب
+template-button-param = { $button }: نهاية عنوان الويب
 template-preview = كما سيراه العميل
 template-preview-error = تعذر عرض المعاينة: { $message }
 template-send = إرسال القالب
@@ -328,8 +332,6 @@ template-button-kind = { $kind ->
         [voice_call] زر مكالمة واتساب
        *[other] زر
     }
-template-unsendable-header = يحتاج هذا القالب إلى قيمة في ترويسته، ولا يستطيع التطبيق إرسالها. اختر قالبًا آخر.
-template-unsendable-button = يحتاج هذا القالب إلى قيمة في أحد أزراره (مثل نهاية عنوان ويب)، ولا يستطيع التطبيق إرسالها. اختر قالبًا آخر.
 
 # المرفقات والرسائل مع زر اتصال في مربع الرد
 attach-open = إرفاق ملف

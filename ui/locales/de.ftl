@@ -282,6 +282,10 @@ template-back = Zurück zur Liste
 template-params = Werte
 template-params-none = Diese Vorlage hat keine Werte.
 template-param = Wert { $position }
+template-header-params = Kopfzeile
+template-header-param = Wert in der Kopfzeile { $position }
+template-button-params = Webadressen
+template-button-param = { $button }: Ende der Webadresse
 template-preview = So sieht es der Kunde
 template-preview-error = Die Vorschau kann nicht angezeigt werden: { $message }
 template-send = Vorlage senden
@@ -313,8 +317,6 @@ template-button-kind = { $kind ->
         [voice_call] WhatsApp-Anruf-Schaltfläche
        *[other] Schaltfläche
     }
-template-unsendable-header = Diese Vorlage braucht einen Wert in ihrer Kopfzeile, den die App nicht senden kann. Wählen Sie eine andere Vorlage.
-template-unsendable-button = Diese Vorlage braucht einen Wert in einer ihrer Schaltflächen (etwa das Ende einer Webadresse), den die App nicht senden kann. Wählen Sie eine andere Vorlage.
 
 # Anhänge und Nachrichten mit Anruf-Schaltfläche im Antwortfeld
 attach-open = Datei anhängen

@@ -290,6 +290,10 @@ template-back = Back to the list
 template-params = Values
 template-params-none = This template takes no values.
 template-param = Value { $position }
+template-header-params = Header
+template-header-param = Header value { $position }
+template-button-params = Web addresses
+template-button-param = { $button }: end of the web address
 template-preview = As the customer will see it
 template-preview-error = The preview cannot be shown: { $message }
 template-send = Send template
@@ -321,8 +325,6 @@ template-button-kind = { $kind ->
         [voice_call] WhatsApp call button
        *[other] Button
     }
-template-unsendable-header = This template needs a value in its header, which the app cannot send. Choose another template.
-template-unsendable-button = This template needs a value in one of its buttons (such as the end of a web address), which the app cannot send. Choose another template.
 
 # Attachments and call-button messages in the composer
 attach-open = Attach file

@@ -282,6 +282,10 @@ template-back = Volver a la lista
 template-params = Valores
 template-params-none = Esta plantilla no lleva valores.
 template-param = Valor { $position }
+template-header-params = Encabezado
+template-header-param = Valor del encabezado { $position }
+template-button-params = Direcciones web
+template-button-param = { $button }: final de la dirección web
 template-preview = Tal como lo verá el cliente
 template-preview-error = No se puede mostrar la vista previa: { $message }
 template-send = Enviar plantilla
@@ -313,8 +317,6 @@ template-button-kind = { $kind ->
         [voice_call] Botón de llamada de WhatsApp
        *[other] Botón
     }
-template-unsendable-header = Esta plantilla necesita un valor en su encabezado, que la aplicación no puede enviar. Elige otra plantilla.
-template-unsendable-button = Esta plantilla necesita un valor en uno de sus botones (como el final de una dirección web), que la aplicación no puede enviar. Elige otra plantilla.
 
 # Adjuntos y mensajes con botón de llamada en el cuadro de respuesta
 attach-open = Adjuntar archivo

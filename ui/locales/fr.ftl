@@ -282,6 +282,10 @@ template-back = Retour à la liste
 template-params = Valeurs
 template-params-none = Ce modèle ne prend aucune valeur.
 template-param = Valeur { $position }
+template-header-params = En-tête
+template-header-param = Valeur de l’en-tête { $position }
+template-button-params = Adresses web
+template-button-param = { $button } : fin de l’adresse web
 template-preview = Tel que le client le verra
 template-preview-error = Impossible d’afficher l’aperçu : { $message }
 template-send = Envoyer le modèle
@@ -313,8 +317,6 @@ template-button-kind = { $kind ->
         [voice_call] Bouton d’appel WhatsApp
        *[other] Bouton
     }
-template-unsendable-header = Ce modèle demande une valeur dans son en-tête, que l’application ne peut pas envoyer. Choisissez un autre modèle.
-template-unsendable-button = Ce modèle demande une valeur dans l’un de ses boutons (comme la fin d’une adresse web), que l’application ne peut pas envoyer. Choisissez un autre modèle.
 
 # Pièces jointes et messages avec bouton d’appel dans la zone de réponse
 attach-open = Joindre un fichier

@@ -282,6 +282,10 @@ template-back = सूची पर वापस जाएँ
 template-params = मान
 template-params-none = इस टेम्पलेट में कोई मान नहीं है।
 template-param = मान { $position }
+template-header-params = हेडर
+template-header-param = हेडर का मान { $position }
+template-button-params = वेब पते
+template-button-param = { $button }: वेब पते का अंत
 template-preview = ग्राहक को यह ऐसा दिखेगा
 template-preview-error = पूर्वावलोकन नहीं दिखाया जा सकता: { $message }
 template-send = टेम्पलेट भेजें
@@ -313,8 +317,6 @@ template-button-kind = { $kind ->
         [voice_call] WhatsApp कॉल बटन
        *[other] बटन
     }
-template-unsendable-header = इस टेम्पलेट के हेडर में एक मान चाहिए, जिसे ऐप नहीं भेज सकता। कोई दूसरा टेम्पलेट चुनें।
-template-unsendable-button = इस टेम्पलेट के किसी बटन में एक मान चाहिए (जैसे वेब पते का अंत), जिसे ऐप नहीं भेज सकता। कोई दूसरा टेम्पलेट चुनें।
 
 # जवाब बॉक्स में फ़ाइलें और कॉल बटन वाले संदेश
 attach-open = फ़ाइल जोड़ें

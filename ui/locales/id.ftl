@@ -272,6 +272,10 @@ template-back = Kembali ke daftar
 template-params = Nilai
 template-params-none = Templat ini tidak memiliki nilai.
 template-param = Nilai { $position }
+template-header-params = Header pesan
+template-header-param = Nilai header { $position }
+template-button-params = Alamat web
+template-button-param = { $button }: akhir alamat web
 template-preview = Seperti yang akan dilihat pelanggan
 template-preview-error = Pratinjau tidak dapat ditampilkan: { $message }
 template-send = Kirim templat
@@ -303,8 +307,6 @@ template-button-kind = { $kind ->
         [voice_call] Tombol panggilan WhatsApp
        *[other] Tombol
     }
-template-unsendable-header = Templat ini memerlukan nilai di header-nya, yang tidak dapat dikirim oleh aplikasi. Pilih templat lain.
-template-unsendable-button = Templat ini memerlukan nilai di salah satu tombolnya (misalnya akhir alamat web), yang tidak dapat dikirim oleh aplikasi. Pilih templat lain.
 
 # Lampiran dan pesan dengan tombol panggilan di kotak balasan
 attach-open = Lampirkan file

@@ -272,6 +272,10 @@ template-back = 一覧に戻る
 template-params = 値
 template-params-none = このテンプレートには値がありません。
 template-param = 値 { $position }
+template-header-params = ヘッダー
+template-header-param = ヘッダーの値 { $position }
+template-button-params = Web アドレス
+template-button-param = { $button }: Web アドレスの末尾
 template-preview = お客様に表示される内容
 template-preview-error = プレビューを表示できません: { $message }
 template-send = テンプレートを送信
@@ -303,8 +307,6 @@ template-button-kind = { $kind ->
         [voice_call] WhatsApp 通話ボタン
        *[other] ボタン
     }
-template-unsendable-header = このテンプレートはヘッダーに値が必要ですが、アプリからは送信できません。別のテンプレートを選んでください。
-template-unsendable-button = このテンプレートはボタンのいずれかに値（Web アドレスの末尾など）が必要ですが、アプリからは送信できません。別のテンプレートを選んでください。
 
 # 返信欄の添付ファイルと通話ボタン付きメッセージ
 attach-open = ファイルを添付

@@ -282,6 +282,10 @@ template-back = Voltar à lista
 template-params = Valores
 template-params-none = Este modelo não tem valores.
 template-param = Valor { $position }
+template-header-params = Cabeçalho
+template-header-param = Valor do cabeçalho { $position }
+template-button-params = Endereços web
+template-button-param = { $button }: final do endereço web
 template-preview = Como o cliente vai ver
 template-preview-error = Não é possível mostrar a prévia: { $message }
 template-send = Enviar modelo
@@ -313,8 +317,6 @@ template-button-kind = { $kind ->
         [voice_call] Botão de chamada do WhatsApp
        *[other] Botão
     }
-template-unsendable-header = Este modelo precisa de um valor no cabeçalho, que o app não consegue enviar. Escolha outro modelo.
-template-unsendable-button = Este modelo precisa de um valor em um dos botões (como o final de um endereço web), que o app não consegue enviar. Escolha outro modelo.
 
 # Anexos e mensagens com botão de chamada no campo de resposta
 attach-open = Anexar arquivo

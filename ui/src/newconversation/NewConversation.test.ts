@@ -7,7 +7,7 @@ import type { CustomerCheckView } from "../bindings/CustomerCheckView";
 import type { TemplateFill } from "../bindings/TemplateFill";
 import type { TemplatePreview } from "../bindings/TemplatePreview";
 import { i18n } from "../i18n/i18n.svelte";
-import { conversation, customer, item, message, template } from "../test/fixtures";
+import { conversation, customer, item, message, paramProblem, template, templatePreview } from "../test/fixtures";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import { channel, checked, team } from "../test/team";
 import NewConversation from "./NewConversation.svelte";
@@ -23,13 +23,44 @@ const callTemplate = template({
   call_permission_request: true,
 });
 
-/** The core's preview: the values in place, an empty one a problem. */
-function preview({ template_id, params }: TemplateFill): TemplatePreview {
-  const t = [orderTemplate, callTemplate].find((x) => x.id === template_id)!;
+/** A template with a value in its text header and a URL button (the first) whose web address ends in one. */
+const appointmentTemplate = template({
+  id: "tpl-appt",
+  name: "appointment_reminder",
+  header: "Appointment {{1}}",
+  body: "Hello {{1}}, see you soon.",
+  footer: null,
+  param_count: 1,
+  buttons: [{ kind: "url", text: "Manage booking", url: "https://example.com/appointments/{{1}}", phone_number: null }],
+});
+
+/** What each template takes beyond its body, as the core's preview says: the header's values, the buttons that take one. */
+const BEYOND_BODY: Record<string, { header: number; buttons: number[] }> = { "tpl-appt": { header: 1, buttons: [0] } };
+
+/** The core's preview: the values in place, an empty (or missing header or button) one a problem. */
+function preview({ template_id, params, header_params, button_params }: TemplateFill): TemplatePreview {
+  const t = [orderTemplate, callTemplate, appointmentTemplate].find((x) => x.id === template_id)!;
+  const takes = BEYOND_BODY[template_id] ?? { header: 0, buttons: [] };
   let body = t.body;
   params.forEach((p, i) => (body = body.replace(`{{${i + 1}}}`, p)));
-  const problems = params.flatMap((p, i) => (p === "" ? [{ part: "body" as const, position: i + 1, reason: "empty" as const }] : []));
-  return { header: t.header, header_media: t.header_media, body, footer: t.footer, buttons: t.buttons, problems };
+  const problems = params.flatMap((p, i) => (p === "" ? [paramProblem({ part: "body", position: i + 1, reason: "empty" })] : []));
+  for (let i = 0; i < takes.header; i++) {
+    if (!header_params[i]) problems.push(paramProblem({ part: "header", position: i + 1, reason: header_params[i] === "" ? "empty" : "missing" }));
+  }
+  for (const index of takes.buttons) {
+    const value = button_params.find((b) => b.index === index)?.value;
+    if (!value) problems.push(paramProblem({ part: "button", button: index, position: 1, reason: value === "" ? "empty" : "missing" }));
+  }
+  return templatePreview({
+    header: t.header,
+    header_media: t.header_media,
+    body,
+    footer: t.footer,
+    buttons: t.buttons,
+    problems,
+    header_values: takes.header,
+    button_values: takes.buttons,
+  });
 }
 
 /** The core's check: digits are a number (E.164 with a +), a letter is not, too few digits are invalid. */
@@ -40,11 +71,11 @@ function check({ phone }: CustomerCheck): CustomerCheckView {
   return checked({ e164: `+${digits}` });
 }
 
-function useDialog() {
+function useDialog(templates = [orderTemplate, callTemplate]) {
   const shell = useMockPlatform();
   useFixedNow();
   shell.answer("team", team({ channels: [channel(), channel({ id: "chan-2", display_number: "+81 3 1234 5678" }), channel({ id: "chan-3", display_number: "+1 555 0100", enabled: false })] }));
-  shell.answer("templates", [orderTemplate, callTemplate]);
+  shell.answer("templates", templates);
   shell.handle("preview_template", preview);
   shell.handle("check_customer", check);
   const onclose = vi.fn();
@@ -210,6 +241,8 @@ describe("NewConversation", { timeout: 20_000 }, () => {
         communication_type: "message",
         template_id: "tpl-1",
         params: ["Yuki", "#1042"],
+        header_params: [],
+        button_params: [],
         queue_id: "q-billing",
         tags: ["vip"],
         priority: "high",
@@ -240,6 +273,8 @@ describe("NewConversation", { timeout: 20_000 }, () => {
       communication_type: "call",
       template_id: "tpl-call",
       params: [],
+      header_params: [],
+      button_params: [],
       customer_name: null,
       queue_id: null,
       tags: [],
@@ -260,6 +295,33 @@ describe("NewConversation", { timeout: 20_000 }, () => {
     expect(start().disabled).toBe(true);
     await fireEvent.input(screen.getAllByTestId("template-param")[1]!, { target: { value: "#1042" } });
     await waitFor(() => expect(start().disabled).toBe(false));
+  });
+
+  it("starts it with the template's header and web address values, once they have no problem", async () => {
+    const { shell, onopen } = useDialog([orderTemplate, callTemplate, appointmentTemplate]);
+    shell.answer("start_conversation", {
+      outcome: "started",
+      started: { conversation: conversation({ id: "conv-appt" }), message: message({ conversation_id: "conv-appt", direction: "outbound", status: "pending" }), warnings: [] },
+    });
+    await typeNumber("+49 151 12345678");
+    await chooseTemplate("tpl-appt", ["Yuki"]);
+    const header = await screen.findByRole("textbox", { name: "Header value 1" });
+    const button = screen.getByRole("textbox", { name: "Manage booking: end of the web address" });
+    await waitFor(() => expect(screen.getByTestId("newconv-missing").textContent).toBe("Fill in the template's values."));
+    await fireEvent.input(header, { target: { value: "Mon 9:00" } });
+    await waitFor(() => expect(screen.getByTestId("newconv-missing").textContent).toBe("Fill in the template's values."));
+    expect(start().disabled).toBe(true);
+    await fireEvent.input(button, { target: { value: "A-1043" } });
+    await waitFor(() => expect(start().disabled).toBe(false));
+    await fireEvent.click(start());
+    await waitFor(() => expect(onopen).toHaveBeenCalledWith("conv-appt"));
+    expect(shell.argsOf("start_conversation")).toHaveLength(1);
+    expect(shell.argsOf("start_conversation")[0]).toMatchObject({
+      template_id: "tpl-appt",
+      params: ["Yuki"],
+      header_params: ["Mon 9:00"],
+      button_params: [{ index: 0, value: "A-1043" }],
+    });
   });
 
   it("names the customer's existing conversation when the core says it exists, with its warnings", async () => {

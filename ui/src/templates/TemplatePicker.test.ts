@@ -3,7 +3,7 @@ import axe from "axe-core";
 import { describe, expect, it, vi } from "vitest";
 import type { TemplateFill } from "../bindings/TemplateFill";
 import type { TemplatePreview } from "../bindings/TemplatePreview";
-import { message, template } from "../test/fixtures";
+import { message, paramProblem, template, templatePreview } from "../test/fixtures";
 import { useFixedNow, useMockPlatform } from "../test/platform";
 import TemplatePicker from "./TemplatePicker.svelte";
 
@@ -13,10 +13,53 @@ function preview({ params }: TemplateFill): TemplatePreview {
   params.forEach((p, i) => (body = body.replace(`{{${i + 1}}}`, p)));
   const problems: TemplatePreview["problems"] = [];
   params.forEach((p, i) => {
-    if (p === "") problems.push({ part: "body", position: i + 1, reason: "empty" });
-    else if (/[\n\t]/.test(p)) problems.push({ part: "body", position: i + 1, reason: "newline_or_tab" });
+    if (p === "") problems.push(paramProblem({ part: "body", position: i + 1, reason: "empty" }));
+    else if (/[\n\t]/.test(p)) problems.push(paramProblem({ part: "body", position: i + 1, reason: "newline_or_tab" }));
   });
-  return { header: "Your order", header_media: null, body, footer: "Reply STOP to opt out", buttons: [], problems };
+  return templatePreview({ header: "Your order", body, footer: "Reply STOP to opt out", problems });
+}
+
+/** A template with a value in its text header, one in its body, and a URL button (the first) whose address ends in one. */
+const appointment = template({
+  id: "tpl-appt",
+  name: "appointment_reminder",
+  header: "Appointment {{1}}",
+  body: "Hello {{1}}, see you soon.",
+  footer: null,
+  param_count: 1,
+  buttons: [
+    { kind: "url", text: "Manage booking", url: "https://example.com/appointments/{{1}}", phone_number: null },
+    { kind: "quick_reply", text: "Stop", url: null, phone_number: null },
+  ],
+});
+
+/**
+ * The core's preview of `appointment`, played: it says the header takes one
+ * value and button 0 one; a value not given is `missing`, an empty one
+ * `empty`, a web address end with a space `invalid_url_suffix`.
+ */
+function appointmentPreview({ params, header_params, button_params }: TemplateFill): TemplatePreview {
+  const problems: TemplatePreview["problems"] = [];
+  const check = (value: string | undefined, at: Pick<TemplatePreview["problems"][number], "part" | "button" | "position">) => {
+    if (value === undefined) problems.push(paramProblem({ ...at, reason: "missing" }));
+    else if (value === "") problems.push(paramProblem({ ...at, reason: "empty" }));
+    else if (at.part === "button" && /\s/.test(value)) problems.push(paramProblem({ ...at, reason: "invalid_url_suffix" }));
+  };
+  check(header_params[0], { part: "header", button: null, position: 1 });
+  check(params[0], { part: "body", button: null, position: 1 });
+  const end = button_params.find((b) => b.index === 0)?.value;
+  check(end, { part: "button", button: 0, position: 1 });
+  return templatePreview({
+    header: `Appointment ${header_params[0] ?? "{{1}}"}`,
+    body: `Hello ${params[0] ?? "{{1}}"}, see you soon.`,
+    buttons: [
+      { ...appointment.buttons[0]!, url: `https://example.com/appointments/${end ?? "{{1}}"}` },
+      appointment.buttons[1]!,
+    ],
+    problems,
+    header_values: 1,
+    button_values: [0],
+  });
 }
 
 function usePicker() {
@@ -92,7 +135,15 @@ describe("TemplatePicker", () => {
     );
     expect(screen.getByTestId("template-preview-header").textContent).toBe("Your order");
     expect(screen.getByTestId("template-preview-footer").textContent).toBe("Reply STOP to opt out");
-    expect(shell.argsOf("preview_template").at(-1)).toEqual({ template_id: "tpl-1", params: ["Yuki", "#1042"] });
+    expect(shell.argsOf("preview_template").at(-1)).toEqual({
+      template_id: "tpl-1",
+      params: ["Yuki", "#1042"],
+      header_params: [],
+      button_params: [],
+    });
+    // No header or button values for this template: no fields for them.
+    expect(screen.queryByTestId("template-header-param")).toBeNull();
+    expect(screen.queryByTestId("template-button-param")).toBeNull();
   });
 
   it("shows each problem by its field and keeps Send disabled until there is none", async () => {
@@ -139,7 +190,7 @@ describe("TemplatePicker", () => {
 
   it("says a problem of the whole template apart from the fields", async () => {
     const shell = usePicker();
-    shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [{ part: null, position: null, reason: "not_approved" }] }));
+    shell.handle("preview_template", (fill) => ({ ...preview(fill), problems: [paramProblem({ part: null, position: null, reason: "not_approved" })] }));
     render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
     await chooseFirst();
     expect((await screen.findByTestId("template-problems")).textContent?.trim()).toBe("The template is not approved.");
@@ -167,46 +218,181 @@ describe("TemplatePicker", () => {
     expect(shown.querySelector("a[href], a")).toBeNull();
   });
 
-  it("says a button that needs a value makes the template unsendable, apart from the body's fields", async () => {
+  it("shows the header's values, the body's and each URL button's in the order the customer sees them", async () => {
     const shell = usePicker();
-    shell.handle("preview_template", (fill) => ({
-      ...preview(fill),
-      buttons: [{ kind: "url", text: "Track", url: "https://shop.example/t/{{1}}", phone_number: null }],
-      problems: [...preview(fill).problems, { part: "button", position: 1, reason: "missing" }],
-    }));
+    shell.answer("templates", [appointment]);
+    shell.handle("preview_template", appointmentPreview);
     render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
     await chooseFirst();
-    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
-    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
-    const said = await screen.findByTestId("template-unsendable");
-    await waitFor(() => expect(screen.getByTestId("template-preview-body").textContent).toContain("#1042"));
-    expect(said.textContent?.trim()).toBe(
-      "This template needs a value in one of its buttons (such as the end of a web address), which the app cannot send. Choose another template.",
+    // The header's and the buttons' fields come with the core's preview of the template.
+    const header = await screen.findByRole("textbox", { name: "Header value 1" });
+    const button = screen.getByRole("textbox", { name: "Manage booking: end of the web address" });
+    const body = screen.getByRole("textbox", { name: "Value 1" });
+    expect(header.getAttribute("data-testid")).toBe("template-header-param");
+    expect(header.getAttribute("data-position")).toBe("1");
+    expect(button.getAttribute("data-testid")).toBe("template-button-param");
+    expect(button.getAttribute("data-button")).toBe("0");
+    // Only body values are template-param: the E2E tests count them.
+    expect(params()).toEqual([body]);
+    expect(screen.getAllByTestId("template-header-param")).toEqual([header]);
+    expect(screen.getAllByTestId("template-button-param")).toEqual([button]);
+    // Header, body, buttons: as the customer reads the message.
+    expect(header.compareDocumentPosition(body) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(body.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(screen.getByRole("group", { name: "Header" })).getByRole("textbox")).toBe(header);
+    expect(within(screen.getByRole("group", { name: "Values" })).getByRole("textbox")).toBe(body);
+    expect(within(screen.getByRole("group", { name: "Web addresses" })).getByRole("textbox")).toBe(button);
+    // The fixed start of the web address, before what the agent completes, and describing the field.
+    const fixed = screen.getByTestId("template-button-url");
+    expect(fixed.textContent).toBe("https://example.com/appointments/");
+    expect(fixed.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(button.getAttribute("aria-describedby")).toBe(fixed.id);
+    // Asked first without them, then with a field's worth each.
+    await waitFor(() =>
+      expect(shell.argsOf("preview_template").at(-1)).toEqual({
+        template_id: "tpl-appt",
+        params: [""],
+        header_params: [""],
+        button_params: [{ index: 0, value: "" }],
+      }),
     );
-    // Not body value 1's problem: its field stays valid.
-    expect(screen.queryByTestId("template-param-problem")).toBeNull();
-    expect(params()[0]!.getAttribute("aria-invalid")).toBe("false");
+    expect(shell.argsOf("preview_template")[0]).toEqual({ template_id: "tpl-appt", params: [""], header_params: [], button_params: [] });
+    // Nothing typed or left yet: no field says a problem, and none is the template's.
+    expect(screen.queryByTestId("template-header-param-problem")).toBeNull();
+    expect(screen.queryByTestId("template-button-param-problem")).toBeNull();
     expect(screen.queryByTestId("template-problems")).toBeNull();
+    expect(screen.queryByTestId("template-params-none")).toBeNull();
     expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
     const results = await axe.run(document.body, { resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } });
     expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   });
 
-  it("in fill mode, a header that needs a value keeps the choice from being ready", async () => {
+  it("shows template text in the header and button fields' labels as text", async () => {
+    const shell = usePicker();
+    const html = "<img src=x onerror=alert(1)>";
+    const tricky = template({
+      ...appointment,
+      buttons: [{ kind: "url", text: `${html}Book`, url: `https://example.com/${html}/{{1}}`, phone_number: null }],
+    });
+    shell.answer("templates", [tricky]);
+    shell.handle("preview_template", appointmentPreview);
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    const button = await screen.findByTestId("template-button-param");
+    expect(screen.getByRole("textbox", { name: `${html}Book: end of the web address` })).toBe(button);
+    expect(screen.getByTestId("template-button-url").textContent).toBe(`https://example.com/${html}/`);
+    expect(screen.getByTestId("template-form").querySelector("img")).toBeNull();
+  });
+
+  it("shows a header or button problem under its own field once touched, not under body value 1", async () => {
+    const shell = usePicker();
+    shell.answer("templates", [appointment]);
+    shell.handle("preview_template", appointmentPreview);
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    const header = await screen.findByTestId<HTMLInputElement>("template-header-param");
+    const button = screen.getByTestId<HTMLInputElement>("template-button-param");
+    const send = screen.getByTestId<HTMLButtonElement>("template-send");
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await waitFor(() => expect(screen.getByTestId("template-preview-body").textContent).toBe("Hello Yuki, see you soon."));
+    // The header and the button are still empty, but untouched: quiet.
+    expect(screen.queryByTestId("template-header-param-problem")).toBeNull();
+    expect(screen.queryByTestId("template-button-param-problem")).toBeNull();
+    expect(send.disabled).toBe(true);
+
+    // Left empty: the header's field says so, body value 1 does not.
+    await fireEvent.blur(header);
+    const headerProblem = await screen.findByTestId("template-header-param-problem");
+    expect([headerProblem.getAttribute("data-position"), headerProblem.textContent?.trim()]).toEqual(["1", "The value is empty."]);
+    expect(header.getAttribute("aria-invalid")).toBe("true");
+    expect(header.getAttribute("aria-describedby")).toBe(headerProblem.id);
+    expect(screen.queryByTestId("template-param-problem")).toBeNull();
+    expect(params()[0]!.getAttribute("aria-invalid")).toBe("false");
+    expect(screen.queryByTestId("template-button-param-problem")).toBeNull();
+    expect(button.getAttribute("aria-invalid")).toBe("false");
+
+    // A web address end with a space: the button's field says so.
+    await fireEvent.input(button, { target: { value: "A 1043" } });
+    const buttonProblem = await screen.findByTestId("template-button-param-problem");
+    expect([buttonProblem.getAttribute("data-button"), buttonProblem.textContent?.trim()]).toEqual(["0", "Not a valid end for the web address."]);
+    expect(button.getAttribute("aria-invalid")).toBe("true");
+    expect(button.getAttribute("aria-describedby")?.split(" ")).toEqual([screen.getByTestId("template-button-url").id, buttonProblem.id]);
+    expect(screen.queryByTestId("template-param-problem")).toBeNull();
+    expect(screen.queryByTestId("template-problems")).toBeNull();
+    expect(send.disabled).toBe(true);
+    const results = await axe.run(document.body, { resultTypes: ["violations"], rules: { "color-contrast": { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+    // All valid: the problems go, Send can be pressed.
+    await fireEvent.input(header, { target: { value: "Mon 9:00" } });
+    await fireEvent.input(button, { target: { value: "A-1043" } });
+    await waitFor(() => expect(send.disabled).toBe(false));
+    expect(screen.queryByTestId("template-header-param-problem")).toBeNull();
+    expect(screen.queryByTestId("template-button-param-problem")).toBeNull();
+    expect(screen.getByTestId("template-preview-header").textContent).toBe("Appointment Mon 9:00");
+  });
+
+  it("says a problem of a value that has no field here apart, as the template's", async () => {
     const shell = usePicker();
     shell.handle("preview_template", (fill) => ({
       ...preview(fill),
-      problems: [...preview(fill).problems, { part: "header", position: 1, reason: "missing" }],
+      problems: [...preview(fill).problems, paramProblem({ part: "button", button: 3, position: 1, reason: "missing" })],
     }));
+    render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
+    await chooseFirst();
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
+    await waitFor(() => expect(screen.getByTestId("template-problems").textContent?.trim()).toBe("A value is needed here."));
+    expect(screen.queryByTestId("template-param-problem")).toBeNull();
+    expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(true);
+  });
+
+  it("sends the header's, the body's and the button's values with send_template", async () => {
+    const shell = usePicker();
+    shell.answer("templates", [appointment]);
+    shell.handle("preview_template", appointmentPreview);
+    const sent = message({ id: "local:t2", direction: "outbound", status: "pending", text: "Hello Yuki, see you soon." });
+    shell.answer("send_template", sent);
+    const onsent = vi.fn();
+    render(TemplatePicker, { conversationId: "conv-7", onsent });
+    await chooseFirst();
+    await fireEvent.input(await screen.findByTestId("template-header-param"), { target: { value: "Mon 9:00" } });
+    await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
+    await fireEvent.input(screen.getByTestId("template-button-param"), { target: { value: "A-1043" } });
+    await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(false));
+    const values = { params: ["Yuki"], header_params: ["Mon 9:00"], button_params: [{ index: 0, value: "A-1043" }] };
+    expect(shell.argsOf("preview_template").at(-1)).toEqual({ template_id: "tpl-appt", ...values });
+    expect(screen.getByTestId("template-preview-button-target").textContent).toBe("https://example.com/appointments/A-1043");
+    await fireEvent.click(screen.getByTestId("template-send"));
+    await waitFor(() => expect(onsent).toHaveBeenCalledWith(sent));
+    expect(shell.argsOf("send_template")).toEqual([{ conversation_id: "conv-7", template_id: "tpl-appt", ...values }]);
+  });
+
+  it("in fill mode, hands the header's and the button's values on, ready once the core finds nothing wrong", async () => {
+    const shell = usePicker();
+    shell.answer("templates", [appointment]);
+    shell.handle("preview_template", appointmentPreview);
     const onfill = vi.fn();
     render(TemplatePicker, { mode: "fill", onfill });
     await chooseFirst();
     await fireEvent.input(params()[0]!, { target: { value: "Yuki" } });
-    await fireEvent.input(params()[1]!, { target: { value: "#1042" } });
-    expect((await screen.findByTestId("template-unsendable")).textContent?.trim()).toBe(
-      "This template needs a value in its header, which the app cannot send. Choose another template.",
+    await fireEvent.input(await screen.findByTestId("template-header-param"), { target: { value: "Mon 9:00" } });
+    await waitFor(() =>
+      expect(onfill).toHaveBeenLastCalledWith(
+        expect.objectContaining({ params: ["Yuki"], header_params: ["Mon 9:00"], button_params: [{ index: 0, value: "" }], ready: false }),
+      ),
     );
-    await waitFor(() => expect(onfill).toHaveBeenLastCalledWith(expect.objectContaining({ params: ["Yuki", "#1042"], ready: false })));
+    await fireEvent.input(screen.getByTestId("template-button-param"), { target: { value: "A-1043" } });
+    await waitFor(() =>
+      expect(onfill).toHaveBeenLastCalledWith({
+        template: appointment,
+        params: ["Yuki"],
+        header_params: ["Mon 9:00"],
+        button_params: [{ index: 0, value: "A-1043" }],
+        ready: true,
+      }),
+    );
+    expect(screen.queryByTestId("template-send")).toBeNull();
   });
 
   it("sends the values with send_template and hands the queued message back", async () => {
@@ -221,7 +407,9 @@ describe("TemplatePicker", () => {
     await waitFor(() => expect(screen.getByTestId<HTMLButtonElement>("template-send").disabled).toBe(false));
     await fireEvent.click(screen.getByTestId("template-send"));
     await waitFor(() => expect(onsent).toHaveBeenCalledWith(sent));
-    expect(shell.argsOf("send_template")).toEqual([{ conversation_id: "conv-7", template_id: "tpl-1", params: ["Yuki", "#1042"] }]);
+    expect(shell.argsOf("send_template")).toEqual([
+      { conversation_id: "conv-7", template_id: "tpl-1", params: ["Yuki", "#1042"], header_params: [], button_params: [] },
+    ]);
   });
 
   it("shows a failed send with its message and keeps the values", async () => {
@@ -245,14 +433,14 @@ describe("TemplatePicker", () => {
     const shell = usePicker();
     const html = '<img src=x onerror="alert(1)"><b>bold</b>';
     shell.answer("templates", [template({ name: "<i>x</i>", body: html, param_count: 1 })]);
-    shell.handle("preview_template", ({ params: [value] }) => ({
-      header: "<script>1</script>",
-      header_media: null,
-      body: `${html} ${value ?? ""}`,
-      footer: "<u>f</u>",
-      buttons: [{ kind: "quick_reply", text: "<a href='x'>go</a>", url: null, phone_number: null }],
-      problems: [],
-    }));
+    shell.handle("preview_template", ({ params: [value] }) =>
+      templatePreview({
+        header: "<script>1</script>",
+        body: `${html} ${value ?? ""}`,
+        footer: "<u>f</u>",
+        buttons: [{ kind: "quick_reply", text: "<a href='x'>go</a>", url: null, phone_number: null }],
+      }),
+    );
     render(TemplatePicker, { conversationId: "conv-1", onsent: () => {} });
     const item = (await screen.findAllByTestId("template-item"))[0]!;
     expect(item.textContent).toContain(html);

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { TemplateButton } from "../bindings/TemplateButton";
 import type { TemplatePreview } from "../bindings/TemplatePreview";
 import { i18n } from "../i18n/i18n.svelte";
+import { templatePreview } from "../test/fixtures";
 import { iconsIn } from "../test/icons";
 import TemplatePreviewCard from "./TemplatePreviewCard.svelte";
 
@@ -12,7 +13,7 @@ function button(b: Partial<TemplateButton> & Pick<TemplateButton, "kind" | "text
 }
 
 function shown(p: Partial<TemplatePreview> = {}): TemplatePreview {
-  return { header: null, header_media: null, body: "Your code is 123456.", footer: null, buttons: [], problems: [], ...p };
+  return templatePreview({ body: "Your code is 123456.", ...p });
 }
 
 const BUTTONS: TemplateButton[] = [

@@ -8,7 +8,9 @@ import type { ConversationItem } from "../bindings/ConversationItem";
 import type { ComposerView } from "../bindings/ComposerView";
 import type { Customer } from "../bindings/Customer";
 import type { KindRule } from "../bindings/KindRule";
+import type { ParamProblem } from "../bindings/ParamProblem";
 import type { Template } from "../bindings/Template";
+import type { TemplatePreview } from "../bindings/TemplatePreview";
 import type { Me } from "../bindings/Me";
 import type { Message } from "../bindings/Message";
 import type { SessionView } from "../bindings/SessionView";
@@ -238,4 +240,24 @@ export function template(t: Partial<Template> = {}): Template {
     call_permission_request: false,
     ...t,
   };
+}
+
+/** The core's preview of a template: no header or button values, nothing wrong. */
+export function templatePreview(p: Partial<TemplatePreview> = {}): TemplatePreview {
+  return {
+    header: null,
+    header_media: null,
+    body: "",
+    footer: null,
+    buttons: [],
+    problems: [],
+    header_values: 0,
+    button_values: [],
+    ...p,
+  };
+}
+
+/** A problem the core found with a value (by default: body value 1 is empty). */
+export function paramProblem(p: Partial<ParamProblem> = {}): ParamProblem {
+  return { part: "body", button: null, position: 1, reason: "empty", ...p };
 }
