@@ -2,6 +2,6 @@
 import type { ButtonValue } from "./ButtonValue";
 
 /**
- * A template to send in a conversation, with its body's values in order.
+ * A template to send in a conversation, with its values.
  */
 export type TemplateReply = { conversation_id: string, template_id: string, params: Array<string>, header_params: Array<string>, button_params: Array<ButtonValue>, };
