@@ -263,7 +263,7 @@ pub async fn sync_now(hub: &AppState) -> ApiResult<TemplateList> {
 }
 
 /// The values of a send as the domain's rules take them.
-pub fn template_params(send: &TemplateSend) -> TemplateParams {
+fn template_params(send: &TemplateSend) -> TemplateParams {
     TemplateParams {
         header: Params::Positional(send.header_params.clone()),
         body: Params::Positional(send.params.clone()),
